@@ -1,0 +1,208 @@
+"""The ``summarize`` command line."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from summarize.cache import ResponseCache, default_cache_dir
+from summarize.providers import ROUTES, ProviderError, open_backend, resolve
+from summarize.runner import Outcome, expand_inputs, extract_files
+from summarize.schema_export import default_schema_dir, export, stale
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+cache_app = typer.Typer(help="Inspect or clear the response cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+err = Console(stderr=True, highlight=False)
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        envvar="SUMMARIZE_MODEL",
+        help="embedded (default), openai/MODEL, anthropic/MODEL, google/MODEL, ollama/MODEL, "
+        "llamacpp/MODEL or a model name with --base-url.",
+    ),
+]
+BaseUrlOpt = Annotated[
+    str | None,
+    typer.Option("--base-url", envvar="SUMMARIZE_BASE_URL", help="OpenAI-compatible /v1 URL."),
+]
+CacheDirOpt = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", envvar="SUMMARIZE_CACHE_DIR", help="Response cache folder."),
+]
+
+
+def _cache(cache_dir: Path | None) -> ResponseCache:
+    return ResponseCache(cache_dir or default_cache_dir())
+
+
+def _sigterm_as_exit(_signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(143)  # unwinds context managers, so the embedded server is stopped
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[tuple[Progress | None, TaskID | None]]:
+    if not _interactive():
+        yield None, None
+        return
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+    ) as progress:
+        yield progress, progress.add_task("extracting", total=total)
+
+
+def _report(outcome: Outcome, seconds: float) -> str:
+    if outcome.error is not None:
+        return f"error: {outcome.path}: {outcome.error}"
+    ex = outcome.extraction
+    assert ex is not None
+    return (
+        f"ok: {outcome.path} -> {outcome.output} ({len(ex.officials)} officials, "
+        f"{len(ex.visits)} visits, {len(ex.stated_aims)} aims, {len(ex.hedged_claims)} hedges, "
+        f"{len(ex.dropped)} dropped; {ex.usage.model_calls} calls, {ex.usage.cache_hits} cached, "
+        f"{ex.usage.prompt_tokens}+{ex.usage.completion_tokens} tokens; {seconds:.1f} s)"
+    )
+
+
+@app.command("extract")
+def extract_cmd(
+    files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON files.")] = Path(
+        "out"
+    ),
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+) -> None:
+    """Write one source-grounded JSON per article into OUT."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
+    signal.signal(signal.SIGTERM, _sigterm_as_exit)
+    paths = expand_inputs(files)
+    if not paths:
+        err.print("error: no input files")
+        raise typer.Exit(2)
+    try:
+        spec = resolve(model, base_url)
+    except ProviderError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
+    cache = None if no_cache else _cache(cache_dir)
+    failed = 0
+    with open_backend(spec, cache) as backend, _progress(len(paths)) as (progress, task):
+        started = time.perf_counter()
+
+        def on_start(path: Path) -> None:
+            nonlocal started
+            started = time.perf_counter()
+            if progress is not None and task is not None:
+                progress.update(task, description=f"extracting {path.name}")
+
+        for outcome in extract_files(paths, backend, out, on_start=on_start):
+            failed += outcome.error is not None
+            line = _report(outcome, time.perf_counter() - started)
+            if progress is not None and task is not None:
+                progress.console.print(line)
+                progress.advance(task)
+            else:
+                print(line, file=sys.stderr, flush=True)
+    if cache is not None:
+        cache.close()
+    if failed:
+        err.print(f"{failed} of {len(paths)} articles failed")
+        raise typer.Exit(1)
+
+
+@app.command("providers")
+def providers_cmd() -> None:
+    """List the providers and whether each can be used here."""
+    from summarize.model_file import ModelFileError, part_paths
+
+    try:
+        part_paths()
+        import llama_cpp  # noqa: F401
+
+        embedded = "ready (llama-cpp-python and the model parts are installed)"
+    except (ModelFileError, ImportError) as exc:
+        embedded = f"unavailable: {exc}"
+    print(f"embedded      default; Qwen2.5-Coder-1.5B-Instruct on llama.cpp: {embedded}")
+    for prefix, route in ROUTES.items():
+        if route.key_env:
+            have = any(os.environ.get(k) for k in route.key_env)
+            keys = " or ".join(route.key_env)
+            state = f"key found in {keys}" if have else f"no key: set {keys}"
+            if prefix == "compatible":
+                state = "key optional (" + keys + ")"
+        else:
+            state = "no key needed"
+        print(f"{prefix:<13} {route.about}; {state}")
+
+
+@cache_app.command("info")
+def cache_info(cache_dir: CacheDirOpt = None) -> None:
+    """Where the cache is and how much it holds."""
+    cache = _cache(cache_dir)
+    for key, value in cache.info().items():
+        print(f"{key}: {value}")
+    cache.close()
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDirOpt = None) -> None:
+    """Delete every cached response."""
+    cache = _cache(cache_dir)
+    print(f"removed {cache.clear()} entries from {cache.directory}")
+    cache.close()
+
+
+@app.command("schema")
+def schema_cmd(
+    out: Annotated[Path | None, typer.Option("--out", help="Folder to write.")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Fail if the files are stale.")] = False,
+) -> None:
+    """Export the JSON Schema contract (or check that it is current)."""
+    directory = out or default_schema_dir()
+    if check:
+        names = stale(directory)
+        if names:
+            err.print(f"stale schemas in {directory}: {', '.join(names)}; run `summarize schema`")
+            raise typer.Exit(1)
+        print(f"schemas in {directory} are current")
+        return
+    for path in export(directory):
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,267 @@
+"""Resolve a date phrase from an article to ISO 8601 without guessing.
+
+News copy writes "Oct. 28 to 30" or "on Tuesday" and leaves the year to the page header. A year
+is filled only from the phrase itself or from the article's own publication date; otherwise the
+ISO 8601 truncated forms (``--10-28``, ``--06``) show that the year was never stated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["ResolvedDates", "parse_date", "resolve_dates"]
+
+
+@dataclass(frozen=True)
+class ResolvedDates:
+    """ISO 8601 start/end; ``year_stated`` is false when the year is absent (``--MM-DD``)."""
+
+    start: str | None
+    end: str | None
+    year_stated: bool
+
+
+_UNRESOLVED = ResolvedDates(start=None, end=None, year_stated=False)
+
+# A handler turns one regex match (plus the publication date and whole phrase) into dates,
+# or None when the match does not hold up (an impossible date) and the search goes on.
+_Handler = Callable[[re.Match[str], date | None, str], ResolvedDates | None]
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_FULL_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+
+_MONTH_ALT = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_TO = r"\s*(?:-|\u2013|\u2014|\bto\b|\bthrough\b|\bthru\b|\buntil\b|\btill\b)\s*"
+_QUALIFIER = r"(?i:last|next|this|in|during|early|late|mid|from|since|until|by|throughout)"
+
+
+def _mon(group: str) -> str:
+    return rf"\b(?P<{group}>{_MONTH_ALT})\.?"
+
+
+# Digits are [0-9], not \d, which would also read other scripts' digits as a stated year.
+def _day(group: str) -> str:
+    return rf"\b(?P<{group}>[0-9]{{1,2}})(?:st|nd|rd|th)?\b"
+
+
+def _year(group: str) -> str:
+    return rf"\b(?P<{group}>[0-9]{{4}})\b"
+
+
+def _opt_year(group: str) -> str:
+    return rf"(?:,?\s+{_year(group)})?"
+
+
+def _iso(suffix: str) -> str:
+    return rf"\b(?P<y{suffix}>[0-9]{{4}})-(?P<m{suffix}>[0-9]{{2}})-(?P<d{suffix}>[0-9]{{2}})\b"
+
+
+def _ci(pattern: str) -> re.Pattern[str]:
+    # ASCII: Unicode case folding lets the long s (U+017F) match "s", and _month cannot look it up.
+    return re.compile(pattern, re.IGNORECASE | re.ASCII)
+
+
+_MDY = rf"{_mon('m1')}\s+{_day('d1')},?\s+{_year('y1')}"
+_DMY = rf"{_day('d1')}\s+(?:of\s+)?{_mon('m1')},?\s+{_year('y1')}"
+
+# Most specific first: a range must win over the single date it starts with.
+_DAY_PATTERNS = (
+    _ci(rf"{_iso('1')}{_TO}{_iso('2')}"),
+    _ci(_iso("1")),
+    _ci(
+        rf"{_mon('m1')}\s+{_day('d1')}{_opt_year('y1')}{_TO}{_mon('m2')}\s+{_day('d2')}"
+        rf"{_opt_year('y2')}"
+    ),
+    _ci(
+        rf"{_day('d1')}\s+{_mon('m1')}{_opt_year('y1')}{_TO}{_day('d2')}\s+{_mon('m2')}"
+        rf"{_opt_year('y2')}"
+    ),
+    _ci(rf"{_mon('m1')}\s+{_day('d1')}{_TO}{_day('d2')}{_opt_year('y2')}"),
+    _ci(rf"{_day('d1')}{_TO}{_day('d2')}\s+(?:of\s+)?{_mon('m1')}{_opt_year('y2')}"),
+    _ci(rf"{_mon('m1')}\s+{_day('d1')}{_opt_year('y1')}"),
+    _ci(rf"{_day('d1')}\s+(?:of\s+)?{_mon('m1')}{_opt_year('y1')}"),
+)
+_MONTH_PATTERNS = (
+    _ci(rf"{_mon('m1')}(?:,?\s+{_year('y1')})?{_TO}{_mon('m2')},?\s+{_year('y2')}"),
+    _ci(rf"{_mon('m1')},?\s+{_year('y1')}"),
+    # Bare month names are matched case-sensitively: "may" is a verb, "May" a month.
+    re.compile(
+        rf"(?:\b(?P<q>{_QUALIFIER})[\s-]+)?\b(?P<m1>{_FULL_MONTHS}){_TO}"
+        rf"\b(?P<m2>{_FULL_MONTHS})\b"
+    ),
+    re.compile(rf"(?:\b(?P<q>{_QUALIFIER})[\s-]+)?\b(?P<m1>{_FULL_MONTHS})\b"),
+)
+_YEAR_PATTERNS = (
+    _ci(rf"{_year('y1')}{_TO}{_year('y2')}"),
+    _ci(_year("y1")),
+)
+_WEEKDAY = re.compile(
+    rf"(?:\b(?P<q>(?i:last|next|this|coming))\s+)?\b(?P<wd>{'|'.join(_WEEKDAYS)})\b"
+)
+_BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+", re.IGNORECASE)
+
+_FULL_DATE_PATTERNS = (_ci(_iso("1")), _ci(_MDY), _ci(_DMY))
+
+
+def parse_date(text: str) -> date | None:
+    """Parse text that is exactly one complete calendar date ("Jul 23, 2024"), else None.
+
+    Used to read page stamps, where anything besides the date means the line is not a stamp.
+    """
+    stripped = text.strip()
+    for pattern in _FULL_DATE_PATTERNS:
+        match = pattern.fullmatch(stripped)
+        if match:
+            return _date_or_none(int(match["y1"]), _month(match["m1"]), int(match["d1"]))
+    return None
+
+
+def resolve_dates(date_text: str | None, published: date | None) -> ResolvedDates:
+    """Resolve a date phrase; a missing year comes only from ``published``, never a guess."""
+    if not date_text or not date_text.strip():
+        return _UNRESOLVED
+    text = _BETWEEN.sub(r"\1 to ", " ".join(date_text.split()))
+    handlers: tuple[tuple[tuple[re.Pattern[str], ...], _Handler], ...] = (
+        (_DAY_PATTERNS, _resolve_days),
+        (_MONTH_PATTERNS, _resolve_months),
+        (_YEAR_PATTERNS, _resolve_years),
+    )
+    for patterns, handler in handlers:
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                resolved = handler(match, published, text)
+                if resolved is not None:
+                    return resolved
+    return _resolve_weekday(text, published)
+
+
+def _resolve_days(match: re.Match[str], published: date | None, _: str) -> ResolvedDates | None:
+    groups = match.groupdict()
+    month1, day1 = _month(groups["m1"]), int(groups["d1"])
+    year1, year2 = _int_or_none(groups.get("y1")), _int_or_none(groups.get("y2"))
+    if groups.get("d2") is None:
+        if year1 is None and published is not None:
+            year1 = _year_for(month1, published, None)
+        start = _iso_text(year1, month1, day1)
+        return None if start is None else ResolvedDates(start, None, year1 is not None)
+    day2 = int(groups["d2"])
+    month2 = _month(groups["m2"]) if groups.get("m2") else month1
+    if day2 < day1 and not groups.get("m2"):
+        return None  # "Oct. 30-2" names no month for its end; don't invent one.
+    forward = (month2, day2) >= (month1, day1)
+    if year1 is None and year2 is None and published is not None:
+        year1 = _year_for(month1, published, None)
+    if year1 is None and year2 is not None:
+        year1 = year2 if forward else year2 - 1
+    if year2 is None and year1 is not None:
+        year2 = year1 if forward else year1 + 1
+    return _range(year1, month1, day1, year2, month2, day2)
+
+
+def _resolve_months(
+    match: re.Match[str], published: date | None, text: str
+) -> ResolvedDates | None:
+    groups = match.groupdict()
+    qualifier = (groups.get("q") or "").lower() or None
+    lone_may = groups["m1"] == "May" and groups.get("m2") is None and qualifier is None
+    if lone_may and text.strip() != match.group(0):
+        return None  # "May" alone mid-phrase is too often the verb.
+    month1 = _month(groups["m1"])
+    year1, year2 = _int_or_none(groups.get("y1")), _int_or_none(groups.get("y2"))
+    if groups.get("m2") is None:
+        if year1 is None and published is not None:
+            year1 = _year_for(month1, published, qualifier)
+        return ResolvedDates(_iso_text(year1, month1, None), None, year1 is not None)
+    month2 = _month(groups["m2"])
+    if year1 is None and year2 is None and published is not None:
+        year1 = _year_for(month1, published, qualifier)
+    if year1 is None and year2 is not None:
+        year1 = year2 if month2 >= month1 else year2 - 1
+    if year2 is None and year1 is not None:
+        year2 = year1 if month2 >= month1 else year1 + 1
+    return _range(year1, month1, None, year2, month2, None)
+
+
+def _resolve_years(match: re.Match[str], _published: date | None, _: str) -> ResolvedDates | None:
+    groups = match.groupdict()
+    start, end = int(groups["y1"]), _int_or_none(groups.get("y2"))
+    if start == 0 or end == 0 or (end is not None and end < start):
+        return None
+    return ResolvedDates(f"{start:04d}", None if end is None else f"{end:04d}", True)
+
+
+def _resolve_weekday(text: str, published: date | None) -> ResolvedDates:
+    """AP style: a bare weekday is the most recent such day on or before publication."""
+    match = _WEEKDAY.search(text)
+    if match is None or match["q"] is not None or published is None:
+        return _UNRESOLVED  # "last/next Tuesday" is ambiguous about which week.
+    back = (published.weekday() - _WEEKDAYS.index(match["wd"])) % 7
+    return ResolvedDates((published - timedelta(days=back)).isoformat(), None, True)
+
+
+def _range(
+    year1: int | None,
+    month1: int,
+    day1: int | None,
+    year2: int | None,
+    month2: int,
+    day2: int | None,
+) -> ResolvedDates | None:
+    start, end = _iso_text(year1, month1, day1), _iso_text(year2, month2, day2)
+    if start is None or end is None:
+        return None
+    both_years = year1 is not None and year2 is not None
+    if both_years and (year2, month2, day2 or 0) < (year1, month1, day1 or 0):
+        return None  # stated end before stated start
+    return ResolvedDates(start, end, both_years)
+
+
+def _year_for(month: int, published: date, qualifier: str | None) -> int:
+    """The year a yearless month refers to, counted from the publication month."""
+    if qualifier == "last":
+        return published.year if month < published.month else published.year - 1
+    if qualifier == "next":
+        return published.year if month > published.month else published.year + 1
+    return published.year if month <= published.month else published.year - 1
+
+
+def _iso_text(year: int | None, month: int, day: int | None) -> str | None:
+    """ISO 8601 text, truncated (``--MM-DD``) without a year; None for impossible dates."""
+    # 2000 is a leap year, so a yearless Feb. 29 stays valid.
+    if _date_or_none(2000 if year is None else year, month, day or 1) is None:
+        return None
+    head = "-" if year is None else f"{year:04d}"
+    return f"{head}-{month:02d}" if day is None else f"{head}-{month:02d}-{day:02d}"
+
+
+def _date_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(token: str) -> int:
+    """Month number for a name or abbreviation ("Sept.") or an ISO month ("07")."""
+    if token.isdigit():
+        return int(token)
+    return _MONTH_NUMBERS[token[:3].lower()]
+
+
+def _int_or_none(token: str | None) -> int | None:
+    return None if token is None else int(token)

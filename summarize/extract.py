@@ -1,0 +1,179 @@
+"""Extract one article in focused passes, each grounded against the text.
+
+Measured on the embedded 1.5B model: one call with the whole schema finds 2 of 6 officials
+on the AP seed, a call that asks only for officials finds 6 of 6. So each pass asks for one
+thing. Every pass sends the same system message (instructions, then the article) and puts
+its task last, so llama.cpp reuses the article's KV prefix from one pass to the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from summarize.dates import resolve_dates
+from summarize.drafts import (
+    GroundingContext,
+    ListName,
+    ground_aims,
+    ground_hedges,
+    ground_officials,
+    ground_visits,
+)
+from summarize.furniture import Body, strip_furniture
+from summarize.hedges import Candidate, hedge_candidates
+from summarize.ingest import Article
+from summarize.metadata import read_metadata
+from summarize.models import (
+    Dropped,
+    Extraction,
+    HedgedClaim,
+    Official,
+    Source,
+    StatedAim,
+    Visit,
+)
+from summarize.prompts import render
+from summarize.providers import Backend
+from summarize.structured import Answer, ask
+from summarize.usage import metering
+
+
+@dataclass(frozen=True)
+class PassLimits:
+    """Bounds that keep a small model from looping: list length and reply length."""
+
+    max_items: int
+    max_tokens: int
+
+
+OFFICIALS = PassLimits(max_items=12, max_tokens=1200)
+VISITS = PassLimits(max_items=4, max_tokens=800)
+AIMS = PassLimits(max_items=5, max_tokens=700)
+HEDGE_BATCH = 1  # measured: judged one at a time, the 1.5B model attributes far better
+HEDGE_TOKENS_PER_SENTENCE = 90
+
+
+class ExtractionRun:
+    """The passes over one article against one backend."""
+
+    def __init__(self, backend: Backend, article: Article) -> None:
+        self.backend = backend
+        self.article = article
+        self.body: Body = strip_furniture(article.text)
+        self.system = render("system", article=self.body.text)
+        self.dropped: list[Dropped] = []
+        self.warnings: list[str] = []
+
+    def _ask(
+        self,
+        list_name: ListName,
+        task: str,
+        limits: PassLimits,
+        grounding: GroundingContext,
+        min_items: int = 0,
+    ) -> Answer:
+        answer = ask(
+            self.backend,
+            messages=[
+                {"role": "system", "content": self.system},
+                {"role": "user", "content": task},
+            ],
+            list_name=list_name,
+            max_items=limits.max_items,
+            max_tokens=limits.max_tokens,
+            grounding=grounding,
+            min_items=min_items,
+        )
+        self.warnings.extend(answer.warnings)
+        return answer
+
+    def officials(self) -> list[Official]:
+        ctx = GroundingContext(self.body)
+        task = render("officials", max_items=OFFICIALS.max_items)
+        grounded = ground_officials(self._ask("officials", task, OFFICIALS, ctx).items, ctx)
+        self.dropped.extend(grounded.dropped)
+        return list(grounded.items)
+
+    def visits(self, published: date | None) -> list[Visit]:
+        ctx = GroundingContext(self.body)
+        task = render("visits", max_items=VISITS.max_items)
+        grounded = ground_visits(self._ask("visits", task, VISITS, ctx).items, ctx)
+        self.dropped.extend(grounded.dropped)
+        out: list[Visit] = []
+        for draft, span in grounded.items:
+            dates = resolve_dates(draft.when, published)
+            out.append(
+                Visit(
+                    traveler=draft.traveler,
+                    traveler_country=draft.traveler_country,
+                    destination_country=draft.destination_country,
+                    destination_city=draft.destination_city,
+                    date_text=draft.when,
+                    start_date=dates.start,
+                    end_date=dates.end,
+                    year_stated=dates.year_stated,
+                    purpose=draft.purpose,
+                    evidence=[span],
+                )
+            )
+        return out
+
+    def stated_aims(self) -> list[StatedAim]:
+        ctx = GroundingContext(self.body)
+        task = render("stated_aims", max_items=AIMS.max_items)
+        grounded = ground_aims(self._ask("stated_aims", task, AIMS, ctx).items, ctx)
+        self.dropped.extend(grounded.dropped)
+        return list(grounded.items)
+
+    def hedged_claims(self) -> list[HedgedClaim]:
+        candidates = hedge_candidates(self.body.text)
+        out: list[HedgedClaim] = []
+        for start in range(0, len(candidates), HEDGE_BATCH):
+            out.extend(self._judge(candidates[start : start + HEDGE_BATCH]))
+        return out
+
+    def _judge(self, batch: Sequence[Candidate]) -> list[HedgedClaim]:
+        ctx = GroundingContext(self.body, candidates=tuple(batch))
+        listing = "\n".join(f"{n}. {c.sentence.text}" for n, c in enumerate(batch, 1))
+        limits = PassLimits(
+            max_items=len(batch), max_tokens=HEDGE_TOKENS_PER_SENTENCE * len(batch) + 60
+        )
+        task = render("hedges", candidates=listing)
+        answer = self._ask("verdicts", task, limits, ctx, min_items=len(batch))
+        grounded = ground_hedges(answer.items, ctx)
+        self.dropped.extend(grounded.dropped)
+        return list(grounded.items)
+
+
+def extract(backend: Backend, article: Article) -> Extraction:
+    """Run every pass over ``article`` and assemble its :class:`Extraction`."""
+    meta = read_metadata(article.text)
+    run = ExtractionRun(backend, article)
+    with metering() as usage:
+        officials = run.officials()
+        visits = run.visits(meta.published)
+        aims = run.stated_aims()
+        hedges = run.hedged_claims()
+    return Extraction(
+        source=Source(
+            path=str(article.path),
+            sha256=article.sha256,
+            chars=len(article.text),
+            title=meta.title,
+            outlet=meta.outlet,
+            byline=meta.byline,
+            published=meta.published.isoformat() if meta.published else None,
+            dateline=meta.dateline,
+            furniture=list(run.body.removed),
+        ),
+        model=backend.info,
+        visits=visits,
+        officials=officials,
+        stated_aims=aims,
+        hedged_claims=hedges,
+        dropped=run.dropped,
+        warnings=run.warnings,
+        usage=usage,
+    )

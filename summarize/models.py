@@ -1,0 +1,141 @@
+"""The extraction contract: what one article becomes.
+
+These pydantic models are the interface between stages and the published JSON Schema
+(`schemas/extraction.schema.json`). Every extracted item carries evidence spans that slice
+the article text exactly, so any field can be traced to the sentence it came from.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class Span(BaseModel):
+    """A verbatim slice of the article: ``article_text[start:end] == text``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    alignment: Literal["exact", "fuzzy"] = Field(
+        default="exact",
+        description="exact: the model's quote was found verbatim (up to quotes, dashes, case "
+        "and whitespace); fuzzy: the quote was reworded and this is the article sentence it "
+        "reproduces most closely. The text is the article's own either way.",
+    )
+
+
+class Official(BaseModel):
+    """A government official or political leader named in the article body."""
+
+    name: str
+    title: str | None = None
+    country: str | None = None
+    evidence: list[Span] = Field(min_length=1)
+
+
+class Visit(BaseModel):
+    """Who went where, when and why.
+
+    Dates are ISO 8601 where the text supports them: ``2024-07-23``, ``2025-05``, or
+    ``--10-28`` when the article never states the year (``year_stated`` is then false).
+    """
+
+    traveler: str
+    traveler_country: str | None = None
+    destination_country: str | None = None
+    destination_city: str | None = None
+    date_text: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    year_stated: bool = False
+    purpose: str | None = None
+    evidence: list[Span] = Field(min_length=1)
+
+
+class StatedAim(BaseModel):
+    """An aim stated by a government, ministry or named official (not an outside prediction)."""
+
+    aim: str
+    stated_by: str
+    evidence: list[Span] = Field(min_length=1)
+
+
+class HedgedClaim(BaseModel):
+    """Speculation: a claim carried by a hedge cue, with who voiced it."""
+
+    claim: str
+    cue: str
+    voiced_by: str
+    evidence: list[Span] = Field(min_length=1)
+
+
+class Dropped(BaseModel):
+    """An item the model proposed that could not be grounded after the retry budget."""
+
+    kind: Literal["visit", "official", "stated_aim", "hedged_claim"]
+    item: dict[str, object]
+    reason: str
+
+
+class Usage(BaseModel):
+    """Tokens and calls spent on one article, retries and reasks included.
+
+    ``model_calls`` counts requests that reached the provider; ``cache_hits`` counts
+    requests answered from the on-disk cache. Token counts cover both, so a warm rerun
+    reports what the extraction cost when it was computed.
+    """
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    model_calls: int = 0
+    cache_hits: int = 0
+    transient_retries: int = 0
+
+
+class Source(BaseModel):
+    """Where the article came from; metadata is null unless the article states it."""
+
+    path: str
+    sha256: str
+    chars: int
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    dateline: str | None = None
+    furniture: list[Span] = Field(
+        default_factory=list,
+        description="Page furniture (navigation, sidebars, repeated headlines) removed "
+        "before the model saw the text; offsets into the article.",
+    )
+
+
+class ModelInfo(BaseModel):
+    """Which provider and model produced the extraction."""
+
+    provider: str
+    model: str
+    model_sha256: str | None = None
+
+
+class Extraction(BaseModel):
+    """One article's structured, source-grounded extraction."""
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    model: ModelInfo
+    visits: list[Visit] = Field(default_factory=list)
+    officials: list[Official] = Field(default_factory=list)
+    stated_aims: list[StatedAim] = Field(default_factory=list)
+    hedged_claims: list[HedgedClaim] = Field(default_factory=list)
+    dropped: list[Dropped] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list, description="Passes that failed or were retried, and why."
+    )
+    usage: Usage = Field(default_factory=Usage)

@@ -1,0 +1,49 @@
+"""Split text into sentences with offsets, so a sentence can serve as evidence as is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr",
+    "no", "vs", "etc", "inc", "corp", "co", "ltd",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+))  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_PARAGRAPH = re.compile(r"\n\s*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    word = text[word_start:dot].lstrip("\"'(\u201c\u2018[").casefold()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order, trimmed of surrounding whitespace."""
+    cuts = [0]
+    for match in _BOUNDARY.finditer(text):
+        if text[match.start()] == "." and _ends_with_abbreviation(text, match.start()):
+            continue
+        cuts.append(match.end())
+    cuts.extend(m.start() for m in _PARAGRAPH.finditer(text))
+    cuts.append(len(text))
+    out: list[Sentence] = []
+    for a, b in zip(sorted(set(cuts)), sorted(set(cuts))[1:], strict=False):
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        body = chunk.strip()
+        if body:
+            out.append(Sentence(start=a + lead, end=a + lead + len(body), text=body))
+    return out

@@ -1,0 +1,96 @@
+"""The command line: one JSON per article, one error line per bad file, honest exit codes.
+
+Replays the recorded exchanges of the seed-extraction cassette for article 001.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from tests.conftest import REPLAY_URL, ROOT, seed
+
+SCHEMA = json.loads((ROOT / "schemas" / "extraction.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def vcr_cassette_dir() -> str:
+    return str(ROOT / "cassettes" / "test_extract_seeds")
+
+
+@pytest.fixture
+def default_cassette_name() -> str:
+    return "test_seed_extraction[001]"
+
+
+@pytest.fixture
+def replay(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_EMBEDDED_URL", REPLAY_URL)
+
+
+@pytest.mark.vcr(record_mode="none")
+def test_extract_writes_good_articles_and_reports_bad_ones(replay: None, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    out = tmp_path / "out"
+    runner = CliRunner()
+
+    result = runner.invoke(
+        app, ["extract", str(empty), str(seed("001")), str(binary), "-o", str(out)]
+    )
+
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert f"error: {empty}: empty file" in lines
+    assert f"error: {binary}: binary file, not text" in lines
+    assert "2 of 3 articles failed" in result.output
+    written = sorted(p.name for p in out.iterdir())
+    assert written == [seed("001").stem + ".json"]
+    jsonschema.validate(json.loads((out / written[0]).read_text()), SCHEMA)
+
+    # The rerun is answered from the cache: no model call, exit code 0.
+    again = runner.invoke(app, ["extract", str(seed("001")), "-o", str(out)])
+    assert again.exit_code == 0, again.output
+    assert " 0 calls, " in again.output
+
+
+def test_no_input_files_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["extract", str(tmp_path), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "no input files" in result.output
+
+
+def test_unknown_provider_is_refused_before_any_work(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["extract", str(seed("001")), "--model", "nope/x", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert "unknown provider 'nope'" in result.output
+
+
+def test_providers_lists_every_route_and_says_what_is_missing() -> None:
+    result = CliRunner().invoke(app, ["providers"])
+    assert result.exit_code == 0
+    for name in ("embedded", "openai", "anthropic", "google", "ollama", "llamacpp"):
+        assert name in result.output
+    assert "no key: set OPENAI_API_KEY" in result.output
+
+
+def test_cache_info_and_clear(tmp_path: Path) -> None:
+    runner = CliRunner()
+    info = runner.invoke(app, ["cache", "info", "--cache-dir", str(tmp_path)])
+    assert info.exit_code == 0 and "entries: 0" in info.output
+    cleared = runner.invoke(app, ["cache", "clear", "--cache-dir", str(tmp_path)])
+    assert cleared.exit_code == 0 and "removed 0 entries" in cleared.output
+
+
+def test_schemas_on_disk_are_current() -> None:
+    result = CliRunner().invoke(app, ["schema", "--check"])
+    assert result.exit_code == 0, result.output

@@ -1,0 +1,196 @@
+"""LlamaServer against the real embedded model: it must come up, answer, and never outlive us."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+import summarize
+from summarize.model_file import ensure_model
+from summarize.server import LlamaServer, ServerStartError, free_port
+
+pytestmark = pytest.mark.live
+
+MODEL_CACHE = Path.home() / ".cache" / "summarize-test-models"
+N_CTX = 2048  # small context keeps load time and RAM down; the tests never need more
+
+
+def _gone(pid: int) -> bool:
+    """Dead or a zombie: a reparented zombie may linger if PID 1 does not reap."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[1].split()[0] == "Z"
+
+
+def _group_gone(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def _wait_gone(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while not _gone(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+@pytest.fixture(scope="session")
+def model_path() -> Path:
+    return ensure_model(MODEL_CACHE)
+
+
+@pytest.fixture(scope="module")
+def server(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LlamaServer]:
+    log = tmp_path_factory.mktemp("llama") / "server.log"
+    started = time.monotonic()
+    with LlamaServer(model_path, n_ctx=N_CTX, log_path=log) as srv:
+        print(f"server ready in {time.monotonic() - started:.1f}s")
+        yield srv
+
+
+def test_free_port_is_bindable() -> None:
+    port = free_port()
+    assert 1024 <= port <= 65535
+
+
+def test_server_is_ready_and_lists_models(server: LlamaServer) -> None:
+    assert server.running
+    assert server.base_url == f"http://127.0.0.1:{server.port}/v1"
+    resp = httpx.get(f"{server.base_url}/models", timeout=5)
+    assert resp.status_code == 200
+    assert resp.json()["data"], resp.text
+
+
+def test_start_is_idempotent(server: LlamaServer) -> None:
+    pid = server.pid
+    server.start()
+    assert server.pid == pid
+
+
+def test_chat_completion_uses_embedded_template(server: LlamaServer) -> None:
+    resp = httpx.post(
+        f"{server.base_url}/chat/completions",
+        json={
+            "messages": [{"role": "user", "content": "Say hi"}],
+            "max_tokens": 8,
+            "temperature": 0,
+        },
+        timeout=60,
+    )
+    assert resp.status_code == 200, resp.text
+    content = resp.json()["choices"][0]["message"]["content"]
+    assert content.strip()
+    assert "<|im_" not in content  # template tokens leaking means the wrong chat format
+    assert server.log_path is not None
+    assert "Using gguf chat template" in server.log_path.read_text(errors="replace")
+
+
+def test_stop_leaves_no_process(model_path: Path) -> None:
+    srv = LlamaServer(model_path, n_ctx=N_CTX)
+    srv.start()
+    pid = srv.pid
+    log = srv.log_path
+    assert pid is not None and log is not None
+
+    srv.stop()
+
+    assert not srv.running
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert _group_gone(pid)
+    assert not log.exists()  # the default temp log is ours to clean up
+    srv.stop()  # idempotent
+
+
+def test_keyboard_interrupt_in_with_block_stops_server(model_path: Path) -> None:
+    pid = None
+    with pytest.raises(KeyboardInterrupt), LlamaServer(model_path, n_ctx=N_CTX) as srv:
+        pid = srv.pid
+        raise KeyboardInterrupt
+    assert pid is not None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert _group_gone(pid)
+
+
+def test_bad_model_path_raises_with_log_tail(tmp_path: Path) -> None:
+    srv = LlamaServer(tmp_path / "missing.gguf", ready_timeout=60)
+    with pytest.raises(ServerStartError) as err:
+        srv.start()
+
+    assert "exited" in err.value.reason
+    assert err.value.log_tail.strip()
+    assert err.value.log_tail in str(err.value)
+    assert not srv.running
+
+
+def test_ready_timeout_raises_and_kills(model_path: Path) -> None:
+    srv = LlamaServer(model_path, n_ctx=N_CTX, ready_timeout=0.01)
+    with pytest.raises(ServerStartError, match="not ready"):
+        srv.start()
+    assert not srv.running
+    assert srv.pid is None
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from summarize.server import LlamaServer
+
+    srv = LlamaServer(Path(sys.argv[1]), n_ctx=int(sys.argv[2]))
+    srv.start()
+    print(srv.pid, flush=True)
+    time.sleep(600)
+    """
+)
+
+
+def test_server_dies_with_sigkilled_parent(model_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(summarize.__file__).parent.parent)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(model_path), str(N_CTX)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    server_pid = None
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        assert line.strip().isdigit(), f"child printed {line!r}"
+        server_pid = int(line)
+        assert not _gone(server_pid)
+
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+
+        assert _wait_gone(server_pid, timeout=15), "server outlived its SIGKILLed parent"
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        if server_pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(server_pid, signal.SIGKILL)

@@ -1,0 +1,146 @@
+"""Retries, Retry-After, caching and metering, with faults injected at the HTTP layer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+
+from summarize.cache import ResponseCache
+from summarize.transport import RetryingTransport, build_transport, retry_after_seconds
+from summarize.usage import metering
+
+COMPLETION = {
+    "id": "x",
+    "object": "chat.completion",
+    "choices": [{"index": 0, "message": {"role": "assistant", "content": "{}"}}],
+    "usage": {"prompt_tokens": 11, "completion_tokens": 3, "total_tokens": 14},
+}
+
+
+class Script(httpx.BaseTransport):
+    """Answer requests from a list of responses or exceptions, counting calls."""
+
+    def __init__(self, *steps: httpx.Response | Exception) -> None:
+        self.steps = list(steps)
+        self.calls = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.calls += 1
+        step = self.steps.pop(0) if len(self.steps) > 1 else self.steps[0]
+        if isinstance(step, Exception):
+            raise step
+        return step
+
+
+def ok() -> httpx.Response:
+    return httpx.Response(200, json=COMPLETION)
+
+
+def post(transport: httpx.BaseTransport, body: dict[str, object]) -> httpx.Response:
+    with httpx.Client(transport=transport, base_url="http://127.0.0.1:9") as client:
+        return client.post("/v1/chat/completions", json=body)
+
+
+def test_429_then_success_waits_as_told_by_retry_after() -> None:
+    waits: list[float] = []
+    wire = Script(httpx.Response(429, headers={"Retry-After": "7"}), ok())
+    with metering() as usage:
+        response = post(RetryingTransport(wire, sleep=waits.append), {"a": 1})
+    assert response.status_code == 200
+    assert waits == [7.0]
+    assert wire.calls == 2
+    assert usage.transient_retries == 1
+
+
+def test_429_without_retry_after_backs_off_with_growing_waits() -> None:
+    waits: list[float] = []
+    wire = Script(httpx.Response(429), httpx.Response(429), httpx.Response(503), ok())
+    response = post(RetryingTransport(wire, sleep=waits.append, initial_wait=1.0), {"a": 1})
+    assert response.status_code == 200
+    assert len(waits) == 3
+    assert all(w > 0 for w in waits)
+
+
+@pytest.mark.parametrize("status", [500, 502, 503])
+def test_server_errors_are_retried_then_returned_when_the_budget_is_spent(status: int) -> None:
+    wire = Script(httpx.Response(status))
+    response = post(RetryingTransport(wire, attempts=3, sleep=lambda _s: None), {"a": 1})
+    assert response.status_code == status
+    assert wire.calls == 3
+
+
+def test_timeouts_and_resets_are_retried() -> None:
+    wire = Script(httpx.ReadTimeout("slow"), httpx.RemoteProtocolError("reset"), ok())
+    response = post(RetryingTransport(wire, sleep=lambda _s: None), {"a": 1})
+    assert response.status_code == 200
+    assert wire.calls == 3
+
+
+def test_a_permanent_error_is_not_retried() -> None:
+    wire = Script(httpx.Response(400, json={"error": "bad"}))
+    response = post(RetryingTransport(wire, sleep=lambda _s: None), {"a": 1})
+    assert response.status_code == 400
+    assert wire.calls == 1
+
+
+def test_retry_after_accepts_http_dates() -> None:
+    response = httpx.Response(429, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})
+    assert retry_after_seconds(response) == 0.0
+
+
+def test_a_repeated_request_is_answered_from_the_cache(tmp_path: Path) -> None:
+    wire = Script(ok())
+    cache = ResponseCache(tmp_path)
+    transport = build_transport(cache=cache, namespace={"provider": "t"}, wire=wire)
+    with metering() as usage:
+        first = post(transport, {"messages": [1], "b": 2})
+        second = post(transport, {"b": 2, "messages": [1]})  # same body, keys reordered
+    assert first.json() == second.json() == COMPLETION
+    assert wire.calls == 1
+    assert (usage.model_calls, usage.cache_hits) == (1, 1)
+    assert (usage.prompt_tokens, usage.completion_tokens) == (22, 6)
+
+
+def test_a_different_body_or_provider_is_a_miss(tmp_path: Path) -> None:
+    wire = Script(ok())
+    cache = ResponseCache(tmp_path)
+    post(build_transport(cache=cache, namespace={"provider": "a"}, wire=wire), {"m": 1})
+    post(build_transport(cache=cache, namespace={"provider": "a"}, wire=wire), {"m": 2})
+    post(build_transport(cache=cache, namespace={"provider": "b"}, wire=wire), {"m": 1})
+    assert wire.calls == 3
+
+
+def test_failures_are_not_cached(tmp_path: Path) -> None:
+    wire = Script(httpx.Response(400, json={"error": "bad"}), ok())
+    transport = build_transport(
+        cache=ResponseCache(tmp_path), namespace={}, wire=wire, sleep=lambda _s: None
+    )
+    assert post(transport, {"m": 1}).status_code == 400
+    assert post(transport, {"m": 1}).status_code == 200
+    assert wire.calls == 2
+
+
+def test_the_server_starts_only_when_a_request_misses_the_cache(tmp_path: Path) -> None:
+    starts: list[int] = []
+    cache = ResponseCache(tmp_path)
+    warm = build_transport(cache=cache, namespace={}, wire=Script(ok()))
+    post(warm, {"m": 1})
+    lazy = build_transport(
+        cache=cache, namespace={}, wire=Script(ok()), start=lambda: starts.append(1)
+    )
+    post(lazy, {"m": 1})
+    assert starts == []
+    post(lazy, {"m": 2})
+    post(lazy, {"m": 3})
+    assert starts == [1]
+
+
+def test_cache_survives_a_damaged_entry(tmp_path: Path) -> None:
+    cache = ResponseCache(tmp_path)
+    cache.set("k", b"value")
+    cache._cache.set("k", 12345)  # not bytes: what a foreign or broken writer leaves
+    assert cache.get("k") is None
+    assert json.loads(json.dumps(cache.info()))["entries"] == 1
