@@ -1,5 +1,5 @@
 # Two entry points for a fresh machine with Python 3.11 and pip:
-#   make brief   set up, then extract the seed articles with the embedded model into out/
+#   make brief   set up, then turn the seed articles into brief.md, brief.json and brief.html
 #   make test    set up, then run lint, type checks and the whole test suite (offline)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 brief: setup
-	$(BIN)/summarize extract seeds/*.txt -o out/
+	$(BIN)/summarize brief seeds/*.txt -o brief.md
 
 lint: setup
 	$(BIN)/ruff check .

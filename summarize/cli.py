@@ -25,7 +25,8 @@ from rich.progress import (
 )
 
 from summarize.cache import ResponseCache, default_cache_dir
-from summarize.providers import ROUTES, ProviderError, open_backend, resolve
+from summarize.models import Extraction
+from summarize.providers import ROUTES, Backend, ProviderError, ProviderSpec, open_backend, resolve
 from summarize.runner import Outcome, expand_inputs, extract_files
 from summarize.schema_export import default_schema_dir, export, stale
 
@@ -94,33 +95,11 @@ def _report(outcome: Outcome, seconds: float) -> str:
     )
 
 
-@app.command("extract")
-def extract_cmd(
-    files: Annotated[list[Path], typer.Argument(help="Article files or folders.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON files.")] = Path(
-        "out"
-    ),
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    cache_dir: CacheDirOpt = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
-) -> None:
-    """Write one source-grounded JSON per article into OUT."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
-    signal.signal(signal.SIGTERM, _sigterm_as_exit)
-    paths = expand_inputs(files)
-    if not paths:
-        err.print("error: no input files")
-        raise typer.Exit(2)
-    try:
-        spec = resolve(model, base_url)
-    except ProviderError as exc:
-        err.print(f"error: {exc}")
-        raise typer.Exit(2) from exc
-    cache = None if no_cache else _cache(cache_dir)
+def _extract_all(paths: list[Path], backend: Backend, out: Path) -> tuple[list[Extraction], int]:
+    """Extract every path, printing one line each; return the successes and the failure count."""
+    done: list[Extraction] = []
     failed = 0
-    with open_backend(spec, cache) as backend, _progress(len(paths)) as (progress, task):
+    with _progress(len(paths)) as (progress, task):
         started = time.perf_counter()
 
         def on_start(path: Path) -> None:
@@ -130,17 +109,105 @@ def extract_cmd(
                 progress.update(task, description=f"extracting {path.name}")
 
         for outcome in extract_files(paths, backend, out, on_start=on_start):
-            failed += outcome.error is not None
+            if outcome.extraction is None:
+                failed += 1
+            else:
+                done.append(outcome.extraction)
             line = _report(outcome, time.perf_counter() - started)
             if progress is not None and task is not None:
                 progress.console.print(line)
                 progress.advance(task)
             else:
                 print(line, file=sys.stderr, flush=True)
-    if cache is not None:
-        cache.close()
+    return done, failed
+
+
+def _prepare(
+    files: list[Path], model: str | None, base_url: str | None, verbose: bool
+) -> tuple[list[Path], ProviderSpec]:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
+    signal.signal(signal.SIGTERM, _sigterm_as_exit)
+    paths = expand_inputs(files)
+    if not paths:
+        err.print("error: no input files")
+        raise typer.Exit(2)
+    try:
+        return paths, resolve(model, base_url)
+    except ProviderError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
+
+
+FilesArg = Annotated[list[Path], typer.Argument(help="Article files or folders.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v")]
+
+
+@app.command("extract")
+def extract_cmd(
+    files: FilesArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the JSON files.")] = Path(
+        "out"
+    ),
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Write one source-grounded JSON per article into OUT."""
+    paths, spec = _prepare(files, model, base_url, verbose)
+    cache = None if no_cache else _cache(cache_dir)
+    try:
+        with open_backend(spec, cache) as backend:
+            _, failed = _extract_all(paths, backend, out)
+    finally:
+        if cache is not None:
+            cache.close()
     if failed:
         err.print(f"{failed} of {len(paths)} articles failed")
+        raise typer.Exit(1)
+
+
+@app.command("brief")
+def brief_cmd(
+    files: FilesArg,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="The Markdown memo; .json and .html go beside it.")
+    ] = Path("brief.md"),
+    extractions: Annotated[
+        Path, typer.Option("--extractions", help="Folder for the per-article JSON files.")
+    ] = Path("out"),
+    no_narrative: Annotated[
+        bool, typer.Option("--no-narrative", help="Leave out the model-written bottom line.")
+    ] = False,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    cache_dir: CacheDirOpt = None,
+    no_cache: NoCacheOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Extract every article, merge them and write the briefing memo (md, json, html)."""
+    from summarize.briefing import compose, write_outputs
+
+    paths, spec = _prepare(files, model, base_url, verbose)
+    cache = None if no_cache else _cache(cache_dir)
+    try:
+        with open_backend(spec, cache) as backend:
+            done, failed = _extract_all(paths, backend, extractions)
+            if not done:
+                err.print("error: no article could be extracted; no brief written")
+                raise typer.Exit(1)
+            result = compose(done, None if no_narrative else backend)
+    finally:
+        if cache is not None:
+            cache.close()
+    for warning in result.warnings:
+        err.print(f"warning: {warning}")
+    for path in write_outputs(result, out):
+        print(f"wrote {path}", file=sys.stderr)
+    if failed:
+        err.print(f"{failed} of {len(paths)} articles failed; the brief covers the rest")
         raise typer.Exit(1)
 
 

@@ -16,6 +16,7 @@ from summarize.dates import resolve_dates
 from summarize.drafts import (
     GroundingContext,
     ListName,
+    add_office_holders,
     ground_aims,
     ground_hedges,
     ground_officials,
@@ -34,6 +35,7 @@ from summarize.models import (
     StatedAim,
     Visit,
 )
+from summarize.office_holders import find_office_holders
 from summarize.prompts import render
 from summarize.providers import Backend
 from summarize.structured import Answer, ask
@@ -48,7 +50,7 @@ class PassLimits:
     max_tokens: int
 
 
-OFFICIALS = PassLimits(max_items=12, max_tokens=1200)
+OFFICIALS = PassLimits(max_items=12, max_tokens=700)
 VISITS = PassLimits(max_items=4, max_tokens=800)
 AIMS = PassLimits(max_items=5, max_tokens=700)
 HEDGE_BATCH = 1  # measured: judged one at a time, the 1.5B model attributes far better
@@ -94,13 +96,15 @@ class ExtractionRun:
         task = render("officials", max_items=OFFICIALS.max_items)
         grounded = ground_officials(self._ask("officials", task, OFFICIALS, ctx).items, ctx)
         self.dropped.extend(grounded.dropped)
-        return list(grounded.items)
+        self.warnings.extend(grounded.notes)
+        return add_office_holders(grounded.items, find_office_holders(self.body.text), ctx)
 
     def visits(self, published: date | None) -> list[Visit]:
         ctx = GroundingContext(self.body)
         task = render("visits", max_items=VISITS.max_items)
         grounded = ground_visits(self._ask("visits", task, VISITS, ctx).items, ctx)
         self.dropped.extend(grounded.dropped)
+        self.warnings.extend(grounded.notes)
         out: list[Visit] = []
         for draft, span in grounded.items:
             dates = resolve_dates(draft.when, published)

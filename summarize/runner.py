@@ -46,7 +46,7 @@ def expand_inputs(items: Iterable[Path]) -> list[Path]:
     return out
 
 
-def write_json_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str) -> None:
     """Write via a temp file and rename, so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -84,7 +84,7 @@ def extract_files(
             yield Outcome(path=path, error=_one_line(exc))
             continue
         target = out_dir / f"{path.stem}.json"
-        write_json_atomic(target, extraction.model_dump_json(indent=2) + "\n")
+        write_text_atomic(target, extraction.model_dump_json(indent=2) + "\n")
         yield Outcome(path=path, output=target, extraction=extraction)
 
 

@@ -7,9 +7,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from summarize.brief_models import Brief
 from summarize.models import Extraction
 
-SCHEMAS: dict[str, type[BaseModel]] = {"extraction.schema.json": Extraction}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "extraction.schema.json": Extraction,
+    "brief.schema.json": Brief,
+}
 
 
 def schema_text(model: type[BaseModel]) -> str:

@@ -34,6 +34,11 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     return response
 
 
+def _skip_health_checks(request: Any) -> Any:
+    """The embedded server's readiness probe is not a model exchange: do not record it."""
+    return None if request.path.endswith("/models") else request
+
+
 @pytest.fixture(scope="session")
 def vcr_config() -> dict[str, Any]:
     return {
@@ -42,6 +47,7 @@ def vcr_config() -> dict[str, Any]:
         "filter_headers": SECRET_HEADERS,
         "decode_compressed_response": True,
         "before_record_response": _scrub_response,
+        "before_record_request": _skip_health_checks,
     }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from summarize.cache import ResponseCache
+from summarize.cache import ResponseCache, cache_key
 from summarize.transport import RetryingTransport, build_transport, retry_after_seconds
 from summarize.usage import metering
 
@@ -144,3 +144,25 @@ def test_cache_survives_a_damaged_entry(tmp_path: Path) -> None:
     cache._cache.set("k", 12345)  # not bytes: what a foreign or broken writer leaves
     assert cache.get("k") is None
     assert json.loads(json.dumps(cache.info()))["entries"] == 1
+
+
+def test_the_api_key_never_reaches_the_cache(tmp_path: Path) -> None:
+    secret = "sk-live-THISMUSTNOTLEAK"
+    cache = ResponseCache(tmp_path)
+    transport = build_transport(cache=cache, namespace={"provider": "openai"}, wire=Script(ok()))
+    with httpx.Client(transport=transport, base_url="http://127.0.0.1:9") as client:
+        client.post(
+            "/v1/chat/completions", json={"m": 1}, headers={"Authorization": f"Bearer {secret}"}
+        )
+    cache.close()
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes()
+
+
+def test_the_cache_key_covers_namespace_path_and_body() -> None:
+    base = cache_key({"provider": "a"}, "/v1/chat/completions", b'{"x": 1, "y": 2}')
+    assert base == cache_key({"provider": "a"}, "/v1/chat/completions", b'{"y": 2, "x": 1}')
+    assert base != cache_key({"provider": "b"}, "/v1/chat/completions", b'{"x": 1, "y": 2}')
+    assert base != cache_key({"provider": "a"}, "/v1/embeddings", b'{"x": 1, "y": 2}')
+    assert base != cache_key({"provider": "a"}, "/v1/chat/completions", b'{"x": 1, "y": 3}')

@@ -1,0 +1,111 @@
+"""Decide when two spellings name one person, and normalize country names.
+
+Transliteration and house style vary: Choe Son Hui / Choe Son-hui, Kim Jong Un / Kim Jong-un,
+Alexander / Aleksandr Lukashenko, Maxim (Vladimirovich) Ryzhenkov. Different people can share
+most of a name: Kim Jong Un and Kim Jong Gyu. The rules below accept the first kind and keep
+the second apart: short name parts must agree exactly, long ones may differ by transliteration,
+and a middle name (a patronymic) may be missing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+_FOLD = (("x", "ks"), ("kh", "h"), ("y", "i"), ("j", "i"))
+_SIMILAR = 0.8
+_LONG_PART = 4
+
+_COUNTRY_ALIASES = {
+    "belarusian": "belarus",
+    "republic of belarus": "belarus",
+    "north korean": "north korea",
+    "dprk": "north korea",
+    "democratic people's republic of korea": "north korea",
+    "pyongyang": "north korea",
+    "russian": "russia",
+    "russian federation": "russia",
+    "south korean": "south korea",
+    "republic of korea": "south korea",
+    "u.s.": "united states",
+    "us": "united states",
+    "usa": "united states",
+    "american": "united states",
+    "chinese": "china",
+    "japanese": "japan",
+}
+_COUNTRY_DISPLAY = {"united states": "United States"}
+
+
+@lru_cache(maxsize=65536)
+def name_parts(name: str) -> tuple[str, ...]:
+    """Case-, accent- and hyphen-insensitive parts of a name."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return tuple(re.findall(r"[^\W\d_]+", plain))
+
+
+def _fold(part: str) -> str:
+    for a, b in _FOLD:
+        part = part.replace(a, b)
+    return part
+
+
+@lru_cache(maxsize=65536)
+def _same_part(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _LONG_PART:
+        return False
+    fa, fb = _fold(a), _fold(b)
+    return fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= _SIMILAR
+
+
+def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    it = iter(long)
+    return all(any(_same_part(s, x) for x in it) for s in short)
+
+
+def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two multi-part names (from :func:`name_parts`) denote one person."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if len(a) == len(b):
+        return all(_same_part(x, y) for x, y in zip(a, b, strict=True))
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    # A missing middle name: first and last parts agree, the rest appear in order.
+    return (
+        _same_part(short[0], long[0])
+        and _same_part(short[-1], long[-1])
+        and _is_subsequence(short, long)
+    )
+
+
+def country_key(value: str | None) -> str | None:
+    """A comparable country name: "Belarusian" and "Belarus" are one country."""
+    if value is None:
+        return None
+    key = " ".join(value.casefold().replace("\u2019", "'").split())
+    key = key.removeprefix("the ")
+    key = _COUNTRY_ALIASES.get(key, key)
+    return key or None
+
+
+def country_display(key: str | None) -> str | None:
+    if key is None:
+        return None
+    return _COUNTRY_DISPLAY.get(key, " ".join(w.capitalize() for w in key.split()))
+
+
+def contains_name(text_parts: Sequence[str], name: Sequence[str]) -> bool:
+    """Whether a name's parts appear in order inside a longer phrase (a title plus a name)."""
+    if not name or len(name) > len(text_parts):
+        return False
+    for start in range(len(text_parts) - len(name) + 1):
+        window = text_parts[start : start + len(name)]
+        if all(_same_part(x, y) for x, y in zip(window, name, strict=True)):
+            return True
+    return False
