@@ -30,8 +30,11 @@ test: lint
 	$(BIN)/python -m pytest
 
 # Re-record every cassette from the real embedded server (slow: minutes per article).
+# The brief's narrative is asked from the merged seed extractions, so it is recorded last.
 cassettes: setup
-	$(BIN)/python -m pytest --record-mode=rewrite -m "not live"
+	rm -rf cassettes/test_extract_seeds cassettes/test_brief
+	$(BIN)/python -m pytest tests/test_extract_seeds.py --record-mode=rewrite
+	$(BIN)/python -m pytest tests/test_brief.py --record-mode=once
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -48,6 +48,7 @@ CLAIMS = [
 
 def synthetic(i: int, rng: random.Random) -> Extraction:
     text = f"article {i} " + " ".join(rng.choice(CLAIMS) for _ in range(3))
+
     def s(t: str) -> Span:
         return Span(start=0, end=len(t), text=t)
 

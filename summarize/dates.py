@@ -178,7 +178,12 @@ def _resolve_months(
 ) -> ResolvedDates | None:
     groups = match.groupdict()
     qualifier = (groups.get("q") or "").lower() or None
-    lone_may = groups["m1"] == "May" and groups.get("m2") is None and qualifier is None
+    lone_may = (
+        groups["m1"] == "May"
+        and groups.get("m2") is None
+        and groups.get("y1") is None
+        and qualifier is None
+    )
     if lone_may and text.strip() != match.group(0):
         return None  # "May" alone mid-phrase is too often the verb.
     month1 = _month(groups["m1"])

@@ -23,10 +23,17 @@ from pydantic import BaseModel, Field, ValidationInfo, create_model, model_valid
 from summarize.furniture import Body
 from summarize.hedges import Candidate
 from summarize.models import Dropped, HedgedClaim, Official, Span, StatedAim
-from summarize.names import name_parts, same_person
+from summarize.names import (
+    city_country,
+    country_display,
+    country_key,
+    mention_key,
+    name_parts,
+    same_person,
+)
 from summarize.office_holders import OfficeHolder
 from summarize.sentences import Sentence, split_sentences
-from summarize.spans import closest_sentence, contains, locate
+from summarize.spans import closest_sentence, contains, locate, normalize
 
 NAME_CHARS = 80
 SHORT_CHARS = 120
@@ -34,6 +41,11 @@ QUOTE_CHARS = 400
 
 _OUTSIDE_VOICES = re.compile(
     r"\b(experts?|analysts?|observers?|commentators?|scholars?|researchers?)\b", re.IGNORECASE
+)
+_NOT_GOVERNMENT = re.compile(
+    r"\b(former|ex-|institute|university|professor|analyst|researcher|expert|journalist|"
+    r"correspondent|reporter)\b",
+    re.IGNORECASE,
 )
 GENERIC_VOICES = frozenset(
     {"experts", "analysts", "observers", "officials", "the outlet", "the article", "the author"}
@@ -104,16 +116,21 @@ def _evidence(quote: str, ctx: GroundingContext, mentioning: str | None = None) 
     found = locate(quote, ctx.body.text)
     if found is not None:
         return ctx.body.to_article(found.start, found.end)
-    sentence = closest_sentence(quote, ctx.sentences, mentioning=mentioning)
+    sentence = closest_sentence(
+        quote,
+        [s for s in ctx.sentences if mentioning is None or _mentions_name(s.text, mentioning)],
+    )
     if sentence is None:
         return None
     span = ctx.body.to_article(sentence.start, sentence.end)
     return None if span is None else span.model_copy(update={"alignment": "fuzzy"})
 
 
-def _surname(name: str) -> str:
-    parts = name.replace("-", " ").split()
-    return parts[-1] if parts else name
+def _mentions_name(text: str, name: str) -> bool:
+    """Whether ``text`` names the person, as a whole word ("Un" is not in "until")."""
+    key = normalize(mention_key(name), fold_case=True).text
+    hay = normalize(text, fold_case=True).text
+    return re.search(rf"(?<!\w){re.escape(key)}(?!\w)", hay) is not None
 
 
 MAX_MENTIONS = 3
@@ -151,6 +168,10 @@ def ground_officials(drafts: Sequence[OfficialDraft], ctx: GroundingContext) -> 
             out.dropped.append(Dropped(kind="official", item=d.model_dump(), reason=reason))
             continue
         title = d.title
+        if title and _NOT_GOVERNMENT.search(title):
+            reason = f"officials[{i}]: {d.name!r} ({title}) is not a government official"
+            out.dropped.append(Dropped(kind="official", item=d.model_dump(), reason=reason))
+            continue
         if not _title_is_grounded(title, evidence):
             # The person is grounded; a title no sentence naming them carries is not.
             out.notes.append(f"officials[{i}]: title {title!r} not beside {d.name!r}; left unknown")
@@ -201,9 +222,28 @@ def add_office_holders(
 def _reports_trip(text: str, d: VisitDraft) -> bool:
     """Whether a sentence names the traveler and, when one is given, the destination."""
     places = [p for p in (d.destination_city, d.destination_country) if p]
-    return contains(text, _surname(d.traveler)) and (
+    return _mentions_name(text, d.traveler) and (
         not places or any(contains(text, p) for p in places)
     )
+
+
+def _place_problem(d: VisitDraft) -> str | None:
+    """A trip goes abroad, and its city lies in its country."""
+    home = country_key(d.traveler_country)
+    where = country_key(d.destination_country)
+    city_in = city_country(d.destination_city)
+    if city_in and where and city_in != where:
+        return (
+            f"{d.destination_city} is in {country_display(city_in)}, not in "
+            f"{d.destination_country}; give the place the traveler went to"
+        )
+    if home and home == (where or city_in):
+        return (
+            f"{d.traveler!r} represents {d.traveler_country}, so going to "
+            f"{d.destination_city or d.destination_country} is not a trip abroad; list only "
+            "trips to another country"
+        )
+    return None
 
 
 def _trip_sentence(d: VisitDraft, ctx: GroundingContext) -> Span | None:
@@ -227,11 +267,14 @@ def ground_visits(
     out: Grounded[tuple[VisitDraft, Span]] = Grounded()
     seen: set[tuple[str, int]] = set()
     for i, d in enumerate(drafts, 1):
-        span = _evidence(d.quote, ctx, mentioning=_surname(d.traveler))
+        span = _evidence(d.quote, ctx, mentioning=d.traveler)
         if span is None or not _reports_trip(span.text, d):
             span = _trip_sentence(d, ctx)
+        problem = _place_problem(d)
         if not contains(ctx.body.text, d.traveler):
             reason = f"visits[{i}]: the traveler {d.traveler!r} does not appear in the article"
+        elif problem:
+            reason = f"visits[{i}]: {problem}"
         elif span is None:
             reason = (
                 f"visits[{i}]: no sentence of the article names {d.traveler!r} together with "

@@ -326,10 +326,19 @@ def _people(officials: list[Fact]) -> list[_Person]:
     return sorted(people, key=lambda p: p.name)
 
 
+def _distinct_ignoring_case(values: Iterable[str]) -> list[str]:
+    """One spelling per value that differs only in case, preferring capitals."""
+    best: dict[str, str] = {}
+    for v in values:
+        key = v.casefold()
+        best[key] = min(best.get(key, v), v)
+    return sorted(best.values())
+
+
 def _roster(people: list[_Person], ctx: _Context) -> list[RosterEntry]:
     out = []
     for p in people:
-        titles = sorted({t for f in p.facts if (t := _text(f, "title"))})
+        titles = _distinct_ignoring_case(t for f in p.facts if (t := _text(f, "title")))
         countries = sorted(
             {c for f in p.facts if (c := country_display(country_key(_text(f, "country"))))}
         )
@@ -410,7 +419,8 @@ def _split_by_date(facts: list[Fact]) -> list[list[Fact]]:
     """Visits of one traveler to one country: one trip per cluster of nearby dates.
 
     A visit with a year-less date joins the dated trip its month and day fall near; one with
-    no date at all joins the only trip there is. Otherwise each stands as its own trip.
+    no date at all joins the only trip there is, or else the only trip with a known year.
+    Otherwise each stands as its own trip.
     """
     dated = [(f, iv) for f in facts if (iv := _interval(_text(f, "start_date"))) is not None]
     intervals = [iv for _, iv in dated]
@@ -433,6 +443,8 @@ def _split_by_date(facts: list[Fact]) -> list[list[Fact]]:
     trips.extend(yearless[md] for md in sorted(yearless))
     if loose and len(trips) == 1:
         trips[0].extend(loose)
+    elif loose and len(spans) == 1:
+        trips[0].extend(loose)  # the one trip with a known year is the likeliest home
     elif loose:
         trips.append(loose)
     return trips

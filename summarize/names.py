@@ -38,6 +38,21 @@ _COUNTRY_ALIASES = {
     "japanese": "japan",
 }
 _COUNTRY_DISPLAY = {"united states": "United States"}
+# Capitals and other cities news about diplomacy names, for a sanity check on places.
+_CITY_COUNTRY = {
+    "minsk": "belarus",
+    "pyongyang": "north korea",
+    "moscow": "russia",
+    "sochi": "russia",
+    "beijing": "china",
+    "seoul": "south korea",
+    "tokyo": "japan",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "washington": "united states",
+    "tehran": "iran",
+    "new delhi": "india",
+}
 
 
 @lru_cache(maxsize=65536)
@@ -109,3 +124,24 @@ def contains_name(text_parts: Sequence[str], name: Sequence[str]) -> bool:
         if all(_same_part(x, y) for x, y in zip(window, name, strict=True)):
             return True
     return False
+
+
+def city_country(city: str | None) -> str | None:
+    """The country key of a well-known city, or None when we do not know it."""
+    if not city:
+        return None
+    return _CITY_COUNTRY.get(" ".join(city.casefold().split()))
+
+
+def mention_key(name: str) -> str:
+    """The part of a name a later sentence uses: "Ryzhenkov", or "Jong Un" for "Kim Jong Un".
+
+    Short final parts ("Un") would match inside other words and other people's names, so
+    they keep the part before them.
+    """
+    parts = name.split()
+    if not parts:
+        return name
+    if len(parts[-1]) >= _LONG_PART or len(parts) == 1:
+        return parts[-1]
+    return " ".join(parts[-2:])

@@ -105,21 +105,18 @@ def closest_sentence(
     quote: str,
     sentences: Sequence[Sentence],
     *,
-    mentioning: str | None = None,
     threshold: float = FUZZY_THRESHOLD,
 ) -> Sentence | None:
     """The sentence a reworded quote reproduces: most of its words are in the quote.
 
     A small model often quotes "Belarusian President" for "Belarus' President" or runs two
     sentences together. We anchor such a quote on the article sentence whose words it covers
-    best (at least ``threshold`` of them), optionally one that mentions ``mentioning``.
+    best (at least ``threshold`` of them).
     """
     wanted = _words(quote)
     best: Sentence | None = None
     best_score = 0.0
     for sentence in sentences:
-        if mentioning is not None and not contains(sentence.text, mentioning):
-            continue
         words = _words(sentence.text)
         if not words:
             continue

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import vcr
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -41,6 +42,11 @@ def _skip_health_checks(request: Any) -> Any:
 
 @pytest.fixture(scope="session")
 def vcr_config() -> dict[str, Any]:
+    return cassette_options()
+
+
+def cassette_options() -> dict[str, Any]:
+    """How every cassette is matched and scrubbed, for the marker and for explicit use."""
     return {
         # Every chat call is a POST to one URL: the body is what tells requests apart.
         "match_on": ["method", "scheme", "host", "path", "query", "body"],
@@ -78,6 +84,12 @@ def embedded(recording: bool, monkeypatch: pytest.MonkeyPatch) -> bool:
     if not recording:
         monkeypatch.setenv("SUMMARIZE_EMBEDDED_URL", REPLAY_URL)
     return recording
+
+
+def replaying(path: Path, *, record: bool = False) -> Any:
+    """An explicit cassette context: replay only, or record what it does not hold yet."""
+    recorder = vcr.VCR(record_mode="new_episodes" if record else "none", **cassette_options())
+    return recorder.use_cassette(str(path))
 
 
 def slices_exactly(text: str, extraction: dict[str, Any]) -> list[str]:

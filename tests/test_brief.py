@@ -1,7 +1,9 @@
 """The whole brief for the five seeds: extraction replayed from the seed cassettes, the merge,
 the narrative replayed from this module's cassette, and the three rendered files.
 
-Re-record the narrative after re-recording the seeds: pytest tests/test_brief.py --record-mode=rewrite
+Re-record the narrative after re-recording the seeds (delete its cassette first):
+    rm cassettes/test_brief/test_seed_brief.yaml
+    pytest tests/test_brief.py --record-mode=once
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ import json
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from summarize.brief_models import Brief
 from summarize.briefing import compose, write_outputs
@@ -19,7 +20,7 @@ from summarize.extract import extract
 from summarize.ingest import read_article
 from summarize.names import name_parts
 from summarize.providers import open_backend, resolve
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, replaying
 
 PEOPLE = [
     ("Choe Son Hui", "Choe Son-hui"),
@@ -27,26 +28,25 @@ PEOPLE = [
     ("Alexander Lukashenko", "Aleksandr Lukashenko"),
     ("Maxim Ryzhenkov", "Maxim Vladimirovich Ryzhenkov"),
 ]
-SEED_CASSETTES = [f"test_extract_seeds/test_seed_extraction[{p.name[:3]}].yaml" for p in SEEDS]
+SEED_CASSETTES = ROOT / "cassettes" / "test_extract_seeds"
+NARRATIVE_CASSETTE = ROOT / "cassettes" / "test_brief" / "test_seed_brief.yaml"
 SCHEMA = json.loads((ROOT / "schemas" / "brief.schema.json").read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def vcr_cassette_dir() -> str:
-    return str(ROOT / "cassettes")
 
 
 def _numbers(brief: Brief, *prefixes: str) -> set[int]:
     return {s.n for s in brief.sources if Path(s.path).name[:3] in prefixes}
 
 
-@pytest.mark.vcr(*SEED_CASSETTES)
-def test_seed_brief(embedded: bool, tmp_path: Path) -> None:
+def test_seed_brief(embedded: bool, recording: bool, tmp_path: Path) -> None:
     cache = ResponseCache(tmp_path / "cache")
     try:
         with open_backend(resolve(), cache) as backend:
-            extractions = [extract(backend, read_article(p)) for p in SEEDS]
-            result = compose(extractions, backend)
+            extractions = []
+            for path in SEEDS:
+                with replaying(SEED_CASSETTES / f"test_seed_extraction[{path.name[:3]}].yaml"):
+                    extractions.append(extract(backend, read_article(path)))
+            with replaying(NARRATIVE_CASSETTE, record=recording):
+                result = compose(extractions, backend)
     finally:
         cache.close()
     brief = result.brief

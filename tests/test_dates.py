@@ -155,3 +155,8 @@ def test_a_phrase_without_digits_never_yields_a_year(text: str) -> None:
 def test_any_text_resolves_without_error(text: str, published: date | None) -> None:
     resolved = resolve_dates(text, published)
     assert resolved.end is None or resolved.start is not None
+
+
+@pytest.mark.parametrize("text", ["in May 2025", "May 2025", "during May 2025"])
+def test_may_with_a_year_is_the_month(text: str) -> None:
+    assert resolve_dates(text, None) == ResolvedDates("2025-05", None, True)

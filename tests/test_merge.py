@@ -138,7 +138,7 @@ NK_NEWS = article(
             "Belarusian Ministry of Foreign Affairs",
             "inked a plan on expanding cooperation in all areas",
         )
-    ],  # fmt: skip
+    ],
 )
 AP_REPRINT = article(  # the same wire story on another site: one source, not two
     "reprint",
