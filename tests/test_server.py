@@ -17,11 +17,12 @@ import pytest
 
 import summarize
 from summarize.model_file import ensure_model
+from summarize.providers.backend import models_dir
 from summarize.server import LlamaServer, ServerStartError, free_port
 
 pytestmark = pytest.mark.live
 
-MODEL_CACHE = Path.home() / ".cache" / "summarize-test-models"
+MODEL_CACHE = models_dir() / "models"  # the tool's own copy: assembled once, shared
 N_CTX = 2048  # small context keeps load time and RAM down; the tests never need more
 
 
