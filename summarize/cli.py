@@ -59,6 +59,19 @@ def _cache(cache_dir: Path | None) -> ResponseCache:
     return ResponseCache(cache_dir or default_cache_dir())
 
 
+@contextmanager
+def _cache_unless(no_cache: bool, cache_dir: Path | None) -> Iterator[ResponseCache | None]:
+    """The response cache for one command, closed after it; None with --no-cache."""
+    if no_cache:
+        yield None
+        return
+    cache = _cache(cache_dir)
+    try:
+        yield cache
+    finally:
+        cache.close()
+
+
 def _sigterm_as_exit(_signum: int, _frame: FrameType | None) -> None:
     raise SystemExit(143)  # unwinds context managers, so the embedded server is stopped
 
@@ -157,13 +170,8 @@ def extract_cmd(
 ) -> None:
     """Write one source-grounded JSON per article into OUT."""
     paths, spec = _prepare(files, model, base_url, verbose)
-    cache = None if no_cache else _cache(cache_dir)
-    try:
-        with open_backend(spec, cache) as backend:
-            _, failed = _extract_all(paths, backend, out)
-    finally:
-        if cache is not None:
-            cache.close()
+    with _cache_unless(no_cache, cache_dir) as cache, open_backend(spec, cache) as backend:
+        _, failed = _extract_all(paths, backend, out)
     if failed:
         err.print(f"{failed} of {len(paths)} articles failed")
         raise typer.Exit(1)
@@ -191,17 +199,12 @@ def brief_cmd(
     from summarize.briefing import compose, write_outputs
 
     paths, spec = _prepare(files, model, base_url, verbose)
-    cache = None if no_cache else _cache(cache_dir)
-    try:
-        with open_backend(spec, cache) as backend:
-            done, failed = _extract_all(paths, backend, extractions)
-            if not done:
-                err.print("error: no article could be extracted; no brief written")
-                raise typer.Exit(1)
-            result = compose(done, None if no_narrative else backend)
-    finally:
-        if cache is not None:
-            cache.close()
+    with _cache_unless(no_cache, cache_dir) as cache, open_backend(spec, cache) as backend:
+        done, failed = _extract_all(paths, backend, extractions)
+        if not done:
+            err.print("error: no article could be extracted; no brief written")
+            raise typer.Exit(1)
+        result = compose(done, None if no_narrative else backend)
     for warning in result.warnings:
         err.print(f"warning: {warning}")
     for path in write_outputs(result, out):

@@ -8,13 +8,16 @@ its task last, so llama.cpp reuses the article's KV prefix from one pass to the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from summarize.dates import resolve_dates
 from summarize.drafts import (
+    Grounded,
     GroundingContext,
+    Item,
     ListName,
     add_office_holders,
     ground_aims,
@@ -64,6 +67,7 @@ class ExtractionRun:
         self.backend = backend
         self.article = article
         self.body: Body = strip_furniture(article.text)
+        self.ctx = GroundingContext(self.body)
         self.system = render("system", article=self.body.text)
         self.dropped: list[Dropped] = []
         self.warnings: list[str] = []
@@ -91,22 +95,26 @@ class ExtractionRun:
         self.warnings.extend(answer.warnings)
         return answer
 
-    def officials(self) -> list[Official]:
-        ctx = GroundingContext(self.body)
-        task = render("officials", max_items=OFFICIALS.max_items)
-        grounded = ground_officials(self._ask("officials", task, OFFICIALS, ctx).items, ctx)
+    def _grounded_pass(
+        self,
+        list_name: ListName,
+        limits: PassLimits,
+        ground: Callable[[Sequence[Any], GroundingContext], Grounded[Item]],
+    ) -> list[Item]:
+        """Ask one focused question and keep what the article supports."""
+        task = render(list_name, max_items=limits.max_items)
+        grounded = ground(self._ask(list_name, task, limits, self.ctx).items, self.ctx)
         self.dropped.extend(grounded.dropped)
         self.warnings.extend(grounded.notes)
-        return add_office_holders(grounded.items, find_office_holders(self.body.text), ctx)
+        return grounded.items
+
+    def officials(self) -> list[Official]:
+        found = self._grounded_pass("officials", OFFICIALS, ground_officials)
+        return add_office_holders(found, find_office_holders(self.body.text), self.ctx)
 
     def visits(self, published: date | None) -> list[Visit]:
-        ctx = GroundingContext(self.body)
-        task = render("visits", max_items=VISITS.max_items)
-        grounded = ground_visits(self._ask("visits", task, VISITS, ctx).items, ctx)
-        self.dropped.extend(grounded.dropped)
-        self.warnings.extend(grounded.notes)
         out: list[Visit] = []
-        for draft, span in grounded.items:
+        for draft, span in self._grounded_pass("visits", VISITS, ground_visits):
             dates = resolve_dates(draft.when, published)
             out.append(
                 Visit(
@@ -125,11 +133,7 @@ class ExtractionRun:
         return out
 
     def stated_aims(self) -> list[StatedAim]:
-        ctx = GroundingContext(self.body)
-        task = render("stated_aims", max_items=AIMS.max_items)
-        grounded = ground_aims(self._ask("stated_aims", task, AIMS, ctx).items, ctx)
-        self.dropped.extend(grounded.dropped)
-        return list(grounded.items)
+        return self._grounded_pass("stated_aims", AIMS, ground_aims)
 
     def hedged_claims(self) -> list[HedgedClaim]:
         candidates = hedge_candidates(self.body.text)
