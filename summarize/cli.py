@@ -139,6 +139,10 @@ def _prepare(
     files: list[Path], model: str | None, base_url: str | None, verbose: bool
 ) -> tuple[list[Path], ProviderSpec]:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
+    if not verbose:
+        # Exhausted reasks are handled (salvaged, dropped with a reason in the output); the
+        # library's ERROR lines about them would only alarm.
+        logging.getLogger("instructor").setLevel(logging.CRITICAL)
     signal.signal(signal.SIGTERM, _sigterm_as_exit)
     paths = expand_inputs(files)
     if not paths:
