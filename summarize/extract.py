@@ -44,6 +44,15 @@ from summarize.providers import Backend
 from summarize.structured import Answer, ask
 from summarize.usage import metering
 
+_NO_VALUE = frozenset({"", "null", "none", "n/a", "na", "unknown", "not stated", "-"})
+
+
+def stated(value: str | None) -> str | None:
+    """None for the words a small model writes instead of a JSON null ("null", "unknown")."""
+    if value is None or value.strip().casefold() in _NO_VALUE:
+        return None
+    return value.strip()
+
 
 @dataclass(frozen=True)
 class PassLimits:
@@ -110,7 +119,11 @@ class ExtractionRun:
 
     def officials(self) -> list[Official]:
         found = self._grounded_pass("officials", OFFICIALS, ground_officials)
-        return add_office_holders(found, find_office_holders(self.body.text), self.ctx)
+        merged = add_office_holders(found, find_office_holders(self.body.text), self.ctx)
+        return [
+            o.model_copy(update={"title": stated(o.title), "country": stated(o.country)})
+            for o in merged
+        ]
 
     def visits(self, published: date | None) -> list[Visit]:
         out: list[Visit] = []
@@ -119,14 +132,14 @@ class ExtractionRun:
             out.append(
                 Visit(
                     traveler=draft.traveler,
-                    traveler_country=draft.traveler_country,
-                    destination_country=draft.destination_country,
-                    destination_city=draft.destination_city,
-                    date_text=draft.when,
+                    traveler_country=stated(draft.traveler_country),
+                    destination_country=stated(draft.destination_country),
+                    destination_city=stated(draft.destination_city),
+                    date_text=stated(draft.when),
                     start_date=dates.start,
                     end_date=dates.end,
                     year_stated=dates.year_stated,
-                    purpose=draft.purpose,
+                    purpose=stated(draft.purpose),
                     evidence=[span],
                 )
             )

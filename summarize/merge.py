@@ -605,6 +605,12 @@ def _day(fact: Fact) -> str | None:
     return v if v and len(v) == 10 and fact.fields.get("year_stated") is True else None
 
 
+def _title_of(fact: Fact) -> str | None:
+    """Titles compared without case: "Foreign Minister" and "foreign minister" agree."""
+    title = _text(fact, "title")
+    return " ".join(w[:1].upper() + w[1:] for w in title.split()) if title else None
+
+
 def _title_words(title: str | None) -> frozenset[str]:
     return frozenset(name_parts(title or ""))
 
@@ -626,9 +632,7 @@ def _contradictions(
         words = [_title_words(t) for t in titles]
         clash = any(not (a <= b or b <= a) for i, a in enumerate(words) for b in words[i + 1 :])
         if clash:
-            found = _disagreement(
-                person.name, "title", person.facts, lambda f: _text(f, "title"), ctx
-            )
+            found = _disagreement(person.name, "title", person.facts, _title_of, ctx)
             if found:
                 out.append(found)
     return out

@@ -62,3 +62,10 @@ def test_body_offsets_map_back_and_straddling_furniture_is_refused() -> None:
 def test_a_tail_marker_at_the_top_does_not_swallow_the_article() -> None:
     text = "Top Stories\nA minister arrived in Minsk on Monday for talks.\n"
     assert "minister arrived" in strip_furniture(text).text
+
+
+def test_words_a_model_writes_for_null_become_null() -> None:
+    from summarize.extract import stated
+
+    assert [stated(v) for v in ("null", " None ", "unknown", "", None)] == [None] * 5
+    assert stated(" Minsk ") == "Minsk"

@@ -185,7 +185,7 @@ def test_contradictions_and_single_source_items_are_listed() -> None:
     assert {v.value for v in dates.values} == {"2024-07-23", "2024-07-24"}
     titles = next(c for c in brief.contradictions if c.field == "title")
     assert titles.subject in {"Kim Jong Un", "Kim Jong-un"}
-    assert {v.value for v in titles.values} == {"leader", "President"}
+    assert {v.value for v in titles.values} == {"Leader", "President"}
     assert not any(
         c.subject.endswith("Ryzhenkov") and c.field == "title" for c in brief.contradictions
     )
@@ -233,3 +233,14 @@ def test_merging_one_more_article_equals_merging_all_at_once(
     for extra in order[split:]:
         brief = merge_into(brief, extra)
     assert brief == merge(ALL)
+
+
+def test_titles_differing_only_in_case_agree() -> None:
+    a = article("a", officials=[("Choe Son Hui", "Foreign Minister", "North Korea")])
+    b = article("b", officials=[("Choe Son Hui", "foreign minister", "North Korea")])
+    c = article("c", officials=[("Choe Son Hui", "senior official", "North Korea")])
+    assert merge([a, b]).contradictions == []
+    clash = merge([a, b, c]).contradictions
+    assert [sorted(v.value for v in x.values) for x in clash] == [
+        ["Foreign Minister", "Senior Official"]
+    ]
