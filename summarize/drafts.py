@@ -1,10 +1,11 @@
 """What the model fills in each focused pass, and how each item is checked against the text.
 
-A draft is the model's raw answer: names and a quote copied from the article. Grounding turns
-a draft item into a contract item with exact evidence spans, or explains why it cannot: the
-quote is not in the article, the name is not in it, or an expert's prediction was offered as
-a stated aim. The explanation goes back to the model as a reask; after the retry budget the
-item is dropped and reported, never passed on.
+A draft is the model's raw answer: names, places, and for visits and aims a quote copied from
+the article. Grounding turns a draft item into a contract item with exact evidence spans, or
+explains why it cannot: the name is not in the article, the quote is not in it or does not
+report the trip, the city lies in another country, or an expert's prediction was offered as a
+stated aim. The explanation goes back to the model as a reask; after the retry budget the item
+is dropped and reported, never passed on. An officials' evidence is every sentence naming them.
 
 Every list has a hard bound and every string a length cap: llama.cpp turns the schema into a
 grammar, so a small model cannot loop past them.
