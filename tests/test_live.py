@@ -19,7 +19,7 @@ import yaml
 from summarize.extract import extract
 from summarize.ingest import read_article
 from summarize.providers import open_backend, resolve
-from tests.conftest import ROOT, SECRET_HEADERS, seed, slices_exactly
+from tests.conftest import ROOT, cassette_options, seed, slices_exactly
 from tests.test_extract_seeds import check_minsk_visit
 
 CASSETTE = ROOT / "cassettes" / "test_extract_seeds" / "test_seed_extraction[001].yaml"
@@ -35,17 +35,13 @@ def test_live_extraction_sends_the_recorded_requests_and_passes_the_checks(
     tmp_path: Path,
 ) -> None:
     article = read_article(seed("001"))
-    recorder = vcr.VCR(
-        record_mode="all",
-        decode_compressed_response=True,
-        filter_headers=SECRET_HEADERS,
-    )
+    recorder = vcr.VCR(record_mode="all", **cassette_options())
     with (
         recorder.use_cassette(str(tmp_path / "live.yaml")) as live,
         open_backend(resolve(), cache=None) as backend,
     ):
         extraction = extract(backend, article)
-        live_bodies = [json.loads(r.body) for r in live.requests]
+        live_bodies = [json.loads(r.body) for r in live.requests if r.method == "POST"]
 
     recorded = yaml.safe_load(CASSETTE.read_text(encoding="utf-8"))
     recorded_bodies = [json.loads(i["request"]["body"]) for i in recorded["interactions"]]
