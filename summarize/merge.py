@@ -267,20 +267,22 @@ class _Context:
     seeds: list[SourceSeed]
     number: dict[str, int] = field(init=False)
     outlet: dict[str, str] = field(init=False)
+    citations: dict[tuple[int, int, int], Citation] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.number = {s.sha256: n for n, s in enumerate(self.seeds, 1)}
         self.outlet = {s.sha256: s.outlet_key for s in self.seeds}
 
     def cite(self, facts: Iterable[Fact]) -> list[Citation]:
-        seen: dict[tuple[int, int, int], Citation] = {}
+        keys: set[tuple[int, int, int]] = set()
         for f in facts:
+            n = self.number[f.source_sha256]
             for span in f.evidence:
-                n = self.number[f.source_sha256]
-                seen.setdefault(
-                    (n, span.start, span.end), Citation.model_construct(source=n, span=span)
-                )
-        return [seen[k] for k in sorted(seen)]
+                key = (n, span.start, span.end)
+                keys.add(key)
+                if key not in self.citations:  # one object per cited span, however often cited
+                    self.citations[key] = Citation.model_construct(source=n, span=span)
+        return [self.citations[k] for k in sorted(keys)]
 
     def sources(self, facts: Iterable[Fact]) -> list[int]:
         return sorted({self.number[f.source_sha256] for f in facts})
