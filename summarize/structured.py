@@ -88,6 +88,8 @@ def ask(
             )
             bound = max(1, bound // 2)
         except InstructorRetryException as error:
+            if error.last_completion is None:
+                raise  # the provider never answered: that fails the article, not one pass
             salvaged = _salvage(model, error)
             if salvaged is None:
                 answer.warnings.append(

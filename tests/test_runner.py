@@ -1,0 +1,30 @@
+"""A provider that refuses fails the article with its reason; the other articles go on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from summarize.providers import open_backend, resolve
+from summarize.runner import extract_files
+from tests.conftest import seed
+
+
+def test_a_refusing_provider_fails_each_article_with_the_reason(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        return httpx.Response(401, json={"error": {"message": "invalid api key"}})
+
+    spec = resolve("mistral", base_url="http://127.0.0.1:9/v1")
+    missing = tmp_path / "missing.txt"
+    with open_backend(spec, None, wire=httpx.MockTransport(refuse)) as backend:
+        outcomes = list(extract_files([seed("001"), missing], backend, tmp_path / "out"))
+
+    assert [o.extraction for o in outcomes] == [None, None]
+    assert outcomes[0].error is not None and "401" in outcomes[0].error
+    assert outcomes[1].error == "no such file"
+    assert calls == ["/v1/chat/completions"]  # a 401 is not retried
+    assert not (tmp_path / "out").exists()
