@@ -13,6 +13,7 @@ grammar, so a small model cannot loop past them.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -374,8 +375,20 @@ def ground_hedges(drafts: Sequence[HedgeVerdict], ctx: GroundingContext) -> Grou
 # --- response models: one list per pass, bounded, checked in a validator -------------------
 
 
+_SCHEMAS: dict[type[BaseModel], dict[str, Any]] = {}
+
+
 class DraftList(BaseModel):
     """Base of every pass's response model; subclasses add one bounded list field."""
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Generated once per class: every request asks for it twice and it never changes."""
+        if args or kwargs:
+            return super().model_json_schema(*args, **kwargs)
+        if cls not in _SCHEMAS:
+            _SCHEMAS[cls] = super().model_json_schema()
+        return copy.deepcopy(_SCHEMAS[cls])
 
     @classmethod
     def items_of(cls, value: BaseModel) -> list[Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarize.models import Span
 from summarize.sentences import Sentence
@@ -34,8 +35,12 @@ class Normalized:
     origin: tuple[int, ...]
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str, *, fold_case: bool = False) -> Normalized:
-    """Flatten quotes, dashes and whitespace runs; optionally case-fold."""
+    """Flatten quotes, dashes and whitespace runs; optionally case-fold.
+
+    Memoized: grounding checks many names and quotes against the same article text.
+    """
     out: list[str] = []
     origin: list[int] = []
     in_space = False
