@@ -1,0 +1,1 @@
+"""The parts of the merge, one job to a module; ``summarize.merge`` puts them together."""
