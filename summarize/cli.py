@@ -8,10 +8,10 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -25,10 +25,15 @@ from rich.progress import (
 )
 
 from summarize.cache import ResponseCache, default_cache_dir
+from summarize.memo import Memo
 from summarize.models import Extraction
-from summarize.providers import ROUTES, Backend, ProviderError, ProviderSpec, open_backend, resolve
+from summarize.providers.routes import ROUTES, resolve
+from summarize.providers.spec import ProviderError, ProviderSpec
 from summarize.runner import Outcome, expand_inputs, extract_files
 from summarize.schema_export import default_schema_dir, export, stale
+
+if TYPE_CHECKING:
+    from summarize.providers.backend import Backend
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 cache_app = typer.Typer(help="Inspect or clear the response cache.", no_args_is_help=True)
@@ -108,7 +113,31 @@ def _report(outcome: Outcome, seconds: float) -> str:
     )
 
 
-def _extract_all(paths: list[Path], backend: Backend, out: Path) -> tuple[list[Extraction], int]:
+class _Session:
+    """The response cache, the extraction memo and, opened on first need, the backend."""
+
+    def __init__(self, spec: ProviderSpec, cache: ResponseCache | None, stack: ExitStack) -> None:
+        self.spec = spec
+        self.cache = cache
+        self.memo = Memo(cache, spec) if cache is not None else None
+        self._stack = stack
+        self._backend: Backend | None = None
+
+    def backend(self) -> Backend:
+        if self._backend is None:
+            from summarize.providers.backend import open_backend
+
+            self._backend = self._stack.enter_context(open_backend(self.spec, self.cache))
+        return self._backend
+
+
+@contextmanager
+def _session(spec: ProviderSpec, no_cache: bool, cache_dir: Path | None) -> Iterator[_Session]:
+    with _cache_unless(no_cache, cache_dir) as cache, ExitStack() as stack:
+        yield _Session(spec, cache, stack)
+
+
+def _extract_all(session: _Session, paths: list[Path], out: Path) -> tuple[list[Extraction], int]:
     """Extract every path, printing one line each; return the successes and the failure count."""
     done: list[Extraction] = []
     failed = 0
@@ -121,7 +150,8 @@ def _extract_all(paths: list[Path], backend: Backend, out: Path) -> tuple[list[E
             if progress is not None and task is not None:
                 progress.update(task, description=f"extracting {path.name}")
 
-        for outcome in extract_files(paths, backend, out, on_start=on_start):
+        outcomes = extract_files(paths, session.backend, out, memo=session.memo, on_start=on_start)
+        for outcome in outcomes:
             if outcome.extraction is None:
                 failed += 1
             else:
@@ -174,8 +204,8 @@ def extract_cmd(
 ) -> None:
     """Write one source-grounded JSON per article into OUT."""
     paths, spec = _prepare(files, model, base_url, verbose)
-    with _cache_unless(no_cache, cache_dir) as cache, open_backend(spec, cache) as backend:
-        _, failed = _extract_all(paths, backend, out)
+    with _session(spec, no_cache, cache_dir) as session:
+        _, failed = _extract_all(session, paths, out)
     if failed:
         err.print(f"{failed} of {len(paths)} articles failed")
         raise typer.Exit(1)
@@ -203,12 +233,12 @@ def brief_cmd(
     from summarize.briefing import compose, write_outputs
 
     paths, spec = _prepare(files, model, base_url, verbose)
-    with _cache_unless(no_cache, cache_dir) as cache, open_backend(spec, cache) as backend:
-        done, failed = _extract_all(paths, backend, extractions)
+    with _session(spec, no_cache, cache_dir) as session:
+        done, failed = _extract_all(session, paths, extractions)
         if not done:
             err.print("error: no article could be extracted; no brief written")
             raise typer.Exit(1)
-        result = compose(done, None if no_narrative else backend)
+        result = compose(done, None if no_narrative else session.backend())
     for warning in result.warnings:
         err.print(f"warning: {warning}")
     for path in write_outputs(result, out):

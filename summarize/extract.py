@@ -40,7 +40,7 @@ from summarize.models import (
 )
 from summarize.office_holders import find_office_holders
 from summarize.prompts import render
-from summarize.providers import Backend
+from summarize.providers.backend import Backend
 from summarize.structured import Answer, ask
 from summarize.usage import metering
 

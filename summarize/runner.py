@@ -13,14 +13,15 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import openai
-from instructor.core.exceptions import InstructorError
-
-from summarize.extract import extract
-from summarize.ingest import ArticleError, read_article
+from summarize.ingest import Article, ArticleError, read_article
+from summarize.memo import Memo
 from summarize.models import Extraction
-from summarize.providers import Backend, ProviderError
+from summarize.providers.spec import ProviderError
+
+if TYPE_CHECKING:
+    from summarize.providers.backend import Backend
 
 log = logging.getLogger(__name__)
 
@@ -59,17 +60,41 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
-_PROVIDER_FAULTS = (openai.OpenAIError, InstructorError, ProviderError, RuntimeError, OSError)
+def _is_provider_fault(exc: Exception) -> bool:
+    """Faults that fail one article; anything else is a bug and propagates."""
+    import openai
+    from instructor.core.exceptions import InstructorError
+
+    return isinstance(
+        exc, openai.OpenAIError | InstructorError | ProviderError | RuntimeError | OSError
+    )
+
+
+def _extract_one(
+    article: Article, get_backend: Callable[[], Backend], memo: Memo | None
+) -> Extraction:
+    if memo is not None and (known := memo.recall(article)) is not None:
+        return known
+    from summarize.extract import extract
+
+    extraction = extract(get_backend(), article)
+    if memo is not None:
+        memo.remember(article, extraction)
+    return extraction
 
 
 def extract_files(
     paths: Iterable[Path],
-    backend: Backend,
+    get_backend: Callable[[], Backend],
     out_dir: Path,
     *,
+    memo: Memo | None = None,
     on_start: Callable[[Path], None] = lambda _p: None,
 ) -> Iterator[Outcome]:
-    """Yield one :class:`Outcome` per path, after its JSON has been written."""
+    """Yield one :class:`Outcome` per path, after its JSON has been written.
+
+    ``get_backend`` opens the provider on the first article the memo cannot answer.
+    """
     for path in paths:
         on_start(path)
         try:
@@ -78,8 +103,10 @@ def extract_files(
             yield Outcome(path=path, error=exc.reason)
             continue
         try:
-            extraction = extract(backend, article)
-        except _PROVIDER_FAULTS as exc:
+            extraction = _extract_one(article, get_backend, memo)
+        except Exception as exc:
+            if not _is_provider_fault(exc):
+                raise
             log.debug("extraction failed for %s", path, exc_info=True)
             yield Outcome(path=path, error=_one_line(exc))
             continue

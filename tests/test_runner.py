@@ -21,7 +21,7 @@ def test_a_refusing_provider_fails_each_article_with_the_reason(tmp_path: Path) 
     spec = resolve("mistral", base_url="http://127.0.0.1:9/v1")
     missing = tmp_path / "missing.txt"
     with open_backend(spec, None, wire=httpx.MockTransport(refuse)) as backend:
-        outcomes = list(extract_files([seed("001"), missing], backend, tmp_path / "out"))
+        outcomes = list(extract_files([seed("001"), missing], lambda: backend, tmp_path / "out"))
 
     assert [o.extraction for o in outcomes] == [None, None]
     assert outcomes[0].error is not None and "401" in outcomes[0].error
