@@ -1,4 +1,4 @@
-"""The ``summarize`` command line."""
+"""summarize: news articles in, source-grounded extractions and one briefing memo out."""
 
 from __future__ import annotations
 
