@@ -20,7 +20,6 @@ from summarize.runner import write_text_atomic
 @dataclass
 class BriefResult:
     brief: Brief
-    written: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -57,5 +56,4 @@ def write_outputs(result: BriefResult, markdown_path: Path) -> list[Path]:
     write_text_atomic(markdown_path, render_markdown(brief))
     write_text_atomic(json_path, brief.model_dump_json(indent=2) + "\n")
     write_text_atomic(html_path, render_html(brief, _article_texts(brief)))
-    result.written = [markdown_path, json_path, html_path]
-    return result.written
+    return [markdown_path, json_path, html_path]
