@@ -63,6 +63,16 @@ class ResponseCache:
     def set(self, key: str, value: bytes) -> None:
         self._cache.set(key, value)
 
+    def discard(self, key: str) -> None:
+        """Forget one entry (a damaged one), quietly if it is already gone."""
+        try:
+            self._cache.delete(key)
+        except Exception as exc:  # the store itself is damaged: the next set() replaces it
+            log.warning("could not delete cache entry %s (%s)", key[:12], exc)
+
+    def keys(self) -> list[str]:
+        return [str(key) for key in self._cache.iterkeys()]
+
     def info(self) -> dict[str, object]:
         return {
             "directory": str(self.directory),

@@ -6,7 +6,6 @@ import logging
 import os
 import signal
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -29,7 +28,9 @@ from summarize.memo import Memo
 from summarize.models import Extraction
 from summarize.providers.routes import ROUTES, resolve
 from summarize.providers.spec import ProviderError, ProviderSpec
-from summarize.runner import Outcome, expand_inputs, extract_files
+from summarize.redact import install_log_redaction
+from summarize.run_report import RunReport
+from summarize.runner import InputError, Outcome, expand_inputs, extract_files
 from summarize.schema_export import default_schema_dir, export, stale
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ if TYPE_CHECKING:
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 cache_app = typer.Typer(help="Inspect or clear the response cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, never wrapped
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by SIGINT
+MAX_CONCURRENCY = 16
 
 ModelOpt = Annotated[
     str | None,
@@ -100,16 +103,22 @@ def _progress(total: int) -> Iterator[tuple[Progress | None, TaskID | None]]:
         yield progress, progress.add_task("extracting", total=total)
 
 
-def _report(outcome: Outcome, seconds: float) -> str:
+def _report(outcome: Outcome) -> str:
     if outcome.error is not None:
         return f"error: {outcome.path}: {outcome.error}"
+    if outcome.duplicate_of is not None:
+        return (
+            f"duplicate: {outcome.path}: same text as {outcome.duplicate_of}, extracted once "
+            f"-> {outcome.output}"
+        )
     ex = outcome.extraction
     assert ex is not None
     return (
         f"ok: {outcome.path} -> {outcome.output} ({len(ex.officials)} officials, "
         f"{len(ex.visits)} visits, {len(ex.stated_aims)} aims, {len(ex.hedged_claims)} hedges, "
         f"{len(ex.dropped)} dropped; {ex.usage.model_calls} calls, {ex.usage.cache_hits} cached, "
-        f"{ex.usage.prompt_tokens}+{ex.usage.completion_tokens} tokens; {seconds:.1f} s)"
+        f"{ex.usage.prompt_tokens}+{ex.usage.completion_tokens} tokens; "
+        f"{outcome.seconds:.1f} s)"
     )
 
 
@@ -137,31 +146,53 @@ def _session(spec: ProviderSpec, no_cache: bool, cache_dir: Path | None) -> Iter
         yield _Session(spec, cache, stack)
 
 
-def _extract_all(session: _Session, paths: list[Path], out: Path) -> tuple[list[Extraction], int]:
-    """Extract every path, printing one line each; return the successes and the failure count."""
+def _extract_all(
+    session: _Session, paths: list[Path], out: Path, concurrency: int
+) -> tuple[list[Extraction], int]:
+    """Extract every path, printing one line each; return the successes and the failure count.
+
+    ``summarize-run.json`` in ``out`` keeps every input's status; on Ctrl-C it is closed as
+    interrupted and the command exits 130.
+    """
     done: list[Extraction] = []
     failed = 0
+    report = RunReport(out, paths)
     with _progress(len(paths)) as (progress, task):
-        started = time.perf_counter()
 
         def on_start(path: Path) -> None:
-            nonlocal started
-            started = time.perf_counter()
             if progress is not None and task is not None:
                 progress.update(task, description=f"extracting {path.name}")
 
-        outcomes = extract_files(paths, session.backend, out, memo=session.memo, on_start=on_start)
-        for outcome in outcomes:
-            if outcome.extraction is None:
-                failed += 1
-            else:
-                done.append(outcome.extraction)
-            line = _report(outcome, time.perf_counter() - started)
-            if progress is not None and task is not None:
-                progress.console.print(line)
-                progress.advance(task)
-            else:
-                print(line, file=sys.stderr, flush=True)
+        try:
+            outcomes = extract_files(
+                paths,
+                session.backend,
+                out,
+                memo=session.memo,
+                concurrency=concurrency,
+                on_start=on_start,
+            )
+            for outcome in outcomes:
+                report.record(outcome)
+                if outcome.error is not None:
+                    failed += 1
+                elif outcome.extraction is not None:
+                    done.append(outcome.extraction)
+                if progress is not None and task is not None:
+                    progress.console.print(_report(outcome))
+                    progress.advance(task)
+                else:
+                    print(_report(outcome), file=sys.stderr, flush=True)
+        except KeyboardInterrupt:
+            report.finish("interrupted", EXIT_INTERRUPTED)
+            counts = report.counts()
+            err.print(
+                f"interrupted: {len(paths) - counts.get('pending', 0)} of {len(paths)} "
+                f"articles finished (see {report.path}); every model answer already received "
+                "is cached, so a rerun pays only for the rest"
+            )
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+    report.finish("done", 1 if failed else 0)
     return done, failed
 
 
@@ -169,12 +200,17 @@ def _prepare(
     files: list[Path], model: str | None, base_url: str | None, verbose: bool
 ) -> tuple[list[Path], ProviderSpec]:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr)
+    install_log_redaction()
     if not verbose:
         # Exhausted reasks are handled (salvaged, dropped with a reason in the output); the
         # library's ERROR lines about them would only alarm.
         logging.getLogger("instructor").setLevel(logging.CRITICAL)
     signal.signal(signal.SIGTERM, _sigterm_as_exit)
-    paths = expand_inputs(files)
+    try:
+        paths = expand_inputs(files)
+    except InputError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(2) from exc
     if not paths:
         err.print("error: no input files")
         raise typer.Exit(2)
@@ -188,6 +224,18 @@ def _prepare(
 FilesArg = Annotated[list[Path], typer.Argument(help="Article files or folders.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v")]
+ConcurrencyOpt = Annotated[
+    int,
+    typer.Option(
+        "--concurrency",
+        "-j",
+        min=1,
+        max=MAX_CONCURRENCY,
+        envvar="SUMMARIZE_CONCURRENCY",
+        help="Articles extracted at once; above 1 only pays off against a server that "
+        "answers requests in parallel (vLLM, hosted APIs, llama.cpp with parallel slots).",
+    ),
+]
 
 
 @app.command("extract")
@@ -200,12 +248,13 @@ def extract_cmd(
     base_url: BaseUrlOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    concurrency: ConcurrencyOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """Write one source-grounded JSON per article into OUT."""
     paths, spec = _prepare(files, model, base_url, verbose)
     with _session(spec, no_cache, cache_dir) as session:
-        _, failed = _extract_all(session, paths, out)
+        _, failed = _extract_all(session, paths, out, concurrency)
     if failed:
         err.print(f"{failed} of {len(paths)} articles failed")
         raise typer.Exit(1)
@@ -227,6 +276,7 @@ def brief_cmd(
     base_url: BaseUrlOpt = None,
     cache_dir: CacheDirOpt = None,
     no_cache: NoCacheOpt = False,
+    concurrency: ConcurrencyOpt = 1,
     verbose: VerboseOpt = False,
 ) -> None:
     """Extract every article, merge them and write the briefing memo (md, json, html)."""
@@ -234,11 +284,15 @@ def brief_cmd(
 
     paths, spec = _prepare(files, model, base_url, verbose)
     with _session(spec, no_cache, cache_dir) as session:
-        done, failed = _extract_all(session, paths, extractions)
+        done, failed = _extract_all(session, paths, extractions, concurrency)
         if not done:
             err.print("error: no article could be extracted; no brief written")
             raise typer.Exit(1)
-        result = compose(done, None if no_narrative else session.backend())
+        try:
+            result = compose(done, None if no_narrative else session.backend())
+        except KeyboardInterrupt:
+            err.print("interrupted while writing the brief; the extractions are saved")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
     for warning in result.warnings:
         err.print(f"warning: {warning}")
     for path in write_outputs(result, out):
@@ -310,3 +364,7 @@ def schema_cmd(
 
 if __name__ == "__main__":
     app()
+
+from summarize.eval_cli import eval_command  # noqa: E402
+
+app.command("eval", help="Score an output folder against gold answers.")(eval_command)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from summarize.chunk_merge import fold_by_evidence, fold_officials, fold_visits
+from summarize.chunks import split_body
 from summarize.dates import resolve_dates
 from summarize.drafts import (
     Grounded,
@@ -69,17 +71,22 @@ HEDGE_BATCH = 1  # measured: judged one at a time, the 1.5B model attributes far
 HEDGE_TOKENS_PER_SENTENCE = 90
 
 
-class ExtractionRun:
-    """The passes over one article against one backend."""
+class ExtractionError(RuntimeError):
+    """The model gave no usable answer to any question about an article."""
 
-    def __init__(self, backend: Backend, article: Article) -> None:
+
+class ExtractionRun:
+    """The passes over one article body (or one chunk of it) against one backend."""
+
+    def __init__(self, backend: Backend, body: Body) -> None:
         self.backend = backend
-        self.article = article
-        self.body: Body = strip_furniture(article.text)
+        self.body = body
         self.ctx = GroundingContext(self.body)
         self.system = render("system", article=self.body.text)
         self.dropped: list[Dropped] = []
         self.warnings: list[str] = []
+        self.passes = 0
+        self.failed_passes = 0
 
     def _ask(
         self,
@@ -102,6 +109,8 @@ class ExtractionRun:
             min_items=min_items,
         )
         self.warnings.extend(answer.warnings)
+        self.passes += 1
+        self.failed_passes += answer.failed
         return answer
 
     def _grounded_pass(
@@ -169,14 +178,24 @@ class ExtractionRun:
 
 
 def extract(backend: Backend, article: Article) -> Extraction:
-    """Run every pass over ``article`` and assemble its :class:`Extraction`."""
+    """Run every pass over ``article`` (chunk by chunk when it is long) into an Extraction.
+
+    Raises :class:`ExtractionError` when every question failed: an empty extraction would
+    pass for an article that names nobody.
+    """
     meta = read_metadata(article.text)
-    run = ExtractionRun(backend, article)
+    body = strip_furniture(article.text)
+    chunks = split_body(body, backend.spec.window_chars)
+    runs = [ExtractionRun(backend, chunk) for chunk in chunks]
     with metering() as usage:
-        officials = run.officials()
-        visits = run.visits(meta.published)
-        aims = run.stated_aims()
-        hedges = run.hedged_claims()
+        parts = [
+            (run.officials(), run.visits(meta.published), run.stated_aims(), run.hedged_claims())
+            for run in runs
+        ]
+    passes = sum(run.passes for run in runs)
+    if passes and all(run.failed_passes == run.passes for run in runs):
+        first = next((w for run in runs for w in run.warnings), "no reason given")
+        raise ExtractionError(f"no usable answer from the model in {passes} questions: {first}")
     return Extraction(
         source=Source(
             path=str(article.path),
@@ -187,14 +206,37 @@ def extract(backend: Backend, article: Article) -> Extraction:
             byline=meta.byline,
             published=meta.published.isoformat() if meta.published else None,
             dateline=meta.dateline,
-            furniture=list(run.body.removed),
+            furniture=list(body.removed),
+            text_basis=article.basis,
+            text=article.text if article.basis != "file" else None,
         ),
         model=backend.info,
-        visits=visits,
-        officials=officials,
-        stated_aims=aims,
-        hedged_claims=hedges,
-        dropped=run.dropped,
-        warnings=run.warnings,
+        visits=fold_visits([v for p in parts for v in p[1]]),
+        officials=fold_officials([o for p in parts for o in p[0]]),
+        stated_aims=fold_by_evidence([a for p in parts for a in p[2]]),
+        hedged_claims=fold_by_evidence([h for p in parts for h in p[3]]),
+        dropped=[d for run in runs for d in run.dropped],
+        warnings=_article_warnings(article, body, chunks, backend)
+        + list(dict.fromkeys(w for run in runs for w in run.warnings)),
         usage=usage,
     )
+
+
+def _article_warnings(
+    article: Article, body: Body, chunks: Sequence[Body], backend: Backend
+) -> list[str]:
+    """What was guessed or removed before the model saw the text."""
+    notes = list(article.notes)
+    if body.injected:
+        quoted = "; ".join(repr(s.text.strip()[:80]) for s in body.injected)
+        notes.append(
+            f"removed {len(body.injected)} sentence(s) addressed to the model, not the reader "
+            f"(possible prompt injection), before the model saw the text: {quoted}"
+        )
+    if len(chunks) > 1:
+        notes.append(
+            f"the article body ({len(body.text)} characters) is longer than the "
+            f"{backend.spec.window_chars}-character window for {backend.spec.label}: "
+            f"extracted in {len(chunks)} overlapping chunks and merged"
+        )
+    return notes

@@ -9,8 +9,9 @@ original, so any offset into what the model saw maps back to an offset into the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from summarize.injection import injected_ranges
 from summarize.models import Span
 
 # A line that opens a trailing block of unrelated content: everything from it on is dropped.
@@ -55,6 +56,7 @@ class Body:
     text: str
     segments: tuple[Segment, ...]
     removed: tuple[Span, ...]
+    injected: tuple[Span, ...] = ()
 
     def to_article(self, start: int, end: int) -> Span | None:
         """Map a body slice to the article; None if it straddles removed furniture."""
@@ -120,10 +122,39 @@ def strip_furniture(article: str) -> Body:
             seen.add(key)
             if key.startswith("by "):
                 seen.add(key[3:])  # the sign-off that repeats the byline at the end
-    return _assemble(article, kept, removed)
+    injected = [
+        r for start, end in kept for r in _shifted(injected_ranges(article[start:end]), start)
+    ]
+    kept = _subtract(kept, injected)
+    body = assemble_body(article, kept, removed + injected)
+    spans = tuple(Span(start=s, end=e, text=article[s:e]) for s, e in injected)
+    return replace(body, injected=spans)
 
 
-def _assemble(article: str, kept: list[tuple[int, int]], removed: list[tuple[int, int]]) -> Body:
+def _shifted(ranges: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+    return [(start + by, end + by) for start, end in ranges]
+
+
+def _subtract(kept: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``kept`` outside every range in ``cut``."""
+    out: list[tuple[int, int]] = []
+    for start, end in kept:
+        pos = start
+        for c_start, c_end in sorted(cut):
+            if c_end <= pos or c_start >= end:
+                continue
+            if c_start > pos:
+                out.append((pos, c_start))
+            pos = max(pos, c_end)
+        if pos < end:
+            out.append((pos, end))
+    return out
+
+
+def assemble_body(
+    article: str, kept: list[tuple[int, int]], removed: list[tuple[int, int]]
+) -> Body:
+    """The body made of ``kept`` article ranges, in order; ``removed`` is what was left out."""
     segments: list[Segment] = []
     pieces: list[str] = []
     body_pos = 0

@@ -48,10 +48,19 @@ class Memo:
             "grammar": spec.grammar,
             "sampling": dict(spec.sampling),
             "extra_body": dict(spec.extra_body),
+            "window_chars": spec.window_chars,
         }
 
     def _key(self, article: Article) -> str:
-        material = json.dumps({**self._identity, "text": article.sha256}, sort_keys=True)
+        material = json.dumps(
+            {
+                **self._identity,
+                "text": article.sha256,
+                "basis": article.basis,
+                "notes": list(article.notes),
+            },
+            sort_keys=True,
+        )
         return "extraction:" + hashlib.sha256(material.encode()).hexdigest()
 
     def recall(self, article: Article) -> Extraction | None:

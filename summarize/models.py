@@ -111,8 +111,21 @@ class Source(BaseModel):
     dateline: str | None = None
     furniture: list[Span] = Field(
         default_factory=list,
-        description="Page furniture (navigation, sidebars, repeated headlines) removed "
-        "before the model saw the text; offsets into the article.",
+        description="Page furniture (navigation, sidebars, repeated headlines) and sentences "
+        "addressed to the model removed before the model saw the text; offsets into the "
+        "article.",
+    )
+    text_basis: Literal["file", "html-body"] = Field(
+        default="file",
+        description="What every offset points into: the file's text, or for an HTML page "
+        "the article body extracted from it (given in ``text``).",
+    )
+    text: str | None = Field(
+        default=None, description="The extracted text offsets point into, when not the file's."
+    )
+    also_at: list[str] = Field(
+        default_factory=list,
+        description="Other input files with the identical text; extracted once, reported here.",
     )
 
 

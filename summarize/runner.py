@@ -1,8 +1,10 @@
-"""Extract many files, one at a time, writing each result as soon as it exists.
+"""Extract many files, writing each result as soon as it exists.
 
 A failure on one article (unreadable file, provider fault) is reported in one line and the
 rest go on; results already written, and every model answer already cached, survive a
-crash or Ctrl-C later in the run.
+crash or Ctrl-C later in the run. Files with identical text are extracted once. With
+``concurrency`` above one, articles are extracted side by side on a bounded thread pool,
+for servers that answer requests in parallel.
 """
 
 from __future__ import annotations
@@ -10,8 +12,12 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from glob import glob, has_magic
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,11 +25,16 @@ from summarize.ingest import Article, ArticleError, read_article
 from summarize.memo import Memo
 from summarize.models import Extraction
 from summarize.providers.spec import ProviderError
+from summarize.redact import redact
 
 if TYPE_CHECKING:
     from summarize.providers.backend import Backend
 
 log = logging.getLogger(__name__)
+
+
+class InputError(Exception):
+    """Arguments that name no article at all; ``str()`` is the one-line reason."""
 
 
 @dataclass(frozen=True)
@@ -32,19 +43,31 @@ class Outcome:
     output: Path | None = None
     extraction: Extraction | None = None
     error: str | None = None
+    duplicate_of: Path | None = None
+    seconds: float = 0.0
 
 
 def expand_inputs(items: Iterable[Path]) -> list[Path]:
-    """Files as given, and the visible files inside any directory given, in order."""
+    """Files as given, the visible files inside folders, and matches of quoted globs.
+
+    A file that does not exist is kept (it fails on its own, in one line); a folder or a
+    glob that yields nothing is an :class:`InputError`, since the user meant something else.
+    """
     out: list[Path] = []
     for item in items:
         if item.is_dir():
-            out.extend(
-                sorted(p for p in item.iterdir() if p.is_file() and not p.name.startswith("."))
-            )
+            found = sorted(p for p in item.iterdir() if p.is_file() and not p.name.startswith("."))
+            if not found:
+                raise InputError(f"{item}: folder holds no files")
+            out.extend(found)
+        elif not item.exists() and has_magic(str(item)):
+            matches = sorted(Path(p) for p in glob(str(item), recursive=True))
+            if not matches:
+                raise InputError(f"{item}: no file matches this pattern")
+            out.extend(expand_inputs(matches))
         else:
             out.append(item)
-    return out
+    return list(dict.fromkeys(out))
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -70,17 +93,72 @@ def _is_provider_fault(exc: Exception) -> bool:
     )
 
 
-def _extract_one(
-    article: Article, get_backend: Callable[[], Backend], memo: Memo | None
-) -> Extraction:
-    if memo is not None and (known := memo.recall(article)) is not None:
-        return known
-    from summarize.extract import extract
+@dataclass
+class _Job:
+    """One distinct text to extract, and every path that holds it."""
 
-    extraction = extract(get_backend(), article)
-    if memo is not None:
-        memo.remember(article, extraction)
-    return extraction
+    article: Article
+    paths: list[Path] = field(default_factory=list)
+
+
+def _read_all(paths: Iterable[Path]) -> tuple[list[_Job], list[Outcome]]:
+    jobs: dict[str, _Job] = {}
+    refused: list[Outcome] = []
+    for path in paths:
+        try:
+            article = read_article(path)
+        except ArticleError as exc:
+            refused.append(Outcome(path=path, error=exc.reason))
+            continue
+        jobs.setdefault(article.sha256, _Job(article)).paths.append(path)
+    return list(jobs.values()), refused
+
+
+class _Extractor:
+    """Extract one job: memo first, else the backend (opened once, even across threads)."""
+
+    def __init__(
+        self, get_backend: Callable[[], Backend], out_dir: Path, memo: Memo | None
+    ) -> None:
+        self._get_backend = get_backend
+        self._lock = threading.Lock()
+        self._out_dir = out_dir
+        self._memo = memo
+
+    def _backend(self) -> Backend:
+        with self._lock:
+            return self._get_backend()
+
+    def __call__(self, job: _Job) -> list[Outcome]:
+        started = time.perf_counter()
+        path, *copies = job.paths
+        try:
+            extraction = self._extract(job.article)
+        except Exception as exc:
+            if not _is_provider_fault(exc):
+                raise
+            log.debug("extraction failed for %s", path, exc_info=True)
+            return [Outcome(path=p, error=_one_line(exc)) for p in job.paths]
+        extraction = extraction.model_copy(
+            update={
+                "source": extraction.source.model_copy(update={"also_at": [str(p) for p in copies]})
+            }
+        )
+        target = self._out_dir / f"{path.stem}.json"
+        write_text_atomic(target, extraction.model_dump_json(indent=2) + "\n")
+        seconds = time.perf_counter() - started
+        first = Outcome(path=path, output=target, extraction=extraction, seconds=seconds)
+        return [first] + [Outcome(path=p, output=target, duplicate_of=path) for p in copies]
+
+    def _extract(self, article: Article) -> Extraction:
+        if self._memo is not None and (known := self._memo.recall(article)) is not None:
+            return known
+        from summarize.extract import extract
+
+        extraction = extract(self._backend(), article)
+        if self._memo is not None:
+            self._memo.remember(article, extraction)
+        return extraction
 
 
 def extract_files(
@@ -89,32 +167,65 @@ def extract_files(
     out_dir: Path,
     *,
     memo: Memo | None = None,
+    concurrency: int = 1,
     on_start: Callable[[Path], None] = lambda _p: None,
 ) -> Iterator[Outcome]:
     """Yield one :class:`Outcome` per path, after its JSON has been written.
 
-    ``get_backend`` opens the provider on the first article the memo cannot answer.
+    Unreadable files come first, then extractions in the order they finish. ``get_backend``
+    opens the provider on the first article the memo cannot answer.
     """
-    for path in paths:
-        on_start(path)
+    jobs, refused = _read_all(paths)
+    yield from refused
+    extractor = _Extractor(get_backend, out_dir, memo)
+    if concurrency <= 1:
+        for job in jobs:
+            on_start(job.paths[0])
+            yield from extractor(job)
+        return
+    yield from _in_parallel(jobs, extractor, concurrency, on_start)
+
+
+def _in_parallel(
+    jobs: list[_Job],
+    extractor: _Extractor,
+    concurrency: int,
+    on_start: Callable[[Path], None],
+) -> Iterator[Outcome]:
+    """At most ``concurrency`` jobs in flight; pending ones are cancelled on an interrupt."""
+    pending = iter(jobs)
+    running: dict[Future[list[Outcome]], _Job] = {}
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="extract") as pool:
         try:
-            article = read_article(path)
-        except ArticleError as exc:
-            yield Outcome(path=path, error=exc.reason)
-            continue
-        try:
-            extraction = _extract_one(article, get_backend, memo)
-        except Exception as exc:
-            if not _is_provider_fault(exc):
-                raise
-            log.debug("extraction failed for %s", path, exc_info=True)
-            yield Outcome(path=path, error=_one_line(exc))
-            continue
-        target = out_dir / f"{path.stem}.json"
-        write_text_atomic(target, extraction.model_dump_json(indent=2) + "\n")
-        yield Outcome(path=path, output=target, extraction=extraction)
+            while True:
+                while len(running) < concurrency and (job := next(pending, None)) is not None:
+                    on_start(job.paths[0])
+                    running[pool.submit(extractor, job)] = job
+                if not running:
+                    return
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    del running[future]
+                    yield from future.result()
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    """``Type: message`` of the fault that matters, key-free, on one line."""
+    exc = _underlying(exc)
+    text = " ".join(redact(str(exc)).split()) or type(exc).__name__
+    if exc.__cause__ is not None and str(exc.__cause__) not in text:
+        cause = " ".join(redact(str(exc.__cause__)).split())
+        text = f"{text} ({type(exc.__cause__).__name__}: {cause})"
     return f"{type(exc).__name__}: {text[:300]}"
+
+
+def _underlying(exc: BaseException) -> BaseException:
+    """The provider's own error inside instructor's wrapper, which only repeats it."""
+    from instructor.core.exceptions import InstructorError
+
+    while isinstance(exc, InstructorError) and exc.__cause__ is not None:
+        exc = exc.__cause__
+    return exc

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from summarize.drafts import DraftList, GroundingContext, ListName, draft_list_model
 from summarize.providers import Backend
+from summarize.redact import redact
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ class Answer:
 
     items: list[Any] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    failed: bool = False  # the model never gave a usable reply to this question
 
 
 def _completion_text(completion: Any) -> str | None:
@@ -92,6 +94,7 @@ def ask(
                 raise  # the provider never answered: that fails the article, not one pass
             salvaged = _salvage(model, error)
             if salvaged is None:
+                answer.failed = True
                 answer.warnings.append(
                     f"{list_name}: no usable reply after {error.n_attempts} attempts: "
                     f"{_one_line(error)}"
@@ -100,9 +103,10 @@ def ask(
                 answer.items = salvaged
             return answer
     answer.warnings.append(f"{list_name}: gave up after the reply was cut off twice")
+    answer.failed = True
     return answer
 
 
 def _one_line(error: BaseException) -> str:
-    text = " ".join(str(error).split())
+    text = " ".join(redact(str(error)).split())
     return text if len(text) <= 300 else text[:297] + "..."

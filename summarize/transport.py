@@ -11,6 +11,7 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -32,6 +33,10 @@ log = logging.getLogger(__name__)
 _WIRE_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 TRANSIENT_STATUS = frozenset({408, 409, 429, 500, 502, 503, 504})
 MAX_RETRY_AFTER = 60.0
+
+
+class MalformedResponseError(httpx.TransportError):
+    """HTTP 200 whose body is not a JSON object: a proxy's error page, a cut-off body."""
 
 
 class TransientStatusError(Exception):
@@ -95,6 +100,13 @@ class RetryingTransport(httpx.BaseTransport):
         if response.status_code in TRANSIENT_STATUS:
             response.read()
             raise TransientStatusError(response)
+        if response.status_code == httpx.codes.OK and request.method == "POST":
+            content = response.read()
+            if not isinstance(_json_body(content), dict):
+                raise MalformedResponseError(
+                    f"HTTP 200 from {request.url.path} with a body that is not a JSON object "
+                    f"({len(content)} bytes: {content[:60]!r})"
+                )
         return response
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -116,21 +128,44 @@ class RetryingTransport(httpx.BaseTransport):
 
 
 class StartOnFirstUse(httpx.BaseTransport):
-    """Call ``start`` before the first request that reaches the wire.
+    """Call ``start`` before the first request that reaches the wire, and again if it died.
 
     The embedded server costs seconds to start; a run answered wholly from the cache should
-    never start it.
+    never start it. A server that dies mid-run (killed, out of memory) is restarted up to
+    ``max_restarts`` times; the request that saw it die is retried by the layer above.
     """
 
-    def __init__(self, inner: httpx.BaseTransport, start: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        start: Callable[[], None],
+        alive: Callable[[], bool] = lambda: True,
+        max_restarts: int = 2,
+    ) -> None:
         self._inner = inner
         self._start = start
+        self._alive = alive
         self._started = False
+        self._restarts = 0
+        self._max_restarts = max_restarts
+        self._lock = threading.Lock()
+
+    def _ensure_started(self) -> None:
+        with self._lock:
+            if not self._started:
+                self._start()
+                self._started = True
+            elif not self._alive():
+                if self._restarts >= self._max_restarts:
+                    raise httpx.ConnectError(
+                        f"the model server died {self._restarts + 1} times; not restarting it"
+                    )
+                self._restarts += 1
+                log.warning("the model server died; restarting it (restart %d)", self._restarts)
+                self._start()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if not self._started:
-            self._start()
-            self._started = True
+        self._ensure_started()
         return self._inner.handle_request(request)
 
     def close(self) -> None:
@@ -146,6 +181,12 @@ def _json_body(content: bytes) -> Any:
 
 def _usage_of(body: Any) -> Any:
     return body.get("usage") if isinstance(body, dict) else None
+
+
+def is_completion(content: bytes) -> bool:
+    """Whether a body is a whole chat completion, the only thing worth caching."""
+    body = _json_body(content)
+    return isinstance(body, dict) and isinstance(body.get("choices"), list)
 
 
 class CachingTransport(httpx.BaseTransport):
@@ -166,6 +207,10 @@ class CachingTransport(httpx.BaseTransport):
         if self._cache is not None and request.method == "POST":
             key = cache_key(self._namespace, request.url.path, request.read())
             stored = self._cache.get(key)
+            if stored is not None and not is_completion(stored):
+                log.warning("cache entry %s is damaged (not a completion); asking again", key[:12])
+                self._cache.discard(key)
+                stored = None
             if stored is not None:
                 record_completion(_json_body(stored), cached=True)
                 return httpx.Response(
@@ -183,7 +228,7 @@ class CachingTransport(httpx.BaseTransport):
             body = _json_body(content)
             record_completion(body, cached=False)
             log.info("model call: %.1f s, usage %s", time.perf_counter() - began, _usage_of(body))
-            if key is not None and self._cache is not None:
+            if key is not None and self._cache is not None and is_completion(content):
                 self._cache.set(key, content)
         # The body is decoded now: drop the headers that described it on the wire.
         headers = [
@@ -204,11 +249,12 @@ def build_transport(
     cache: ResponseCache | None,
     namespace: Mapping[str, Any],
     start: Callable[[], None] | None = None,
+    alive: Callable[[], bool] = lambda: True,
     wire: httpx.BaseTransport | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> httpx.BaseTransport:
-    """cache → retries → (start the server) → the wire."""
+    """cache → retries → (start the server, restart it if it died) → the wire."""
     inner: httpx.BaseTransport = wire or httpx.HTTPTransport()
     if start is not None:
-        inner = StartOnFirstUse(inner, start)
+        inner = StartOnFirstUse(inner, start, alive)
     return CachingTransport(RetryingTransport(inner, sleep=sleep), cache, namespace)

@@ -52,8 +52,13 @@ def test_extract_writes_good_articles_and_reports_bad_ones(replay: None, tmp_pat
     assert f"error: {binary}: binary file, not text" in lines
     assert "2 of 3 articles failed" in result.output
     written = sorted(p.name for p in out.iterdir())
-    assert written == [seed("001").stem + ".json"]
+    assert written == [seed("001").stem + ".json", "summarize-run.json"]
     jsonschema.validate(json.loads((out / written[0]).read_text()), SCHEMA)
+    report = json.loads((out / "summarize-run.json").read_text())
+    assert report["counts"] == {"failed": 2, "ok": 1}
+    assert report["result"] == "done, exit code 1"
+    statuses = {e["path"]: (e["status"], e.get("reason")) for e in report["inputs"]}
+    assert statuses[str(binary)] == ("failed", "binary file, not text")
 
     # The rerun is answered from the cache: no model call, exit code 0.
     again = runner.invoke(app, ["extract", str(seed("001")), "-o", str(out)])
@@ -61,10 +66,17 @@ def test_extract_writes_good_articles_and_reports_bad_ones(replay: None, tmp_pat
     assert " 0 calls, " in again.output
 
 
-def test_no_input_files_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["extract", str(tmp_path), "-o", str(tmp_path / "o")])
-    assert result.exit_code == 2
-    assert "no input files" in result.output
+def test_an_empty_folder_or_a_pattern_matching_nothing_is_a_usage_error(tmp_path: Path) -> None:
+    runner = CliRunner()
+    empty = runner.invoke(app, ["extract", str(tmp_path), "-o", str(tmp_path / "o")])
+    assert (empty.exit_code, empty.output) == (2, f"error: {tmp_path}: folder holds no files\n")
+    pattern = str(tmp_path / "*.txt")
+    nothing = runner.invoke(app, ["extract", pattern, "-o", str(tmp_path / "o")])
+    assert (nothing.exit_code, nothing.output) == (
+        2,
+        f"error: {pattern}: no file matches this pattern\n",
+    )
+    assert not (tmp_path / "o").exists()
 
 
 def test_unknown_provider_is_refused_before_any_work(tmp_path: Path) -> None:

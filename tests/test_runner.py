@@ -23,8 +23,9 @@ def test_a_refusing_provider_fails_each_article_with_the_reason(tmp_path: Path) 
     with open_backend(spec, None, wire=httpx.MockTransport(refuse)) as backend:
         outcomes = list(extract_files([seed("001"), missing], lambda: backend, tmp_path / "out"))
 
+    errors = {o.path: o.error for o in outcomes}
     assert [o.extraction for o in outcomes] == [None, None]
-    assert outcomes[0].error is not None and "401" in outcomes[0].error
-    assert outcomes[1].error == "no such file"
+    assert errors[missing] == "no such file"
+    assert errors[seed("001")] is not None and "401" in errors[seed("001")]
     assert calls == ["/v1/chat/completions"]  # a 401 is not retried
     assert not (tmp_path / "out").exists()

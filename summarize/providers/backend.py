@@ -62,6 +62,9 @@ class _LazyEmbeddedServer:
             self.server = self._server_type(model_path, port=self.port)
         self.server.start()
 
+    def alive(self) -> bool:
+        return self.server is not None and self.server.running
+
     def stop(self) -> None:
         if self.server is not None:
             self.server.stop()
@@ -84,6 +87,7 @@ def open_backend(
         cache=cache,
         namespace=spec.cache_namespace(),
         start=lazy.start if lazy else None,
+        alive=lazy.alive if lazy else (lambda: True),
         wire=wire,
     )
     http_client = httpx.Client(

@@ -32,6 +32,7 @@ class ProviderSpec:
     extra_body: Mapping[str, Any] = field(default_factory=dict)
     model_sha256: str | None = None
     timeout_s: float = 120.0
+    window_chars: int = 60_000  # longer article bodies are extracted in overlapping chunks
 
     @property
     def label(self) -> str:

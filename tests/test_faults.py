@@ -1,0 +1,226 @@
+"""Faults injected at the HTTP layer, on a real loopback socket, under a whole extraction.
+
+Each test replays seed 001's recorded answers through :class:`ReplayServer` and breaks one
+thing. Transient faults must be retried within the budget and leave the extraction exactly
+as a clean run makes it; permanent ones fail the article with the reason; every answer
+already received stays in the cache, so a rerun asks only for what is missing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from summarize.cache import ResponseCache
+from summarize.models import Extraction
+from summarize.providers import open_backend, resolve
+from summarize.runner import Outcome, extract_files
+from summarize.structured import REASKS
+from tests.conftest import ROOT, seed
+from tests.replay_server import Fault, Plan, ReplayServer, always, at
+
+CASSETTES = ROOT / "cassettes" / "test_extract_seeds"
+ARTICLE = seed("001")
+RECORDED_CALLS = 8  # seed 001's cassette: every question the extraction asks, once
+RETRY_BUDGET = 5  # attempts per request (summarize.transport.RetryingTransport)
+
+
+def cassette(prefix: str) -> Path:
+    return CASSETTES / f"test_seed_extraction[{prefix}].yaml"
+
+
+@pytest.fixture
+def serve(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[ReplayServer]]:
+    """Start a replay server for seed 001 and point the embedded provider at it."""
+    started: list[ReplayServer] = []
+
+    class Started(ReplayServer):
+        def __init__(self, plan: Plan | None = None, prefixes: tuple[str, ...] = ("001",)) -> None:
+            super().__init__([cassette(p) for p in prefixes], plan)
+            self.__enter__()
+            started.append(self)
+            monkeypatch.setenv("SUMMARIZE_EMBEDDED_URL", self.base_url)
+
+    yield Started
+    for server in started:
+        server.__exit__()
+
+
+def extract_with(
+    cache_dir: Path | None, out: Path, *, paths: list[Path] | None = None, timeout: float = 0
+) -> list[Outcome]:
+    spec = resolve()
+    if timeout:
+        spec = dataclasses.replace(spec, timeout_s=timeout)
+    cache = ResponseCache(cache_dir) if cache_dir is not None else None
+    try:
+        with open_backend(spec, cache) as backend:
+            return list(extract_files(paths or [ARTICLE], lambda: backend, out))
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def content(extraction: Extraction | None) -> dict[str, object]:
+    """What an extraction says, without what it cost."""
+    assert extraction is not None
+    return extraction.model_dump(exclude={"usage"})
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    with ReplayServer([cassette("001")]) as server, pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SUMMARIZE_EMBEDDED_URL", server.base_url)
+        (outcome,) = extract_with(None, tmp_path_factory.mktemp("clean"))
+        assert len(server.traffic.received) == RECORDED_CALLS
+    return content(outcome.extraction)
+
+
+TRANSIENT = {
+    "429 with Retry-After": Fault("status", 429, (("retry-after", "0"),)),
+    "429 without Retry-After": Fault("status", 429),
+    "500": Fault("status", 500, (("retry-after", "0"),)),
+    "502": Fault("status", 502, (("retry-after", "0"),)),
+    "503": Fault("status", 503, (("retry-after", "0"),)),
+    "connection reset mid-body": Fault("reset"),
+    "body cut short": Fault("truncate"),
+    "HTML error page with status 200": Fault("garbage"),
+}
+
+
+@pytest.mark.parametrize("fault", TRANSIENT.values(), ids=TRANSIENT.keys())
+def test_transient_faults_are_retried_and_change_nothing(
+    serve: type[ReplayServer], tmp_path: Path, clean: dict[str, object], fault: Fault
+) -> None:
+    server = serve(at(1, 4, fault=fault))
+
+    (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out")
+
+    assert outcome.error is None
+    assert content(outcome.extraction) == clean
+    assert outcome.extraction is not None
+    assert outcome.extraction.usage.transient_retries == 2
+    assert outcome.extraction.usage.model_calls == RECORDED_CALLS
+    assert len(server.traffic.received) == RECORDED_CALLS + 2
+
+
+def test_a_read_timeout_is_retried(
+    serve: type[ReplayServer], tmp_path: Path, clean: dict[str, object]
+) -> None:
+    server = serve(at(2, fault=Fault("delay", seconds=1.5)))
+
+    (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out", timeout=0.5)
+
+    assert outcome.error is None and content(outcome.extraction) == clean
+    assert len(server.traffic.received) == RECORDED_CALLS + 1
+
+
+def test_a_fault_that_persists_fails_the_article_after_the_budget(
+    serve: type[ReplayServer], tmp_path: Path
+) -> None:
+    server = serve(always(Fault("status", 503, (("retry-after", "0"),))))
+
+    (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out")
+
+    assert outcome.extraction is None and outcome.error is not None
+    assert "503" in outcome.error
+    assert len(server.traffic.received) == RETRY_BUDGET  # one request, retried, then given up
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_permanent_error_is_not_retried_and_names_the_reason(
+    serve: type[ReplayServer], tmp_path: Path
+) -> None:
+    server = serve(at(1, fault=Fault("status", 400, message="context length exceeded")))
+
+    (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out")
+
+    assert outcome.error is not None
+    assert "BadRequestError" in outcome.error and "context length exceeded" in outcome.error
+    assert len(server.traffic.received) == 1
+
+
+def test_a_model_answering_in_the_wrong_schema_fails_the_article_within_the_budget(
+    serve: type[ReplayServer], tmp_path: Path
+) -> None:
+    server = serve(always(Fault("wrong_schema")))
+
+    (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out")
+
+    assert outcome.error is not None
+    assert outcome.error.startswith("ExtractionError: no usable answer from the model")
+    # Every question was asked, then reasked exactly the budget, never endlessly.
+    questions = [b for b in server.traffic.received if len(json.loads(b)["messages"]) == 2]
+    assert len(questions) >= 4  # officials, visits, aims, and at least one hedge
+    assert len(server.traffic.received) == len(questions) * (1 + REASKS)
+
+
+def test_a_rerun_after_a_failure_midway_pays_only_for_what_is_missing(
+    serve: type[ReplayServer], tmp_path: Path, clean: dict[str, object]
+) -> None:
+    first = serve(at(5, fault=Fault("status", 401, message="key revoked")))
+    (failed,) = extract_with(tmp_path / "cache", tmp_path / "out")
+    assert failed.error is not None and "401" in failed.error
+    paid = set(first.traffic.answered)
+    assert len(paid) == 4
+
+    second = serve()
+    (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out")
+
+    assert content(outcome.extraction) == clean
+    assert outcome.extraction is not None
+    assert outcome.extraction.usage.cache_hits == 4
+    assert paid.isdisjoint(second.traffic.received)  # no call repeated
+    assert len(second.traffic.received) == RECORDED_CALLS - 4
+
+
+def test_a_damaged_cache_entry_is_reported_and_asked_again(
+    serve: type[ReplayServer],
+    tmp_path: Path,
+    clean: dict[str, object],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    serve()
+    extract_with(tmp_path / "cache", tmp_path / "out")
+    cache = ResponseCache(tmp_path / "cache")
+    responses = [k for k in cache.keys() if not k.startswith("extraction:")]
+    assert len(responses) == RECORDED_CALLS
+    cache.set(responses[0], b'{"id": "chatcmpl-1", "choi')  # cut short on disk
+    for key in cache.keys():
+        if key.startswith("extraction:"):
+            cache.discard(key)  # forget the memo, so the responses are read again
+    cache.close()
+
+    server = serve()
+    with caplog.at_level(logging.WARNING, logger="summarize.transport"):
+        (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out2")
+
+    assert content(outcome.extraction) == clean
+    assert len(server.traffic.received) == 1
+    assert "is damaged (not a completion); asking again" in caplog.text
+
+
+def test_concurrent_extraction_gives_the_sequential_result(
+    serve: type[ReplayServer], tmp_path: Path
+) -> None:
+    prefixes = ("000", "001", "002")
+    server = serve(prefixes=prefixes)
+    server.latency = 0.05
+    paths = [seed(p) for p in prefixes]
+    spec = resolve()
+    with open_backend(spec, None) as backend:
+        sequential = list(extract_files(paths, lambda: backend, tmp_path / "one"))
+        parallel = list(
+            extract_files(paths, lambda: backend, tmp_path / "three", concurrency=3)
+        )
+
+    assert len(parallel) == len(paths)  # one outcome per article: the progress count
+    assert {o.path: content(o.extraction) for o in parallel} == {
+        o.path: content(o.extraction) for o in sequential
+    }
+    assert server.traffic.peak_in_flight >= 2
