@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import sqlite3
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -50,7 +52,23 @@ class ResponseCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         directory.mkdir(parents=True, exist_ok=True)
-        self._cache = diskcache.Cache(str(directory))
+        try:
+            self._cache = diskcache.Cache(str(directory))
+        except sqlite3.DatabaseError as exc:
+            self._cache = self._start_over(exc)
+
+    def _start_over(self, error: Exception) -> diskcache.Cache:
+        """A damaged store is set aside (not deleted: it may matter to someone) and replaced."""
+        aside = self.directory.with_name(f"{self.directory.name}.damaged-{int(time.time())}")
+        self.directory.rename(aside)
+        self.directory.mkdir(parents=True)
+        log.warning(
+            "response cache %s is damaged (%s); moved it to %s and started an empty one",
+            self.directory,
+            error,
+            aside,
+        )
+        return diskcache.Cache(str(self.directory))
 
     def get(self, key: str) -> bytes | None:
         try:

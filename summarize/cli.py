@@ -24,6 +24,7 @@ from rich.progress import (
 )
 
 from summarize.cache import ResponseCache, default_cache_dir
+from summarize.eval_cli import eval_command
 from summarize.memo import Memo
 from summarize.models import Extraction
 from summarize.providers.routes import ROUTES, resolve
@@ -362,9 +363,7 @@ def schema_cmd(
         print(f"wrote {path}")
 
 
+app.command("eval", help="Score an output folder against gold answers.")(eval_command)
+
 if __name__ == "__main__":
     app()
-
-from summarize.eval_cli import eval_command  # noqa: E402
-
-app.command("eval", help="Score an output folder against gold answers.")(eval_command)

@@ -122,13 +122,42 @@ def strip_furniture(article: str) -> Body:
             seen.add(key)
             if key.startswith("by "):
                 seen.add(key[3:])  # the sign-off that repeats the byline at the end
-    injected = [
-        r for start, end in kept for r in _shifted(injected_ranges(article[start:end]), start)
-    ]
-    kept = _subtract(kept, injected)
+    kept, injected = _without_injections(article, kept)
     body = assemble_body(article, kept, removed + injected)
     spans = tuple(Span(start=s, end=e, text=article[s:e]) for s, e in injected)
     return replace(body, injected=spans)
+
+
+def _without_injections(
+    article: str, lines: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Kept lines minus the sentences aimed at the model, and those sentences' ranges.
+
+    A line that is nothing but such sentences goes whole, with the blank line after it when
+    one stands before it too, so the body reads as if the line had never been there.
+    """
+    kept: list[tuple[int, int]] = []
+    cut: list[tuple[int, int]] = []
+    skip_blank = False
+    for k, (start, end) in enumerate(lines):
+        text = article[start:end]
+        if skip_blank and not text.strip():
+            cut.append((start, end))
+            skip_blank = False
+            continue
+        skip_blank = False
+        found = _shifted(injected_ranges(text), start)
+        if not found:
+            kept.append((start, end))
+            continue
+        rest = _subtract([(start, end)], found)
+        if all(not article[a:b].strip() for a, b in rest):
+            cut.append((start, end))
+            skip_blank = k == 0 or not article[lines[k - 1][0] : lines[k - 1][1]].strip()
+        else:
+            kept.extend(rest)
+            cut.extend(found)
+    return kept, cut
 
 
 def _shifted(ranges: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ import summarize
 from summarize.model_file import ensure_model
 from summarize.providers.backend import models_dir
 from summarize.server import LlamaServer, ServerStartError, free_port
+from tests.conftest import seed
 
 pytestmark = pytest.mark.live
 
@@ -195,3 +196,62 @@ def test_server_dies_with_sigkilled_parent(model_path: Path) -> None:
         if server_pid is not None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(server_pid, signal.SIGKILL)
+
+
+def _llama_children(parent: int) -> list[int]:
+    """PIDs of llama.cpp servers whose parent is ``parent``."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+            if int(fields[1]) == parent and b"llama_cpp.server" in cmdline:
+                found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_server_killed_mid_run_is_restarted_and_none_is_left(model_path: Path) -> None:
+    from summarize.providers import open_backend, resolve
+
+    spec = resolve()  # the embedded model, started by the tool on first use
+
+    def ask() -> str:
+        reply = backend.client.chat.completions.create(
+            model=spec.model,
+            messages=[{"role": "user", "content": "Reply with the word OK."}],
+            response_model=None,
+            max_tokens=4,
+        )
+        return str(reply.choices[0].message.content)
+
+    with open_backend(spec, None) as backend:
+        ask()
+        (first,) = _llama_children(os.getpid())
+        os.killpg(first, signal.SIGKILL)  # the server dies between two requests
+        assert _wait_gone(first, timeout=15)
+        assert ask()
+        (second,) = _llama_children(os.getpid())
+        assert second != first
+    assert _wait_gone(second, timeout=15)
+    assert _llama_children(os.getpid()) == []
+
+
+def test_ctrl_c_during_a_real_run_leaves_no_server(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "SUMMARIZE_EMBEDDED_URL"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "extract", str(seed("001")),
+         "-o", str(tmp_path / "out"), "--cache-dir", str(tmp_path / "cache")],
+        env=env | {"CI": "1"},
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not (servers := _llama_children(proc.pid)):
+        assert proc.poll() is None and time.monotonic() < deadline, "no server was started"
+        time.sleep(0.2)
+    time.sleep(8)  # let it load the model and take the first question
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+
+    assert proc.returncode == 130, stderr
+    assert all(_wait_gone(pid, timeout=15) for pid in servers), "server outlived Ctrl-C"

@@ -166,3 +166,60 @@ def test_the_cache_key_covers_namespace_path_and_body() -> None:
     assert base != cache_key({"provider": "b"}, "/v1/chat/completions", b'{"x": 1, "y": 2}')
     assert base != cache_key({"provider": "a"}, "/v1/embeddings", b'{"x": 1, "y": 2}')
     assert base != cache_key({"provider": "a"}, "/v1/chat/completions", b'{"x": 1, "y": 3}')
+
+
+def test_a_damaged_store_is_set_aside_and_a_fresh_one_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    directory = tmp_path / "responses"
+    directory.mkdir()
+    (directory / "cache.db").write_bytes(b"not a database " * 100)
+
+    cache = ResponseCache(directory)
+    cache.set("k", b"v")
+
+    assert cache.get("k") == b"v"
+    (aside,) = tmp_path.glob("responses.damaged-*")
+    assert (aside / "cache.db").read_bytes().startswith(b"not a database")
+    assert "is damaged" in caplog.text and str(aside) in caplog.text
+
+
+def test_entries_written_under_an_older_cache_format_are_misses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wire = Script(ok())
+    cache = ResponseCache(tmp_path)
+    post(build_transport(cache=cache, namespace={}, wire=wire), {"m": 1})
+    monkeypatch.setattr("summarize.cache.CACHE_FORMAT", "older")
+    post(build_transport(cache=cache, namespace={}, wire=wire), {"m": 1})
+    assert wire.calls == 2
+
+
+def test_a_body_that_is_not_a_completion_is_retried_and_never_cached(tmp_path: Path) -> None:
+    page = httpx.Response(200, content=b"<html>502 Bad Gateway</html>")
+    wire = Script(page, ok())
+    cache = ResponseCache(tmp_path)
+    transport = build_transport(cache=cache, namespace={}, wire=wire, sleep=lambda _s: None)
+    assert post(transport, {"m": 1}).json() == COMPLETION
+    assert wire.calls == 2
+    assert [json.loads(cache.get(k) or b"null") for k in cache.keys()] == [COMPLETION]
+
+
+def test_a_dead_server_is_restarted_within_a_budget() -> None:
+    starts: list[int] = []
+    alive = [True]
+    transport = build_transport(
+        cache=None,
+        namespace={},
+        wire=Script(ok()),
+        start=lambda: starts.append(1),
+        alive=lambda: alive[0],
+        sleep=lambda _s: None,
+    )
+    post(transport, {"m": 1})
+    alive[0] = False  # killed between two requests
+    assert post(transport, {"m": 2}).status_code == 200
+    assert len(starts) == 2
+    with pytest.raises(httpx.ConnectError, match="died 3 times"):
+        for _ in range(3):
+            post(transport, {"m": 3})

@@ -31,7 +31,7 @@ class SourceSeed:
 
 def seed_of(extraction: Extraction) -> SourceSeed:
     s = extraction.source
-    return SourceSeed(s.sha256, {s.path}, s.title, s.outlet, s.published)
+    return SourceSeed(s.sha256, {s.path, *s.also_at}, s.title, s.outlet, s.published)
 
 
 def seed_of_ref(ref: SourceRef) -> SourceSeed:

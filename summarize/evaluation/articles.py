@@ -1,0 +1,161 @@
+"""Score one article's extraction against its gold answers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from summarize.evaluation.dates import dates_compatible
+from summarize.evaluation.gold import GoldAim, GoldArticle, GoldHedge, GoldOfficial, GoldVisit
+from summarize.evaluation.matching import match_items
+from summarize.evaluation.metrics import Counts, Ratio
+from summarize.evaluation.names import name_matches
+from summarize.evaluation.outputs import Item, SystemOutput
+from summarize.evaluation.spans import (
+    Range,
+    is_grounded,
+    locate_sentence,
+    overlaps_any,
+    position,
+)
+from summarize.evaluation.titles import title_matches
+from summarize.names import city_country, country_key
+
+
+@dataclass
+class ArticleScore:
+    """Every count for one article; the overall score is the sum of these."""
+
+    officials: Counts = field(default_factory=Counts)
+    titles: Ratio = field(default_factory=Ratio)
+    countries: Ratio = field(default_factory=Ratio)
+    visits: Counts = field(default_factory=Counts)
+    stated_aims: Counts = field(default_factory=Counts)
+    hedged_claims: Counts = field(default_factory=Counts)
+    grounding: Ratio = field(default_factory=Ratio)
+    furniture_items: int = 0
+
+    def __iadd__(self, other: ArticleScore) -> ArticleScore:
+        self.officials += other.officials
+        self.titles += other.titles
+        self.countries += other.countries
+        self.visits += other.visits
+        self.stated_aims += other.stated_aims
+        self.hedged_claims += other.hedged_claims
+        self.grounding += other.grounding
+        self.furniture_items += other.furniture_items
+        return self
+
+
+def _official_ok(pred: Item, gold: GoldOfficial) -> bool:
+    return name_matches(pred.who, gold.names)
+
+
+def _destination(pred: Item) -> str | None:
+    return country_key(pred.destination_country) or city_country(pred.destination_city)
+
+
+def _visit_ok(pred: Item, gold: GoldVisit) -> bool:
+    return (
+        name_matches(pred.who, gold.travelers)
+        and _destination(pred) == country_key(gold.destination_country)
+        and dates_compatible(pred.start_date, gold.date)
+    )
+
+
+def score_officials(
+    preds: Sequence[Item], golds: Sequence[GoldOfficial], score: ArticleScore
+) -> None:
+    """Person-level P/R (one prediction per person; a duplicate is a false positive), and
+    title and country accuracy over matched people whose gold value the article states."""
+    matched = match_items(preds, golds, _official_ok)
+    score.officials += Counts(
+        predicted=len(preds) - matched.borderline,
+        correct=len(matched.pairs),
+        gold=sum(not g.optional for g in golds),
+        found=len(matched.pairs),
+    )
+    for p, g in matched.pairs:
+        gold, pred = golds[g], preds[p]
+        if gold.title:
+            score.titles += Ratio(int(title_matches(pred.title, gold.titles)), 1)
+        if gold.country:
+            same = country_key(pred.country) == country_key(gold.country)
+            score.countries += Ratio(int(same), 1)
+
+
+def score_visits(preds: Sequence[Item], golds: Sequence[GoldVisit], score: ArticleScore) -> None:
+    matched = match_items(preds, golds, _visit_ok)
+    score.visits += Counts(
+        predicted=len(preds) - matched.borderline,
+        correct=len(matched.pairs),
+        gold=sum(not g.optional for g in golds),
+        found=len(matched.pairs),
+    )
+
+
+def sentence_counts(
+    preds: Sequence[Item], golds: Sequence[GoldAim] | Sequence[GoldHedge], text: str | None
+) -> Counts:
+    """Sentence-level P/R: a prediction is right when one of its spans overlaps a required
+    gold sentence, ignored when it overlaps only borderline ones; a gold sentence is found
+    when any prediction overlaps it."""
+    required: list[list[Range]] = []
+    optional: list[Range] = []
+    for gold in golds:
+        where = locate_sentence(gold.sentence, text) if text is not None else []
+        if gold.optional:
+            optional.extend(where)
+        else:
+            required.append(where)
+    counts = Counts(gold=sum(not g.optional for g in golds))
+    hit: set[int] = set()
+    for pred in preds:
+        ranges = [r for s in pred.evidence if text and (r := position(s, text)) is not None]
+        on_required = {i for i, g in enumerate(required) for r in ranges if overlaps_any(r, g)}
+        if on_required:
+            counts.predicted += 1
+            counts.correct += 1
+            hit |= on_required
+        elif not any(overlaps_any(r, optional) for r in ranges):
+            counts.predicted += 1
+    counts.found = len(hit)
+    return counts
+
+
+def _word_in(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def _from_furniture(item: Item, gold: GoldArticle, out: SystemOutput) -> bool:
+    """Named after a furniture-only person, or evidenced from the page's furniture."""
+    names = gold.furniture_names
+    if names and name_matches(item.who, names):
+        return True
+    for span in item.evidence:
+        if span is None:
+            continue
+        if span.text and any(_word_in(n, span.text) for n in names):
+            return True
+        where = position(span, out.text) if out.text is not None else None
+        if where is not None and overlaps_any(where, out.furniture):
+            return True
+    return False
+
+
+def score_article(gold: GoldArticle, out: SystemOutput | None) -> ArticleScore:
+    """All metrics for one article; a missing output scores as an empty one."""
+    score = ArticleScore()
+    out = out or SystemOutput(stem=gold.article)
+    score_officials(out.officials, gold.officials, score)
+    score_visits(out.visits, gold.visits, score)
+    score.stated_aims += sentence_counts(out.stated_aims, gold.stated_aims, out.text)
+    score.hedged_claims += sentence_counts(out.hedged_claims, gold.hedged_claims, out.text)
+    for item in out.items():
+        spans = item.evidence or (None,)  # no evidence at all is one ungrounded span
+        for span in spans:
+            grounded = out.text is not None and is_grounded(span, out.text)
+            score.grounding += Ratio(int(grounded), 1)
+        score.furniture_items += _from_furniture(item, gold, out)
+    return score

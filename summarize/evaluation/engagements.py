@@ -1,0 +1,148 @@
+"""Score a merged brief: are the trips clustered into the right engagements, and are the
+people in the roster merged across spellings but kept apart when they differ?"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from summarize.brief_models import Brief
+from summarize.evaluation.dates import date_parts
+from summarize.evaluation.gold import GoldBrief, GoldEngagement
+from summarize.evaluation.metrics import Ratio
+from summarize.evaluation.names import name_matches
+from summarize.names import country_key
+
+
+class _Loose(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class _SourceRef(_Loose):
+    n: int
+    path: str
+    also_at: list[str] = []
+
+
+class _Engagement(_Loose):
+    traveler: str | None = None
+    destination_country: str | None = None
+    start_date: str | None = None
+    role: str | None = None
+    sources: list[int] = []
+
+
+class _Person(_Loose):
+    name: str | None = None
+    variants: list[str] = []
+
+
+class _Brief(_Loose):
+    sources: list[_SourceRef] = []
+    engagements: list[_Engagement] = []
+    officials: list[_Person] = []
+
+
+@dataclass
+class BriefScore:
+    clustered: Ratio = field(default_factory=Ratio)
+    roles: Ratio = field(default_factory=Ratio)
+    unexpected: int = 0
+    roster: Ratio = field(default_factory=Ratio)
+    apart: Ratio = field(default_factory=Ratio)
+    contract_valid: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "clustered": self.clustered.as_dict(),
+            "roles": self.roles.as_dict(),
+            "unexpected_engagements": self.unexpected,
+            "roster": self.roster.as_dict(),
+            "kept_apart": self.apart.as_dict(),
+            "contract_valid": self.contract_valid,
+            "notes": list(self.notes),
+        }
+
+
+def _years_agree(predicted: str | None, gold: str | None) -> bool:
+    """Only a contradiction in stated years separates two trips of one traveler to one place."""
+    a, b = date_parts(predicted), date_parts(gold)
+    return a is None or b is None or a[0] is None or b[0] is None or a[0] == b[0]
+
+
+def _same_trip(e: _Engagement, gold: GoldEngagement) -> bool:
+    return (
+        name_matches(e.traveler, gold.travelers)
+        and country_key(e.destination_country) == country_key(gold.destination_country)
+        and _years_agree(e.start_date, gold.date)
+    )
+
+
+def _stems(brief: _Brief) -> dict[int, set[str]]:
+    return {s.n: {Path(p).stem for p in (s.path, *s.also_at)} for s in brief.sources}
+
+
+def _score_engagements(brief: _Brief, gold: GoldBrief, score: BriefScore) -> None:
+    stems = _stems(brief)
+    matched_any: set[int] = set()
+    for g in gold.engagements:
+        hits = [i for i, e in enumerate(brief.engagements) if _same_trip(e, g)]
+        matched_any.update(hits)
+        if g.optional:
+            continue
+        score.clustered.total += 1
+        score.roles.total += 1
+        if len(hits) != 1:
+            continue
+        found = brief.engagements[hits[0]]
+        got = set().union(*(stems.get(n, {f"#{n}"}) for n in found.sources))
+        required, allowed = set(g.sources), set(g.sources) | set(g.optional_sources)
+        score.clustered.hit += int(required <= got <= allowed)
+        score.roles.hit += int(found.role == g.role)
+    score.unexpected = len(brief.engagements) - len(matched_any)
+
+
+def _score_roster(brief: _Brief, gold: GoldBrief, score: BriefScore) -> None:
+    def holds(entry: _Person, names: list[str]) -> bool:
+        return any(name_matches(v, names) for v in (entry.name, *entry.variants) if v)
+
+    for person in gold.people:
+        entries = [e for e in brief.officials if holds(e, person.names)]
+        others = [p for p in gold.people if p is not person]
+        ok = len(entries) == 1 and not any(holds(entries[0], o.names) for o in others)
+        score.roster += Ratio(int(ok), 1)
+    by_name = {p.name: p for p in gold.people}
+    for a, b in gold.apart:
+        pa, pb = by_name.get(a), by_name.get(b)
+        names_a = pa.names if pa else [a]
+        names_b = pb.names if pb else [b]
+        merged = any(holds(e, names_a) and holds(e, names_b) for e in brief.officials)
+        score.apart += Ratio(int(not merged), 1)
+
+
+def score_brief(path: Path, gold: GoldBrief) -> BriefScore:
+    """Engagement clustering and roster accuracy of one ``brief.json``."""
+    score = BriefScore()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        score.notes.append(f"unreadable brief ({type(exc).__name__}): scored as empty")
+        data = {}
+    try:
+        Brief.model_validate(data)
+        score.contract_valid = True
+    except ValidationError as exc:
+        if data:
+            score.notes.append(f"breaks the Brief contract ({exc.error_count()} errors)")
+    try:
+        brief = _Brief.model_validate(data)
+    except ValidationError as exc:
+        score.notes.append(f"unusable brief ({exc.error_count()} errors): scored as empty")
+        brief = _Brief()
+    _score_engagements(brief, gold, score)
+    _score_roster(brief, gold, score)
+    return score

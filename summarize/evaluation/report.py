@@ -1,0 +1,128 @@
+"""The evaluation result: stable JSON for machines, one table for people."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from summarize.evaluation.articles import ArticleScore
+from summarize.evaluation.engagements import BriefScore
+
+OVERALL = "overall"
+
+
+@dataclass
+class ArticleResult:
+    stem: str
+    score: ArticleScore
+    present: bool
+    contract_valid: bool
+    notes: list[str] = field(default_factory=list)
+
+
+def _score_dict(s: ArticleScore) -> dict[str, Any]:
+    officials: dict[str, Any] = s.officials.as_dict()
+    officials["title_accuracy"] = s.titles.rate
+    officials["titles_scored"] = s.titles.total
+    officials["country_accuracy"] = s.countries.rate
+    officials["countries_scored"] = s.countries.total
+    return {
+        "officials": officials,
+        "visits": s.visits.as_dict(),
+        "stated_aims": s.stated_aims.as_dict(),
+        "hedged_claims": s.hedged_claims.as_dict(),
+        "grounding": {
+            "rate": s.grounding.rate,
+            "grounded": s.grounding.hit,
+            "spans": s.grounding.total,
+        },
+        "furniture_items": s.furniture_items,
+    }
+
+
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+_COLUMNS: list[tuple[str, Callable[[ArticleScore], float | None]]] = [
+    ("off P", lambda s: s.officials.precision),
+    ("off R", lambda s: s.officials.recall),
+    ("off F1", lambda s: s.officials.f1),
+    ("title", lambda s: s.titles.rate),
+    ("country", lambda s: s.countries.rate),
+    ("visit P", lambda s: s.visits.precision),
+    ("visit R", lambda s: s.visits.recall),
+    ("aim P", lambda s: s.stated_aims.precision),
+    ("aim R", lambda s: s.stated_aims.recall),
+    ("hedge P", lambda s: s.hedged_claims.precision),
+    ("hedge R", lambda s: s.hedged_claims.recall),
+    ("grounded", lambda s: s.grounding.rate),
+]
+
+
+@dataclass
+class EvalReport:
+    """Per-article scores, their micro-averaged sum, and the brief's score if one was given."""
+
+    articles: list[ArticleResult]
+    overall: ArticleScore
+    brief: BriefScore | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-serialisable; keys are stable, rates with an empty denominator are null."""
+        return {
+            "articles": {
+                a.stem: {
+                    "present": a.present,
+                    "contract_valid": a.contract_valid,
+                    **_score_dict(a.score),
+                    "notes": list(a.notes),
+                }
+                for a in self.articles
+            },
+            OVERALL: _score_dict(self.overall),
+            "engagements": None if self.brief is None else self.brief.as_dict(),
+            "notes": list(self.notes),
+        }
+
+    def render_table(self) -> str:
+        """A markdown table, one row per article and one overall, plus the brief's line."""
+        header = ["article", *(name for name, _ in _COLUMNS), "furniture"]
+        rows = []
+        for a in self.articles:
+            label = a.stem if a.present else f"{a.stem} (missing)"
+            rows.append(
+                [label, *(_fmt(get(a.score)) for _, get in _COLUMNS), str(a.score.furniture_items)]
+            )
+        rows.append(
+            [
+                f"**{OVERALL}**",
+                *(_fmt(get(self.overall)) for _, get in _COLUMNS),
+                str(self.overall.furniture_items),
+            ]
+        )
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+        def line(cells: list[str]) -> str:
+            return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+        out = [line(header), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
+        out.extend(line(r) for r in rows)
+        if self.brief is not None:
+            b = self.brief
+            out.append("")
+            out.append(
+                f"engagements clustered {b.clustered.hit}/{b.clustered.total} "
+                f"({_fmt(b.clustered.rate)}), roles {b.roles.hit}/{b.roles.total}, "
+                f"unexpected {b.unexpected}; roster {b.roster.hit}/{b.roster.total} "
+                f"({_fmt(b.roster.rate)}), kept apart {b.apart.hit}/{b.apart.total}"
+            )
+        notes = [f"{a.stem}: {n}" for a in self.articles for n in a.notes] + self.notes
+        if self.brief is not None:
+            notes += [f"brief: {n}" for n in self.brief.notes]
+        if notes:
+            out.append("")
+            out.extend(f"- {n}" for n in notes)
+        return "\n".join(out)

@@ -1,0 +1,88 @@
+"""Score an output folder against a gold folder: the one entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from summarize.evaluation.articles import ArticleScore, score_article
+from summarize.evaluation.engagements import score_brief
+from summarize.evaluation.gold import BRIEF_GOLD, load_gold
+from summarize.evaluation.outputs import load_output
+from summarize.evaluation.report import ArticleResult, EvalReport
+from summarize.evaluation.spans import locate_sentence
+
+
+class EvaluationError(ValueError):
+    """Nothing to score (no such folder, no extraction in it, no gold); ``str()`` is one line."""
+
+
+_EXTRACTION_KEYS = frozenset({"source", "officials", "visits", "stated_aims", "hedged_claims"})
+
+
+def _looks_like_extraction(path: Path) -> bool:
+    """Output folders also hold other JSON (a run report): only extraction-shaped files count.
+    A file named like a gold article always counts, however broken, so it is scored."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(data, dict) and bool(_EXTRACTION_KEYS & data.keys())
+
+
+def _extraction_files(outputs: Path, gold_stems: set[str]) -> dict[str, Path]:
+    return {
+        p.stem: p
+        for p in sorted(outputs.glob("*.json"))
+        if p.name != BRIEF_GOLD
+        and not p.name.startswith(".")
+        and (p.stem in gold_stems or _looks_like_extraction(p))
+    }
+
+
+def score_outputs(outputs: Path, gold: Path = Path("eval/gold")) -> EvalReport:
+    """Score every gold article (a missing output file scores as all missed) and, when the
+    folder holds a ``brief.json`` and the gold has one, the brief."""
+    if not outputs.is_dir():
+        raise EvaluationError(f"{outputs}: no such output folder")
+    if not gold.is_dir():
+        raise EvaluationError(f"{gold}: no such gold folder")
+    gold_articles, gold_brief = load_gold(gold)
+    if not gold_articles:
+        raise EvaluationError(f"{gold}: holds no gold answers")
+    files = _extraction_files(outputs, set(gold_articles))
+    if not files:
+        raise EvaluationError(f"{outputs}: holds no extraction (<stem>.json) to score")
+    repo_root = gold.resolve().parent.parent  # eval/gold -> the repo, where seeds/ lives
+    results: list[ArticleResult] = []
+    overall = ArticleScore()
+    for stem, answer in sorted(gold_articles.items()):
+        path = files.get(stem)
+        out = load_output(path, repo_root) if path is not None else None
+        notes = [] if out is None else list(out.notes)
+        if out is None:
+            notes.append("no output file: every gold item counts as missed")
+        elif out.text is not None:
+            sentences = [g.sentence for g in answer.stated_aims]
+            sentences += [g.sentence for g in answer.hedged_claims]
+            lost = sum(not locate_sentence(s, out.text) for s in sentences)
+            if lost:
+                notes.append(f"{lost} gold sentences are not in the article text used")
+        score = score_article(answer, out)
+        overall += score
+        results.append(
+            ArticleResult(
+                stem=stem,
+                score=score,
+                present=out is not None,
+                contract_valid=out is not None and out.contract_valid,
+                notes=notes,
+            )
+        )
+    extra = sorted(set(files) - set(gold_articles))
+    report_notes = [f"no gold for {', '.join(extra)}: not scored"] if extra else []
+    brief_path = outputs / BRIEF_GOLD
+    brief = None
+    if brief_path.exists() and gold_brief is not None:
+        brief = score_brief(brief_path, gold_brief)
+    return EvalReport(articles=results, overall=overall, brief=brief, notes=report_notes)
