@@ -88,7 +88,7 @@ class ResponseCache:
         except Exception as exc:  # the store itself is damaged: the next set() replaces it
             log.warning("could not delete cache entry %s (%s)", key[:12], exc)
 
-    def keys(self) -> list[str]:
+    def entry_keys(self) -> list[str]:
         return [str(key) for key in self._cache.iterkeys()]
 
     def info(self) -> dict[str, object]:

@@ -54,9 +54,7 @@ def said(extraction: Extraction, *, offsets: bool = True) -> str:
 
 def no_person_twice(extraction: Extraction) -> bool:
     names = [name_parts(o.name) for o in extraction.officials]
-    return not any(
-        a == b or same_person(a, b) for i, a in enumerate(names) for b in names[i + 1 :]
-    )
+    return not any(a == b or same_person(a, b) for i, a in enumerate(names) for b in names[i + 1 :])
 
 
 def test_an_html_page_is_read_from_its_article_body(
@@ -150,9 +148,9 @@ def test_the_same_article_under_two_names_is_extracted_once_and_cited_once(
     copy.parent.mkdir()
     copy.write_bytes(original.read_bytes())
 
-    with replaying(SEED_CASSETTES / "test_seed_extraction[001].yaml"):
-        with open_backend(resolve(), None) as backend:
-            outcomes = list(extract_files([original, copy], lambda: backend, tmp_path / "out"))
+    cassette = SEED_CASSETTES / "test_seed_extraction[001].yaml"
+    with replaying(cassette), open_backend(resolve(), None) as backend:
+        outcomes = list(extract_files([original, copy], lambda: backend, tmp_path / "out"))
 
     first, second = outcomes
     assert first.extraction is not None and first.extraction.source.also_at == [str(copy)]

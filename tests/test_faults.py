@@ -93,7 +93,7 @@ TRANSIENT = {
 }
 
 
-@pytest.mark.parametrize("fault", TRANSIENT.values(), ids=TRANSIENT.keys())
+@pytest.mark.parametrize("fault", TRANSIENT.values(), ids=TRANSIENT.entry_keys())
 def test_transient_faults_are_retried_and_change_nothing(
     serve: type[ReplayServer], tmp_path: Path, clean: dict[str, object], fault: Fault
 ) -> None:
@@ -188,10 +188,10 @@ def test_a_damaged_cache_entry_is_reported_and_asked_again(
     serve()
     extract_with(tmp_path / "cache", tmp_path / "out")
     cache = ResponseCache(tmp_path / "cache")
-    responses = [k for k in cache.keys() if not k.startswith("extraction:")]
+    responses = [k for k in cache.entry_keys() if not k.startswith("extraction:")]
     assert len(responses) == RECORDED_CALLS
     cache.set(responses[0], b'{"id": "chatcmpl-1", "choi')  # cut short on disk
-    for key in cache.keys():
+    for key in cache.entry_keys():
         if key.startswith("extraction:"):
             cache.discard(key)  # forget the memo, so the responses are read again
     cache.close()
@@ -215,9 +215,7 @@ def test_concurrent_extraction_gives_the_sequential_result(
     spec = resolve()
     with open_backend(spec, None) as backend:
         sequential = list(extract_files(paths, lambda: backend, tmp_path / "one"))
-        parallel = list(
-            extract_files(paths, lambda: backend, tmp_path / "three", concurrency=3)
-        )
+        parallel = list(extract_files(paths, lambda: backend, tmp_path / "three", concurrency=3))
 
     assert len(parallel) == len(paths)  # one outcome per article: the progress count
     assert {o.path: content(o.extraction) for o in parallel} == {

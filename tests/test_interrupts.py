@@ -56,7 +56,7 @@ def test_ctrl_c_mid_run_exits_130_and_a_rerun_repeats_no_call(tmp_path: Path) ->
     assert [e["status"] for e in report["inputs"]] == ["ok", "pending"]
     assert len(paid) == 10
     entries = ResponseCache(cache)
-    assert sum(not k.startswith("extraction:") for k in entries.keys()) == 10  # all kept
+    assert sum(not k.startswith("extraction:") for k in entries.entry_keys()) == 10  # all kept
     entries.close()
 
     with ReplayServer(cassettes()) as again:
@@ -86,12 +86,11 @@ def test_two_runs_sharing_one_cache_at_once_both_succeed_alike(tmp_path: Path) -
     assert [code for code, _ in results] == [0, 0], results
     for article in ARTICLES:
         first, second = (
-            json.loads((tmp_path / f"out{n}" / f"{article.stem}.json").read_text())
-            for n in (1, 2)
+            json.loads((tmp_path / f"out{n}" / f"{article.stem}.json").read_text()) for n in (1, 2)
         )
         first.pop("usage"), second.pop("usage")
         assert first == second
     entries = ResponseCache(cache)
-    responses = [k for k in entries.keys() if not k.startswith("extraction:")]
+    responses = [k for k in entries.entry_keys() if not k.startswith("extraction:")]
     entries.close()
     assert len(responses) == sum(RECORDED.values())  # one entry per distinct request

@@ -202,7 +202,7 @@ def test_a_body_that_is_not_a_completion_is_retried_and_never_cached(tmp_path: P
     transport = build_transport(cache=cache, namespace={}, wire=wire, sleep=lambda _s: None)
     assert post(transport, {"m": 1}).json() == COMPLETION
     assert wire.calls == 2
-    assert [json.loads(cache.get(k) or b"null") for k in cache.keys()] == [COMPLETION]
+    assert [json.loads(cache.get(k) or b"null") for k in cache.entry_keys()] == [COMPLETION]
 
 
 def test_a_dead_server_is_restarted_within_a_budget() -> None:
