@@ -32,9 +32,27 @@ test: lint
 # Re-record every cassette from the real embedded server (slow: minutes per article).
 # The brief's narrative is asked from the merged seed extractions, so it is recorded last.
 cassettes: setup
-	rm -rf cassettes/test_extract_seeds cassettes/test_brief
+	rm -rf cassettes/test_extract_seeds cassettes/test_brief cassettes/test_bad_input
 	$(BIN)/python -m pytest tests/test_extract_seeds.py --record-mode=rewrite
+	$(BIN)/python -m pytest tests/test_bad_input.py --record-mode=rewrite
 	$(BIN)/python -m pytest tests/test_brief.py --record-mode=once
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
+
+# The comparison (bench/README.md, "Comparison"): summarize, LangExtract 1.7.1 and a naive
+# one-call baseline on the five seeds, one embedded llama.cpp server behind a counting proxy.
+# Slow: the model runs every system cold (tens of minutes on two cores). LangExtract lives in
+# its own venv, bench/.venv, because it pulls google-genai and pandas and downgrades tenacity.
+BENCH_VENV := bench/.venv
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+$(BENCH_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet 'langextract[openai]==1.7.1' -e .
+	touch $(BENCH_STAMP)
+
+.PHONY: bench
+bench: setup $(BENCH_STAMP)
+	$(BIN)/python bench/compare.py --out bench/results

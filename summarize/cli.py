@@ -114,12 +114,13 @@ def _report(outcome: Outcome) -> str:
         )
     ex = outcome.extraction
     assert ex is not None
+    notes = "".join(f"\nnote: {outcome.path}: {note}" for note in ex.input_notes)
     return (
         f"ok: {outcome.path} -> {outcome.output} ({len(ex.officials)} officials, "
         f"{len(ex.visits)} visits, {len(ex.stated_aims)} aims, {len(ex.hedged_claims)} hedges, "
         f"{len(ex.dropped)} dropped; {ex.usage.model_calls} calls, {ex.usage.cache_hits} cached, "
         f"{ex.usage.prompt_tokens}+{ex.usage.completion_tokens} tokens; "
-        f"{outcome.seconds:.1f} s)"
+        f"{outcome.seconds:.1f} s){notes}"
     )
 
 

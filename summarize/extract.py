@@ -30,7 +30,7 @@ from summarize.drafts import (
 from summarize.furniture import Body, strip_furniture
 from summarize.hedges import Candidate, hedge_candidates
 from summarize.ingest import Article
-from summarize.metadata import read_metadata
+from summarize.metadata import ArticleMetadata, read_metadata
 from summarize.models import (
     Dropped,
     Extraction,
@@ -197,32 +197,37 @@ def extract(backend: Backend, article: Article) -> Extraction:
         first = next((w for run in runs for w in run.warnings), "no reason given")
         raise ExtractionError(f"no usable answer from the model in {passes} questions: {first}")
     return Extraction(
-        source=Source(
-            path=str(article.path),
-            sha256=article.sha256,
-            chars=len(article.text),
-            title=meta.title,
-            outlet=meta.outlet,
-            byline=meta.byline,
-            published=meta.published.isoformat() if meta.published else None,
-            dateline=meta.dateline,
-            furniture=list(body.removed),
-            text_basis=article.basis,
-            text=article.text if article.basis != "file" else None,
-        ),
+        source=source_record(article, meta, body),
         model=backend.info,
         visits=fold_visits([v for p in parts for v in p[1]]),
         officials=fold_officials([o for p in parts for o in p[0]]),
         stated_aims=fold_by_evidence([a for p in parts for a in p[2]]),
         hedged_claims=fold_by_evidence([h for p in parts for h in p[3]]),
         dropped=[d for run in runs for d in run.dropped],
-        warnings=_article_warnings(article, body, chunks, backend)
-        + list(dict.fromkeys(w for run in runs for w in run.warnings)),
+        input_notes=_input_notes(article, body, chunks, backend),
+        warnings=list(dict.fromkeys(w for run in runs for w in run.warnings)),
         usage=usage,
     )
 
 
-def _article_warnings(
+def source_record(article: Article, meta: ArticleMetadata, body: Body | None = None) -> Source:
+    """What the extraction says about the article itself; ``body`` adds what was removed."""
+    return Source(
+        path=str(article.path),
+        sha256=article.sha256,
+        chars=len(article.text),
+        title=meta.title,
+        outlet=meta.outlet,
+        byline=meta.byline,
+        published=meta.published.isoformat() if meta.published else None,
+        dateline=meta.dateline,
+        furniture=list(body.removed) if body is not None else [],
+        text_basis=article.basis,
+        text=article.text if article.basis != "file" else None,
+    )
+
+
+def _input_notes(
     article: Article, body: Body, chunks: Sequence[Body], backend: Backend
 ) -> list[str]:
     """What was guessed or removed before the model saw the text."""

@@ -148,6 +148,11 @@ class Extraction(BaseModel):
     stated_aims: list[StatedAim] = Field(default_factory=list)
     hedged_claims: list[HedgedClaim] = Field(default_factory=list)
     dropped: list[Dropped] = Field(default_factory=list)
+    input_notes: list[str] = Field(
+        default_factory=list,
+        description="What was guessed or removed before the model saw the text: the encoding, "
+        "the body of an HTML page, the language, sentences addressed to the model, chunking.",
+    )
     warnings: list[str] = Field(
         default_factory=list, description="Passes that failed or were retried, and why."
     )

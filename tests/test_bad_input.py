@@ -25,6 +25,7 @@ from summarize.names import name_parts, same_person
 from summarize.providers import open_backend, resolve
 from summarize.runner import extract_files
 from tests.conftest import ROOT, replaying, seed, slices_exactly
+from tests.test_extract_seeds import AP_OFFICIALS
 
 CASSETTES = ROOT / "cassettes" / "test_bad_input"
 SEED_CASSETTES = ROOT / "cassettes" / "test_extract_seeds"
@@ -68,7 +69,7 @@ def test_an_html_page_is_read_from_its_article_body(
     assert source.text_basis == "html-body" and source.text is not None
     assert "<" not in source.text and "Subscribe" not in source.text
     assert not slices_exactly(source.text, extraction.model_dump())  # offsets into source.text
-    assert any("trafilatura" in w for w in extraction.warnings)
+    assert any("trafilatura" in note for note in extraction.input_notes)
     assert "Ryzhenkov" in said(extraction)
     for sidebar_name in ("Jane Holloway", "Tom Alder"):
         assert sidebar_name in page.read_text(encoding="utf-8")
@@ -82,7 +83,8 @@ def test_a_non_english_article_is_extracted_with_a_warning_and_only_grounded_ite
     with replaying(CASSETTES / "french.yaml", record=recording):
         extraction = extract_path(path, tmp_path / "cache")
 
-    assert extraction.warnings[0].startswith("the text does not look like English")
+    (note,) = extraction.input_notes
+    assert note.startswith("the text does not look like English")
     assert not slices_exactly(path.read_text(encoding="utf-8"), extraction.model_dump())
     assert extraction.officials  # names copy across languages; the model finds them
     for official in extraction.officials:
@@ -100,9 +102,11 @@ def test_an_article_longer_than_the_window_is_extracted_in_overlapping_chunks(
     with replaying(CASSETTES / "long_article.yaml", record=recording):
         extraction = extract_path(path, tmp_path / "cache")
 
-    assert f"extracted in {len(chunks)} overlapping chunks" in " ".join(extraction.warnings)
+    (note,) = extraction.input_notes
+    assert f"extracted in {len(chunks)} overlapping chunks" in note
     assert not slices_exactly(text, extraction.model_dump())  # spans re-based to the whole
     assert no_person_twice(extraction)  # a name in two chunks is one official
+    assert {o.name for o in extraction.officials} == AP_OFFICIALS  # as when read whole
     # Items come from every chunk, not only the first.
     evidence = [s for o in extraction.officials for s in o.evidence]
     first_only_end = chunks[1].segments[0].start
@@ -135,7 +139,8 @@ def test_instructions_aimed_at_the_model_never_reach_it(
 
     assert "Donald Duck" not in said(extraction)
     assert said(extraction, offsets=False) == said(reference, offsets=False)  # same behaviour
-    assert any("possible prompt injection" in w for w in extraction.warnings)
+    (note,) = extraction.input_notes
+    assert "possible prompt injection" in note and "Donald Duck" in note
     removed = " ".join(s.text for s in extraction.source.furniture)
     assert "Donald Duck" in removed
 

@@ -93,7 +93,7 @@ TRANSIENT = {
 }
 
 
-@pytest.mark.parametrize("fault", TRANSIENT.values(), ids=TRANSIENT.entry_keys())
+@pytest.mark.parametrize("fault", list(TRANSIENT.values()), ids=list(TRANSIENT))
 def test_transient_faults_are_retried_and_change_nothing(
     serve: type[ReplayServer], tmp_path: Path, clean: dict[str, object], fault: Fault
 ) -> None:

@@ -3,47 +3,43 @@ people in the roster merged across spellings but kept apart when they differ?"""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import Field
 
 from summarize.brief_models import Brief
 from summarize.evaluation.dates import date_parts
 from summarize.evaluation.gold import GoldBrief, GoldEngagement
+from summarize.evaluation.lenient import Loose, read_leniently
 from summarize.evaluation.metrics import Ratio
 from summarize.evaluation.names import name_matches
 from summarize.names import country_key
 
 
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class _SourceRef(_Loose):
+class _SourceRef(Loose):
     n: int
     path: str
-    also_at: list[str] = []
+    also_at: list[str] = Field(default_factory=list)
 
 
-class _Engagement(_Loose):
+class _Engagement(Loose):
     traveler: str | None = None
     destination_country: str | None = None
     start_date: str | None = None
     role: str | None = None
-    sources: list[int] = []
+    sources: list[int] = Field(default_factory=list)
 
 
-class _Person(_Loose):
+class _Person(Loose):
     name: str | None = None
-    variants: list[str] = []
+    variants: list[str] = Field(default_factory=list)
 
 
-class _Brief(_Loose):
-    sources: list[_SourceRef] = []
-    engagements: list[_Engagement] = []
-    officials: list[_Person] = []
+class _Brief(Loose):
+    sources: list[_SourceRef] = Field(default_factory=list)
+    engagements: list[_Engagement] = Field(default_factory=list)
+    officials: list[_Person] = Field(default_factory=list)
 
 
 @dataclass
@@ -127,22 +123,7 @@ def _score_roster(brief: _Brief, gold: GoldBrief, score: BriefScore) -> None:
 def score_brief(path: Path, gold: GoldBrief) -> BriefScore:
     """Engagement clustering and roster accuracy of one ``brief.json``."""
     score = BriefScore()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        score.notes.append(f"unreadable brief ({type(exc).__name__}): scored as empty")
-        data = {}
-    try:
-        Brief.model_validate(data)
-        score.contract_valid = True
-    except ValidationError as exc:
-        if data:
-            score.notes.append(f"breaks the Brief contract ({exc.error_count()} errors)")
-    try:
-        brief = _Brief.model_validate(data)
-    except ValidationError as exc:
-        score.notes.append(f"unusable brief ({exc.error_count()} errors): scored as empty")
-        brief = _Brief()
+    brief, score.contract_valid = read_leniently(path, Brief, _Brief, "brief", score.notes)
     _score_engagements(brief, gold, score)
     _score_roster(brief, gold, score)
     return score

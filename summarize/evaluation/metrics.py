@@ -43,9 +43,14 @@ class Counts:
 
     @property
     def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        if p is None or r is None:
+        """None only when there is nothing to find and nothing was found.
+
+        A system that finds nothing where gold has items scores 0, not "n/a": silence is
+        not a way to dodge the metric.
+        """
+        if self.gold == 0 and self.predicted == 0:
             return None
+        p, r = self.precision or 0.0, self.recall or 0.0
         return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
     def as_dict(self) -> dict[str, float | int | None]:

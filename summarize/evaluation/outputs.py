@@ -9,28 +9,22 @@ missing.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
+from summarize.evaluation.lenient import Loose, read_leniently
 from summarize.evaluation.spans import LooseSpan, Range
 from summarize.ingest import ArticleError, read_article
 from summarize.models import Extraction
 
 
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class _Span(_Loose):
+class _Span(Loose):
     start: int | None = None
     end: int | None = None
     text: str | None = None
 
 
-class _Item(_Loose):
+class _Item(Loose):
     evidence: list[_Span | None] | None = None
 
 
@@ -58,13 +52,13 @@ class _Hedge(_Item):
     voiced_by: str | None = None
 
 
-class _Source(_Loose):
+class _Source(Loose):
     path: str | None = None
     text: str | None = None  # the text offsets point into, when it is not the file's
     furniture: list[_Span] | None = None
 
 
-class _Extraction(_Loose):
+class _Extraction(Loose):
     source: _Source | None = None
     officials: list[_Official] | None = None
     visits: list[_Visit] | None = None
@@ -134,22 +128,7 @@ def _article_text(source_path: str | None, stem: str, bases: list[Path]) -> str 
 def load_output(path: Path, repo_root: Path) -> SystemOutput:
     """Read one ``<stem>.json``; problems become notes on the result, never exceptions."""
     out = SystemOutput(stem=path.stem)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        out.notes.append(f"unreadable output ({type(exc).__name__}): scored as empty")
-        data = {}
-    try:
-        Extraction.model_validate(data)
-        out.contract_valid = True
-    except ValidationError as exc:
-        if data:
-            out.notes.append(f"breaks the Extraction contract ({exc.error_count()} errors)")
-    try:
-        loose = _Extraction.model_validate(data)
-    except ValidationError as exc:
-        out.notes.append(f"unusable output ({exc.error_count()} errors): scored as empty")
-        loose = _Extraction()
+    loose, out.contract_valid = read_leniently(path, Extraction, _Extraction, "output", out.notes)
     source = loose.source or _Source()
     out.text = source.text or _article_text(source.path, path.stem, [path.parent, repo_root])
     if out.text is None:
