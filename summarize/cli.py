@@ -148,6 +148,18 @@ def _session(spec: ProviderSpec, no_cache: bool, cache_dir: Path | None) -> Iter
         yield _Session(spec, cache, stack)
 
 
+def _effective_concurrency(spec: ProviderSpec, requested: int) -> int:
+    """1 for the server we start ourselves: llama-cpp-python's answers one request at a time."""
+    if requested > 1 and spec.name == "embedded" and spec.base_url is None:
+        err.print(
+            f"note: --concurrency {requested} ignored: the embedded llama.cpp server answers "
+            "one request at a time and keeps one prompt cache, so articles in parallel evict "
+            "each other's prefix (measured 2x slower, bench/README.md)"
+        )
+        return 1
+    return requested
+
+
 def _extract_all(
     session: _Session, paths: list[Path], out: Path, concurrency: int
 ) -> tuple[list[Extraction], int]:
@@ -171,7 +183,7 @@ def _extract_all(
                 session.backend,
                 out,
                 memo=session.memo,
-                concurrency=concurrency,
+                concurrency=_effective_concurrency(session.spec, concurrency),
                 on_start=on_start,
             )
             for outcome in outcomes:

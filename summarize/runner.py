@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# On Ctrl-C with articles in parallel, how long requests already sent may take to come back.
+INTERRUPT_GRACE_S = 15.0
+
 
 class InputError(Exception):
     """Arguments that name no article at all; ``str()`` is the one-line reason."""
@@ -122,12 +125,19 @@ class _Extractor:
     ) -> None:
         self._get_backend = get_backend
         self._lock = threading.Lock()
+        self._opened: Backend | None = None
         self._out_dir = out_dir
         self._memo = memo
 
     def _backend(self) -> Backend:
         with self._lock:
-            return self._get_backend()
+            self._opened = self._get_backend()
+            return self._opened
+
+    def cancel(self) -> None:
+        """Make the requests still in flight on other threads stop at their next send."""
+        if self._opened is not None:
+            self._opened.cancel()
 
     def __call__(self, job: _Job) -> list[Outcome]:
         started = time.perf_counter()
@@ -192,24 +202,44 @@ def _in_parallel(
     concurrency: int,
     on_start: Callable[[Path], None],
 ) -> Iterator[Outcome]:
-    """At most ``concurrency`` jobs in flight; pending ones are cancelled on an interrupt."""
+    """At most ``concurrency`` jobs in flight; on an interrupt the rest are cancelled.
+
+    The pool is not joined on the way out: the caller then closes the client and stops the
+    server, which ends the requests still in flight at once instead of after minutes.
+    """
     pending = iter(jobs)
     running: dict[Future[list[Outcome]], _Job] = {}
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="extract") as pool:
-        try:
-            while True:
-                while len(running) < concurrency and (job := next(pending, None)) is not None:
-                    on_start(job.paths[0])
-                    running[pool.submit(extractor, job)] = job
-                if not running:
-                    return
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    del running[future]
-                    yield from future.result()
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="extract")
+    try:
+        while True:
+            while len(running) < concurrency and (job := next(pending, None)) is not None:
+                on_start(job.paths[0])
+                running[pool.submit(extractor, job)] = job
+            if not running:
+                return
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                del running[future]
+                yield from future.result()
+    except BaseException:
+        extractor.cancel()
+        _let_in_flight_finish(list(running))
+        raise
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _let_in_flight_finish(running: list[Future[list[Outcome]]]) -> None:
+    """Give answers already on their way a moment to arrive, so the cache keeps them."""
+    if not running:
+        return
+    log.warning(
+        "interrupted: letting %d article(s) in flight finish their current request "
+        "(up to %.0f s; Ctrl-C again to stop now)",
+        len(running),
+        INTERRUPT_GRACE_S,
+    )
+    wait(running, timeout=INTERRUPT_GRACE_S)
 
 
 def _one_line(exc: BaseException) -> str:

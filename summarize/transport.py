@@ -39,6 +39,10 @@ class MalformedResponseError(httpx.TransportError):
     """HTTP 200 whose body is not a JSON object: a proxy's error page, a cut-off body."""
 
 
+class RequestCancelled(Exception):
+    """The run is being interrupted: no new request, no retry."""
+
+
 class TransientStatusError(Exception):
     """A response worth retrying (rate limit, overload, server fault)."""
 
@@ -76,9 +80,11 @@ class RetryingTransport(httpx.BaseTransport):
         initial_wait: float = 1.0,
         max_wait: float = 30.0,
         sleep: Callable[[float], None] = time.sleep,
+        cancelled: threading.Event | None = None,
     ) -> None:
         self._inner = inner
         self._attempts = attempts
+        self._cancelled = cancelled or threading.Event()
         self._backoff = wait_exponential_jitter(initial=initial_wait, max=max_wait)
         self._sleep = sleep
 
@@ -96,6 +102,8 @@ class RetryingTransport(httpx.BaseTransport):
         log.info("transient fault (%s); retry %d", error, state.attempt_number)
 
     def _send_once(self, request: httpx.Request) -> httpx.Response:
+        if self._cancelled.is_set():
+            raise RequestCancelled("the run was interrupted; request not sent")
         response = self._inner.handle_request(request)
         if response.status_code in TRANSIENT_STATUS:
             response.read()
@@ -252,9 +260,11 @@ def build_transport(
     alive: Callable[[], bool] = lambda: True,
     wire: httpx.BaseTransport | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    cancelled: threading.Event | None = None,
 ) -> httpx.BaseTransport:
     """cache → retries → (start the server, restart it if it died) → the wire."""
     inner: httpx.BaseTransport = wire or httpx.HTTPTransport()
     if start is not None:
         inner = StartOnFirstUse(inner, start, alive)
-    return CachingTransport(RetryingTransport(inner, sleep=sleep), cache, namespace)
+    retrying = RetryingTransport(inner, sleep=sleep, cancelled=cancelled)
+    return CachingTransport(retrying, cache, namespace)

@@ -125,3 +125,11 @@ def test_text_removed_before_the_model_read_it_is_one_note_line_naming_the_file(
     assert result.exit_code == 0, result.output
     (note,) = [line for line in result.output.splitlines() if line.startswith("note: ")]
     assert note.startswith(f"note: {poisoned}: removed 1 sentence(s) addressed to the model")
+
+
+def test_parallel_articles_are_not_sent_to_the_embedded_server_we_start(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = CliRunner().invoke(app, ["extract", str(empty), "-j", "4", "-o", str(tmp_path)])
+    assert "note: --concurrency 4 ignored: the embedded llama.cpp server" in result.output
+    assert result.exit_code == 1  # the empty file; no server was needed, none started

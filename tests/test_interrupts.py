@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from summarize.cache import ResponseCache
@@ -66,6 +67,42 @@ def test_ctrl_c_mid_run_exits_130_and_a_rerun_repeats_no_call(tmp_path: Path) ->
 
     assert rerun.returncode == 0, rerun.stderr
     assert paid.isdisjoint(again.traffic.received)  # calls repeated after the resume: 0
+    assert len(again.traffic.received) == sum(RECORDED.values()) - len(paid)
+
+
+def test_ctrl_c_with_articles_in_parallel_stops_promptly_and_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    with ReplayServer(cassettes(), at(6, fault=Fault("hang"))) as server:
+        proc = subprocess.Popen(
+            command(out, cache, "--concurrency", "2"),
+            env=environment(server),
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert server.hanging.wait(60), "the run never reached the 6th call"
+        proc.send_signal(signal.SIGINT)
+        time.sleep(1)
+        sent_before_release = len(server.traffic.received)
+        server.release.set()  # the stalled request now fails; it must not be retried
+        _, stderr = proc.communicate(timeout=30)
+        assert len(server.traffic.received) == sent_before_release  # nothing sent after ^C
+        paid = set(server.traffic.answered)
+
+    assert proc.returncode == 130, stderr
+    assert "interrupted: " in stderr and "Traceback" not in stderr
+
+    with ReplayServer(cassettes()) as again:
+        rerun = subprocess.run(
+            command(out, cache, "--concurrency", "2"),
+            env=environment(again),
+            capture_output=True,
+            text=True,
+        )
+
+    assert rerun.returncode == 0, rerun.stderr
+    assert paid.isdisjoint(again.traffic.received)
     assert len(again.traffic.received) == sum(RECORDED.values()) - len(paid)
 
 

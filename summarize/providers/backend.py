@@ -4,9 +4,10 @@ model the llama.cpp server, started on first use and always stopped."""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -27,6 +28,11 @@ class Backend:
 
     spec: ProviderSpec
     client: instructor.Instructor
+    cancelled: threading.Event = field(default_factory=threading.Event)
+
+    def cancel(self) -> None:
+        """Refuse every further request (and retry): the run is being interrupted."""
+        self.cancelled.set()
 
     @property
     def info(self) -> ModelInfo:
@@ -78,6 +84,7 @@ def open_backend(
     wire: httpx.BaseTransport | None = None,
 ) -> Iterator[Backend]:
     """Yield a :class:`Backend`; on exit close the client and stop any server we started."""
+    cancelled = threading.Event()
     lazy: _LazyEmbeddedServer | None = None
     base_url = spec.base_url
     if spec.name == "embedded" and base_url is None:
@@ -89,6 +96,7 @@ def open_backend(
         start=lazy.start if lazy else None,
         alive=lazy.alive if lazy else (lambda: True),
         wire=wire,
+        cancelled=cancelled,
     )
     http_client = httpx.Client(
         transport=transport, timeout=httpx.Timeout(spec.timeout_s, connect=10.0)
@@ -100,7 +108,9 @@ def open_backend(
             http_client=http_client,
             max_retries=0,  # retries live in our transport, with Retry-After and a budget
         )
-        yield Backend(spec=spec, client=instructor.from_openai(client, mode=spec.mode))
+        yield Backend(
+            spec=spec, client=instructor.from_openai(client, mode=spec.mode), cancelled=cancelled
+        )
     finally:
         http_client.close()
         if lazy is not None:
