@@ -200,3 +200,21 @@ def new_extraction(article: Article, provider: str) -> Extraction:
 def write_json(path: Path, payload: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def article_summary(
+    ex: Extraction, seconds: float, tally: Grounding, **extra: Any
+) -> dict[str, Any]:
+    """One article's line in a runner's ``runinfo.json``: time, item counts, span placement."""
+    return {
+        "seconds": round(seconds, 2),
+        "counts": {
+            "officials": len(ex.officials),
+            "visits": len(ex.visits),
+            "stated_aims": len(ex.stated_aims),
+            "hedged_claims": len(ex.hedged_claims),
+        },
+        "spans": tally.as_dict(),
+        "warnings": ex.warnings,
+        **extra,
+    }

@@ -48,6 +48,7 @@ from bench_common import (
     SEED,
     TEMPERATURE,
     Grounding,
+    article_summary,
     new_extraction,
     text_value,
     unlocated_span,
@@ -251,18 +252,7 @@ def main() -> int:
         ex.warnings.extend(tally.notes)
         seconds = time.perf_counter() - began
         write_json(args.out / f"{path.stem}.json", ex.model_dump(mode="json"))
-        summary["articles"][path.stem] = {
-            "seconds": round(seconds, 2),
-            "counts": {
-                "officials": len(ex.officials),
-                "visits": len(ex.visits),
-                "stated_aims": len(ex.stated_aims),
-                "hedged_claims": len(ex.hedged_claims),
-            },
-            "spans": tally.as_dict(),
-            "warnings": ex.warnings,
-            "raw": raw,
-        }
+        summary["articles"][path.stem] = article_summary(ex, seconds, tally, raw=raw)
         print(f"langextract: {path.name}: {seconds:.1f} s, {tally.as_dict()}", file=sys.stderr)
     summary["failures"] = failures
     write_json(args.out.parent / f"{args.out.name}.runinfo.json", summary)

@@ -30,6 +30,7 @@ from bench_common import (
     SEED,
     TEMPERATURE,
     Grounding,
+    article_summary,
     new_extraction,
     unlocated_span,
     visit_dates,
@@ -189,18 +190,9 @@ def main() -> int:
             ex.warnings.append(f"naive call failed: {type(exc).__name__}: {str(exc)[:300]}")
         seconds = time.perf_counter() - began
         write_json(args.out / f"{path.stem}.json", ex.model_dump(mode="json"))
-        summary["articles"][path.stem] = {  # type: ignore[index]
-            "seconds": round(seconds, 2),
-            "counts": {
-                "officials": len(ex.officials),
-                "visits": len(ex.visits),
-                "stated_aims": len(ex.stated_aims),
-                "hedged_claims": len(ex.hedged_claims),
-            },
-            "spans": tally.as_dict(),
-            "unlocated_but_found_by_normalized_locate": would,
-            "warnings": ex.warnings,
-        }
+        summary["articles"][path.stem] = article_summary(  # type: ignore[index]
+            ex, seconds, tally, unlocated_but_found_by_normalized_locate=would
+        )
         print(f"naive: {path.name}: {seconds:.1f} s, {tally.as_dict()}", file=sys.stderr)
     summary["failures"] = failures
     write_json(args.out.parent / f"{args.out.name}.runinfo.json", summary)
