@@ -149,14 +149,15 @@ def _session(spec: ProviderSpec, no_cache: bool, cache_dir: Path | None) -> Iter
 
 
 def _effective_concurrency(spec: ProviderSpec, requested: int) -> int:
-    """1 for the server we start ourselves: llama-cpp-python's answers one request at a time."""
-    if requested > 1 and spec.name == "embedded" and spec.base_url is None:
+    """``requested``, unless the provider is known to gain nothing from it."""
+    if spec.max_parallel is not None and requested > spec.max_parallel:
         err.print(
-            f"note: --concurrency {requested} ignored: the embedded llama.cpp server answers "
-            "one request at a time and keeps one prompt cache, so articles in parallel evict "
-            "each other's prefix (measured 2x slower, bench/README.md)"
+            f"note: --concurrency {requested} lowered to {spec.max_parallel}: the embedded "
+            "llama.cpp server answers one request at a time and keeps one prompt cache, so "
+            "articles in parallel evict each other's prefix (measured 2x slower, "
+            "bench/README.md)"
         )
-        return 1
+        return spec.max_parallel
     return requested
 
 

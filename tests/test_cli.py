@@ -131,5 +131,5 @@ def test_parallel_articles_are_not_sent_to_the_embedded_server_we_start(tmp_path
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     result = CliRunner().invoke(app, ["extract", str(empty), "-j", "4", "-o", str(tmp_path)])
-    assert "note: --concurrency 4 ignored: the embedded llama.cpp server" in result.output
+    assert "note: --concurrency 4 lowered to 1: the embedded llama.cpp server" in result.output
     assert result.exit_code == 1  # the empty file; no server was needed, none started

@@ -33,6 +33,8 @@ class ProviderSpec:
     model_sha256: str | None = None
     timeout_s: float = 120.0
     window_chars: int = 60_000  # longer article bodies are extracted in overlapping chunks
+    # Requests the server can usefully take at once; None when it is not ours to know.
+    max_parallel: int | None = None
 
     @property
     def label(self) -> str:
