@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from summarize.evaluation.dates import dates_compatible
 from summarize.evaluation.gold import GoldAim, GoldArticle, GoldHedge, GoldOfficial, GoldVisit
-from summarize.evaluation.matching import match_items
+from summarize.evaluation.matching import HasOptional, Matched, match_items
 from summarize.evaluation.metrics import Counts, Ratio
 from summarize.evaluation.names import name_matches
 from summarize.evaluation.outputs import Item, SystemOutput
@@ -64,18 +64,23 @@ def _visit_ok(pred: Item, gold: GoldVisit) -> bool:
     )
 
 
+def _one_to_one(preds: Sequence[Item], golds: Sequence[HasOptional], matched: Matched) -> Counts:
+    """Counts of a one-to-one matching; predictions matching only optional gold are left out."""
+    return Counts(
+        predicted=len(preds) - matched.borderline,
+        correct=len(matched.pairs),
+        gold=sum(not g.optional for g in golds),
+        found=len(matched.pairs),
+    )
+
+
 def score_officials(
     preds: Sequence[Item], golds: Sequence[GoldOfficial], score: ArticleScore
 ) -> None:
     """Person-level P/R (one prediction per person; a duplicate is a false positive), and
     title and country accuracy over matched people whose gold value the article states."""
     matched = match_items(preds, golds, _official_ok)
-    score.officials += Counts(
-        predicted=len(preds) - matched.borderline,
-        correct=len(matched.pairs),
-        gold=sum(not g.optional for g in golds),
-        found=len(matched.pairs),
-    )
+    score.officials += _one_to_one(preds, golds, matched)
     for p, g in matched.pairs:
         gold, pred = golds[g], preds[p]
         if gold.title:
@@ -87,12 +92,7 @@ def score_officials(
 
 def score_visits(preds: Sequence[Item], golds: Sequence[GoldVisit], score: ArticleScore) -> None:
     matched = match_items(preds, golds, _visit_ok)
-    score.visits += Counts(
-        predicted=len(preds) - matched.borderline,
-        correct=len(matched.pairs),
-        gold=sum(not g.optional for g in golds),
-        found=len(matched.pairs),
-    )
+    score.visits += _one_to_one(preds, golds, matched)
 
 
 def sentence_counts(
