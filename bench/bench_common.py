@@ -3,7 +3,7 @@
 Every system is asked for the same four kinds of fact with the same definitions (taken from
 the project's prompts in ``prompts/``), sampled the same way (temperature 0, seed 0,
 ``repeat_penalty`` 1.0) from the same server, and its answers are written as the project's
-:class:`~summarize.models.Extraction` so one scorer and one merger judge them all.
+:class:`~summarize.contract.extraction.Extraction` so one scorer and one merger judge them all.
 
 The deterministic, model-free post-processing that summarize applies to every article is
 applied to the peers as well, so the comparison measures the model-facing design only:
@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarize.dates import resolve_dates
-from summarize.extract import source_record, stated
-from summarize.ingest import Article
-from summarize.metadata import read_metadata
-from summarize.models import Extraction, ModelInfo, Source, Span, Usage
-from summarize.providers.routes import EMBEDDED_MODEL
+from summarize.contract.extraction import Extraction, ModelInfo, Source, Span, Usage
+from summarize.extract.passes import source_record, stated
+from summarize.ingest.date_phrases import resolve_dates
+from summarize.ingest.metadata import read_metadata
+from summarize.ingest.read import Article
+from summarize.llm.routes import EMBEDDED_MODEL
 
 MODEL_ID = EMBEDDED_MODEL
 TEMPERATURE = 0.0

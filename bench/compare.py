@@ -30,11 +30,11 @@ from typing import Any
 
 from countproxy import CountingProxy
 
-from summarize.briefing import compose, write_outputs
-from summarize.models import Extraction
-from summarize.providers.backend import models_dir
-from summarize.providers.routes import EMBEDDED_MODEL
-from summarize.server import LlamaServer
+from summarize.brief.compose import compose, write_outputs
+from summarize.contract.extraction import Extraction
+from summarize.llm.embedded.engine import LlamaServer
+from summarize.llm.embedded.model_file import models_dir
+from summarize.llm.routes import EMBEDDED_MODEL
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -457,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from importlib.metadata import version
 
-    from summarize.model_file import ensure_model
+    from summarize.llm.embedded.model_file import ensure_model
 
     n_threads = os.cpu_count() or 1
     meta = {

@@ -59,8 +59,8 @@ from langextract.core import data as lx_data
 from langextract.providers.openai import OpenAILanguageModel
 from langextract.providers.schemas.openai import OpenAISchema
 
-from summarize.ingest import Article, read_article
-from summarize.models import Extraction, HedgedClaim, Official, Span, StatedAim, Visit
+from summarize.contract.extraction import Extraction, HedgedClaim, Official, Span, StatedAim, Visit
+from summarize.ingest.read import Article, read_article
 
 PROMPT = (
     FIELD_GUIDE + "\nUse the extraction classes official, visit, stated_aim and hedged_claim. The "

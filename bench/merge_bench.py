@@ -15,8 +15,8 @@ import json
 import random
 import time
 
-from summarize.merge import merge
-from summarize.models import (
+from summarize.brief.merge import merge
+from summarize.contract.extraction import (
     Extraction,
     HedgedClaim,
     ModelInfo,

@@ -38,10 +38,10 @@ from bench_common import (
 )
 from pydantic import BaseModel, Field
 
-from summarize.extract import stated
-from summarize.ingest import Article, read_article
-from summarize.models import Extraction, HedgedClaim, Official, Span, StatedAim, Visit
-from summarize.spans import locate
+from summarize.contract.extraction import Extraction, HedgedClaim, Official, Span, StatedAim, Visit
+from summarize.extract.passes import stated
+from summarize.ingest.read import Article, read_article
+from summarize.ingest.text_match import locate
 
 QUOTE = "one sentence copied word for word from the article that supports this item"
 

@@ -1,3 +1,3 @@
-from summarize.cli import app
+from summarize.cli.commands import app
 
 app()

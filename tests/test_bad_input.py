@@ -14,16 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from summarize.briefing import compose
-from summarize.cache import ResponseCache
-from summarize.chunks import split_body
-from summarize.extract import extract
-from summarize.furniture import strip_furniture
-from summarize.ingest import read_article
-from summarize.models import Extraction
-from summarize.names import name_parts, same_person
-from summarize.providers import open_backend, resolve
-from summarize.runner import extract_files
+from summarize.brief.compose import compose
+from summarize.contract.extraction import Extraction
+from summarize.extract.passes import extract
+from summarize.ingest.chunks import split_body
+from summarize.ingest.furniture import strip_furniture
+from summarize.ingest.read import read_article
+from summarize.knowledge.person_names import name_parts, same_person
+from summarize.llm import open_backend, resolve
+from summarize.llm.response_cache import ResponseCache
+from summarize.run.batch import extract_files
 from tests.conftest import ROOT, replaying, seed, slices_exactly
 from tests.test_extract_seeds import AP_OFFICIALS
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import jsonschema
 
-from summarize.brief_models import Brief
-from summarize.briefing import compose, write_outputs
-from summarize.cache import ResponseCache
-from summarize.extract import extract
-from summarize.ingest import read_article
-from summarize.names import name_parts
-from summarize.providers import open_backend, resolve
+from summarize.brief.compose import compose, write_outputs
+from summarize.contract.brief import Brief
+from summarize.extract.passes import extract
+from summarize.ingest.read import read_article
+from summarize.knowledge.person_names import name_parts
+from summarize.llm import open_backend, resolve
+from summarize.llm.response_cache import ResponseCache
 from tests.conftest import ROOT, SEEDS, replaying
 
 PEOPLE = [

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from summarize.cli import app
+from summarize.cli.commands import app
 from tests.conftest import REPLAY_URL, ROOT, seed
 
 SCHEMA = json.loads((ROOT / "schemas" / "extraction.schema.json").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarize.dates import ResolvedDates, parse_date, resolve_dates
+from summarize.ingest.date_phrases import ResolvedDates, parse_date, resolve_dates
 
 PUBLISHED = date(2024, 7, 23)  # a Tuesday, as in seed 004
 UNRESOLVED = ResolvedDates(start=None, end=None, year_stated=False)

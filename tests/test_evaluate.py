@@ -15,15 +15,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarize.brief_models import Brief, DateRange, Engagement, RosterEntry, SourceRef
-from summarize.cli import app
-from summarize.evaluation import EvalReport, score_outputs
-from summarize.evaluation.dates import dates_compatible
-from summarize.evaluation.gold import load_gold
-from summarize.evaluation.names import name_matches
-from summarize.evaluation.titles import title_matches
-from summarize.ingest import read_article
-from summarize.models import (
+from summarize.cli.commands import app
+from summarize.contract.brief import Brief, DateRange, Engagement, RosterEntry, SourceRef
+from summarize.contract.extraction import (
     Extraction,
     HedgedClaim,
     ModelInfo,
@@ -33,6 +27,12 @@ from summarize.models import (
     StatedAim,
     Visit,
 )
+from summarize.evaluation import EvalReport, score_outputs
+from summarize.evaluation.dates import dates_compatible
+from summarize.evaluation.gold import load_gold
+from summarize.evaluation.names import name_matches
+from summarize.evaluation.titles import title_matches
+from summarize.ingest.read import read_article
 from tests.conftest import REPLAY_URL, ROOT, SEEDS, replaying
 
 GOLD_DIR = ROOT / "eval" / "gold"
@@ -517,10 +517,10 @@ def test_replayed_seed_extractions_are_grounded_and_furniture_free(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Score what the tool produced for the five seeds (replayed from the seed cassettes)."""
-    from summarize.cache import ResponseCache
-    from summarize.extract import extract
-    from summarize.merge import merge
-    from summarize.providers import open_backend, resolve
+    from summarize.brief.merge import merge
+    from summarize.extract.passes import extract
+    from summarize.llm import open_backend, resolve
+    from summarize.llm.response_cache import ResponseCache
 
     monkeypatch.setenv("SUMMARIZE_EMBEDDED_URL", REPLAY_URL)  # replay only, never record
     out = tmp_path / "out"

@@ -13,11 +13,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from summarize.cache import ResponseCache
-from summarize.extract import extract
-from summarize.ingest import read_article
-from summarize.models import Extraction
-from summarize.providers import open_backend, resolve
+from summarize.contract.extraction import Extraction
+from summarize.extract.passes import extract
+from summarize.ingest.read import read_article
+from summarize.llm import open_backend, resolve
+from summarize.llm.response_cache import ResponseCache
 from tests.conftest import ROOT, seed, slices_exactly
 
 SCHEMA = json.loads((ROOT / "schemas" / "extraction.schema.json").read_text(encoding="utf-8"))

@@ -16,18 +16,18 @@ from pathlib import Path
 
 import pytest
 
-from summarize.cache import ResponseCache
-from summarize.models import Extraction
-from summarize.providers import open_backend, resolve
-from summarize.runner import Outcome, extract_files
-from summarize.structured import REASKS
+from summarize.contract.extraction import Extraction
+from summarize.llm import open_backend, resolve
+from summarize.llm.response_cache import ResponseCache
+from summarize.llm.structured import REASKS
+from summarize.run.batch import Outcome, extract_files
 from tests.conftest import ROOT, seed
 from tests.replay_server import Fault, Plan, ReplayServer, always, at
 
 CASSETTES = ROOT / "cassettes" / "test_extract_seeds"
 ARTICLE = seed("001")
 RECORDED_CALLS = 8  # seed 001's cassette: every question the extraction asks, once
-RETRY_BUDGET = 5  # attempts per request (summarize.transport.RetryingTransport)
+RETRY_BUDGET = 5  # attempts per request (summarize.llm.transport.RetryingTransport)
 
 
 def cassette(prefix: str) -> Path:
@@ -197,7 +197,7 @@ def test_a_damaged_cache_entry_is_reported_and_asked_again(
     cache.close()
 
     server = serve()
-    with caplog.at_level(logging.WARNING, logger="summarize.transport"):
+    with caplog.at_level(logging.WARNING, logger="summarize.llm.transport"):
         (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out2")
 
     assert content(outcome.extraction) == clean

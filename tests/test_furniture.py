@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarize.furniture import strip_furniture
+from summarize.ingest.furniture import strip_furniture
 from tests.conftest import seed
 
 SIDEBAR_NAMES = ["Kenneth Law", "Peel", "LCBO", "Harris", "Jessie Uppal", "Tina Yazdani"]
@@ -65,7 +65,7 @@ def test_a_tail_marker_at_the_top_does_not_swallow_the_article() -> None:
 
 
 def test_words_a_model_writes_for_null_become_null() -> None:
-    from summarize.extract import stated
+    from summarize.extract.passes import stated
 
     assert [stated(v) for v in ("null", " None ", "unknown", "", None)] == [None] * 5
     assert stated(" Minsk ") == "Minsk"

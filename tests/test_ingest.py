@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize.ingest import ArticleError, read_article
+from summarize.errors import ArticleError
+from summarize.ingest.read import read_article
 from tests.conftest import SEEDS
 
 

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from summarize.cache import ResponseCache
+from summarize.llm.response_cache import ResponseCache
 from tests.conftest import ROOT, seed
 from tests.replay_server import Fault, ReplayServer, at
 

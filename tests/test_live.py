@@ -16,9 +16,9 @@ import pytest
 import vcr
 import yaml
 
-from summarize.extract import extract
-from summarize.ingest import read_article
-from summarize.providers import open_backend, resolve
+from summarize.extract.passes import extract
+from summarize.ingest.read import read_article
+from summarize.llm import open_backend, resolve
 from tests.conftest import ROOT, cassette_options, seed, slices_exactly
 from tests.test_extract_seeds import check_minsk_visit
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-import summarize.memo
-from summarize.cache import ResponseCache
-from summarize.ingest import read_article
-from summarize.memo import Memo
-from summarize.models import Extraction, ModelInfo, Source, Usage
-from summarize.providers import resolve
+import summarize.run.extraction_store
+from summarize.contract.extraction import Extraction, ModelInfo, Source, Usage
+from summarize.ingest.read import read_article
+from summarize.llm import resolve
+from summarize.llm.response_cache import ResponseCache
+from summarize.run.extraction_store import Memo
 from tests.conftest import seed
 
 
@@ -47,12 +47,12 @@ def test_another_provider_or_changed_code_is_a_miss(
 
     other = resolve("llamacpp/qwen", base_url="http://127.0.0.1:8080/v1")
     assert Memo(cache, other).recall(article) is None
-    monkeypatch.setattr(summarize.memo, "fingerprint", lambda: "edited prompts")
+    monkeypatch.setattr(summarize.run.extraction_store, "fingerprint", lambda: "edited prompts")
     assert Memo(cache, resolve()).recall(article) is None
 
 
 def test_the_fingerprint_covers_prompts_and_source() -> None:
-    before = summarize.memo.fingerprint()
+    before = summarize.run.extraction_store.fingerprint()
     assert len(before) == 64
-    summarize.memo.fingerprint.cache_clear()
-    assert summarize.memo.fingerprint() == before  # stable while nothing changes
+    summarize.run.extraction_store.fingerprint.cache_clear()
+    assert summarize.run.extraction_store.fingerprint() == before  # stable while nothing changes

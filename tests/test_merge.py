@@ -8,8 +8,8 @@ import hashlib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.merge import merge, merge_into
-from summarize.models import (
+from summarize.brief.merge import merge, merge_into
+from summarize.contract.extraction import (
     Extraction,
     HedgedClaim,
     ModelInfo,

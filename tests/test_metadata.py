@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.metadata import ArticleMetadata, read_metadata
+from summarize.ingest.metadata import ArticleMetadata, read_metadata
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from summarize import model_file
-from summarize.model_file import (
+from summarize.errors import ModelFileError
+from summarize.llm.embedded import model_file
+from summarize.llm.embedded.model_file import (
     GGUF_NAME,
     GGUF_SHA256,
     GGUF_SIZE,
     PART_COUNT,
-    ModelFileError,
     ensure_model,
     part_paths,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.names import contains_name, country_key, name_parts, same_person
+from summarize.knowledge.person_names import contains_name, country_key, name_parts, same_person
 
 
 @pytest.mark.parametrize(

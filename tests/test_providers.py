@@ -5,15 +5,16 @@ from __future__ import annotations
 import instructor
 import pytest
 
-from summarize.model_file import GGUF_SHA256
-from summarize.providers import ProviderError, resolve
-from summarize.providers.routes import api_key
+from summarize.errors import ProviderConfigError
+from summarize.llm import resolve
+from summarize.llm.embedded.model_file import GGUF_SHA256
+from summarize.llm.routes import api_key
 
 
 def test_default_is_the_embedded_model() -> None:
     spec = resolve()
     assert spec.name == "embedded"
-    assert spec.grammar and spec.mode is instructor.Mode.JSON
+    assert spec.grammar and instructor.Mode(spec.mode) is instructor.Mode.JSON
     assert spec.model_sha256 == GGUF_SHA256
     assert spec.extra_body["repeat_penalty"] == 1.0
     assert api_key(spec) == "no-key-needed"
@@ -25,7 +26,7 @@ def test_environment_setting_is_honoured(monkeypatch: pytest.MonkeyPatch) -> Non
     spec = resolve()
     assert (spec.name, spec.model) == ("openai", "gpt-4o-mini")
     assert spec.base_url == "https://api.openai.com/v1"
-    assert spec.mode is instructor.Mode.TOOLS and not spec.grammar
+    assert instructor.Mode(spec.mode) is instructor.Mode.TOOLS and not spec.grammar
     assert api_key(spec) == "sk-test-123"
 
 
@@ -41,7 +42,7 @@ def test_hosted_routes_need_their_key(
 ) -> None:
     spec = resolve(setting)
     assert spec.base_url is not None and host in spec.base_url
-    with pytest.raises(ProviderError, match=env):
+    with pytest.raises(ProviderConfigError, match=env):
         api_key(spec)
     monkeypatch.setenv(env, "k")
     assert api_key(spec) == "k"
@@ -54,11 +55,11 @@ def test_a_bare_model_with_base_url_is_an_openai_compatible_server() -> None:
 
 
 def test_unknown_prefix_and_missing_base_url_are_clear_errors() -> None:
-    with pytest.raises(ProviderError, match="unknown provider 'nope'"):
+    with pytest.raises(ProviderConfigError, match="unknown provider 'nope'"):
         resolve("nope/model")
-    with pytest.raises(ProviderError, match="needs --base-url"):
+    with pytest.raises(ProviderConfigError, match="needs --base-url"):
         resolve("llamacpp/qwen")
-    with pytest.raises(ProviderError, match="unknown model"):
+    with pytest.raises(ProviderConfigError, match="unknown model"):
         resolve("gpt-4o")
 
 
@@ -74,7 +75,11 @@ def test_llamacpp_route_sends_the_schema_as_a_grammar() -> None:
 
 def test_compatible_server_and_ollama() -> None:
     spec = resolve("mistral", base_url="http://127.0.0.1:8000/v1")
-    assert (spec.name, spec.model, spec.mode) == ("compatible", "mistral", instructor.Mode.JSON)
+    assert (spec.name, spec.model, instructor.Mode(spec.mode)) == (
+        "compatible",
+        "mistral",
+        instructor.Mode.JSON,
+    )
     assert "extra_body" not in spec.request_options({"type": "object"})
     assert resolve("ollama/qwen2.5:1.5b").base_url == "http://127.0.0.1:11434/v1"
 

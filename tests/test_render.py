@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from summarize.brief_models import (
+from summarize.contract.brief import (
     Brief,
     Citation,
     ClaimGroup,
@@ -27,10 +27,10 @@ from summarize.brief_models import (
     SingleSource,
     SourceRef,
 )
-from summarize.models import Span
-from summarize.render_common import format_date, format_date_range
-from summarize.render_html import mark_spans, render_html
-from summarize.render_markdown import render_markdown
+from summarize.contract.extraction import Span
+from summarize.render.document import format_date, format_date_range
+from summarize.render.html import mark_spans, render_html
+from summarize.render.markdown import render_markdown
 from tests.conftest import seed
 
 SECTIONS = [

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from summarize.render_html import render_html
+from summarize.render.html import render_html
 from tests.conftest import ROOT
 from tests.test_render import load_articles, make_brief
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import httpx
 
-from summarize.providers import open_backend, resolve
-from summarize.runner import extract_files
+from summarize.llm import open_backend, resolve
+from summarize.run.batch import extract_files
 from tests.conftest import seed
 
 

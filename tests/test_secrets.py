@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from summarize.providers.routes import ROUTES
-from summarize.redact import KEY_ENV_NAMES, REDACTED, redact
+from summarize.llm.redact import KEY_ENV_NAMES, REDACTED, redact
+from summarize.llm.routes import ROUTES
 from tests.conftest import seed
 from tests.replay_server import Fault, ReplayServer
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarize.spans import locate, normalize
+from summarize.ingest.text_match import locate, normalize
 
 ARTICLE = (
     "Belarus\u2019 foreign minister arrived \u2014 experts said \u201cthree-way cooperation\u201d "

@@ -8,9 +8,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from summarize.cache import ResponseCache, cache_key
-from summarize.transport import RetryingTransport, build_transport, retry_after_seconds
-from summarize.usage import metering
+from summarize.llm.response_cache import ResponseCache, cache_key
+from summarize.llm.transport import RetryingTransport, build_transport, retry_after_seconds
+from summarize.llm.usage import metering
 
 COMPLETION = {
     "id": "x",
@@ -190,7 +190,7 @@ def test_entries_written_under_an_older_cache_format_are_misses(
     wire = Script(ok())
     cache = ResponseCache(tmp_path)
     post(build_transport(cache=cache, namespace={}, wire=wire), {"m": 1})
-    monkeypatch.setattr("summarize.cache.CACHE_FORMAT", "older")
+    monkeypatch.setattr("summarize.llm.response_cache.CACHE_FORMAT", "older")
     post(build_transport(cache=cache, namespace={}, wire=wire), {"m": 1})
     assert wire.calls == 2
 

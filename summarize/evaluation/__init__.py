@@ -6,7 +6,8 @@ report = score_outputs(outputs=Path("out"), gold=Path("eval/gold"))
 
 from __future__ import annotations
 
+from summarize.errors import EvaluationError
 from summarize.evaluation.report import EvalReport
-from summarize.evaluation.score import EvaluationError, score_outputs
+from summarize.evaluation.score import score_outputs
 
 __all__ = ["EvalReport", "EvaluationError", "score_outputs"]

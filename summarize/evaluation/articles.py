@@ -20,7 +20,7 @@ from summarize.evaluation.spans import (
     position,
 )
 from summarize.evaluation.titles import title_matches
-from summarize.names import city_country, country_key
+from summarize.knowledge.person_names import city_country, country_key
 
 
 @dataclass

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from pydantic import Field
 
-from summarize.brief_models import Brief
-from summarize.evaluation.dates import date_parts
+from summarize.contract.brief import Brief
+from summarize.contract.partial_date import PartialDate
 from summarize.evaluation.gold import GoldBrief, GoldEngagement
 from summarize.evaluation.lenient import Loose, read_leniently
 from summarize.evaluation.metrics import Ratio
 from summarize.evaluation.names import name_matches
-from summarize.names import country_key
+from summarize.knowledge.person_names import country_key
 
 
 class _SourceRef(Loose):
@@ -66,8 +66,8 @@ class BriefScore:
 
 def _years_agree(predicted: str | None, gold: str | None) -> bool:
     """Only a contradiction in stated years separates two trips of one traveler to one place."""
-    a, b = date_parts(predicted), date_parts(gold)
-    return a is None or b is None or a[0] is None or b[0] is None or a[0] == b[0]
+    a, b = PartialDate.parse(predicted), PartialDate.parse(gold)
+    return a is None or b is None or a.year is None or b.year is None or a.year == b.year
 
 
 def _same_trip(e: _Engagement, gold: GoldEngagement) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from summarize.names import contains_name, name_parts, same_person
+from summarize.knowledge.person_names import contains_name, name_parts, same_person
 
 
 def _part_ok(a: str, b: str) -> bool:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summarize.contract.extraction import Extraction
+from summarize.errors import ArticleError
 from summarize.evaluation.lenient import Loose, read_leniently
 from summarize.evaluation.spans import LooseSpan, Range
-from summarize.ingest import ArticleError, read_article
-from summarize.models import Extraction
+from summarize.ingest.read import read_article
 
 
 class _Span(Loose):

@@ -5,17 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from summarize.errors import EvaluationError
 from summarize.evaluation.articles import ArticleScore, score_article
 from summarize.evaluation.engagements import score_brief
 from summarize.evaluation.gold import BRIEF_GOLD, load_gold
 from summarize.evaluation.outputs import load_output
 from summarize.evaluation.report import ArticleResult, EvalReport
 from summarize.evaluation.spans import locate_sentence
-
-
-class EvaluationError(ValueError):
-    """Nothing to score (no such folder, no extraction in it, no gold); ``str()`` is one line."""
-
 
 _EXTRACTION_KEYS = frozenset({"source", "officials", "visits", "stated_aims", "hedged_claims"})
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from summarize.names import name_parts
+from summarize.knowledge.person_names import name_parts
 
 # "North Korean leader", "Belarus' Foreign Minister": the office is what is scored, the
 # country is scored separately.

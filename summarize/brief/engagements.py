@@ -1,0 +1,156 @@
+"""Engagements: visits grouped by traveler and destination, then split into trips by date."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+
+from summarize.brief.clustering import cluster, most_common, slug
+from summarize.brief.facts import text_of
+from summarize.brief.people import Person
+from summarize.brief.sources import Context
+from summarize.contract.brief import Engagement, Fact
+from summarize.contract.partial_date import PartialDate
+from summarize.knowledge.person_names import contains_name, country_display, country_key, name_parts
+
+SAME_TRIP_DAYS = 14
+
+
+def _interval(iso: str | None) -> tuple[date, date] | None:
+    """The days an ISO date (or month, or year) covers; None when the year is unknown."""
+    parsed = PartialDate.parse(iso)
+    return parsed.interval() if parsed is not None else None
+
+
+def _near(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    gap = max(a[0], b[0]) - min(a[1], b[1])
+    return gap.days <= SAME_TRIP_DAYS
+
+
+def _traveler_key(fact: Fact, people: list[Person]) -> str:
+    phrase = name_parts(text_of(fact, "traveler") or "")
+    for person in people:
+        if any(contains_name(phrase, name_parts(v)) for v in person.variants):
+            return person.id
+    return " ".join(phrase)
+
+
+def _traveler_name(key: str, facts: list[Fact], people: list[Person]) -> str:
+    for person in people:
+        if person.id == key:
+            return person.name
+    return most_common(text_of(f, "traveler") or "" for f in facts) or key
+
+
+def _yearless(iso: str | None) -> PartialDate | None:
+    """A day whose year the source never stated (``--10-28``)."""
+    parsed = PartialDate.parse(iso)
+    if parsed is None or parsed.year is not None or parsed.day is None:
+        return None
+    return parsed
+
+
+def _fits(day: PartialDate, interval: tuple[date, date]) -> bool:
+    """Whether a year-less date falls near a dated trip, in that trip's year."""
+    placed = day.in_year(interval[0].year).interval()
+    return placed is not None and _near(placed, interval)
+
+
+def _split_by_date(facts: list[Fact]) -> list[list[Fact]]:
+    """Visits of one traveler to one country: one trip per cluster of nearby dates.
+
+    A visit with a year-less date joins the dated trip its month and day fall near; one with
+    no date at all joins the only trip there is, or else the only trip with a known year.
+    Otherwise each stands as its own trip.
+    """
+    dated = [(f, iv) for f in facts if (iv := _interval(text_of(f, "start_date"))) is not None]
+    intervals = [iv for _, iv in dated]
+    groups = cluster(intervals, _near, lambda _iv: ["all"])
+    trips = [[dated[i][0] for i in g] for g in groups]
+    spans = [(min(intervals[i][0] for i in g), max(intervals[i][1] for i in g)) for g in groups]
+    loose: list[Fact] = []
+    yearless: dict[PartialDate, list[Fact]] = defaultdict(list)
+    for f in facts:
+        if _interval(text_of(f, "start_date")) is not None:
+            continue
+        md = _yearless(text_of(f, "start_date"))
+        homes = [i for i, iv in enumerate(spans) if md is not None and _fits(md, iv)]
+        if len(homes) == 1:
+            trips[homes[0]].append(f)
+        elif md is not None:
+            yearless[md].append(f)
+        else:
+            loose.append(f)
+    trips.extend(yearless[md] for md in sorted(yearless, key=PartialDate.sort_key))
+    if loose and len(trips) == 1:
+        trips[0].extend(loose)
+    elif loose and len(spans) == 1:
+        trips[0].extend(loose)  # the one trip with a known year is the likeliest home
+    elif loose:
+        trips.append(loose)
+    return trips
+
+
+def _best_date(facts: list[Fact], name: str) -> str | None:
+    values = [v for f in facts if (v := text_of(f, name))]
+    if not values:
+        return None
+
+    def precision_first(v: str) -> tuple[bool, int, str]:
+        parsed = PartialDate.parse(v)
+        return (parsed is None or not parsed.year_known, -len(v), v)
+
+    return min(values, key=precision_first)
+
+
+def engagements_of(
+    visits: list[Fact], people: list[Person], ctx: Context
+) -> tuple[list[Engagement], list[list[Fact]]]:
+    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in visits:
+        dest = country_key(text_of(f, "destination_country")) or ""
+        groups[(_traveler_key(f, people), dest)].append(f)
+    trips = [(key, trip) for key in sorted(groups) for trip in _split_by_date(groups[key]) if trip]
+    pairs: Counter[tuple[str, ...]] = Counter()
+    for _key, trip in trips:
+        for f in trip:
+            pair = tuple(
+                sorted(
+                    c or "?"
+                    for c in (
+                        country_key(text_of(f, "traveler_country")),
+                        country_key(text_of(f, "destination_country")),
+                    )
+                )
+            )
+            pairs[pair] += 1
+    focus = min(pairs, key=lambda p: (-pairs[p], p)) if pairs else ()
+    out: list[Engagement] = []
+    for (traveler, dest), trip in trips:
+        traveler_country = most_common(
+            k for f in trip if (k := country_key(text_of(f, "traveler_country")))
+        )
+        year_known = any(f.fields.get("year_stated") is True for f in trip)
+        start = _best_date(trip, "start_date")
+        pair = tuple(sorted([traveler_country or "?", dest or "?"]))
+        name = _traveler_name(traveler, trip, people)
+        out.append(
+            Engagement(
+                id=slug("e", f"{name} {dest} {start}"),
+                role="engagement" if pair == focus else "context",
+                traveler=name,
+                traveler_country=country_display(traveler_country),
+                destination_country=country_display(dest or None),
+                destination_city=most_common(text_of(f, "destination_city") or "" for f in trip),
+                start_date=start,
+                end_date=_best_date(trip, "end_date"),
+                year_known=year_known,
+                date_note=None if year_known else "year not stated by the source",
+                purposes=sorted({p for f in trip if (p := text_of(f, "purpose"))}),
+                sources=ctx.sources(trip),
+                corroboration=ctx.corroboration(trip),
+                citations=ctx.cite(trip),
+            )
+        )
+    order = sorted(range(len(out)), key=lambda i: (out[i].start_date or "9999", out[i].id))
+    return [out[i] for i in order], [trips[i][1] for i in order]

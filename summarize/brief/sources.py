@@ -1,0 +1,81 @@
+"""The distinct article texts behind a brief, and how they are numbered, cited and counted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from summarize.contract.brief import Citation, Fact, SourceRef
+from summarize.contract.extraction import Extraction
+
+_OUTLET_ALIASES = {"ap": "the associated press", "associated press": "the associated press"}
+
+
+@dataclass
+class SourceSeed:
+    """What the merge knows of one distinct article text."""
+
+    sha256: str
+    paths: set[str]
+    title: str | None
+    outlet: str | None
+    published: str | None
+
+    @property
+    def outlet_key(self) -> str:
+        if self.outlet:
+            key = " ".join(self.outlet.casefold().split())
+            return _OUTLET_ALIASES.get(key, key)
+        return f"sha256:{self.sha256[:16]}"
+
+
+def seed_of(extraction: Extraction) -> SourceSeed:
+    s = extraction.source
+    return SourceSeed(s.sha256, {s.path, *s.also_at}, s.title, s.outlet, s.published)
+
+
+def seed_of_ref(ref: SourceRef) -> SourceSeed:
+    return SourceSeed(ref.sha256, {ref.path, *ref.also_at}, ref.title, ref.outlet, ref.published)
+
+
+def combine_seeds(seeds: Iterable[SourceSeed]) -> list[SourceSeed]:
+    """One seed per distinct text; numbered by publication date, then path."""
+    by_hash: dict[str, SourceSeed] = {}
+    for seed in seeds:
+        known = by_hash.get(seed.sha256)
+        if known is None:
+            by_hash[seed.sha256] = SourceSeed(
+                seed.sha256, set(seed.paths), seed.title, seed.outlet, seed.published
+            )
+        else:
+            known.paths |= seed.paths
+    return sorted(by_hash.values(), key=lambda s: (s.published or "9999", min(s.paths)))
+
+
+@dataclass
+class Context:
+    seeds: list[SourceSeed]
+    number: dict[str, int] = field(init=False)
+    outlet: dict[str, str] = field(init=False)
+    citations: dict[tuple[int, int, int], Citation] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.number = {s.sha256: n for n, s in enumerate(self.seeds, 1)}
+        self.outlet = {s.sha256: s.outlet_key for s in self.seeds}
+
+    def cite(self, facts: Iterable[Fact]) -> list[Citation]:
+        keys: set[tuple[int, int, int]] = set()
+        for f in facts:
+            n = self.number[f.source_sha256]
+            for span in f.evidence:
+                key = (n, span.start, span.end)
+                keys.add(key)
+                if key not in self.citations:  # one object per cited span, however often cited
+                    self.citations[key] = Citation.model_construct(source=n, span=span)
+        return [self.citations[k] for k in sorted(keys)]
+
+    def sources(self, facts: Iterable[Fact]) -> list[int]:
+        return sorted({self.number[f.source_sha256] for f in facts})
+
+    def corroboration(self, facts: Iterable[Fact]) -> int:
+        return len({self.outlet[f.source_sha256] for f in facts})

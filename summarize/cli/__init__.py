@@ -1,0 +1,1 @@
+"""The command line: summarize extract, brief, eval, providers, cache and schema."""

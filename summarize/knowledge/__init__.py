@@ -1,0 +1,1 @@
+"""General knowledge the stages share: people's name variants, countries, cities."""

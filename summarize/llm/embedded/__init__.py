@@ -1,0 +1,1 @@
+"""The embedded model: its GGUF file and the llama.cpp engine started on loopback."""

@@ -1,0 +1,36 @@
+"""Prompt templates are data: text files under ``prompts/``, filled with ``str.format``.
+
+They ship inside the wheel as ``summarize/_prompts`` and are read from the repository's
+``prompts/`` folder in a source checkout. Their text reaches every model request, so editing a
+template changes the cache key by itself.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+_PACKAGED = _PACKAGE / "_prompts"
+_CHECKOUT = _PACKAGE.parent / "prompts"
+
+
+def prompts_dir() -> Path:
+    return _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+
+
+@cache
+def template(name: str) -> str:
+    """The text of ``prompts/<name>.txt``."""
+    return (prompts_dir() / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def render(name: str, **values: object) -> str:
+    return template(name).format(**values)
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """Non-comment, non-blank lines of ``prompts/<name>.txt``."""
+    lines = (line.strip() for line in template(name).splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))

@@ -1,0 +1,1 @@
+"""Run many files: inputs, parallel extraction, recall, the run report."""
