@@ -77,3 +77,14 @@ class RequestCancelled(SummarizeError):
 
 class EvaluationError(SummarizeError):
     """Nothing to score: no output folder, or no extraction in it."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during a run, after the run report was closed; not a SummarizeError, so that
+    catching those never swallows an interrupt."""
+
+    def __init__(self, finished: int, total: int, report: Path) -> None:
+        super().__init__(f"interrupted: {finished} of {total} articles finished (see {report})")
+        self.finished = finished
+        self.total = total
+        self.report = report

@@ -11,7 +11,7 @@ from summarize.contract.extraction import Extraction, ModelInfo, Source, Usage
 from summarize.ingest.read import read_article
 from summarize.llm import resolve
 from summarize.llm.response_cache import ResponseCache
-from summarize.run.extraction_store import Memo
+from summarize.run.extraction_store import ExtractionStore
 from tests.conftest import seed
 
 
@@ -28,7 +28,7 @@ def test_a_remembered_extraction_comes_back_under_the_new_path(tmp_path: Path) -
     original = seed("001")
     copy = tmp_path / "renamed.txt"
     copy.write_bytes(original.read_bytes())
-    memo = Memo(ResponseCache(tmp_path / "c"), resolve())
+    memo = ExtractionStore(ResponseCache(tmp_path / "c"), resolve())
     memo.remember(read_article(original), _extraction(original))
 
     recalled = memo.recall(read_article(copy))
@@ -43,12 +43,12 @@ def test_another_provider_or_changed_code_is_a_miss(
 ) -> None:
     cache = ResponseCache(tmp_path / "c")
     article = read_article(seed("001"))
-    Memo(cache, resolve()).remember(article, _extraction(seed("001")))
+    ExtractionStore(cache, resolve()).remember(article, _extraction(seed("001")))
 
     other = resolve("llamacpp/qwen", base_url="http://127.0.0.1:8080/v1")
-    assert Memo(cache, other).recall(article) is None
+    assert ExtractionStore(cache, other).recall(article) is None
     monkeypatch.setattr(summarize.run.extraction_store, "fingerprint", lambda: "edited prompts")
-    assert Memo(cache, resolve()).recall(article) is None
+    assert ExtractionStore(cache, resolve()).recall(article) is None
 
 
 def test_the_fingerprint_covers_prompts_and_source() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.knowledge.person_names import contains_name, country_key, name_parts, same_person
+from summarize.knowledge.person_names import contains_name, name_parts, same_person
+from summarize.knowledge.places import country_key
 
 
 @pytest.mark.parametrize(

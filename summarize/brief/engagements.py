@@ -11,7 +11,8 @@ from summarize.brief.people import Person
 from summarize.brief.sources import Context
 from summarize.contract.brief import Engagement, Fact
 from summarize.contract.partial_date import PartialDate
-from summarize.knowledge.person_names import contains_name, country_display, country_key, name_parts
+from summarize.knowledge.person_names import contains_name, name_parts
+from summarize.knowledge.places import country_display, country_key
 
 SAME_TRIP_DAYS = 14
 

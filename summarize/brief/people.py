@@ -10,7 +10,8 @@ from summarize.brief.clustering import cluster, slug
 from summarize.brief.facts import text_of
 from summarize.brief.sources import Context
 from summarize.contract.brief import Fact, RosterEntry
-from summarize.knowledge.person_names import country_display, country_key, name_parts, same_person
+from summarize.knowledge.person_names import name_parts, same_person
+from summarize.knowledge.places import country_display, country_key
 
 
 @dataclass

@@ -7,10 +7,10 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -24,25 +24,19 @@ from rich.progress import (
 )
 
 from summarize.cli.eval_command import eval_command
-from summarize.contract.extraction import Extraction
 from summarize.contract.schema import default_schema_dir, export, stale
-from summarize.errors import InputError, ProviderConfigError
+from summarize.errors import InputError, Interrupted, ProviderConfigError
 from summarize.llm.redact import install_log_redaction
 from summarize.llm.response_cache import ResponseCache, default_cache_dir
 from summarize.llm.routes import ROUTES, resolve
 from summarize.llm.spec import ProviderSpec
-from summarize.run.batch import Outcome, expand_inputs, extract_files
-from summarize.run.extraction_store import Memo
-from summarize.run.report import RunReport
-
-if TYPE_CHECKING:
-    from summarize.llm.backend import Backend
+from summarize.run.batch import EXIT_INTERRUPTED, BatchResult, Outcome, expand_inputs, extract_all
+from summarize.run.session import Session, open_session
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 cache_app = typer.Typer(help="Inspect or clear the response cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, never wrapped
-EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by SIGINT
 MAX_CONCURRENCY = 16
 
 ModelOpt = Annotated[
@@ -125,91 +119,56 @@ def _report(outcome: Outcome) -> str:
     )
 
 
-class _Session:
-    """The response cache, the extraction memo and, opened on first need, the backend."""
-
-    def __init__(self, spec: ProviderSpec, cache: ResponseCache | None, stack: ExitStack) -> None:
-        self.spec = spec
-        self.cache = cache
-        self.memo = Memo(cache, spec) if cache is not None else None
-        self._stack = stack
-        self._backend: Backend | None = None
-
-    def backend(self) -> Backend:
-        if self._backend is None:
-            from summarize.llm.backend import open_backend
-
-            self._backend = self._stack.enter_context(open_backend(self.spec, self.cache))
-        return self._backend
-
-
-@contextmanager
-def _session(spec: ProviderSpec, no_cache: bool, cache_dir: Path | None) -> Iterator[_Session]:
-    with _cache_unless(no_cache, cache_dir) as cache, ExitStack() as stack:
-        yield _Session(spec, cache, stack)
-
-
 def _effective_concurrency(spec: ProviderSpec, requested: int) -> int:
-    """``requested``, unless the provider is known to gain nothing from it."""
+    """``requested``, bounded by what the provider can take at once."""
     if spec.max_parallel is not None and requested > spec.max_parallel:
         err.print(
             f"note: --concurrency {requested} lowered to {spec.max_parallel}: the embedded "
-            "llama.cpp server answers one request at a time and keeps one prompt cache, so "
-            "articles in parallel evict each other's prefix (measured 2x slower, "
-            "bench/README.md)"
+            f"engine runs at most {spec.max_parallel} slots on this machine (bench/README.md)"
         )
         return spec.max_parallel
     return requested
 
 
-def _extract_all(
-    session: _Session, paths: list[Path], out: Path, concurrency: int
-) -> tuple[list[Extraction], int]:
-    """Extract every path, printing one line each; return the successes and the failure count.
-
-    ``summarize-run.json`` in ``out`` keeps every input's status; on Ctrl-C it is closed as
-    interrupted and the command exits 130.
-    """
-    done: list[Extraction] = []
-    failed = 0
-    report = RunReport(out, paths)
+def _extract_all(session: Session, paths: list[Path], out: Path) -> BatchResult:
+    """Extract every path, printing one line each; exit 130 on Ctrl-C (the report says so)."""
     with _progress(len(paths)) as (progress, task):
 
         def on_start(path: Path) -> None:
             if progress is not None and task is not None:
                 progress.update(task, description=f"extracting {path.name}")
 
+        def on_outcome(outcome: Outcome) -> None:
+            if progress is not None and task is not None:
+                progress.console.print(_report(outcome))
+                progress.advance(task)
+            else:
+                print(_report(outcome), file=sys.stderr, flush=True)
+
         try:
-            outcomes = extract_files(
+            return extract_all(
                 paths,
-                session.backend,
+                session,
                 out,
-                memo=session.memo,
-                concurrency=_effective_concurrency(session.spec, concurrency),
+                concurrency=session.parallel,
                 on_start=on_start,
+                on_outcome=on_outcome,
             )
-            for outcome in outcomes:
-                report.record(outcome)
-                if outcome.error is not None:
-                    failed += 1
-                elif outcome.extraction is not None:
-                    done.append(outcome.extraction)
-                if progress is not None and task is not None:
-                    progress.console.print(_report(outcome))
-                    progress.advance(task)
-                else:
-                    print(_report(outcome), file=sys.stderr, flush=True)
-        except KeyboardInterrupt:
-            report.finish("interrupted", EXIT_INTERRUPTED)
-            counts = report.counts()
+        except Interrupted as stop:
             err.print(
-                f"interrupted: {len(paths) - counts.get('pending', 0)} of {len(paths)} "
-                f"articles finished (see {report.path}); every model answer already received "
-                "is cached, so a rerun pays only for the rest"
+                f"{stop}; every model answer already received is cached, so a rerun pays "
+                "only for the rest"
             )
             raise typer.Exit(EXIT_INTERRUPTED) from None
-    report.finish("done", 1 if failed else 0)
-    return done, failed
+
+
+@contextmanager
+def _session(
+    spec: ProviderSpec, no_cache: bool, cache_dir: Path | None, concurrency: int
+) -> Iterator[Session]:
+    parallel = _effective_concurrency(spec, concurrency)
+    with open_session(spec, cache_dir=cache_dir, no_cache=no_cache, parallel=parallel) as s:
+        yield s
 
 
 def _prepare(
@@ -269,8 +228,8 @@ def extract_cmd(
 ) -> None:
     """Write one source-grounded JSON per article into OUT."""
     paths, spec = _prepare(files, model, base_url, verbose)
-    with _session(spec, no_cache, cache_dir) as session:
-        _, failed = _extract_all(session, paths, out, concurrency)
+    with _session(spec, no_cache, cache_dir, concurrency) as session:
+        failed = _extract_all(session, paths, out).failed
     if failed:
         err.print(f"{failed} of {len(paths)} articles failed")
         raise typer.Exit(1)
@@ -296,23 +255,25 @@ def brief_cmd(
     verbose: VerboseOpt = False,
 ) -> None:
     """Extract every article, merge them and write the briefing memo (md, json, html)."""
-    from summarize.brief.compose import compose, write_outputs
+    from summarize.brief.compose import compose
+    from summarize.render.outputs import write_outputs
 
     paths, spec = _prepare(files, model, base_url, verbose)
-    with _session(spec, no_cache, cache_dir) as session:
-        done, failed = _extract_all(session, paths, extractions, concurrency)
-        if not done:
+    with _session(spec, no_cache, cache_dir, concurrency) as session:
+        batch = _extract_all(session, paths, extractions)
+        if not batch.extractions:
             err.print("error: no article could be extracted; no brief written")
             raise typer.Exit(1)
         try:
-            result = compose(done, None if no_narrative else session.backend())
+            result = compose(batch.extractions, None if no_narrative else session.backend())
         except KeyboardInterrupt:
             err.print("interrupted while writing the brief; the extractions are saved")
             raise typer.Exit(EXIT_INTERRUPTED) from None
     for warning in result.warnings:
         err.print(f"warning: {warning}")
-    for path in write_outputs(result, out):
+    for path in write_outputs(result.brief, out, batch.texts):
         print(f"wrote {path}", file=sys.stderr)
+    failed = batch.failed
     if failed:
         err.print(f"{failed} of {len(paths)} articles failed; the brief covers the rest")
         raise typer.Exit(1)

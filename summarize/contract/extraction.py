@@ -11,7 +11,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+
+# Who may voice a claim besides the people the article names: the closed list that
+# ``voiced_by`` and ``stated_by`` take their generic values from.
+THE_OUTLET = "the outlet"
+UNNAMED_OFFICIALS = "unnamed officials"
+UNNAMED_EXPERTS = "unnamed experts or analysts"
+UNNAMED_SOURCES = "unnamed sources"
+GENERIC_VOICES = (THE_OUTLET, UNNAMED_OFFICIALS, UNNAMED_EXPERTS, UNNAMED_SOURCES)
 
 
 class Span(BaseModel):
@@ -40,12 +48,20 @@ class Official(BaseModel):
 
 
 class Visit(BaseModel):
-    """Who went where, when and why.
+    """Who went where (a trip) or met whom where (a meeting), and when.
 
     Dates are ISO 8601 where the text supports them: ``2024-07-23``, ``2025-05``, or
     ``--10-28`` when the article never states the year (``year_stated`` is then false).
     """
 
+    kind: Literal["trip", "meeting"] = Field(
+        default="trip",
+        description="trip: the traveler went to the destination; meeting: talks or a meeting "
+        "at the destination with no trip reported (a summit at home counts).",
+    )
+    status: Literal["past", "ongoing", "planned"] | None = Field(
+        default=None, description="As the article tells it: done, under way, or to come."
+    )
     traveler: str
     traveler_country: str | None = None
     destination_country: str | None = None
@@ -55,6 +71,7 @@ class Visit(BaseModel):
     end_date: str | None = None
     year_stated: bool = False
     purpose: str | None = None
+    met: list[str] = Field(default_factory=list, description="Whom the traveler met, by name.")
     evidence: list[Span] = Field(min_length=1)
 
 
@@ -71,14 +88,20 @@ class HedgedClaim(BaseModel):
 
     claim: str
     cue: str
-    voiced_by: str
+    voiced_by: str = Field(
+        description="A person the article names, or one of: the outlet, unnamed officials, "
+        "unnamed experts or analysts, unnamed sources."
+    )
     evidence: list[Span] = Field(min_length=1)
+
+
+DroppedKind = Literal["visit", "official", "stated_aim", "hedged_claim"]
 
 
 class Dropped(BaseModel):
     """An item the model proposed that could not be grounded after the retry budget."""
 
-    kind: Literal["visit", "official", "stated_aim", "hedged_claim"]
+    kind: DroppedKind
     item: dict[str, object]
     reason: str
 

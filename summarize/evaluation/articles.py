@@ -6,6 +6,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from summarize.contract.extraction import (
+    GENERIC_VOICES,
+    THE_OUTLET,
+    UNNAMED_EXPERTS,
+    UNNAMED_OFFICIALS,
+    UNNAMED_SOURCES,
+)
 from summarize.evaluation.dates import dates_compatible
 from summarize.evaluation.gold import GoldAim, GoldArticle, GoldHedge, GoldOfficial, GoldVisit
 from summarize.evaluation.matching import HasOptional, Matched, match_items
@@ -20,7 +27,7 @@ from summarize.evaluation.spans import (
     position,
 )
 from summarize.evaluation.titles import title_matches
-from summarize.knowledge.person_names import city_country, country_key
+from summarize.knowledge.places import city_country, country_key
 
 
 @dataclass
@@ -33,17 +40,20 @@ class ArticleScore:
     visits: Counts = field(default_factory=Counts)
     stated_aims: Counts = field(default_factory=Counts)
     hedged_claims: Counts = field(default_factory=Counts)
+    visit_dates: Ratio = field(default_factory=Ratio)
+    visit_status: Ratio = field(default_factory=Ratio)
+    aim_speakers: Ratio = field(default_factory=Ratio)
+    hedge_speakers: Ratio = field(default_factory=Ratio)
+    false_alarms: Ratio = field(default_factory=Ratio)
     grounding: Ratio = field(default_factory=Ratio)
     furniture_items: int = 0
 
     def __iadd__(self, other: ArticleScore) -> ArticleScore:
-        self.officials += other.officials
-        self.titles += other.titles
-        self.countries += other.countries
-        self.visits += other.visits
-        self.stated_aims += other.stated_aims
-        self.hedged_claims += other.hedged_claims
-        self.grounding += other.grounding
+        for name in self.__dataclass_fields__:
+            if name != "furniture_items":
+                total = getattr(self, name)
+                total += getattr(other, name)
+                setattr(self, name, total)
         self.furniture_items += other.furniture_items
         return self
 
@@ -57,9 +67,15 @@ def _destination(pred: Item) -> str | None:
 
 
 def _visit_ok(pred: Item, gold: GoldVisit) -> bool:
+    """Same people (a meeting may be told from either side), same country, compatible date."""
+    same_people = name_matches(pred.who, gold.travelers) or (
+        any(name_matches(m, gold.travelers) for m in pred.met)
+        and any(name_matches(pred.who, [g]) for g in gold.met)
+    )
+    where = country_key(gold.destination_country)
     return (
-        name_matches(pred.who, gold.travelers)
-        and _destination(pred) == country_key(gold.destination_country)
+        same_people
+        and (where is None or _destination(pred) == where)
         and dates_compatible(pred.start_date, gold.date)
     )
 
@@ -91,8 +107,90 @@ def score_officials(
 
 
 def score_visits(preds: Sequence[Item], golds: Sequence[GoldVisit], score: ArticleScore) -> None:
+    """Every gold visit counts (optional only where the rules say); the date must be the
+    gold's exactly where the gold has one, and the status is scored where the gold gives it."""
     matched = match_items(preds, golds, _visit_ok)
     score.visits += _one_to_one(preds, golds, matched)
+    for p, g in matched.pairs:
+        gold, pred = golds[g], preds[p]
+        if gold.date:
+            score.visit_dates += Ratio(int(pred.start_date == gold.date), 1)
+        if gold.status:
+            score.visit_status += Ratio(int(pred.status == gold.status), 1)
+
+
+_VOICE_SYNONYMS = {
+    "experts": UNNAMED_EXPERTS,
+    "analysts": UNNAMED_EXPERTS,
+    "observers": UNNAMED_EXPERTS,
+    "officials": UNNAMED_OFFICIALS,
+    "sources": UNNAMED_SOURCES,
+    "the article": THE_OUTLET,
+    "the author": THE_OUTLET,
+}
+
+
+def voice_key(voice: str | None) -> str | None:
+    """A voice as the closed list names it: a person's name, or one generic voice."""
+    if voice is None:
+        return None
+    folded = " ".join(voice.casefold().split())
+    if folded in GENERIC_VOICES:
+        return folded
+    return _VOICE_SYNONYMS.get(folded, voice)
+
+
+def voices_agree(predicted: str | None, gold: str) -> bool:
+    """The same generic voice, or a person the gold names ("A and B": either of them)."""
+    p, g = voice_key(predicted), voice_key(gold)
+    if p is None or g is None:
+        return False
+    if p in GENERIC_VOICES or g in GENERIC_VOICES:
+        return p == g
+    names = [n.strip() for n in re.split(r"\s+and\s+|,\s*", g) if n.strip()]
+    return name_matches(p, names) or name_matches(p, [g])
+
+
+def speaker_accuracy(
+    preds: Sequence[Item], golds: Sequence[GoldAim] | Sequence[GoldHedge], text: str | None
+) -> Ratio:
+    """Over predictions that overlap a required gold sentence: is the voice the gold's?"""
+    out = Ratio()
+    if text is None:
+        return out
+    located = [(g, locate_sentence(g.sentence, text)) for g in golds if not g.optional]
+    for pred in preds:
+        ranges = [r for s in pred.evidence if (r := position(s, text)) is not None]
+        gold = next((g for g, where in located for r in ranges if overlaps_any(r, where)), None)
+        if gold is not None:
+            out += Ratio(
+                int(
+                    voices_agree(
+                        pred.who, gold.voiced_by if isinstance(gold, GoldHedge) else gold.stated_by
+                    )
+                ),
+                1,
+            )
+    return out
+
+
+def false_alarms(preds: Sequence[Item], gold: GoldArticle, text: str | None) -> Ratio:
+    """Of the sentences with a hedge-like word that do not speculate, how many were called
+    speculation: what a cue list alone gets wrong, and the model should not."""
+    out = Ratio()
+    if text is None:
+        return out
+    for negative in gold.not_hedges:
+        where = locate_sentence(negative.sentence, text)
+        if not where:
+            continue
+        flagged = any(
+            (r := position(s, text)) is not None and overlaps_any(r, where)
+            for pred in preds
+            for s in pred.evidence
+        )
+        out += Ratio(int(flagged), 1)
+    return out
 
 
 def sentence_counts(
@@ -152,6 +250,9 @@ def score_article(gold: GoldArticle, out: SystemOutput | None) -> ArticleScore:
     score_visits(out.visits, gold.visits, score)
     score.stated_aims += sentence_counts(out.stated_aims, gold.stated_aims, out.text)
     score.hedged_claims += sentence_counts(out.hedged_claims, gold.hedged_claims, out.text)
+    score.aim_speakers += speaker_accuracy(out.stated_aims, gold.stated_aims, out.text)
+    score.hedge_speakers += speaker_accuracy(out.hedged_claims, gold.hedged_claims, out.text)
+    score.false_alarms += false_alarms(out.hedged_claims, gold, out.text)
     for item in out.items():
         spans = item.evidence or (None,)  # no evidence at all is one ungrounded span
         for span in spans:

@@ -14,7 +14,7 @@ from summarize.evaluation.gold import GoldBrief, GoldEngagement
 from summarize.evaluation.lenient import Loose, read_leniently
 from summarize.evaluation.metrics import Ratio
 from summarize.evaluation.names import name_matches
-from summarize.knowledge.person_names import country_key
+from summarize.knowledge.places import country_key
 
 
 class _SourceRef(Loose):

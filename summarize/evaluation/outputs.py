@@ -1,70 +1,25 @@
 """Read a system's extraction files without trusting them.
 
-Other systems' outputs (and broken runs of ours) may miss optional fields, carry empty
-evidence lists or offsets that do not slice the text. The scorer must measure those faults,
-not crash on them, so each file is checked against the :class:`Extraction` contract (the
-result is reported) and then read through a lenient mirror of it where every field may be
-missing.
+Other systems' outputs (and broken runs of ours) may miss fields, carry empty evidence lists
+or offsets that do not slice the text. The scorer must measure those faults, not crash on
+them: each file is checked against the :class:`Extraction` contract (the result is reported),
+then read as plain JSON, every field taken only when it has the expected type.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 from summarize.contract.extraction import Extraction
 from summarize.errors import ArticleError
-from summarize.evaluation.lenient import Loose, read_leniently
 from summarize.evaluation.spans import LooseSpan, Range
 from summarize.ingest.read import read_article
-
-
-class _Span(Loose):
-    start: int | None = None
-    end: int | None = None
-    text: str | None = None
-
-
-class _Item(Loose):
-    evidence: list[_Span | None] | None = None
-
-
-class _Official(_Item):
-    name: str | None = None
-    title: str | None = None
-    country: str | None = None
-
-
-class _Visit(_Item):
-    traveler: str | None = None
-    destination_country: str | None = None
-    destination_city: str | None = None
-    start_date: str | None = None
-
-
-class _Aim(_Item):
-    aim: str | None = None
-    stated_by: str | None = None
-
-
-class _Hedge(_Item):
-    claim: str | None = None
-    cue: str | None = None
-    voiced_by: str | None = None
-
-
-class _Source(Loose):
-    path: str | None = None
-    text: str | None = None  # the text offsets point into, when it is not the file's
-    furniture: list[_Span] | None = None
-
-
-class _Extraction(Loose):
-    source: _Source | None = None
-    officials: list[_Official] | None = None
-    visits: list[_Visit] | None = None
-    stated_aims: list[_Aim] | None = None
-    hedged_claims: list[_Hedge] | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +36,9 @@ class Item:
     destination_country: str | None = None
     destination_city: str | None = None
     start_date: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    met: tuple[str, ...] = ()
 
 
 @dataclass
@@ -101,11 +59,30 @@ class SystemOutput:
         return [*self.officials, *self.visits, *self.stated_aims, *self.hedged_claims]
 
 
-def _spans(item: _Item) -> tuple[LooseSpan | None, ...]:
-    return tuple(
-        None if s is None else LooseSpan(start=s.start, end=s.end, text=s.text)
-        for s in item.evidence or []
-    )
+def _str(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    return value if isinstance(value, str) else None
+
+
+def _int(data: Mapping[str, Any], key: str) -> int | None:
+    value = data.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _dicts(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    value = data.get(key)
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _span(value: Any) -> LooseSpan | None:
+    if not isinstance(value, dict):
+        return None
+    return LooseSpan(start=_int(value, "start"), end=_int(value, "end"), text=_str(value, "text"))
+
+
+def _evidence(item: Mapping[str, Any]) -> tuple[LooseSpan | None, ...]:
+    value = item.get("evidence")
+    return tuple(_span(v) for v in value) if isinstance(value, list) else ()
 
 
 def _article_text(source_path: str | None, stem: str, bases: list[Path]) -> str | None:
@@ -126,35 +103,66 @@ def _article_text(source_path: str | None, stem: str, bases: list[Path]) -> str 
     return None
 
 
+def _read(path: Path, notes: list[str]) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        notes.append(f"unreadable output ({type(exc).__name__}): scored as empty")
+        return {}
+    if not isinstance(data, dict):
+        notes.append("output is not a JSON object: scored as empty")
+        return {}
+    return data
+
+
 def load_output(path: Path, repo_root: Path) -> SystemOutput:
     """Read one ``<stem>.json``; problems become notes on the result, never exceptions."""
     out = SystemOutput(stem=path.stem)
-    loose, out.contract_valid = read_leniently(path, Extraction, _Extraction, "output", out.notes)
-    source = loose.source or _Source()
-    out.text = source.text or _article_text(source.path, path.stem, [path.parent, repo_root])
+    data = _read(path, out.notes)
+    try:
+        Extraction.model_validate(data)
+        out.contract_valid = True
+    except ValidationError as exc:
+        if data:
+            out.notes.append(f"breaks the Extraction contract ({exc.error_count()} errors)")
+    source = data.get("source") if isinstance(data.get("source"), dict) else {}
+    assert isinstance(source, dict)
+    out.text = _str(source, "text") or _article_text(
+        _str(source, "path"), path.stem, [path.parent, repo_root]
+    )
     if out.text is None:
         out.notes.append("article text not found: spans cannot be checked")
     out.furniture = [
-        (s.start, s.end)
-        for s in source.furniture or []
-        if s.start is not None and s.end is not None
+        (start, end)
+        for s in _dicts(source, "furniture")
+        if (start := _int(s, "start")) is not None and (end := _int(s, "end")) is not None
     ]
     out.officials = [
-        Item(who=o.name, evidence=_spans(o), title=o.title, country=o.country)
-        for o in loose.officials or []
+        Item(
+            who=_str(o, "name"),
+            evidence=_evidence(o),
+            title=_str(o, "title"),
+            country=_str(o, "country"),
+        )
+        for o in _dicts(data, "officials")
     ]
     out.visits = [
         Item(
-            who=v.traveler,
-            evidence=_spans(v),
-            destination_country=v.destination_country,
-            destination_city=v.destination_city,
-            start_date=v.start_date,
+            who=_str(v, "traveler"),
+            evidence=_evidence(v),
+            destination_country=_str(v, "destination_country"),
+            destination_city=_str(v, "destination_city"),
+            start_date=_str(v, "start_date"),
+            kind=_str(v, "kind"),
+            status=_str(v, "status"),
+            met=tuple(m for m in v.get("met") or [] if isinstance(m, str)),
         )
-        for v in loose.visits or []
+        for v in _dicts(data, "visits")
     ]
-    out.stated_aims = [Item(who=a.stated_by, evidence=_spans(a)) for a in loose.stated_aims or []]
+    out.stated_aims = [
+        Item(who=_str(a, "stated_by"), evidence=_evidence(a)) for a in _dicts(data, "stated_aims")
+    ]
     out.hedged_claims = [
-        Item(who=h.voiced_by, evidence=_spans(h)) for h in loose.hedged_claims or []
+        Item(who=_str(h, "voiced_by"), evidence=_evidence(h)) for h in _dicts(data, "hedged_claims")
     ]
     return out

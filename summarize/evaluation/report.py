@@ -27,11 +27,19 @@ def _score_dict(s: ArticleScore) -> dict[str, Any]:
     officials["titles_scored"] = s.titles.total
     officials["country_accuracy"] = s.countries.rate
     officials["countries_scored"] = s.countries.total
+    visits: dict[str, Any] = s.visits.as_dict()
+    visits["date_accuracy"] = s.visit_dates.rate
+    visits["status_accuracy"] = s.visit_status.rate
+    aims: dict[str, Any] = s.stated_aims.as_dict()
+    aims["speaker_accuracy"] = s.aim_speakers.rate
+    hedges: dict[str, Any] = s.hedged_claims.as_dict()
+    hedges["speaker_accuracy"] = s.hedge_speakers.rate
+    hedges["false_alarm_rate"] = s.false_alarms.rate
     return {
         "officials": officials,
-        "visits": s.visits.as_dict(),
-        "stated_aims": s.stated_aims.as_dict(),
-        "hedged_claims": s.hedged_claims.as_dict(),
+        "visits": visits,
+        "stated_aims": aims,
+        "hedged_claims": hedges,
         "grounding": {
             "rate": s.grounding.rate,
             "grounded": s.grounding.hit,
@@ -53,10 +61,14 @@ _COLUMNS: list[tuple[str, Callable[[ArticleScore], float | None]]] = [
     ("country", lambda s: s.countries.rate),
     ("visit P", lambda s: s.visits.precision),
     ("visit R", lambda s: s.visits.recall),
+    ("visit date", lambda s: s.visit_dates.rate),
     ("aim P", lambda s: s.stated_aims.precision),
     ("aim R", lambda s: s.stated_aims.recall),
+    ("aim spk", lambda s: s.aim_speakers.rate),
     ("hedge P", lambda s: s.hedged_claims.precision),
     ("hedge R", lambda s: s.hedged_claims.recall),
+    ("hedge spk", lambda s: s.hedge_speakers.rate),
+    ("false alarm", lambda s: s.false_alarms.rate),
     ("grounded", lambda s: s.grounding.rate),
 ]
 
@@ -69,6 +81,9 @@ class EvalReport:
     overall: ArticleScore
     brief: BriefScore | None = None
     notes: list[str] = field(default_factory=list)
+    splits: dict[str, ArticleScore] = field(default_factory=dict)
+    baseline: ArticleScore | None = None
+    baseline_splits: dict[str, ArticleScore] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-serialisable; keys are stable, rates with an empty denominator are null."""
@@ -83,6 +98,13 @@ class EvalReport:
                 for a in self.articles
             },
             OVERALL: _score_dict(self.overall),
+            "splits": {name: _score_dict(score) for name, score in sorted(self.splits.items())},
+            "cue_only_baseline": None
+            if self.baseline is None
+            else {
+                OVERALL: _score_dict(self.baseline),
+                **{n: _score_dict(b) for n, b in sorted(self.baseline_splits.items())},
+            },
             "engagements": None if self.brief is None else self.brief.as_dict(),
             "notes": list(self.notes),
         }
@@ -96,13 +118,18 @@ class EvalReport:
             rows.append(
                 [label, *(_fmt(get(a.score)) for _, get in _COLUMNS), str(a.score.furniture_items)]
             )
-        rows.append(
-            [
-                f"**{OVERALL}**",
-                *(_fmt(get(self.overall)) for _, get in _COLUMNS),
-                str(self.overall.furniture_items),
+        totals = [(f"**{OVERALL}**", self.overall)]
+        totals += [(f"**{name}**", score) for name, score in sorted(self.splits.items())]
+        if self.baseline is not None:
+            totals.append((f"cue-only baseline, {OVERALL}", self.baseline))
+            totals += [
+                (f"cue-only baseline, {name}", score)
+                for name, score in sorted(self.baseline_splits.items())
             ]
-        )
+        for label, score in totals:
+            rows.append(
+                [label, *(_fmt(get(score)) for _, get in _COLUMNS), str(score.furniture_items)]
+            )
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
         def line(cells: list[str]) -> str:

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
-from summarize.errors import EvaluationError
-from summarize.evaluation.articles import ArticleScore, score_article
+from summarize.contract.extraction import THE_OUTLET
+from summarize.errors import ArticleError, EvaluationError
+from summarize.evaluation.articles import (
+    ArticleScore,
+    false_alarms,
+    score_article,
+    sentence_counts,
+    speaker_accuracy,
+)
 from summarize.evaluation.engagements import score_brief
-from summarize.evaluation.gold import BRIEF_GOLD, load_gold
-from summarize.evaluation.outputs import load_output
+from summarize.evaluation.gold import BRIEF_GOLD, GoldArticle, load_gold
+from summarize.evaluation.outputs import Item, load_output
 from summarize.evaluation.report import ArticleResult, EvalReport
-from summarize.evaluation.spans import locate_sentence
+from summarize.evaluation.spans import LooseSpan, locate_sentence
+from summarize.extract.cues import find_cues
+from summarize.ingest.read import read_article
+from summarize.ingest.sentences import split_sentences
 
 _EXTRACTION_KEYS = frozenset({"source", "officials", "visits", "stated_aims", "hedged_claims"})
 
@@ -36,6 +47,51 @@ def _extraction_files(outputs: Path, gold_stems: set[str]) -> dict[str, Path]:
     }
 
 
+@dataclass(frozen=True)
+class DevSet:
+    """A gold folder's manifest, where it has one: each article's split and its text file."""
+
+    split: dict[str, str]
+    files: dict[str, Path]
+
+    @classmethod
+    def beside(cls, gold: Path) -> DevSet:
+        manifest = gold.parent / "manifest.json"
+        if not manifest.is_file():
+            return cls({}, {})
+        entries = json.loads(manifest.read_text(encoding="utf-8"))
+        return cls(
+            split={e["id"]: e["split"] for e in entries if e.get("split")},
+            files={e["id"]: gold.parent / "articles" / f"{e['id']}.{e['format']}" for e in entries},
+        )
+
+    def text(self, stem: str) -> str | None:
+        path = self.files.get(stem)
+        if path is None:
+            return None
+        try:
+            return read_article(path).text
+        except ArticleError:
+            return None
+
+
+def cue_baseline(gold: GoldArticle, text: str | None) -> ArticleScore:
+    """Every sentence with a cue from the lexicon called speculation, voiced by the outlet:
+    what the hedge scores are worth without a model."""
+    score = ArticleScore()
+    if text is None:
+        return score
+    preds = [
+        Item(who=THE_OUTLET, evidence=(LooseSpan(s.start, s.end, s.text),))
+        for s in split_sentences(text)
+        if find_cues(s.text)
+    ]
+    score.hedged_claims += sentence_counts(preds, gold.hedged_claims, text)
+    score.hedge_speakers += speaker_accuracy(preds, gold.hedged_claims, text)
+    score.false_alarms += false_alarms(preds, gold, text)
+    return score
+
+
 def score_outputs(outputs: Path, gold: Path = Path("eval/gold")) -> EvalReport:
     """Score every gold article (a missing output file scores as all missed) and, when the
     folder holds a ``brief.json`` and the gold has one, the brief."""
@@ -50,8 +106,12 @@ def score_outputs(outputs: Path, gold: Path = Path("eval/gold")) -> EvalReport:
     if not files:
         raise EvaluationError(f"{outputs}: holds no extraction (<stem>.json) to score")
     repo_root = gold.resolve().parent.parent  # eval/gold -> the repo, where seeds/ lives
+    dev = DevSet.beside(gold)
     results: list[ArticleResult] = []
     overall = ArticleScore()
+    baseline = ArticleScore()
+    by_split: dict[str, ArticleScore] = {}
+    baseline_by_split: dict[str, ArticleScore] = {}
     for stem, answer in sorted(gold_articles.items()):
         path = files.get(stem)
         out = load_output(path, repo_root) if path is not None else None
@@ -66,6 +126,13 @@ def score_outputs(outputs: Path, gold: Path = Path("eval/gold")) -> EvalReport:
                 notes.append(f"{lost} gold sentences are not in the article text used")
         score = score_article(answer, out)
         overall += score
+        base = cue_baseline(answer, out.text if out is not None and out.text else dev.text(stem))
+        baseline += base
+        if (split := dev.split.get(stem)) is not None:
+            by_split.setdefault(split, ArticleScore())
+            by_split[split] += score
+            baseline_by_split.setdefault(split, ArticleScore())
+            baseline_by_split[split] += base
         results.append(
             ArticleResult(
                 stem=stem,
@@ -81,4 +148,12 @@ def score_outputs(outputs: Path, gold: Path = Path("eval/gold")) -> EvalReport:
     brief = None
     if brief_path.exists() and gold_brief is not None:
         brief = score_brief(brief_path, gold_brief)
-    return EvalReport(articles=results, overall=overall, brief=brief, notes=report_notes)
+    return EvalReport(
+        articles=results,
+        overall=overall,
+        brief=brief,
+        notes=report_notes,
+        splits=by_split,
+        baseline=baseline,
+        baseline_splits=baseline_by_split,
+    )

@@ -1,31 +1,29 @@
-"""Ask one pass's question for a bounded list of drafts, and keep what survives grounding.
+"""Ask one pass's question and keep what survives grounding.
 
-Grounding runs once per reply, inside the response model's validator (which decides whether
-to reask); the validator leaves its result in the call's context, so the accepted reply is
-not grounded again. A reply that stays ungrounded after the reask budget is salvaged: its
-valid items are kept and its bad ones dropped with their reasons. A reply cut off at
-``max_tokens`` (a small model looping) is asked again once with half the list bound.
+Grounding runs once per reply, inside the reply model's validator (which decides whether to
+reask); the validator leaves its result in the call's context, so the accepted reply is not
+grounded again. A reply that stays ungrounded after the reask budget is salvaged: its good
+items are kept and its bad ones dropped with their reasons. A reply cut off at ``max_tokens``
+(a small model looping) is asked again once with half the list bound.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from summarize.extract.drafts import (
-    GROUNDERS,
-    Grounded,
-    GroundingContext,
-    ListName,
-    draft_list_model,
-)
+from summarize.extract.drafts import Reply
+from summarize.extract.grounding import ArticleContext, Grounded
 from summarize.llm.structured import ask
 
 if TYPE_CHECKING:
     from summarize.llm.backend import Backend
+
+Ground = Callable[[list[Any], ArticleContext], Grounded[Any]]
 
 
 @dataclass
@@ -37,57 +35,60 @@ class Answer:
     failed: bool = False  # the model never gave a usable reply to this question
 
 
-def ask_list(
+def ask_pass(
     backend: Backend,
     *,
+    stage: str,
     messages: list[dict[str, str]],
-    list_name: ListName,
+    reply_model: Callable[[int], type[Reply]],
     max_items: int,
     max_tokens: int,
-    grounding: GroundingContext,
-    min_items: int = 0,
+    ground: Ground,
+    article: ArticleContext,
+    reasks: int = 1,
 ) -> Answer:
-    """Ask for one bounded list of drafts and return them grounded."""
+    """Ask for one bounded list (``reply_model(bound)``) and return it grounded."""
     answer = Answer()
     bound = max_items
     for _ in range(2):
-        model = draft_list_model(list_name, bound, min(min_items, bound))
-        context: dict[str, Any] = {"grounding": grounding}
+        model = reply_model(bound)
+        context: dict[str, Any] = {"ground": ground, "article": article}
         reply = ask(
             backend,
-            stage=list_name,
+            stage=stage,
             messages=messages,
             response_model=model,
             max_tokens=max_tokens,
             context=context,
+            reasks=reasks,
         )
         if reply.value is not None:
             answer.grounded = context["grounded"]
             return answer
-        if reply.cut_off:
+        if reply.cut_off and bound > 1:
             answer.warnings.append(
-                f"{list_name}: reply cut off at {max_tokens} tokens (a loop?); "
-                f"retrying with at most {max(1, bound // 2)} items"
+                f"{stage}: reply cut off at {max_tokens} tokens (a loop?); "
+                f"asking again for at most {max(1, bound // 2)} items"
             )
             bound = max(1, bound // 2)
             continue
         salvaged = _salvage(model, reply.last_text)
         if salvaged is None:
             answer.failed = True
-            answer.warnings.append(f"{list_name}: {reply.problem}")
+            answer.warnings.append(f"{stage}: {reply.problem}")
         else:
-            answer.grounded = GROUNDERS[list_name](salvaged, grounding)
+            answer.grounded = ground(salvaged, article)
         return answer
-    answer.warnings.append(f"{list_name}: gave up after the reply was cut off twice")
+    answer.warnings.append(f"{stage}: gave up after the reply was cut off twice")
     answer.failed = True
     return answer
 
 
-def _salvage(model: Any, text: str | None) -> list[Any] | None:
-    """The last reply's drafts without the grounding check; None if it is not even valid."""
+def _salvage(model: type[Reply], text: str | None) -> list[Any] | None:
+    """The last reply's items without the grounding check; None if it is not even valid."""
     if text is None:
         return None
     try:
-        return list(model.items_of(model.model_validate_json(text)))
+        return model.model_validate_json(text).items()
     except (ValidationError, json.JSONDecodeError):
         return None

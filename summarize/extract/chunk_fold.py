@@ -51,9 +51,10 @@ def _same_official(a: Official, b: Official) -> bool:
 
 
 def _same_visit(a: Visit, b: Visit) -> bool:
-    return _first_span(a) == _first_span(b) or (
-        _same_name(a.traveler, b.traveler)
-        and (a.destination_country, a.destination_city, a.start_date)
+    """One traveler's event, read twice: the same sentence, or the same place and date."""
+    return _same_name(a.traveler, b.traveler) and (
+        _first_span(a) == _first_span(b)
+        or (a.destination_country, a.destination_city, a.start_date)
         == (b.destination_country, b.destination_city, b.start_date)
     )
 

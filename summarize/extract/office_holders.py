@@ -1,36 +1,32 @@
-"""Find people named with a government office: "Belarusian Foreign Minister Maxim Ryzhenkov".
+"""Find people named with an office: "Belarusian Foreign Minister Maxim Ryzhenkov".
 
-News style names officials with their office in front, often with the country as an
-adjective. Matching that pattern finds them without a model, grounded by construction. The
-1.5B model's officials pass sometimes loops over three names and misses the rest (measured on
-the NK News seed); the union of both is what the officials pass returns.
+News style puts the office in front of the name, often with the country as an adjective.
+Matching that finds people without a model, grounded by construction; the people pass
+returns the union of both. The vocabulary is maintained data, not a list of ours: country
+names and demonyms from :mod:`summarize.knowledge.places`, office words from ``nameparser``'s
+titles ("minister", "foreign", "deputy", "ambassador"...), and any ministry after "of"
+("Minister of Natural Resources and Environmental Protection").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from summarize.knowledge.person_names import country_display, country_key
+from summarize.knowledge.places import country_display, country_key, country_words_pattern
 
-_COUNTRY = (
-    r"(?P<country>Belarusian|Belarus['\u2019]s?|North Korean|North Korea['\u2019]s|Russian|"
-    r"Russia['\u2019]s|South Korean|South Korea['\u2019]s|Chinese|China['\u2019]s|Japanese|"
-    r"Ukrainian|U\.S\.|American|Iranian|Indian)\s+"
-)
-_OFFICE = (
-    r"(?P<office>(?:(?:Vice|Deputy|First|Prime|Foreign|Defen[cs]e|Interior|Trade|Economy|"
-    r"Finance|Natural Resources and Ecology|Supreme|State)\s+)*"
-    r"(?:Minister|President|Premier|Chancellor|[Ll]eader|Ambassador|Secretary of State|"
-    r"Chairman|Chairwoman|Speaker|Governor|Mayor))"
-)
 _NAME_PART = r"[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[a-z][a-z'\u2019]*|-[A-Z][a-z'\u2019]+)?"
 _NAME = rf"(?P<name>{_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})"
-_PATTERN = re.compile(rf"(?<![\w-])(?:{_COUNTRY})?{_OFFICE},?\s+{_NAME}\b")
+# "Minister of Foreign Affairs", "Minister for Trade and Industry": a ministry's own name.
+_MINISTRY = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:(?:\s+and|,)?\s+[A-Z][a-z]+){0,4})?"
 # "Lukashenko's April remarks": the name ends at the possessive.
 _POSSESSIVE = re.compile(r"['\u2019]s?\b.*$")
 _HEADLINE_CAPS = 0.6
-_NOT_NAMES = frozenset({"The", "North", "South", "In", "On", "During", "While"})
+# Words a capitalized run starts with that are not a first name.
+_NOT_NAMES = frozenset({"The", "North", "South", "East", "West", "In", "On", "During", "While"})
+# Titles that qualify a person but not an office a state gives (nameparser lists both).
+_NOT_OFFICES = frozenset({"former", "professor", "dr", "mr", "mrs", "ms", "miss", "journalist"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +36,28 @@ class OfficeHolder:
     country: str | None
     start: int
     end: int
+
+
+@cache
+def _office_words() -> str:
+    from nameparser.config import CONSTANTS
+
+    words = sorted(
+        (t for t in CONSTANTS.titles if t.isalpha() and t not in _NOT_OFFICES and len(t) > 2),
+        key=len,
+        reverse=True,
+    )
+    return "|".join(w.capitalize() for w in words) + "|leader|minister|president"
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    words = _office_words()
+    # A ministry may also stand before the office: "Natural Resources and Ecology Minister".
+    ministry = r"(?:[A-Z][a-z]+(?:\s+and)?\s+){0,4}?"
+    office = rf"(?P<office>{ministry}(?:(?:{words})\s+){{0,3}}(?:{words}){_MINISTRY})"
+    country = rf"(?P<country>{country_words_pattern().pattern})\s+"
+    return re.compile(rf"(?<![\w-])(?:{country})?{office},?\s+{_NAME}\b")
 
 
 def _in_headline(text: str, at: int) -> bool:
@@ -56,14 +74,15 @@ def _in_headline(text: str, at: int) -> bool:
 def find_office_holders(text: str) -> list[OfficeHolder]:
     """Every "[Country] Office Name" mention in ``text``, in order of appearance."""
     out: list[OfficeHolder] = []
-    for m in _PATTERN.finditer(text):
+    for m in _pattern().finditer(text):
         name = _POSSESSIVE.sub("", m.group("name"))
         if name.split()[0] in _NOT_NAMES or len(name.split()) < 2 or _in_headline(text, m.start()):
             continue
+        office = " ".join(w for w in m.group("office").split() if w not in _NOT_NAMES)
+        if not office:
+            continue
         adjective = m.group("country")
-        country = None
-        if adjective:
-            country = country_display(country_key(re.sub(r"['\u2019]s?$", "", adjective)))
+        country = country_display(country_key(adjective)) if adjective else None
         start = m.start("name")
-        out.append(OfficeHolder(name, m.group("office"), country, start, start + len(name)))
+        out.append(OfficeHolder(name, office, country, start, start + len(name)))
     return out

@@ -1,9 +1,16 @@
-"""Extract one article in focused passes, each grounded against the text.
+"""Extract one article in a few focused passes over its numbered sentences.
 
-Measured on the embedded 1.5B model: one call with the whole schema finds 2 of 6 officials
-on the AP seed, a call that asks only for officials finds 6 of 6. So each pass asks for one
-thing. Every pass sends the same system message (instructions, then the article) and puts
-its task last, so llama.cpp reuses the article's KV prefix from one pass to the next.
+The system message carries fixed instructions, then the article as numbered sentences; it is
+byte-identical for every pass of an article (and its instructions for every article), so
+llama.cpp reuses the prefix and each pass costs only its short task line and its reply.
+Every reply cites sentence numbers: evidence is the cited sentence, by construction.
+
+1. PEOPLE: every person named, whether an official, their title and country (a closed list
+   of the countries the article mentions); unioned with "[Country] Office Name" matches.
+2. EVENTS: trips and meetings, over the sentences with travel or meeting cues; the traveler
+   and whom they met come from the people found in (1).
+3. AIMS: aims stated by officials (or unnamed officials), over attribution and purpose cues.
+4. HEDGES: verdicts on the sentences with hedge cues, a few at a time, with who voices each.
 """
 
 from __future__ import annotations
@@ -11,9 +18,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from summarize.contract.extraction import (
+    GENERIC_VOICES,
     Dropped,
     Extraction,
     HedgedClaim,
@@ -23,20 +32,30 @@ from summarize.contract.extraction import (
     Visit,
 )
 from summarize.errors import ExtractionError
-from summarize.extract.asking import Answer, ask_list
+from summarize.extract.asking import Answer, Ground, ask_pass
 from summarize.extract.chunk_fold import fold_by_evidence, fold_officials, fold_visits
-from summarize.extract.drafts import (
-    GroundingContext,
-    ListName,
-    add_office_holders,
+from summarize.extract.cues import Candidate, candidates
+from summarize.extract.drafts import Reply, aims_reply, events_reply, hedges_reply, people_reply
+from summarize.extract.grounding import (
+    ArticleContext,
+    Grounded,
+    Person,
+    destination,
+    ground_aims,
+    ground_events,
+    ground_hedges,
+    ground_people,
+    same_name,
 )
-from summarize.extract.hedge_candidates import Candidate, hedge_candidates
-from summarize.extract.office_holders import find_office_holders
+from summarize.extract.numbered import number_sentences
+from summarize.extract.office_holders import OfficeHolder, find_office_holders
+from summarize.ingest.body import Body
 from summarize.ingest.chunks import split_body
 from summarize.ingest.date_phrases import resolve_dates
-from summarize.ingest.furniture import Body, strip_furniture
+from summarize.ingest.furniture import strip_furniture
 from summarize.ingest.metadata import ArticleMetadata, read_metadata
 from summarize.ingest.read import Article
+from summarize.knowledge.places import countries_mentioned, country_display, country_key
 from summarize.llm.backend import Backend
 from summarize.llm.prompts import render
 from summarize.llm.usage import metering
@@ -56,24 +75,45 @@ class PassLimits:
     """Bounds that keep a small model from looping: list length and reply length."""
 
     max_items: int
-    max_tokens: int
+    tokens_per_item: int
+    base_tokens: int = 24
+
+    def max_tokens(self, items: int) -> int:
+        return self.base_tokens + self.tokens_per_item * items
 
 
-OFFICIALS = PassLimits(max_items=12, max_tokens=700)
-VISITS = PassLimits(max_items=4, max_tokens=800)
-AIMS = PassLimits(max_items=5, max_tokens=700)
-HEDGE_BATCH = 1  # measured: judged one at a time, the 1.5B model attributes far better
-HEDGE_TOKENS_PER_SENTENCE = 90
+PEOPLE = PassLimits(max_items=12, tokens_per_item=40)
+EVENTS = PassLimits(max_items=4, tokens_per_item=48)
+AIMS = PassLimits(max_items=12, tokens_per_item=12)
+HEDGES = PassLimits(max_items=8, tokens_per_item=24)
+# Reasks per question after a reply that fails grounding. Measured: the model mostly repeats
+# the same answer when told what is wrong, so one reask is all that pays.
+REASKS = 1
+# Candidate sentences per events or aims question, and hedges judged per question.
+CANDIDATES_PER_QUESTION = 12
+HEDGE_BATCH = 8
+
+
+def _sentence_list(numbers: Sequence[int]) -> str:
+    """``3``, ``3 and 5``, ``3, 5 and 9``."""
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _batches(items: Sequence[Candidate], size: int) -> list[Sequence[Candidate]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 class ExtractionRun:
     """The passes over one article body (or one chunk of it) against one backend."""
 
-    def __init__(self, backend: Backend, body: Body) -> None:
+    def __init__(self, backend: Backend, body: Body, published: date | None) -> None:
         self.backend = backend
         self.body = body
-        self.ctx = GroundingContext(self.body)
-        self.system = render("system", article=self.body.text)
+        self.numbered = number_sentences(body)
+        self.ctx = ArticleContext(self.numbered, published)
+        self.system = render("system", article=self.numbered.render())
+        self.countries = tuple(c.name for c in countries_mentioned(body.text))
         self.dropped: list[Dropped] = []
         self.warnings: list[str] = []
         self.passes = 0
@@ -81,86 +121,175 @@ class ExtractionRun:
 
     def _ask(
         self,
-        list_name: ListName,
+        stage: str,
         task: str,
+        reply_model: partial[type[Reply]],
         limits: PassLimits,
-        grounding: GroundingContext,
-        min_items: int = 0,
+        items: int,
+        ground: Ground,
     ) -> Answer:
-        answer = ask_list(
+        answer = ask_pass(
             self.backend,
+            stage=stage,
             messages=[
                 {"role": "system", "content": self.system},
                 {"role": "user", "content": task},
             ],
-            list_name=list_name,
-            max_items=limits.max_items,
-            max_tokens=limits.max_tokens,
-            grounding=grounding,
-            min_items=min_items,
+            reply_model=lambda _bound: reply_model(),
+            max_items=items,
+            max_tokens=limits.max_tokens(items),
+            ground=ground,
+            article=self.ctx,
+            reasks=REASKS,
         )
         self.warnings.extend(answer.warnings)
+        self.warnings.extend(answer.grounded.notes)
+        self.dropped.extend(answer.grounded.dropped)
         self.passes += 1
         self.failed_passes += answer.failed
         return answer
 
-    def _grounded_pass(self, list_name: ListName, limits: PassLimits) -> list[Any]:
-        """Ask one focused question and keep what the article supports."""
-        task = render(list_name, max_items=limits.max_items)
-        grounded = self._ask(list_name, task, limits, self.ctx).grounded
-        self.dropped.extend(grounded.dropped)
-        self.warnings.extend(grounded.notes)
-        return grounded.items
+    # ---------------------------------------------------------------- 1. people
 
-    def officials(self) -> list[Official]:
-        found = self._grounded_pass("officials", OFFICIALS)
-        merged = add_office_holders(found, find_office_holders(self.body.text), self.ctx)
+    def people(self) -> list[Person]:
+        """Everyone named; the office pattern adds those the model missed and fills titles."""
+        if not len(self.numbered):
+            return []
+        model = partial(people_reply, self.countries, PEOPLE.max_items)
+        task = render("people", max_items=PEOPLE.max_items)
+        answer = self._ask("people", task, model, PEOPLE, PEOPLE.max_items, ground_people)
+        people = list(answer.grounded.items)
+        for holder in find_office_holders(self.body.text):
+            match = next((i for i, p in enumerate(people) if same_name(p.name, holder.name)), None)
+            if match is None:
+                found = ground_people([_HolderDraft.of(holder)], self.ctx).items
+                people.extend(found)
+                continue
+            known = people[match]
+            people[match] = Person(
+                known.name,
+                known.official or holder.country is not None,
+                known.title or holder.office,
+                known.country or holder.country,
+                known.evidence,
+            )
+        people.sort(key=lambda p: p.evidence[0].start)
+        self.ctx.people = people
+        return people
+
+    def officials(self, people: Sequence[Person]) -> list[Official]:
         return [
-            o.model_copy(update={"title": stated(o.title), "country": stated(o.country)})
-            for o in merged
+            Official(
+                name=p.name,
+                title=stated(p.title),
+                country=country_display(country_key(stated(p.country))),
+                evidence=list(p.evidence),
+            )
+            for p in people
+            if p.official
         ]
 
-    def visits(self, published: date | None) -> list[Visit]:
+    # ---------------------------------------------------------------- 2. events
+
+    def events(self, people: Sequence[Person]) -> list[Visit]:
+        names = tuple(p.name for p in people)
+        if not names:
+            return []
+        country_of = {p.name: country_display(country_key(stated(p.country))) for p in people}
         out: list[Visit] = []
-        for draft, span in self._grounded_pass("visits", VISITS):
-            dates = resolve_dates(draft.when, published)
-            out.append(
-                Visit(
-                    traveler=draft.traveler,
-                    traveler_country=stated(draft.traveler_country),
-                    destination_country=stated(draft.destination_country),
-                    destination_city=stated(draft.destination_city),
-                    date_text=stated(draft.when),
-                    start_date=dates.start,
-                    end_date=dates.end,
-                    year_stated=dates.year_stated,
-                    purpose=stated(draft.purpose),
-                    evidence=[span],
+        for batch in _batches(candidates(self.numbered, "event_cues"), CANDIDATES_PER_QUESTION):
+            numbers = tuple(c.n for c in batch)
+            size = min(EVENTS.max_items, len(numbers))
+            model = partial(events_reply, numbers, names, size)
+            task = render("events", sentences=_sentence_list(numbers))
+            ground = partial(_ground_with, ground_events, numbers=numbers)
+            answer = self._ask("events", task, model, EVENTS, size, ground)
+            for event in answer.grounded.items:
+                dates = resolve_dates(event.when, self.ctx.published)
+                country, city = destination(event.place)
+                out.append(
+                    Visit(
+                        kind="meeting" if event.kind == "meeting" else "trip",
+                        status=event.status,
+                        traveler=event.who,
+                        traveler_country=country_of.get(event.who),
+                        destination_country=country,
+                        destination_city=city,
+                        date_text=event.when,
+                        start_date=dates.start,
+                        end_date=dates.end,
+                        year_stated=dates.year_stated,
+                        met=[event.met] if event.met else [],
+                        evidence=list(event.evidence),
+                    )
                 )
-            )
         return out
+
+    # ---------------------------------------------------------------- 3. aims
 
     def stated_aims(self) -> list[StatedAim]:
-        aims: list[StatedAim] = self._grounded_pass("stated_aims", AIMS)
-        return aims
-
-    def hedged_claims(self) -> list[HedgedClaim]:
-        candidates = hedge_candidates(self.body.text)
-        out: list[HedgedClaim] = []
-        for start in range(0, len(candidates), HEDGE_BATCH):
-            out.extend(self._judge(candidates[start : start + HEDGE_BATCH]))
+        out: list[StatedAim] = []
+        for batch in _batches(candidates(self.numbered, "aim_cues"), CANDIDATES_PER_QUESTION):
+            numbers = tuple(c.n for c in batch)
+            cues = {c.n: c.cues for c in batch}
+            model = partial(aims_reply, numbers)
+            task = render("aims", sentences=_sentence_list(numbers))
+            ground = partial(_ground_cued, ground_aims, cues=cues)
+            answer = self._ask("aims", task, model, AIMS, len(numbers), ground)
+            out.extend(answer.grounded.items)
         return out
 
-    def _judge(self, batch: Sequence[Candidate]) -> list[HedgedClaim]:
-        ctx = GroundingContext(self.body, candidates=tuple(batch))
-        listing = "\n".join(f"{n}. {c.sentence.text}" for n, c in enumerate(batch, 1))
-        limits = PassLimits(
-            max_items=len(batch), max_tokens=HEDGE_TOKENS_PER_SENTENCE * len(batch) + 60
+    # ---------------------------------------------------------------- 4. hedges
+
+    def hedged_claims(self, people: Sequence[Person]) -> list[HedgedClaim]:
+        speakers = (*(p.name for p in people), *GENERIC_VOICES)
+        out: list[HedgedClaim] = []
+        for batch in _batches(candidates(self.numbered, "hedge_cues"), HEDGE_BATCH):
+            numbers = tuple(c.n for c in batch)
+            cues = {c.n: c.cues for c in batch}
+            model = partial(hedges_reply, numbers, speakers)
+            task = render("hedges", sentences=_sentence_list(numbers))
+            ground = partial(_ground_cued, ground_hedges, cues=cues)
+            answer = self._ask("hedges", task, model, HEDGES, len(numbers), ground)
+            out.extend(answer.grounded.items)
+        return out
+
+
+def _ground_with(
+    ground: Any, drafts: list[Any], ctx: ArticleContext, *, numbers: tuple[int, ...]
+) -> Grounded[Any]:
+    result: Grounded[Any] = ground(drafts, ctx, numbers)
+    return result
+
+
+def _ground_cued(
+    ground: Any, drafts: list[Any], ctx: ArticleContext, *, cues: dict[int, tuple[str, ...]]
+) -> Grounded[Any]:
+    result: Grounded[Any] = ground(drafts, ctx, cues)
+    return result
+
+
+@dataclass(frozen=True)
+class _HolderDraft:
+    """An office-pattern match in the shape of a people draft, to ground it the same way."""
+
+    name: str
+    official: bool
+    title: str | None
+    country: str | None
+
+    @classmethod
+    def of(cls, holder: OfficeHolder) -> _HolderDraft:
+        return cls(
+            name=holder.name,
+            # A country before the office makes it a state's office ("Belarusian Minister").
+            official=holder.country is not None,
+            title=holder.office,
+            country=holder.country,
         )
-        task = render("hedges", candidates=listing)
-        grounded = self._ask("verdicts", task, limits, ctx, min_items=len(batch)).grounded
-        self.dropped.extend(grounded.dropped)
-        return list(grounded.items)
+
+    def model_dump(self) -> dict[str, object]:
+        return {"name": self.name, "title": self.title, "country": self.country}
 
 
 def extract(backend: Backend, article: Article) -> Extraction:
@@ -172,12 +301,18 @@ def extract(backend: Backend, article: Article) -> Extraction:
     meta = read_metadata(article.text)
     body = strip_furniture(article.text)
     chunks = split_body(body, backend.spec.window_chars)
-    runs = [ExtractionRun(backend, chunk) for chunk in chunks]
+    runs = [ExtractionRun(backend, chunk, meta.published) for chunk in chunks]
+    officials: list[Official] = []
+    visits: list[Visit] = []
+    aims: list[StatedAim] = []
+    hedges: list[HedgedClaim] = []
     with metering() as usage:
-        parts = [
-            (run.officials(), run.visits(meta.published), run.stated_aims(), run.hedged_claims())
-            for run in runs
-        ]
+        for run in runs:
+            people = run.people()
+            officials += run.officials(people)
+            visits += run.events(people)
+            aims += run.stated_aims()
+            hedges += run.hedged_claims(people)
     passes = sum(run.passes for run in runs)
     if passes and all(run.failed_passes == run.passes for run in runs):
         first = next((w for run in runs for w in run.warnings), "no reason given")
@@ -185,10 +320,10 @@ def extract(backend: Backend, article: Article) -> Extraction:
     return Extraction(
         source=source_record(article, meta, body),
         model=backend.info,
-        visits=fold_visits([v for p in parts for v in p[1]]),
-        officials=fold_officials([o for p in parts for o in p[0]]),
-        stated_aims=fold_by_evidence([a for p in parts for a in p[2]]),
-        hedged_claims=fold_by_evidence([h for p in parts for h in p[3]]),
+        visits=fold_visits(visits),
+        officials=fold_officials(officials),
+        stated_aims=fold_by_evidence(aims),
+        hedged_claims=fold_by_evidence(hedges),
         dropped=[d for run in runs for d in run.dropped],
         input_notes=_input_notes(article, body, chunks, backend),
         warnings=list(dict.fromkeys(w for run in runs for w in run.warnings)),

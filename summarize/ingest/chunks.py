@@ -8,7 +8,7 @@ chunk; the items found twice in the overlap are folded by :mod:`summarize.extrac
 
 from __future__ import annotations
 
-from summarize.ingest.furniture import Body, assemble_body
+from summarize.ingest.body import Body, assemble_body
 from summarize.ingest.sentences import split_sentences
 
 OVERLAP_SHARE = 0.1

@@ -9,9 +9,10 @@ original, so any offset into what the model saw maps back to an offset into the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from summarize.contract.extraction import Span
+from summarize.ingest.body import Body, assemble_body
 from summarize.ingest.injection import injected_ranges
 
 # A line that opens a trailing block of unrelated content: everything from it on is dropped.
@@ -37,35 +38,6 @@ _NAV_SEPARATOR = re.compile(r"\s\|\s")
 # Only trust a tail marker once this much article text has been kept before it.
 _MIN_TEXT_BEFORE_TAIL = 400
 _SHORT_LABEL_WORDS = 3
-
-
-@dataclass(frozen=True)
-class Segment:
-    """``length`` characters that sit at ``body_start`` in the body and ``start`` in the article."""
-
-    body_start: int
-    start: int
-    length: int
-
-
-@dataclass(frozen=True)
-class Body:
-    """The article text the model sees, and how it maps back to the original."""
-
-    article: str
-    text: str
-    segments: tuple[Segment, ...]
-    removed: tuple[Span, ...]
-    injected: tuple[Span, ...] = ()
-
-    def to_article(self, start: int, end: int) -> Span | None:
-        """Map a body slice to the article; None if it straddles removed furniture."""
-        for seg in self.segments:
-            if seg.body_start <= start and end <= seg.body_start + seg.length:
-                offset = seg.start - seg.body_start
-                a, b = start + offset, end + offset
-                return Span(start=a, end=b, text=self.article[a:b])
-        return None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -178,30 +150,3 @@ def _subtract(kept: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[t
         if pos < end:
             out.append((pos, end))
     return out
-
-
-def assemble_body(
-    article: str, kept: list[tuple[int, int]], removed: list[tuple[int, int]]
-) -> Body:
-    """The body made of ``kept`` article ranges, in order; ``removed`` is what was left out."""
-    segments: list[Segment] = []
-    pieces: list[str] = []
-    body_pos = 0
-    for start, end in _merge(kept):
-        segments.append(Segment(body_start=body_pos, start=start, length=end - start))
-        pieces.append(article[start:end])
-        body_pos += end - start
-    spans = tuple(
-        Span(start=s, end=e, text=article[s:e]) for s, e in _merge(removed) if article[s:e].strip()
-    )
-    return Body(article=article, text="".join(pieces), segments=tuple(segments), removed=spans)
-
-
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if merged and merged[-1][1] == start:
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged

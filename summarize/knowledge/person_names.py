@@ -1,4 +1,4 @@
-"""Decide when two spellings name one person, and normalize country names.
+"""Decide when two spellings name one person.
 
 Transliteration and house style vary: Choe Son Hui / Choe Son-hui, Kim Jong Un / Kim Jong-un,
 Alexander / Aleksandr Lukashenko, Maxim (Vladimirovich) Ryzhenkov. Different people can share
@@ -18,41 +18,6 @@ from functools import lru_cache
 _FOLD = (("x", "ks"), ("kh", "h"), ("y", "i"), ("j", "i"))
 _SIMILAR = 0.8
 _LONG_PART = 4
-
-_COUNTRY_ALIASES = {
-    "belarusian": "belarus",
-    "republic of belarus": "belarus",
-    "north korean": "north korea",
-    "dprk": "north korea",
-    "democratic people's republic of korea": "north korea",
-    "pyongyang": "north korea",
-    "russian": "russia",
-    "russian federation": "russia",
-    "south korean": "south korea",
-    "republic of korea": "south korea",
-    "u.s.": "united states",
-    "us": "united states",
-    "usa": "united states",
-    "american": "united states",
-    "chinese": "china",
-    "japanese": "japan",
-}
-_COUNTRY_DISPLAY = {"united states": "United States"}
-# Capitals and other cities news about diplomacy names, for a sanity check on places.
-_CITY_COUNTRY = {
-    "minsk": "belarus",
-    "pyongyang": "north korea",
-    "moscow": "russia",
-    "sochi": "russia",
-    "beijing": "china",
-    "seoul": "south korea",
-    "tokyo": "japan",
-    "kyiv": "ukraine",
-    "kiev": "ukraine",
-    "washington": "united states",
-    "tehran": "iran",
-    "new delhi": "india",
-}
 
 
 @lru_cache(maxsize=65536)
@@ -99,22 +64,6 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     )
 
 
-def country_key(value: str | None) -> str | None:
-    """A comparable country name: "Belarusian" and "Belarus" are one country."""
-    if value is None:
-        return None
-    key = " ".join(value.casefold().replace("\u2019", "'").split())
-    key = key.removeprefix("the ")
-    key = _COUNTRY_ALIASES.get(key, key)
-    return key or None
-
-
-def country_display(key: str | None) -> str | None:
-    if key is None:
-        return None
-    return _COUNTRY_DISPLAY.get(key, " ".join(w.capitalize() for w in key.split()))
-
-
 def contains_name(text_parts: Sequence[str], name: Sequence[str]) -> bool:
     """Whether a name's parts appear in order inside a longer phrase (a title plus a name)."""
     if not name or len(name) > len(text_parts):
@@ -124,13 +73,6 @@ def contains_name(text_parts: Sequence[str], name: Sequence[str]) -> bool:
         if all(_same_part(x, y) for x, y in zip(window, name, strict=True)):
             return True
     return False
-
-
-def city_country(city: str | None) -> str | None:
-    """The country key of a well-known city, or None when we do not know it."""
-    if not city:
-        return None
-    return _CITY_COUNTRY.get(" ".join(city.casefold().split()))
 
 
 def mention_key(name: str) -> str:

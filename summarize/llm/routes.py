@@ -13,7 +13,7 @@ from importlib import metadata
 
 from summarize.errors import ProviderConfigError
 from summarize.llm.embedded.model_file import GGUF_SHA256
-from summarize.llm.spec import JSON, TOOLS, Mode, ProviderSpec, SchemaVia
+from summarize.llm.spec import JSON, JSON_SCHEMA, TOOLS, Mode, ProviderSpec, SchemaVia
 
 EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 # Extraction copies names from the text: the server's default repeat_penalty of 1.1 punishes
@@ -52,10 +52,10 @@ ROUTES: dict[str, Route] = {
               "Google Gemini, via its OpenAI-compatible endpoint"),
         Route("ollama", "http://127.0.0.1:11434/v1", (), JSON,
               "a local Ollama server (override with --base-url)"),
-        Route("llamacpp", None, (), JSON,
+        Route("llamacpp", None, (), JSON_SCHEMA,
               "a llama.cpp server you run (needs --base-url); schema enforced by grammar",
               schema_via="response_format"),
-        Route("vllm", None, ("SUMMARIZE_API_KEY",), JSON,
+        Route("vllm", None, ("SUMMARIZE_API_KEY",), JSON_SCHEMA,
               "a vLLM server (needs --base-url); schema enforced by guided decoding",
               schema_via="json_schema"),
         Route("compatible", None, ("SUMMARIZE_API_KEY",), JSON,
@@ -72,7 +72,7 @@ def embedded_spec() -> ProviderSpec:
         base_url=base_url,
         # The engine we start gets one slot per article in flight (bench/README.md).
         max_parallel=EMBEDDED_MAX_SLOTS if base_url is None else None,
-        mode=JSON,
+        mode=JSON_SCHEMA,
         schema_via="llguidance",
         sampling=_LLAMA_SAMPLING,
         extra_body=_LLAMA_EXTRA,

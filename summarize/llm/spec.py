@@ -11,9 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-# instructor's Mode values, by name: tool calls for hosted APIs, JSON for local servers.
-Mode = Literal["tool_call", "json_mode"]
+# instructor's Mode values, by name: tool calls for hosted APIs; for local servers, the schema
+# in ``response_format`` (no schema text in the prompt, which the server's grammar makes
+# redundant and which would cost every pass its tokens), or JSON described in the prompt.
+Mode = Literal["tool_call", "json_schema_mode", "json_mode"]
 TOOLS: Mode = "tool_call"
+JSON_SCHEMA: Mode = "json_schema_mode"
 JSON: Mode = "json_mode"
 # How the response schema reaches the server's sampler, beyond instructor's own prompt:
 # - "none": the provider enforces it itself (tool calls) or not at all;

@@ -10,8 +10,6 @@ for servers that answer requests in parallel.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -21,17 +19,20 @@ from glob import glob, has_magic
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarize.atomic import write_text_atomic
 from summarize.contract.extraction import Extraction
-from summarize.errors import ArticleError, InputError, SummarizeError
+from summarize.errors import ArticleError, InputError, Interrupted, SummarizeError
 from summarize.ingest.read import Article, read_article
 from summarize.llm.structured import one_line
-from summarize.run.extraction_store import Memo
+from summarize.run.extraction_store import ExtractionStore
 
 if TYPE_CHECKING:
     from summarize.llm.backend import Backend
+    from summarize.run.session import Session
 
 log = logging.getLogger(__name__)
 
+EXIT_INTERRUPTED = 130  # the shell's code for a command stopped by SIGINT
 # On Ctrl-C with articles in parallel, how long requests already sent may take to come back.
 INTERRUPT_GRACE_S = 15.0
 
@@ -44,6 +45,7 @@ class Outcome:
     error: str | None = None
     duplicate_of: Path | None = None
     seconds: float = 0.0
+    text: str | None = None  # the article text, so the brief's pages need not re-read it
 
 
 def expand_inputs(items: Iterable[Path]) -> list[Path]:
@@ -69,19 +71,6 @@ def expand_inputs(items: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write via a temp file and rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @dataclass
 class _Job:
     """One distinct text to extract, and every path that holds it."""
@@ -104,16 +93,16 @@ def _read_all(paths: Iterable[Path]) -> tuple[list[_Job], list[Outcome]]:
 
 
 class _Extractor:
-    """Extract one job: memo first, else the backend (opened once, even across threads)."""
+    """Extract one job: the store first, else the backend (opened once, even across threads)."""
 
     def __init__(
-        self, get_backend: Callable[[], Backend], out_dir: Path, memo: Memo | None
+        self, get_backend: Callable[[], Backend], out_dir: Path, store: ExtractionStore | None
     ) -> None:
         self._get_backend = get_backend
         self._lock = threading.Lock()
         self._opened: Backend | None = None
         self._out_dir = out_dir
-        self._memo = memo
+        self._store = store
 
     def _backend(self) -> Backend:
         with self._lock:
@@ -141,17 +130,19 @@ class _Extractor:
         target = self._out_dir / f"{path.stem}.json"
         write_text_atomic(target, extraction.model_dump_json(indent=2) + "\n")
         seconds = time.perf_counter() - started
-        first = Outcome(path=path, output=target, extraction=extraction, seconds=seconds)
+        first = Outcome(
+            path=path, output=target, extraction=extraction, seconds=seconds, text=job.article.text
+        )
         return [first] + [Outcome(path=p, output=target, duplicate_of=path) for p in copies]
 
     def _extract(self, article: Article) -> Extraction:
-        if self._memo is not None and (known := self._memo.recall(article)) is not None:
+        if self._store is not None and (known := self._store.recall(article)) is not None:
             return known
         from summarize.extract.passes import extract
 
         extraction = extract(self._backend(), article)
-        if self._memo is not None:
-            self._memo.remember(article, extraction)
+        if self._store is not None:
+            self._store.remember(article, extraction)
         return extraction
 
 
@@ -160,18 +151,18 @@ def extract_files(
     get_backend: Callable[[], Backend],
     out_dir: Path,
     *,
-    memo: Memo | None = None,
+    store: ExtractionStore | None = None,
     concurrency: int = 1,
     on_start: Callable[[Path], None] = lambda _p: None,
 ) -> Iterator[Outcome]:
     """Yield one :class:`Outcome` per path, after its JSON has been written.
 
     Unreadable files come first, then extractions in the order they finish. ``get_backend``
-    opens the provider on the first article the memo cannot answer.
+    opens the provider on the first article the store cannot answer.
     """
     jobs, refused = _read_all(paths)
     yield from refused
-    extractor = _Extractor(get_backend, out_dir, memo)
+    extractor = _Extractor(get_backend, out_dir, store)
     if concurrency <= 1:
         for job in jobs:
             on_start(job.paths[0])
@@ -229,3 +220,55 @@ def _let_in_flight_finish(running: list[Future[list[Outcome]]]) -> None:
 def _one_line(exc: SummarizeError) -> str:
     """``Type: message``, key-free, on one line."""
     return f"{type(exc).__name__}: {one_line(exc)}"
+
+
+@dataclass
+class BatchResult:
+    """What a run produced: the extractions, the article texts by SHA-256, the failures."""
+
+    extractions: list[Extraction] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    failed: int = 0
+
+
+def extract_all(
+    paths: list[Path],
+    session: Session,
+    out: Path,
+    *,
+    concurrency: int = 1,
+    on_start: Callable[[Path], None] = lambda _p: None,
+    on_outcome: Callable[[Outcome], None] = lambda _o: None,
+) -> BatchResult:
+    """Extract every path into ``out``, keeping ``summarize-run.json`` there current.
+
+    Raises :class:`~summarize.errors.Interrupted` on Ctrl-C, after closing the report as
+    interrupted; every answer received so far is cached, so a rerun pays only for the rest.
+    """
+    from summarize.run.report import RunReport
+
+    result = BatchResult()
+    report = RunReport(out, paths)
+    try:
+        for outcome in extract_files(
+            paths,
+            session.backend,
+            out,
+            store=session.store,
+            concurrency=concurrency,
+            on_start=on_start,
+        ):
+            report.record(outcome)
+            if outcome.error is not None:
+                result.failed += 1
+            elif outcome.extraction is not None:
+                result.extractions.append(outcome.extraction)
+                if outcome.text is not None:
+                    result.texts[outcome.extraction.source.sha256] = outcome.text
+            on_outcome(outcome)
+    except KeyboardInterrupt:
+        report.finish("interrupted", EXIT_INTERRUPTED)
+        counts = report.counts()
+        raise Interrupted(len(paths) - counts.get("pending", 0), len(paths), report.path) from None
+    report.finish("done", 1 if result.failed else 0)
+    return result

@@ -34,7 +34,7 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-class Memo:
+class ExtractionStore:
     """Recall and remember extractions for one provider in one cache."""
 
     def __init__(self, cache: ResponseCache, spec: ProviderSpec) -> None:

@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from summarize.run.batch import Outcome, write_text_atomic
+from summarize.atomic import write_text_atomic
+from summarize.run.batch import Outcome
 
 REPORT_NAME = "summarize-run.json"
 Status = Literal["pending", "ok", "failed", "duplicate"]

@@ -1,0 +1,47 @@
+"""The clause of a sentence that carries a claim, cut from the sentence itself.
+
+A hedged claim is shown and grouped by its wording; asked to write it, the 1.5B model copied
+sentence openings or slipped into Chinese mid-word. The clause around the cue, minus its
+attribution ("analysts suggest that"), says the claim in the article's own words, so nothing
+in it can be invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+\u2014\s+|\s+-\s+|\s+(?=(?:as|while|but)\s)")
+_LEAD = re.compile(
+    r"^(?:(?:and|but|as|while|which|who)\s+)?(?:[^,]{0,60}?\b(?:said|say|says|suggest|suggests|"
+    r"suggested|speculate|speculates|speculated|believe|believes|expect|expects|predict|"
+    r"predicts|predicted|according to [^,]+)(?:(?:\s+\w+){0,3}?\s+that\s+|\s+))?(?:that\s+)?",
+    re.IGNORECASE,
+)
+MAX_CHARS = 160
+
+
+def claim_clause(sentence: str, cue: str) -> str:
+    """The clause of ``sentence`` holding ``cue``, without its attribution, at most 160 chars."""
+    at = sentence.casefold().find(cue.casefold())
+    if at < 0:
+        return _bounded(sentence)
+    pieces: list[tuple[int, str]] = []
+    pos = 0
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        pieces.append((pos, sentence[pos : match.start()]))
+        pos = match.end()
+    pieces.append((pos, sentence[pos:]))
+    # From the clause holding the cue to the end: what it predicts runs on past commas.
+    start = next((start for start, _ in reversed(pieces) if start <= at), 0)
+    clause = sentence[start:]
+    if len(clause.split()) < 4:  # too short alone: keep the sentence's own wording
+        clause = sentence
+    clause = _LEAD.sub("", clause.strip(), count=1) or clause
+    return _bounded(clause.strip().rstrip(".").strip())
+
+
+def _bounded(text: str) -> str:
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_CHARS)
+    return text[: cut if cut > 0 else MAX_CHARS] + "\u2026"

