@@ -8,8 +8,8 @@ the project's prompts in ``prompts/``), sampled the same way (temperature 0, see
 The deterministic, model-free post-processing that summarize applies to every article is
 applied to the peers as well, so the comparison measures the model-facing design only:
 
-- ``read_metadata`` for the article's title, outlet, byline, date and dateline;
-- ``resolve_dates`` to turn a visit's date words into ISO dates (a missing year from the
+- ``summarize.read_metadata`` for the article's title, outlet, byline, date and dateline;
+- ``summarize.resolve_dates`` to turn a visit's date words into ISO dates (a missing year from the
   article's publication date, never a guess);
 - ``stated`` to read "null", "unknown" and the like as no value.
 
@@ -25,14 +25,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import summarize
 from summarize.contract.extraction import Extraction, ModelInfo, Source, Span, Usage
-from summarize.extract.passes import source_record, stated
-from summarize.ingest.date_phrases import resolve_dates
-from summarize.ingest.metadata import read_metadata
-from summarize.ingest.read import Article
-from summarize.llm.routes import EMBEDDED_MODEL
 
-MODEL_ID = EMBEDDED_MODEL
+MODEL_ID = summarize.EMBEDDED_MODEL
+_NO_VALUE = frozenset({"", "null", "none", "n/a", "na", "unknown", "not stated", "-"})
+
+
+def stated(value: str | None) -> str | None:
+    """None for the words a small model writes instead of a JSON null ("null", "unknown")."""
+    if value is None or value.strip().casefold() in _NO_VALUE:
+        return None
+    return value.strip()
+
+
 TEMPERATURE = 0.0
 SEED = 0
 # The same server-side sampling summarize sends (summarize/providers/routes.py).
@@ -164,14 +170,27 @@ def unlocated_span(quote: str) -> Span:
     return Span(start=0, end=0, text=quote, alignment="exact")
 
 
-def source_of(article: Article) -> Source:
-    return source_record(article, read_metadata(article.text))
+def source_of(article: Any) -> Source:
+    """The Source record summarize writes for an article (path, hash, stated metadata)."""
+    meta = summarize.read_metadata(article.text)
+    return Source(
+        path=str(article.path),
+        sha256=article.sha256,
+        chars=len(article.text),
+        title=meta.title,
+        outlet=meta.outlet,
+        byline=meta.byline,
+        published=meta.published.isoformat() if meta.published else None,
+        dateline=meta.dateline,
+        text_basis=article.basis,
+        text=article.text if article.basis != "file" else None,
+    )
 
 
-def visit_dates(article: Article, date_text: str | None) -> dict[str, Any]:
+def visit_dates(article: Any, date_text: str | None) -> dict[str, Any]:
     """start_date, end_date and year_stated, resolved exactly as summarize resolves them."""
-    published = read_metadata(article.text).published
-    dates = resolve_dates(date_text, published)
+    published = summarize.read_metadata(article.text).published
+    dates = summarize.resolve_dates(date_text, published)
     return {
         "date_text": stated(date_text),
         "start_date": dates.start,
@@ -189,7 +208,7 @@ def text_value(value: object) -> str | None:
     return stated(str(value))
 
 
-def new_extraction(article: Article, provider: str) -> Extraction:
+def new_extraction(article: Any, provider: str) -> Extraction:
     return Extraction(
         source=source_of(article),
         model=ModelInfo(provider=provider, model=MODEL_ID),

@@ -30,11 +30,7 @@ from typing import Any
 
 from countproxy import CountingProxy
 
-from summarize.brief.compose import compose, write_outputs
-from summarize.contract.extraction import Extraction
-from summarize.llm.embedded.engine import LlamaServer
-from summarize.llm.embedded.model_file import models_dir
-from summarize.llm.routes import EMBEDDED_MODEL
+import summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -94,15 +90,15 @@ def extraction_files(folder: Path, stems: list[str]) -> list[Path]:
 def merge_folder(folder: Path, stems: list[str], *, write: bool) -> dict[str, Any]:
     """The project's merger (no narrative) over one system's extractions; brief.json beside."""
     extractions = [
-        Extraction.model_validate_json(p.read_text("utf-8"))
+        summarize.Extraction.model_validate_json(p.read_text("utf-8"))
         for p in extraction_files(folder, stems)
     ]
     began = time.perf_counter()
-    result = compose(extractions, None)
+    brief = summarize.brief(extractions)
     merged = time.perf_counter() - began
     if write:
-        write_outputs(result, folder / "brief.md")
-    brief = result.brief
+        (folder / "brief.md").write_text(summarize.render(brief, "markdown"), encoding="utf-8")
+        (folder / "brief.json").write_text(summarize.render(brief, "json"), encoding="utf-8")
     return {
         "merge_s": round(merged, 4),
         "extractions": len(extractions),
@@ -139,20 +135,16 @@ def gold_for(gold: Path, stems: list[str], work: Path) -> tuple[Path, str]:
 
 
 def score(folder: Path, gold: Path) -> dict[str, Any]:
-    """``summarize.evaluation.score_outputs``; the reason instead when it cannot run."""
-    try:
-        from summarize.evaluation import score_outputs  # type: ignore[import-not-found,unused-ignore]
-    except ImportError as exc:
-        return {"unavailable": f"summarize.evaluation not importable: {exc}"}
+    """``summarize eval`` of one folder: its JSON, and its table under ``_table``."""
     if not gold.is_dir():
         return {"unavailable": f"no gold folder at {gold}"}
-    try:
-        report = score_outputs(outputs=folder, gold=gold)
-        out: dict[str, Any] = dict(report.as_dict())
-        out["_table"] = report.render_table()
-        return out
-    except Exception as exc:  # the scorer is another helper's work in progress
-        return {"unavailable": f"score_outputs failed: {type(exc).__name__}: {exc}"}
+    base = [sys.executable, "-m", "summarize", "eval", str(folder), "--gold", str(gold)]
+    as_json = subprocess.run([*base, "--json"], capture_output=True, text=True, check=False)
+    if as_json.returncode != 0:
+        return {"unavailable": f"summarize eval failed: {as_json.stderr.strip()}"}
+    out: dict[str, Any] = json.loads(as_json.stdout)
+    out["_table"] = subprocess.run(base, capture_output=True, text=True, check=False).stdout
+    return out
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, float]:
@@ -457,16 +449,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from importlib.metadata import version
 
-    from summarize.llm.embedded.model_file import ensure_model
-
     n_threads = os.cpu_count() or 1
     meta = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "cpu": cpu_model(),
         "cores": n_threads,
         "python": platform.python_version(),
-        "model": EMBEDDED_MODEL,
-        "llama_cpp": version("llama_cpp_python"),
+        "model": summarize.EMBEDDED_MODEL,
+        "engine": f"xllamacpp {version('xllamacpp')}",
         "n_threads": n_threads,
         "n_ctx": N_CTX,
         "seeds": [p.name for p in seeds],
@@ -476,16 +466,15 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {"meta": meta, "systems": {}}
     stems = [p.stem for p in seeds]
     gold, meta["gold"] = gold_for(args.gold, stems, work)
-    model_path = ensure_model(models_dir() / "models")
     server_log = out / "logs" / "llama-server.log"
     server_log.parent.mkdir(parents=True, exist_ok=True)
     server_log.unlink(missing_ok=True)
     try:
         with (
-            LlamaServer(model_path, n_threads=n_threads, n_ctx=N_CTX, log_path=server_log) as srv,
-            CountingProxy(f"http://127.0.0.1:{srv.port}", dump_dir=out / "logs") as proxy,
+            summarize.serve_embedded(log_path=server_log) as upstream,
+            CountingProxy(upstream.removesuffix("/v1"), dump_dir=out / "logs") as proxy,
         ):
-            _log(f"llama.cpp server on port {srv.port}; proxy at {proxy.base_url}")
+            _log(f"llama.cpp engine at {upstream}; proxy at {proxy.base_url}")
             runner = Runner(proxy, out / "logs")
             for name in systems:
                 if name == "summarize":

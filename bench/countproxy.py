@@ -41,6 +41,7 @@ class Counts:
 
     model_calls: int = 0
     prompt_tokens: int = 0
+    cached_prompt_tokens: int = 0
     completion_tokens: int = 0
     errors: int = 0
     other_requests: int = 0
@@ -50,6 +51,7 @@ class Counts:
         return Counts(
             model_calls=self.model_calls - other.model_calls,
             prompt_tokens=self.prompt_tokens - other.prompt_tokens,
+            cached_prompt_tokens=self.cached_prompt_tokens - other.cached_prompt_tokens,
             completion_tokens=self.completion_tokens - other.completion_tokens,
             errors=self.errors - other.errors,
             other_requests=self.other_requests - other.other_requests,
@@ -110,6 +112,7 @@ class CountingProxy:
 
     def _record(self, completion: bool, status: int, body: bytes, seconds: float) -> None:
         usage: dict[str, Any] = {}
+        parsed: Any = None
         if completion and status < 400:
             try:
                 parsed = json.loads(body)
@@ -127,6 +130,12 @@ class CountingProxy:
             if status >= 400:
                 c.errors += 1
             c.prompt_tokens += int(usage.get("prompt_tokens") or 0)
+            details = usage.get("prompt_tokens_details")
+            if isinstance(details, dict):
+                c.cached_prompt_tokens += int(details.get("cached_tokens") or 0)
+            timings = parsed.get("timings") if isinstance(parsed, dict) else None
+            if not isinstance(details, dict) and isinstance(timings, dict):
+                c.cached_prompt_tokens += int(timings.get("cache_n") or 0)
             c.completion_tokens += int(usage.get("completion_tokens") or 0)
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:

@@ -59,8 +59,8 @@ from langextract.core import data as lx_data
 from langextract.providers.openai import OpenAILanguageModel
 from langextract.providers.schemas.openai import OpenAISchema
 
+import summarize
 from summarize.contract.extraction import Extraction, HedgedClaim, Official, Span, StatedAim, Visit
-from summarize.ingest.read import Article, read_article
 
 PROMPT = (
     FIELD_GUIDE + "\nUse the extraction classes official, visit, stated_aim and hedged_claim. The "
@@ -131,7 +131,7 @@ def span_of(ext: lx_data.Extraction, text: str, tally: Grounding) -> Span:
     return unlocated_span(ext.extraction_text)
 
 
-def convert(found: list[lx_data.Extraction], article: Article, tally: Grounding) -> Extraction:
+def convert(found: list[lx_data.Extraction], article: Any, tally: Grounding) -> Extraction:
     ex = new_extraction(article, "langextract")
     text = article.text
     for e in found:
@@ -224,7 +224,7 @@ def main() -> int:
     }
     failures = 0
     for path in args.files:
-        article = read_article(path)
+        article = summarize.read_article(path)
         tally = Grounding()
         began = time.perf_counter()
         raw: list[dict[str, Any]] = []

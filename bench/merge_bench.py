@@ -15,7 +15,7 @@ import json
 import random
 import time
 
-from summarize.brief.merge import merge
+import summarize
 from summarize.contract.extraction import (
     Extraction,
     HedgedClaim,
@@ -98,7 +98,7 @@ def main() -> None:
     peer = time.perf_counter() - began
 
     began = time.perf_counter()
-    brief = merge(extractions)
+    brief = summarize.brief(extractions)
     merged = time.perf_counter() - began
 
     print(

@@ -20,6 +20,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import instructor
 import openai
@@ -32,16 +33,15 @@ from bench_common import (
     Grounding,
     article_summary,
     new_extraction,
+    stated,
     unlocated_span,
     visit_dates,
     write_json,
 )
 from pydantic import BaseModel, Field
 
+import summarize
 from summarize.contract.extraction import Extraction, HedgedClaim, Official, Span, StatedAim, Visit
-from summarize.extract.passes import stated
-from summarize.ingest.read import Article, read_article
-from summarize.ingest.text_match import locate
 
 QUOTE = "one sentence copied word for word from the article that supports this item"
 
@@ -93,7 +93,7 @@ SYSTEM = (
 )
 
 
-def ask(client: instructor.Instructor, article: Article, max_tokens: int) -> ArticleFacts:
+def ask(client: instructor.Instructor, article: Any, max_tokens: int) -> ArticleFacts:
     schema = ArticleFacts.model_json_schema()
     return client.chat.completions.create(
         model=MODEL_ID,
@@ -118,12 +118,12 @@ def span_of(quote: str, text: str, tally: Grounding, would_locate: list[int]) ->
         tally.exact += 1
         return Span(start=at, end=at + len(quote), text=quote)
     tally.unlocated += 1
-    if quote and locate(quote, text) is not None:
+    if quote and summarize.locate(quote, text) is not None:
         would_locate[0] += 1
     return unlocated_span(quote)
 
 
-def convert(facts: ArticleFacts, article: Article, tally: Grounding) -> tuple[Extraction, int]:
+def convert(facts: ArticleFacts, article: Any, tally: Grounding) -> tuple[Extraction, int]:
     text = article.text
     would = [0]
     ex = new_extraction(article, "naive")
@@ -178,7 +178,7 @@ def main() -> int:
     summary: dict[str, object] = {"articles": {}, "method": "exact str.find"}
     failures = 0
     for path in args.files:
-        article = read_article(path)
+        article = summarize.read_article(path)
         tally = Grounding()
         began = time.perf_counter()
         would = 0

@@ -13,7 +13,9 @@ Importing the package is cheap: each function loads its stage when it is called.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -23,12 +25,19 @@ if TYPE_CHECKING:
 
 __version__ = "0.2.0"
 __all__ = [
+    "EMBEDDED_MODEL",
     "Brief",
     "Extraction",
     "SummarizeError",
     "brief",
     "extract",
+    "locate",
+    "model_file",
+    "read_article",
+    "read_metadata",
     "render",
+    "resolve_dates",
+    "serve_embedded",
 ]
 
 Format = Literal["markdown", "html", "json"]
@@ -107,6 +116,60 @@ def render(
     return render_markdown(brief)
 
 
+@contextmanager
+def serve_embedded(
+    slots: int = 1, log_path: Path | None = None, *, lookup: bool = False
+) -> Iterator[str]:
+    """Start the embedded model's llama.cpp engine on loopback; yield its ``/v1`` URL.
+
+    Other tools (a benchmark's peers) can then use the very server summarize uses; the
+    engine is stopped when the block ends, whatever happens in it. ``lookup`` turns on n-gram
+    lookup decoding (measured slower on two cores; see ``bench/README.md``).
+    """
+    from summarize.llm.embedded.engine import Engine
+
+    with Engine(model_file(), slots=slots, log_path=log_path, lookup=lookup) as engine:
+        yield engine.base_url
+
+
+def model_file() -> Path:
+    """The embedded model's GGUF file, joined from its PyPI parts and verified on first use."""
+    from summarize.llm.embedded.model_file import ensure_model, models_dir
+
+    return ensure_model(models_dir() / "models")
+
+
+def read_article(path: Path) -> Any:
+    """Read an article file as the tool does (decoding, HTML body); ``.text`` is what every
+    offset points into. Raises :class:`SummarizeError` with the reason when it cannot."""
+    from summarize.ingest.read import read_article as read
+
+    return read(path)
+
+
+def read_metadata(text: str) -> Any:
+    """Title, outlet, byline, publication date and dateline, where the article states them."""
+    from summarize.ingest.metadata import read_metadata as read
+
+    return read(text)
+
+
+def resolve_dates(date_text: str | None, published: date | None) -> Any:
+    """ISO 8601 dates for date words ("on Tuesday", "Oct. 28 to 30"); a missing year comes
+    only from ``published``, never a guess (``--10-28`` when none)."""
+    from summarize.ingest.date_phrases import resolve_dates as resolve
+
+    return resolve(date_text, published)
+
+
+def locate(quote: str, text: str) -> Any:
+    """The span of ``text`` a quote reproduces, up to quote marks, dashes, case and spacing;
+    ``None`` when it is not there."""
+    from summarize.ingest.text_match import locate as find
+
+    return find(quote, text)
+
+
 def __getattr__(name: str) -> Any:
     """The contract's types and the error family, imported when first asked for."""
     if name == "Extraction":
@@ -117,6 +180,10 @@ def __getattr__(name: str) -> Any:
         from summarize.contract.brief import Brief
 
         return Brief
+    if name == "EMBEDDED_MODEL":
+        from summarize.llm.routes import EMBEDDED_MODEL
+
+        return EMBEDDED_MODEL
     if name == "SummarizeError":
         from summarize.errors import SummarizeError
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize.brief.compose import compose
+from summarize.brief.merge import merge
 from summarize.contract.extraction import Extraction
 from summarize.extract.passes import extract
 from summarize.ingest.chunks import split_body
@@ -161,5 +161,5 @@ def test_the_same_article_under_two_names_is_extracted_once_and_cited_once(
     assert first.extraction is not None and first.extraction.source.also_at == [str(copy)]
     assert second.duplicate_of == original and second.extraction is None
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{original.stem}.json"]
-    (source,) = compose([first.extraction], None).brief.sources
+    (source,) = merge([first.extraction]).sources
     assert sorted([source.path, *source.also_at]) == sorted([str(original), str(copy)])

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli.commands import app
+from summarize.llm.routes import EMBEDDED_MAX_SLOTS
 from tests.conftest import REPLAY_URL, ROOT, seed
 
 SCHEMA = json.loads((ROOT / "schemas" / "extraction.schema.json").read_text(encoding="utf-8"))
@@ -127,9 +128,12 @@ def test_text_removed_before_the_model_read_it_is_one_note_line_naming_the_file(
     assert note.startswith(f"note: {poisoned}: removed 1 sentence(s) addressed to the model")
 
 
-def test_parallel_articles_are_not_sent_to_the_embedded_server_we_start(tmp_path: Path) -> None:
+def test_more_articles_at_once_than_the_engine_has_slots_is_lowered(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    result = CliRunner().invoke(app, ["extract", str(empty), "-j", "4", "-o", str(tmp_path)])
-    assert "note: --concurrency 4 lowered to 1: the embedded llama.cpp server" in result.output
-    assert result.exit_code == 1  # the empty file; no server was needed, none started
+    result = CliRunner().invoke(app, ["extract", str(empty), "-j", "9", "-o", str(tmp_path)])
+    assert (
+        f"note: --concurrency 9 lowered to {EMBEDDED_MAX_SLOTS}: the embedded engine runs at most"
+        in result.output
+    )
+    assert result.exit_code == 1  # the empty file; no engine was needed, none started

@@ -72,7 +72,7 @@ def perfect(stem: str, *, with_optional: bool = False) -> Extraction:
                 destination_city=v.destination_city,
                 start_date=v.date,
                 year_stated=bool(v.date and not v.date.startswith("--")),
-                evidence=[span_of(text, v.quote)],
+                evidence=[span_of(text, v.sentence)],
             )
             for v in gold.visits
             if keep(v)
@@ -189,7 +189,7 @@ def test_every_seed_has_gold_and_every_gold_quote_is_verbatim() -> None:
         text = TEXTS[stem]
         assert gold.article == stem
         quotes = [a.sentence for a in gold.stated_aims] + [h.sentence for h in gold.hedged_claims]
-        quotes += [v.quote for v in gold.visits]
+        quotes += [v.sentence for v in gold.visits]
         for quote in quotes:
             assert quote in text, (stem, quote)
         for h in gold.hedged_claims:

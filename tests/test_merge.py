@@ -61,141 +61,212 @@ def article(
     )
 
 
-RYZHENKOV_VISIT = {
-    "traveler": "Belarusian Foreign Minister Maxim Ryzhenkov",
-    "traveler_country": "Belarus",
-    "destination_country": "North Korea",
-    "start_date": "2024-07-23",
+TOKHTAROV_VISIT = {
+    "traveler": "Kazakh Foreign Minister Arman Tokhtarov",
+    "traveler_country": "Kazakhstan",
+    "destination_country": "Singapore",
+    "start_date": "2025-03-11",
     "year_stated": True,
 }
 
-AP = article(
-    "ap",
-    outlet="The Associated Press",
-    published="2024-07-23",
+WIRE = article(
+    "wire",
+    outlet="The Harbor Wire Service",
+    published="2025-03-11",
     officials=[
-        ("Maxim Ryzhenkov", "Foreign Minister", "Belarus"),
-        ("Kim Jong Un", "leader", "North Korea"),
-        ("Kim Jong Gyu", "Vice Foreign Minister", "North Korea"),
-        ("Alexander Lukashenko", "President", "Belarus"),
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
+        ("Lee Kah Jun", "Prime Minister", "Singapore"),
+        ("Lee Kah Wo", "Senior Minister of State", "Singapore"),
+        ("Yevgeny Lapin", "President", "Kazakhstan"),
     ],
-    visits=[RYZHENKOV_VISIT],
+    visits=[TOKHTAROV_VISIT],
     hedges=[
         (
-            "trip will center on North Korea-Belarus-Russia cooperation",
-            "will likely",
-            "experts",
-            "experts say his trip will likely center on building North Korea-Belarus-Russia "
-            "cooperation",
+            "the visit could yield a three-way freight deal with Vietnam",
+            "could",
+            "analysts",
+            "analysts say the visit could yield a three-way freight deal with Vietnam",
         )
     ],
 )
-DIPLOMAT = article(
-    "diplomat",
+REVIEW = article(
+    "review",
     officials=[
-        ("Maxim Ryzhenkov", "Foreign Minister", "Belarusian"),
-        ("Aleksandr Lukashenko", "President", "Belarus"),
-        ("Choe Son Hui", "Foreign Minister", "North Korea"),
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstani"),
+        ("Evgeniy Lapin", "President", "Kazakhstan"),
+        ("Tan Wei Ling", "Foreign Minister", "Singapore"),
     ],
-    visits=[{**RYZHENKOV_VISIT, "start_date": None, "year_stated": False}],
+    visits=[{**TOKHTAROV_VISIT, "start_date": None, "year_stated": False}],
     hedges=[
         (
-            "meeting will center on trilateral partnerships",
-            "will likely",
-            "Koh Yu-hwan",
-            "Ryzhenkov's meeting with North Korean officials will likely center on establishing "
-            "trilateral North Korea-Belarus-Russia partnerships",
+            "the talks may produce a transit agreement covering Vietnamese ports",
+            "may",
+            "Priya Raman",
+            "Tokhtarov's talks in Singapore may produce a transit agreement covering Vietnamese "
+            "ports",
         )
     ],
 )
-NK_NEWS = article(
-    "nknews",
+BULLETIN = article(
+    "bulletin",
     officials=[
-        ("Choe Son-hui", "Foreign Minister", "North Korea"),
-        ("Kim Jong-un", "President", "North Korea"),
+        ("Tan Wei-ling", "Foreign Minister", "Singapore"),
+        ("Lee Kah-jun", "Premier", "Singapore"),
     ],
     visits=[
         {
-            "traveler": "Choe Son-hui",
-            "traveler_country": "North Korea",
-            "destination_country": "Belarus",
-            "destination_city": "Minsk",
-            "date_text": "Oct. 28 to 30",
-            "start_date": "--10-28",
-            "end_date": "--10-30",
+            "traveler": "Tan Wei-ling",
+            "traveler_country": "Singapore",
+            "destination_country": "Kazakhstan",
+            "destination_city": "Astana",
+            "date_text": "Nov. 4 to 6",
+            "start_date": "--11-04",
+            "end_date": "--11-06",
             "year_stated": False,
         },
         {
-            "traveler": "Choe Son-hui",
-            "traveler_country": "North Korea",
-            "destination_country": "Russia",
-            "destination_city": "Moscow",
+            "traveler": "Tan Wei-ling",
+            "traveler_country": "Singapore",
+            "destination_country": "Vietnam",
+            "destination_city": "Hanoi",
         },
     ],
     aims=[
         (
-            "expanding cooperation in all areas",
-            "Belarusian Ministry of Foreign Affairs",
-            "inked a plan on expanding cooperation in all areas",
+            "deepening cooperation in trade and education",
+            "Kazakh Ministry of Foreign Affairs",
+            "agreed a road map for deepening cooperation in trade and education",
         )
     ],
 )
-AP_REPRINT = article(  # the same wire story on another site: one source, not two
+REPRINT = article(  # the same wire story on another site: one source, not two
     "reprint",
-    outlet="AP",
-    published="2024-07-23",
-    officials=[("Maxim Ryzhenkov", "Foreign Minister", "Belarus")],
-    visits=[{**RYZHENKOV_VISIT, "start_date": "2024-07-24"}],
+    outlet="HWS",
+    published="2025-03-11",
+    officials=[("Arman Tokhtarov", "Foreign Minister", "Kazakhstan")],
+    visits=[{**TOKHTAROV_VISIT, "start_date": "2025-03-12"}],
     text="reprinted text",
 )
-ALL = [AP, DIPLOMAT, NK_NEWS, AP_REPRINT]
+ALL = [WIRE, REVIEW, BULLETIN, REPRINT]
 
 
 def test_one_roster_entry_per_person_across_variants() -> None:
     brief = merge(ALL)
     assert len(brief.officials) == 5
-    choe = next(o for o in brief.officials if o.name.startswith("Choe"))
-    assert set(choe.variants) == {"Choe Son Hui", "Choe Son-hui"}
-    kims = [o for o in brief.officials if o.name.startswith("Kim")]
-    assert len(kims) == 2  # Kim Jong Un and Kim Jong Gyu are two people
-    lukashenko = next(o for o in brief.officials if "Lukashenko" in o.name)
-    assert set(lukashenko.variants) == {"Alexander Lukashenko", "Aleksandr Lukashenko"}
-    ryzhenkov = next(o for o in brief.officials if "Ryzhenkov" in o.name)
-    assert ryzhenkov.countries == ["Belarus"]  # "Belarusian" and "Belarus" are one country
-    assert ryzhenkov.corroboration == 2  # AP and its reprint count once, plus the Diplomat
-    assert len(ryzhenkov.sources) == 3
+    tan = next(o for o in brief.officials if o.name.startswith("Tan"))
+    assert set(tan.variants) == {"Tan Wei Ling", "Tan Wei-ling"}
+    lees = [o for o in brief.officials if o.name.startswith("Lee")]
+    assert len(lees) == 2  # Lee Kah Jun and Lee Kah Wo are two people
+    lapin = next(o for o in brief.officials if "Lapin" in o.name)
+    assert set(lapin.variants) == {"Yevgeny Lapin", "Evgeniy Lapin"}
+    tokhtarov = next(o for o in brief.officials if "Tokhtarov" in o.name)
+    assert tokhtarov.countries == ["Kazakhstan"]  # "Kazakhstani" and "Kazakhstan" are one
+    assert tokhtarov.corroboration == 2  # the wire and its reprint count once, plus the review
+    assert len(tokhtarov.sources) == 3
 
 
 def test_engagements_cluster_by_traveler_destination_and_date() -> None:
     brief = merge(ALL)
     main = [e for e in brief.engagements if e.role == "engagement"]
     context = [e for e in brief.engagements if e.role == "context"]
-    pyongyang = next(e for e in main if e.destination_country == "North Korea")
-    assert pyongyang.traveler == "Maxim Ryzhenkov"
-    assert len(pyongyang.sources) == 3 and pyongyang.corroboration == 2
-    minsk = next(e for e in main if e.destination_city == "Minsk")
-    assert not minsk.year_known and minsk.start_date == "--10-28"
-    assert minsk.date_note == "year not stated by the source"
-    assert [e.destination_city for e in context] == ["Moscow"]  # North Korea-Russia: context
+    singapore = next(e for e in main if e.destination_country == "Singapore")
+    assert singapore.traveler == "Arman Tokhtarov"
+    assert len(singapore.sources) == 3 and singapore.corroboration == 2
+    astana = next(e for e in main if e.destination_city == "Astana")
+    assert not astana.year_known and astana.start_date == "--11-04"
+    assert astana.date_note == "year not stated by the source"
+    assert [e.destination_city for e in context] == ["Hanoi"]  # Singapore-Vietnam: context
+
+
+def test_a_meeting_told_by_the_host_joins_the_guests_trip() -> None:
+    people = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
+        ("Tan Wei Ling", "Foreign Minister", "Singapore"),
+    ]
+    guest = article(
+        "guest", officials=people, visits=[{**TOKHTAROV_VISIT, "destination_city": "Singapore"}]
+    )
+    host = article(
+        "host",
+        officials=people,
+        visits=[
+            {
+                "kind": "meeting",
+                "traveler": "Tan Wei Ling",
+                "traveler_country": "Singapore",
+                "destination_country": "Singapore",
+                "destination_city": "Singapore",
+                "met": ["Arman Tokhtarov"],
+                "start_date": "2025-03-11",
+                "year_stated": True,
+            }
+        ],
+    )
+    other = article(  # another minister in the same city that week, whom no report has meet
+        "other",
+        visits=[{**TOKHTAROV_VISIT, "traveler": "Trade Minister Bolat Sadykov"}],
+    )
+    brief = merge([guest, host, other])
+    assert len(brief.engagements) == 2
+    (joint,) = [e for e in brief.engagements if e.traveler == "Arman Tokhtarov"]
+    assert (joint.kind, joint.met, joint.corroboration) == ("trip", ["Tan Wei Ling"], 2)
+    assert brief.title == "Briefing: Arman Tokhtarov's visit to Singapore"
+    met_only = merge([host])
+    assert [e.kind for e in met_only.engagements] == ["meeting"]
+    assert met_only.title == "Briefing: Tan Wei Ling meets Arman Tokhtarov in Singapore"
+
+
+def test_the_title_names_the_central_engagement() -> None:
+    assert merge(ALL).title == "Briefing: Arman Tokhtarov's visit to Singapore"
+    assert "news reports" not in merge([article("untitled")]).title
 
 
 def test_contradictions_and_single_source_items_are_listed() -> None:
     brief = merge(ALL)
-    dates = next(c for c in brief.contradictions if c.field == "start date")
-    assert {v.value for v in dates.values} == {"2024-07-23", "2024-07-24"}
-    titles = next(c for c in brief.contradictions if c.field == "title")
-    assert titles.subject in {"Kim Jong Un", "Kim Jong-un"}
-    assert {v.value for v in titles.values} == {"Leader", "President"}
-    assert not any(
-        c.subject.endswith("Ryzhenkov") and c.field == "title" for c in brief.contradictions
-    )
+    # Only the start day differs between two sources; the review's missing date, the
+    # bulletin's year-less days and the premier's two titles are no contradictions.
+    assert [(c.subject, c.field) for c in brief.contradictions] == [
+        ("Arman Tokhtarov to Singapore", "start date")
+    ]
+    (dates,) = brief.contradictions
+    assert {v.value for v in dates.values} == {"2025-03-11", "2025-03-12"}
+    assert all(len(v.sources) == 1 for v in dates.values)
+    lee = next(o for o in brief.officials if o.name.startswith("Lee Kah") and len(o.variants) > 1)
+    assert lee.titles == ["Premier", "Prime Minister"]  # both wordings kept, not in conflict
     single = {(s.kind, s.label) for s in brief.single_source}
-    assert ("official", "Kim Jong Gyu") in single
+    assert ("official", "Lee Kah Wo") in single
+
+
+def _to_kazakhstan(city: str, day: str = "2025-11-04") -> dict[str, object]:
+    return {
+        "traveler": "Tan Wei Ling",
+        "traveler_country": "Singapore",
+        "destination_country": "Kazakhstan",
+        "destination_city": city,
+        "start_date": day,
+        "year_stated": True,
+    }
+
+
+def test_cities_and_days_contradict_only_across_sources() -> None:
+    a = article("a", visits=[_to_kazakhstan("Astana")])
+    b = article("b", visits=[_to_kazakhstan("Almaty", "2025-11-05")])
+    clash = merge([a, b]).contradictions
+    assert sorted((c.field, tuple(sorted(v.value for v in c.values))) for c in clash) == [
+        ("city", ("Almaty", "Astana")),
+        ("start date", ("2025-11-04", "2025-11-05")),
+    ]
+    # One report giving two cities and two days tells a tour, not a disagreement.
+    tour = article(
+        "tour", visits=[_to_kazakhstan("Astana"), _to_kazakhstan("Almaty", "2025-11-05")]
+    )
+    assert merge([tour]).contradictions == []
+    assert len(merge([tour]).engagements) == 1
 
 
 def test_aims_and_speculation_stay_apart_and_near_duplicates_group() -> None:
     brief = merge(ALL)
-    assert [g.text for g in brief.stated_aims] == ["expanding cooperation in all areas"]
+    assert [g.text for g in brief.stated_aims] == ["deepening cooperation in trade and education"]
     assert all(g.kind == "hedged_claim" for g in brief.speculation)
     assert all(g.kind == "stated_aim" for g in brief.stated_aims)
     every_member = [m.citation.span.text for g in brief.speculation for m in g.members]
@@ -212,10 +283,12 @@ def test_every_statement_keeps_its_citations() -> None:
 
 
 def test_identical_texts_under_two_names_are_one_source() -> None:
-    twin = AP.model_copy(update={"source": AP.source.model_copy(update={"path": "ap-copy.txt"})})
-    brief = merge([AP, twin])
+    twin = WIRE.model_copy(
+        update={"source": WIRE.source.model_copy(update={"path": "wire-copy.txt"})}
+    )
+    brief = merge([WIRE, twin])
     assert len(brief.sources) == 1
-    assert (brief.sources[0].path, brief.sources[0].also_at) == ("ap-copy.txt", ["ap.txt"])
+    assert (brief.sources[0].path, brief.sources[0].also_at) == ("wire-copy.txt", ["wire.txt"])
 
 
 @settings(max_examples=30, deadline=None)
@@ -235,12 +308,12 @@ def test_merging_one_more_article_equals_merging_all_at_once(
     assert brief == merge(ALL)
 
 
-def test_titles_differing_only_in_case_agree() -> None:
-    a = article("a", officials=[("Choe Son Hui", "Foreign Minister", "North Korea")])
-    b = article("b", officials=[("Choe Son Hui", "foreign minister", "North Korea")])
-    c = article("c", officials=[("Choe Son Hui", "senior official", "North Korea")])
+def test_title_wordings_are_never_contradictions() -> None:
+    a = article("a", officials=[("Tan Wei Ling", "Foreign Minister", "Singapore")])
+    b = article("b", officials=[("Tan Wei Ling", "foreign minister", "Singapore")])
+    c = article("c", officials=[("Tan Wei Ling", "senior official", "Singapore")])
     assert merge([a, b]).contradictions == []
-    clash = merge([a, b, c]).contradictions
-    assert [sorted(v.value for v in x.values) for x in clash] == [
-        ["Foreign Minister", "Senior Official"]
-    ]
+    assert merge([a, b]).officials[0].titles == ["Foreign Minister"]  # case aside, one title
+    three = merge([a, b, c])
+    assert three.contradictions == []
+    assert three.officials[0].titles == ["Foreign Minister", "senior official"]

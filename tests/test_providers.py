@@ -14,7 +14,11 @@ from summarize.llm.routes import api_key
 def test_default_is_the_embedded_model() -> None:
     spec = resolve()
     assert spec.name == "embedded"
-    assert spec.grammar and instructor.Mode(spec.mode) is instructor.Mode.JSON
+    # The schema reaches the sampler as a compact llguidance grammar, not as prompt text.
+    assert spec.grammar and instructor.Mode(spec.mode) is instructor.Mode.JSON_SCHEMA
+    options = spec.request_options({"type": "object", "properties": {}})
+    assert options["extra_body"]["grammar"].startswith("%llguidance")
+    assert '"whitespace_flexible": false' in options["extra_body"]["grammar"]
     assert spec.model_sha256 == GGUF_SHA256
     assert spec.extra_body["repeat_penalty"] == 1.0
     assert api_key(spec) == "no-key-needed"
@@ -89,3 +93,17 @@ def test_cache_namespace_ignores_the_embedded_port_but_not_a_remote_endpoint() -
     a = resolve("llamacpp/q", base_url="http://a:1/v1").cache_namespace()
     b = resolve("llamacpp/q", base_url="http://b:1/v1").cache_namespace()
     assert a != b
+
+
+def test_vllm_is_one_setting_away_with_guided_decoding() -> None:
+    spec = resolve("vllm/Qwen/Qwen2.5-7B-Instruct", base_url="http://gpu-host:8000/v1")
+    assert (spec.name, spec.model, spec.base_url) == (
+        "vllm",
+        "Qwen/Qwen2.5-7B-Instruct",
+        "http://gpu-host:8000/v1",
+    )
+    assert instructor.Mode(spec.mode) is instructor.Mode.JSON_SCHEMA
+    schema = {"type": "object", "properties": {"n": {"type": "integer"}}}
+    format_ = spec.request_options(schema)["extra_body"]["response_format"]
+    assert format_ == {"type": "json_schema", "json_schema": {"name": "answer", "schema": schema}}
+    assert spec.max_parallel is None  # -j is the user's to choose against a real server

@@ -1,7 +1,8 @@
 """The memo renderers: what an analyst reads must cite real sources and real sentences.
 
-The brief is built by hand from three seed articles, with spans found by ``str.index`` so
-every offset is genuine; it nests and crosses spans on purpose to exercise the HTML marking.
+The brief is built by hand from three invented articles under ``tests/fixtures/render/``,
+with spans found by ``str.index`` so every offset is genuine; it nests and crosses spans on
+purpose to exercise the HTML marking.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -21,17 +23,16 @@ from summarize.contract.brief import (
     ContradictionValue,
     DateRange,
     Engagement,
-    Judgment,
     Narrative,
     RosterEntry,
     SingleSource,
     SourceRef,
+    Statement,
 )
 from summarize.contract.extraction import Span
 from summarize.render.document import format_date, format_date_range
 from summarize.render.html import mark_spans, render_html
 from summarize.render.markdown import render_markdown
-from tests.conftest import seed
 
 SECTIONS = [
     "Bottom line",
@@ -44,7 +45,8 @@ SECTIONS = [
     "Single-source items",
     "Sources",
 ]
-PATHS = {1: seed("001"), 2: seed("004"), 3: seed("003")}
+FIXTURES = Path(__file__).parent / "fixtures" / "render"
+PATHS = {n: FIXTURES / f"a{n}.txt" for n in (1, 2, 3)}
 
 
 def load_articles() -> dict[int, str]:
@@ -57,253 +59,265 @@ def cite(articles: dict[int, str], n: int, quote: str) -> Citation:
 
 
 def make_brief(articles: dict[int, str] | None = None) -> Brief:
-    """A small merged brief over seeds 001 (source 1), 004 (2) and 003 (3)."""
+    """A small merged brief over fixture articles a1 (source 1), a2 (2) and a3 (3)."""
     a = articles or load_articles()
-    choe_visit = cite(
+    varga_visit = cite(
         a,
         1,
-        "During her official visit on Oct. 28 to 30, Choe and Ryzhenkov inked a plan on "
-        "expanding cooperation \u201cin all areas,\u201d the Belarusian Ministry of Foreign "
-        "Affairs said.",
+        "During the Nov. 4 to 6 official visit, Varga-Holm and Brell pledged to deepen "
+        "cooperation \u201cin every field,\u201d according to a readout from Valdoria\u2019s "
+        "foreign ministry.",
     )
-    all_areas = cite(a, 1, "inked a plan on expanding cooperation \u201cin all areas,\u201d")
-    pave_way = cite(
+    # Nested inside varga_visit.
+    every_field = cite(a, 1, "pledged to deepen cooperation \u201cin every field,\u201d")
+    clear_way = cite(
         a,
         1,
-        "The ministers also reviewed a schedule for future high-level meetings that could pave "
-        "the way for Belarusian President Alexander Lukashenko\u2019s visit to Pyongyang.",
+        "The ministers also agreed on a calendar of senior-level exchanges that could clear the "
+        "way for Valdorian President Anton Dressler\u2019s first trip to Halvik.",
     )
-    # Crosses pave_way: starts inside it and runs on into the next sentence.
-    beijing = cite(
+    # Crosses clear_way: starts inside it and runs on into the next sentence.
+    geneva = cite(
         a,
         1,
-        "Lukashenko\u2019s visit to Pyongyang. North Korean leader Kim Jong-un invited "
-        "Lukashenko during their meeting in Beijing on Sept. 3.",
+        "Dressler\u2019s first trip to Halvik. Kestrian leader Mara Solvei extended the "
+        "invitation to Dressler when the two met in Geneva on Sept. 12.",
     )
-    arrived = cite(a, 2, "Belarus\u2019 foreign minister arrived in North Korea on Tuesday")
-    flew = cite(a, 2, "Belarusian Foreign Minister Maxim Ryzhenkov flew to Pyongyang from Beijing")
-    will_come = cite(
-        a,
-        3,
-        "Belarusian Foreign Minister Maxim Ryzhenkov will come to North Korea on Tuesday for a "
-        "three-day trip",
-    )
-    experts = cite(
-        a, 2, "experts say his trip will likely center on building North Korea-Belarus-Russia"
-    )
-    diplomat_likely = cite(
-        a,
-        3,
-        "Maxim Ryzhenkov\u2019s meeting with North Korean officials will likely center on "
-        "establishing trilateral North Korea-Belarus-Russia partnerships.",
-    )
-    june = cite(
+    arrived = cite(a, 2, "Valdoria\u2019s foreign minister arrived in Kestria on Tuesday")
+    landed = cite(
         a,
         2,
-        "During a meeting in Pyongyang in June, North Korean leader Kim Jong Un and Russian "
-        "President Vladimir Putin signed a pact",
+        "Valdorian Foreign Minister Tomas Brell\u2019s plane touched down at Halvik\u2019s "
+        "Eastgate airport",
+    )
+    scheduled = cite(
+        a,
+        3,
+        "Valdorian Foreign Minister Tomas Brell is scheduled to land in Kestria on Tuesday for "
+        "talks lasting through Thursday",
+    )
+    analysts = cite(
+        a, 2, "analysts say the visit will likely focus on a three-way grain and energy arrangement"
+    )
+    quarterly_likely = cite(
+        a,
+        3,
+        "Tomas Brell\u2019s sessions with Kestrian officials will likely concentrate on a joint "
+        "Valdoria-Kestria-Sarnavia transit corridor,",
+    )
+    may = cite(
+        a,
+        2,
+        "In May, Sarnavian President Oleg Marrin traveled to Halvik, where he and Solvei signed "
+        "a mutual defense treaty",
     )
     return Brief(
-        title="Belarus\u2013North Korea engagement <script>alert(1)</script>",
-        date_range=DateRange(start="2024-06", end="2024-07-23"),
+        title="Valdoria\u2013Kestria engagement <script>alert(1)</script>",
+        date_range=DateRange(start="2023-05", end="2023-07-18"),
         sources=[
             SourceRef(
                 n=1,
-                path="seeds/001_a3c96d00d70b1485.txt",
+                path="tests/fixtures/render/a1.txt",
                 sha256="a" * 64,
-                outlet="NK News",
-                outlet_key="NK News",
+                outlet="The Harbor Ledger",
+                outlet_key="The Harbor Ledger",
             ),
             SourceRef(
                 n=2,
-                path="seeds/004_32782bfa1945646b.txt",
+                path="tests/fixtures/render/a2.txt",
                 sha256="b" * 64,
-                title="Belarus\u2019 foreign minister arrives in North Korea for talks expected "
-                "to focus on Russia cooperation",
-                outlet="The Associated Press",
-                published="2024-07-23T09:52:00",
-                outlet_key="The Associated Press",
+                title="Valdorian envoy Brell opens first ministerial visit to Kestria",
+                outlet="The Northgate Wire",
+                published="2023-07-18T08:41:00",
+                outlet_key="The Northgate Wire",
             ),
             SourceRef(
                 n=3,
-                path="seeds/003_ed0bafd7f73eb26d.txt",
+                path="tests/fixtures/render/a3.txt",
                 sha256="c" * 64,
-                title="Belarus\u2019 Foreign Minister Will Visit North Korea for Possible Talks "
-                "on Russia Cooperation",
+                title="Valdoria\u2019s Foreign Minister Bound for Kestria as Sarnavia Looms Over "
+                "Talks",
                 outlet_key="c" * 64,
-                also_at=["mirror/003.txt"],
+                also_at=["mirror/a3.txt"],
             ),
         ],
         engagements=[
             Engagement(
-                id="e-choe-minsk",
+                id="e-varga-corvena",
                 role="engagement",
-                traveler="Choe Son Hui",
-                traveler_country="North Korea",
-                destination_country="Belarus",
-                destination_city="Minsk",
-                start_date="--10-28",
-                end_date="--10-30",
+                traveler="Ilse Varga Holm",
+                traveler_country="Kestria",
+                destination_country="Valdoria",
+                destination_city="Corvena",
+                start_date="--11-04",
+                end_date="--11-06",
                 year_known=False,
                 date_note="year not stated",
-                purposes=["cooperation plan \u201cin all areas\u201d"],
+                purposes=["cooperation \u201cin every field\u201d"],
                 sources=[1],
                 corroboration=1,
-                citations=[choe_visit],
+                citations=[varga_visit],
             ),
             Engagement(
-                id="e-ryzhenkov-pyongyang",
+                id="e-brell-halvik",
                 role="engagement",
-                traveler="Maxim Ryzhenkov",
-                traveler_country="Belarus",
-                destination_country="North Korea",
-                destination_city="Pyongyang",
-                start_date="2024-07-23",
+                traveler="Tomas Brell",
+                traveler_country="Valdoria",
+                destination_country="Kestria",
+                destination_city="Halvik",
+                start_date="2023-07-18",
                 year_known=True,
-                purposes=["talks on trilateral cooperation with Russia"],
+                purposes=["talks on three-way cooperation with Sarnavia"],
                 sources=[2, 3],
                 corroboration=2,
-                citations=[arrived, flew, will_come],
+                citations=[arrived, landed, scheduled],
             ),
             Engagement(
-                id="c-kim-beijing",
+                id="c-solvei-geneva",
                 role="context",
-                traveler="Kim Jong Un",
-                destination_country="China",
-                destination_city="Beijing",
-                start_date="--09-03",
+                traveler="Mara Solvei",
+                destination_country="Switzerland",
+                destination_city="Geneva",
+                start_date="--09-12",
                 sources=[1],
                 corroboration=1,
-                citations=[beijing],
+                citations=[geneva],
             ),
             Engagement(
-                id="c-putin-pyongyang",
+                id="c-marrin-halvik",
                 role="context",
-                traveler="Vladimir Putin",
-                destination_city="Pyongyang",
-                start_date="2024-06",
+                traveler="Oleg Marrin",
+                destination_city="Halvik",
+                start_date="2023-05",
                 year_known=True,
                 sources=[2],
                 corroboration=1,
-                citations=[june],
+                citations=[may],
             ),
         ],
         officials=[
             RosterEntry(
-                id="p-choe",
-                name="Choe Son Hui",
-                variants=["Choe Son Hui", "Choe Son-hui"],
+                id="p-varga",
+                name="Ilse Varga Holm",
+                variants=["Ilse Varga Holm", "Ilse Varga-Holm"],
                 titles=["Foreign Minister"],
-                countries=["North Korea"],
+                countries=["Kestria"],
                 sources=[1, 2],
                 corroboration=2,
                 citations=[
-                    cite(a, 1, "North Korean Foreign Minister Choe Son-hui"),
-                    cite(a, 2, "North Korean counterpart Choe Son Hui"),
+                    cite(a, 1, "Kestrian Foreign Minister Ilse Varga-Holm"),
+                    cite(a, 2, "Kestrian counterpart Ilse Varga Holm"),
                 ],
             ),
             RosterEntry(
-                id="p-ryzhenkov",
-                name="Maxim Ryzhenkov",
-                variants=["Maxim Ryzhenkov", "Ryzhenkov"],
+                id="p-brell",
+                name="Tomas Brell",
+                variants=["Tomas Brell", "Brell"],
                 # A pipe in the data must not split the Markdown table's row.
-                titles=["Foreign Minister | Belarus"],
-                countries=["Belarus"],
+                titles=["Foreign Minister | Valdoria"],
+                countries=["Valdoria"],
                 sources=[2],
                 corroboration=1,
-                citations=[flew],
+                citations=[landed],
             ),
         ],
         stated_aims=[
             ClaimGroup(
-                id="a-all-areas",
+                id="a-every-field",
                 kind="stated_aim",
-                text="Expand cooperation in all areas",
-                voiced_by=["Belarusian Ministry of Foreign Affairs"],
+                text="Deepen cooperation in every field",
+                voiced_by=["Valdorian foreign ministry"],
                 sources=[1],
                 corroboration=1,
                 members=[
                     ClaimMember(
-                        text="expand cooperation in all areas",
-                        by="Belarusian Ministry of Foreign Affairs",
+                        text="deepen cooperation in every field",
+                        by="Valdorian foreign ministry",
                         source=1,
-                        citation=all_areas,
+                        citation=every_field,
                     )
                 ],
             )
         ],
         speculation=[
             ClaimGroup(
-                id="h-trilateral",
+                id="h-three-way",
                 kind="hedged_claim",
-                text="The trip will center on North Korea\u2013Belarus\u2013Russia cooperation",
-                voiced_by=["experts"],
+                text="The visit will focus on Valdoria\u2013Kestria\u2013Sarnavia cooperation",
+                voiced_by=["analysts"],
                 cues=["likely"],
                 sources=[2, 3],
                 corroboration=2,
                 members=[
                     ClaimMember(
-                        text="trip will center on trilateral cooperation",
-                        by="experts",
+                        text="visit will focus on a three-way arrangement",
+                        by="analysts",
                         cue="likely",
                         source=2,
-                        citation=experts,
+                        citation=analysts,
                     ),
                     ClaimMember(
-                        text="meeting will center on trilateral partnerships",
-                        by="The Diplomat",
+                        text="sessions will concentrate on a three-way transit corridor",
+                        by="Coastline Quarterly",
                         cue="likely",
                         source=3,
-                        citation=diplomat_likely,
+                        citation=quarterly_likely,
                     ),
                 ],
             ),
             ClaimGroup(
-                id="h-lukashenko",
+                id="h-dressler",
                 kind="hedged_claim",
-                text="Future meetings could lead to a Lukashenko visit to Pyongyang",
+                text="Future exchanges could lead to a Dressler visit to Halvik",
                 voiced_by=[],
                 cues=["could"],
                 sources=[1],
                 corroboration=1,
                 members=[
                     ClaimMember(
-                        text="could pave the way for Lukashenko's visit",
-                        by="NK News",
+                        text="could clear the way for Dressler's trip",
+                        by="The Harbor Ledger",
                         cue="could",
                         source=1,
-                        citation=pave_way,
+                        citation=clear_way,
                     )
                 ],
             ),
         ],
         contradictions=[
             Contradiction(
-                subject="Maxim Ryzhenkov visit to North Korea",
+                subject="Tomas Brell visit to Kestria",
                 field="status",
                 values=[
                     ContradictionValue(value="under way", sources=[2], citations=[arrived]),
-                    ContradictionValue(value="announced", sources=[3], citations=[will_come]),
+                    ContradictionValue(value="announced", sources=[3], citations=[scheduled]),
                 ],
             )
         ],
         single_source=[
             SingleSource(
-                kind="engagement", ref="e-choe-minsk", label="Choe Son Hui to Minsk", source=1
+                kind="engagement",
+                ref="e-varga-corvena",
+                label="Ilse Varga Holm to Corvena",
+                source=1,
             ),
-            SingleSource(
-                kind="hedged_claim", ref="h-lukashenko", label="Lukashenko visit", source=1
-            ),
+            SingleSource(kind="hedged_claim", ref="h-dressler", label="Dressler visit", source=1),
         ],
         narrative=Narrative(
-            bottom_line="Belarus and North Korea went from a first foreign-minister visit to a "
-            "signed cooperation plan, with Russia in the background.",
+            bottom_line=[
+                Statement(
+                    text="Valdoria and Kestria went from a first foreign-minister visit to a "
+                    "pledge of cooperation in every field, with Sarnavia in the background.",
+                    sources=[1, 2],
+                    citations=[arrived],
+                )
+            ],
             key_judgments=[
-                Judgment(
-                    text="The July visit was the first by a Belarusian foreign minister.",
+                Statement(
+                    text="The July visit was the first by a Valdorian foreign minister.",
                     sources=[2, 3],
                 ),
-                Judgment(text="A Lukashenko visit to Pyongyang is being prepared.", sources=[1]),
+                Statement(text="A Dressler visit to Halvik is being prepared.", sources=[1]),
             ],
         ),
     )
@@ -340,8 +354,8 @@ def _section(markdown: str, title: str) -> str:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("2024-07-23", "July 23, 2024"),
-        ("--10-28", "Oct. 28"),
+        ("2023-07-18", "July 18, 2023"),
+        ("--11-04", "Nov. 4"),
         ("2025-05", "May 2025"),
         ("--06", "June"),
         (None, "date not stated"),
@@ -353,9 +367,9 @@ def test_format_date(value: str | None, expected: str) -> None:
 
 
 def test_format_date_range() -> None:
-    assert format_date_range("--10-28", "--10-30") == "Oct. 28\u201330"
-    assert format_date_range("2024-10-30", "2024-11-02") == "Oct. 30 \u2013 Nov. 2, 2024"
-    assert format_date_range("2024-07-23", None) == "July 23, 2024"
+    assert format_date_range("--11-04", "--11-06") == "Nov. 4\u20136"
+    assert format_date_range("2023-09-29", "2023-10-02") == "Sept. 29 \u2013 Oct. 2, 2023"
+    assert format_date_range("2023-07-18", None) == "July 18, 2023"
 
 
 # ---------------------------------------------------------------- Markdown
@@ -365,10 +379,8 @@ def test_markdown_has_every_section_in_order(markdown: str) -> None:
     headings = re.findall(r"^## (.+)$", markdown, flags=re.M)
     assert headings == SECTIONS
     # Data is literal text: a tag in it must not turn into HTML in a Markdown viewer.
-    assert markdown.startswith(
-        "# Belarus\u2013North Korea engagement \\<script>alert(1)\\</script>"
-    )
-    assert "**Period covered:** June 2024 \u2013 July 23, 2024" in markdown
+    assert markdown.startswith("# Valdoria\u2013Kestria engagement \\<script>alert(1)\\</script>")
+    assert "**Period covered:** May 2023 \u2013 July 18, 2023" in markdown
 
 
 def test_markdown_citations_refer_to_listed_sources(brief: Brief, markdown: str) -> None:
@@ -378,64 +390,61 @@ def test_markdown_citations_refer_to_listed_sources(brief: Brief, markdown: str)
     assert cited == known
     sources = _section(markdown, "Sources").strip().splitlines()
     assert sources == [
-        "1. NK News, date not stated, (untitled), seeds/001_a3c96d00d70b1485.txt",
-        '2. The Associated Press, July 23, 2024, "Belarus\u2019 foreign minister arrives in '
-        'North Korea for talks expected to focus on Russia cooperation", '
-        "seeds/004_32782bfa1945646b.txt",
-        '3. outlet not stated, date not stated, "Belarus\u2019 Foreign Minister Will Visit '
-        'North Korea for Possible Talks on Russia Cooperation", '
-        "seeds/003_ed0bafd7f73eb26d.txt (also at: mirror/003.txt)",
+        "1. The Harbor Ledger, date not stated, (untitled), tests/fixtures/render/a1.txt",
+        '2. The Northgate Wire, July 18, 2023, "Valdorian envoy Brell opens first ministerial '
+        'visit to Kestria", tests/fixtures/render/a2.txt',
+        '3. outlet not stated, date not stated, "Valdoria\u2019s Foreign Minister Bound for '
+        'Kestria as Sarnavia Looms Over Talks", '
+        "tests/fixtures/render/a3.txt (also at: mirror/a3.txt)",
     ]
 
 
 def test_timeline_is_in_date_order_and_flags_unknown_year(markdown: str) -> None:
     lines = _section(markdown, "Timeline of engagements").strip().splitlines()
     assert len(lines) == 2
-    assert lines[0].startswith(
-        "- **July 23, 2024** \u2014 Maxim Ryzhenkov (Belarus) \u2192 Pyongyang"
-    )
+    assert lines[0].startswith("- **July 18, 2023** \u2014 Tomas Brell (Valdoria) \u2192 Halvik")
     assert lines[0].endswith("2 sources [2][3]")
-    assert lines[1].startswith("- **Oct. 28\u201330, year not stated** \u2014 Choe Son Hui")
-    assert "Minsk, Belarus" in lines[1] and lines[1].endswith("1 source [1]")
+    assert lines[1].startswith("- **Nov. 4\u20136, year not stated** \u2014 Ilse Varga Holm")
+    assert "Corvena, Valdoria" in lines[1] and lines[1].endswith("1 source [1]")
     context = _section(markdown, "Context").strip().splitlines()
-    assert context[0].startswith("- June 2024 \u2014 Vladimir Putin")
-    assert context[1].startswith("- Sept. 3, year not stated \u2014 Kim Jong Un \u2192 Beijing")
+    assert context[0].startswith("- May 2023 \u2014 Oleg Marrin")
+    assert context[1].startswith("- Sept. 12, year not stated \u2014 Mara Solvei \u2192 Geneva")
 
 
 def test_officials_table_escapes_pipes(markdown: str) -> None:
     table = _section(markdown, "Officials").strip().splitlines()
     assert table[0] == "| Name | Variants seen | Titles | Country | Sources |"
-    row = next(line for line in table if line.startswith("| Maxim Ryzhenkov"))
-    assert "Foreign Minister \\| Belarus" in row
+    row = next(line for line in table if line.startswith("| Tomas Brell"))
+    assert "Foreign Minister \\| Valdoria" in row
     assert len(re.split(r"(?<!\\)\|", row)) == 7  # five cells between the outer pipes
-    choe = next(line for line in table if line.startswith("| Choe Son Hui"))
-    assert choe == "| Choe Son Hui | Choe Son-hui | Foreign Minister | North Korea | [1][2] |"
+    varga = next(line for line in table if line.startswith("| Ilse Varga Holm"))
+    assert varga == "| Ilse Varga Holm | Ilse Varga-Holm | Foreign Minister | Kestria | [1][2] |"
 
 
 def test_claims_contradictions_and_single_source(markdown: str) -> None:
     aims = _section(markdown, "Stated aims")
-    assert "Expand cooperation in all areas \u2014 Belarusian Ministry of Foreign Affairs" in aims
+    assert "Deepen cooperation in every field \u2014 Valdorian foreign ministry" in aims
     assert aims.strip().endswith("[1] \u2014 1 source")
     speculation = _section(markdown, "Speculation and assessments")
-    assert "voiced by experts \u2014 cue: \u201clikely\u201d \u2014 [2][3] \u2014 2 sources" in (
+    assert "voiced by analysts \u2014 cue: \u201clikely\u201d \u2014 [2][3] \u2014 2 sources" in (
         speculation
     )
-    assert "Pyongyang \u2014 speaker not stated \u2014 cue: \u201ccould\u201d" in speculation
+    assert "Halvik \u2014 speaker not stated \u2014 cue: \u201ccould\u201d" in speculation
     contradictions = _section(markdown, "Contradictions").strip().splitlines()
     assert contradictions == [
-        "- **Maxim Ryzhenkov visit to North Korea** \u2014 status",
+        "- **Tomas Brell visit to Kestria** \u2014 status",
         "   - \u201cunder way\u201d [2]",
         "   - \u201cannounced\u201d [3]",
     ]
     single = _section(markdown, "Single-source items")
-    assert "- Engagement: Choe Son Hui to Minsk [1]" in single
-    assert "- Speculation: Lukashenko visit [1]" in single
+    assert "- Engagement: Ilse Varga Holm to Corvena [1]" in single
+    assert "- Speculation: Dressler visit [1]" in single
 
 
 def test_bottom_line_and_its_absence(brief: Brief, markdown: str) -> None:
     bottom = _section(markdown, "Bottom line")
-    assert "signed cooperation plan" in bottom
-    assert "1. The July visit was the first by a Belarusian foreign minister. [2][3]" in bottom
+    assert "pledge of cooperation in every field" in bottom
+    assert "1. The July visit was the first by a Valdorian foreign minister. [2][3]" in bottom
     without = render_markdown(brief.model_copy(update={"narrative": None}))
     assert "## Bottom line" not in without
     assert "## Timeline of engagements" in without
@@ -579,7 +588,7 @@ def test_marks_hold_exactly_the_article_slices(page: str, articles: dict[int, st
 def test_html_escapes_data(page: str) -> None:
     assert page.count("<script>") == 1
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<title>Belarus\u2013North Korea engagement &lt;script&gt;" in page
+    assert "<title>Valdoria\u2013Kestria engagement &lt;script&gt;" in page
 
 
 def test_html_has_the_memo_sections(page: str, markdown: str) -> None:

@@ -230,3 +230,94 @@ def test_clicking_a_citation_highlights_its_evidence(
     for image in (memo_png, png):
         assert image.startswith(b"\x89PNG\r\n\x1a\n") and len(image) > 10_000
     assert png != memo_png
+
+
+def test_the_filter_narrows_people_and_engagements(
+    browser: tuple[DevTools, subprocess.Popen[bytes]], tmp_path: Path
+) -> None:
+    devtools, _process = browser
+    brief = make_brief()
+    path = tmp_path / "brief.html"
+    path.write_text(render_html(brief, load_articles()), encoding="utf-8")
+    session = _open_page(devtools, path.as_uri())
+    rows = "document.querySelectorAll('#officials tbody tr:not(.hidden)').length"
+    shown = _eval(devtools, session, rows)
+    assert shown == len(brief.officials) > 1
+    person = brief.officials[0]
+    typed = json.dumps(person.name.split()[-1])
+    _eval(
+        devtools,
+        session,
+        f"(() => {{ const box = document.getElementById('filter'); box.value = {typed};"
+        " box.dispatchEvent(new Event('input')); })()",
+    )
+    visible = _eval(
+        devtools,
+        session,
+        "[...document.querySelectorAll('#officials tbody tr:not(.hidden)')]"
+        ".map(r => r.textContent)",
+    )
+    assert visible and all(person.name.split()[-1] in text for text in visible)
+    assert len(visible) < shown
+    _screenshot(devtools, session, "brief-filtered.png")
+
+
+def test_the_page_reads_at_phone_width(
+    browser: tuple[DevTools, subprocess.Popen[bytes]], tmp_path: Path
+) -> None:
+    devtools, _process = browser
+    path = tmp_path / "brief.html"
+    path.write_text(render_html(make_brief(), load_articles()), encoding="utf-8")
+    session = _open_page(devtools, path.as_uri())
+    devtools.call(
+        "Emulation.setDeviceMetricsOverride",
+        session,
+        width=390,
+        height=844,
+        deviceScaleFactor=1,
+        mobile=True,
+    )
+    _wait_for(devtools, session, "window.innerWidth === 390")
+    # Nothing wider than the screen: no sideways scrolling to read a line.
+    assert _eval(devtools, session, "document.documentElement.scrollWidth") <= 390
+    # The memo comes first, the sources below it, in one column.
+    memo_top = _eval(
+        devtools, session, "document.querySelector('.memo').getBoundingClientRect().top"
+    )
+    sources_top = _eval(
+        devtools, session, "document.querySelector('.sources').getBoundingClientRect().top"
+    )
+    assert memo_top < sources_top
+    png = _screenshot(devtools, session, "brief-phone.png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_on_a_wide_screen_the_memo_stands_beside_its_sources(
+    browser: tuple[DevTools, subprocess.Popen[bytes]], tmp_path: Path
+) -> None:
+    devtools, _process = browser
+    path = tmp_path / "brief.html"
+    path.write_text(render_html(make_brief(), load_articles()), encoding="utf-8")
+    session = _open_page(devtools, path.as_uri())
+    devtools.call(
+        "Emulation.setDeviceMetricsOverride",
+        session,
+        width=1400,
+        height=900,
+        deviceScaleFactor=1,
+        mobile=False,
+    )
+    _wait_for(devtools, session, "window.innerWidth === 1400")
+    box = "document.querySelector(%s).getBoundingClientRect()"
+    memo = _eval(
+        devtools,
+        session,
+        f"(() => {{ const r = {box % repr('.memo')}; return [r.left, r.top]; }})()",
+    )
+    sources = _eval(
+        devtools,
+        session,
+        f"(() => {{ const r = {box % repr('.sources')}; return [r.left, r.top]; }})()",
+    )
+    assert sources[0] > memo[0] and abs(sources[1] - memo[1]) < 5
+    _screenshot(devtools, session, "brief-wide.png")

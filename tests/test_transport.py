@@ -123,19 +123,19 @@ def test_failures_are_not_cached(tmp_path: Path) -> None:
     assert wire.calls == 2
 
 
-def test_the_server_starts_only_when_a_request_misses_the_cache(tmp_path: Path) -> None:
-    starts: list[int] = []
+def test_the_engine_is_ensured_only_for_requests_that_miss_the_cache(tmp_path: Path) -> None:
+    ensured: list[int] = []
     cache = ResponseCache(tmp_path)
     warm = build_transport(cache=cache, namespace={}, wire=Script(ok()))
     post(warm, {"m": 1})
     lazy = build_transport(
-        cache=cache, namespace={}, wire=Script(ok()), start=lambda: starts.append(1)
+        cache=cache, namespace={}, wire=Script(ok()), ensure_engine=lambda: ensured.append(1)
     )
     post(lazy, {"m": 1})
-    assert starts == []
+    assert ensured == []  # a cache hit never starts the engine
     post(lazy, {"m": 2})
     post(lazy, {"m": 3})
-    assert starts == [1]
+    assert ensured == [1, 1]  # before every request that reaches the wire
 
 
 def test_cache_survives_a_damaged_entry(tmp_path: Path) -> None:
@@ -203,23 +203,3 @@ def test_a_body_that_is_not_a_completion_is_retried_and_never_cached(tmp_path: P
     assert post(transport, {"m": 1}).json() == COMPLETION
     assert wire.calls == 2
     assert [json.loads(cache.get(k) or b"null") for k in cache.entry_keys()] == [COMPLETION]
-
-
-def test_a_dead_server_is_restarted_within_a_budget() -> None:
-    starts: list[int] = []
-    alive = [True]
-    transport = build_transport(
-        cache=None,
-        namespace={},
-        wire=Script(ok()),
-        start=lambda: starts.append(1),
-        alive=lambda: alive[0],
-        sleep=lambda _s: None,
-    )
-    post(transport, {"m": 1})
-    alive[0] = False  # killed between two requests
-    assert post(transport, {"m": 2}).status_code == 200
-    assert len(starts) == 2
-    with pytest.raises(httpx.ConnectError, match="died 3 times"):
-        for _ in range(3):
-            post(transport, {"m": 3})

@@ -1,15 +1,12 @@
-"""From extractions to a brief: merge, then (optionally) the model-worded narrative."""
+"""The narrative for a merged brief: the rule's sentences, worded by a model if given one."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from summarize.brief.merge import merge
-from summarize.brief.narrative import write_narrative
+from summarize.brief.narrative import Wording, narrative_of, worded
 from summarize.contract.brief import Brief
-from summarize.contract.extraction import Extraction
-from summarize.llm import Backend
 
 
 @dataclass
@@ -18,13 +15,16 @@ class BriefResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def compose(extractions: Sequence[Extraction], backend: Backend | None) -> BriefResult:
-    """Merge, then ask the model for the narrative when a backend is given."""
-    brief = merge(extractions)
-    result = BriefResult(brief=brief)
-    if backend is not None:
-        narrative, problem = write_narrative(backend, brief)
-        result.brief = brief.model_copy(update={"narrative": narrative})
-        if problem:
-            result.warnings.append(problem)
-    return result
+def with_narrative(
+    brief: Brief, wording: Wording | None = None, texts: Mapping[str, str] | None = None
+) -> BriefResult:
+    """``brief`` with its narrative from the merged facts; ``wording`` may reword it.
+
+    ``texts`` (article text by SHA-256) tells which scripts the sources are written in, so a
+    wording in another script is refused.
+    """
+    if wording is None:
+        return BriefResult(brief.model_copy(update={"narrative": narrative_of(brief)}))
+    by_number = {s.n: (texts or {}).get(s.sha256, "") for s in brief.sources}
+    narrative, warnings = worded(brief, by_number, wording)
+    return BriefResult(brief.model_copy(update={"narrative": narrative}), warnings)

@@ -1,4 +1,9 @@
-"""Where sources disagree: a trip's date or city, or an official's title."""
+"""Where sources disagree: two reports give one engagement incompatible days or cities.
+
+Only a real disagreement counts: different sources, each stating one value. Wordings of one
+office ("Leader", "Supreme Leader") are not facts in conflict, and neither are a date and a
+less precise form of it; so titles are not compared at all, and days only at full precision.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,8 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from summarize.brief.facts import text_of
-from summarize.brief.people import Person
 from summarize.brief.sources import Context
 from summarize.contract.brief import Contradiction, ContradictionValue, Engagement, Fact
-from summarize.knowledge.person_names import name_parts
 
 
 def _disagreement(
@@ -22,6 +25,9 @@ def _disagreement(
             by_value[v].append(f)
     if len(by_value) < 2:
         return None
+    sources = [set(ctx.sources(fs)) for fs in by_value.values()]
+    if any(a & b for i, a in enumerate(sources) for b in sources[i + 1 :]):
+        return None  # one report gives both: a multi-day or multi-city event, not a clash
     values = [
         ContradictionValue(value=v, sources=ctx.sources(fs), citations=ctx.cite(fs))
         for v, fs in sorted(by_value.items())
@@ -34,18 +40,8 @@ def _day(fact: Fact) -> str | None:
     return v if v and len(v) == 10 and fact.fields.get("year_stated") is True else None
 
 
-def _title_of(fact: Fact) -> str | None:
-    """Titles compared without case: "Foreign Minister" and "foreign minister" agree."""
-    title = text_of(fact, "title")
-    return " ".join(w[:1].upper() + w[1:] for w in title.split()) if title else None
-
-
-def _title_words(title: str | None) -> frozenset[str]:
-    return frozenset(name_parts(title or ""))
-
-
 def contradictions_of(
-    engagements: list[Engagement], trips: list[list[Fact]], people: list[Person], ctx: Context
+    engagements: list[Engagement], trips: list[list[Fact]], ctx: Context
 ) -> list[Contradiction]:
     out: list[Contradiction] = []
     for engagement, trip in zip(engagements, trips, strict=True):
@@ -54,14 +50,6 @@ def contradictions_of(
             _disagreement(subject, "start date", trip, _day, ctx),
             _disagreement(subject, "city", trip, lambda f: text_of(f, "destination_city"), ctx),
         ):
-            if found:
-                out.append(found)
-    for person in people:
-        titles = sorted({t for f in person.facts if (t := text_of(f, "title"))})
-        words = [_title_words(t) for t in titles]
-        clash = any(not (a <= b or b <= a) for i, a in enumerate(words) for b in words[i + 1 :])
-        if clash:
-            found = _disagreement(person.name, "title", person.facts, _title_of, ctx)
             if found:
                 out.append(found)
     return out

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from datetime import date
+from typing import Literal
 
 from summarize.brief.clustering import cluster, most_common, slug
 from summarize.brief.facts import text_of
@@ -41,6 +42,16 @@ def _traveler_name(key: str, facts: list[Fact], people: list[Person]) -> str:
         if person.id == key:
             return person.name
     return most_common(text_of(f, "traveler") or "" for f in facts) or key
+
+
+def _person_name(key: str, facts: list[Fact], people: list[Person]) -> str:
+    """A participant's name: the roster's, else as a visit wrote it (traveler or met)."""
+    for person in people:
+        if person.id == key:
+            return person.name
+    written = [text_of(f, "traveler") or "" for f in facts]
+    written += [m.strip() for f in facts for m in (text_of(f, "met") or "").split(";")]
+    return next((w for w in written if w and " ".join(name_parts(w)) == key), key)
 
 
 def _yearless(iso: str | None) -> PartialDate | None:
@@ -104,43 +115,92 @@ def _best_date(facts: list[Fact], name: str) -> str | None:
     return min(values, key=precision_first)
 
 
+def _participants(fact: Fact, people: list[Person]) -> set[str]:
+    """The people a visit fact involves: its traveler, and whom they met."""
+    met = [m.strip() for m in (text_of(fact, "met") or "").split(";") if m.strip()]
+    return {_traveler_key(fact, people), *(_name_key(m, people) for m in met)}
+
+
+def _name_key(name: str, people: list[Person]) -> str:
+    phrase = name_parts(name)
+    for person in people:
+        if any(contains_name(phrase, name_parts(v)) for v in person.variants):
+            return person.id
+    return " ".join(phrase)
+
+
+def _events(visits: list[Fact], people: list[Person]) -> list[list[Fact]]:
+    """Visits that tell one event: the same destination and a participant in common.
+
+    A meeting told from the host's side ("Trump met Merkel") and from the guest's ("Merkel
+    travelled to Washington") share a participant and a place, so they are one engagement;
+    two ministers on one trip stay two unless a report has them meet.
+    """
+    keys = [
+        (country_key(text_of(f, "destination_country")) or "", frozenset(_participants(f, people)))
+        for f in visits
+    ]
+
+    def same_event(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
+        return a[0] == b[0] and bool(a[1] & b[1])
+
+    groups = cluster(keys, same_event, lambda k: [f"{k[0]}|{p}" for p in k[1]])
+    return [[visits[i] for i in g] for g in groups]
+
+
+def _countries(trip: list[Fact], people: list[Person]) -> frozenset[str]:
+    """The countries an engagement involves: its travelers' and its destination."""
+    found = {country_key(text_of(f, "traveler_country")) for f in trip}
+    found |= {country_key(text_of(f, "destination_country")) for f in trip}
+    return frozenset(c for c in found if c)
+
+
+def _status(trip: list[Fact]) -> Literal["past", "ongoing", "planned"] | None:
+    found = most_common(text_of(f, "status") or "" for f in trip)
+    statuses: dict[str, Literal["past", "ongoing", "planned"]] = {
+        "past": "past",
+        "ongoing": "ongoing",
+        "planned": "planned",
+    }
+    return statuses.get(found or "")
+
+
 def engagements_of(
     visits: list[Fact], people: list[Person], ctx: Context
 ) -> tuple[list[Engagement], list[list[Fact]]]:
-    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
-    for f in visits:
-        dest = country_key(text_of(f, "destination_country")) or ""
-        groups[(_traveler_key(f, people), dest)].append(f)
-    trips = [(key, trip) for key in sorted(groups) for trip in _split_by_date(groups[key]) if trip]
-    pairs: Counter[tuple[str, ...]] = Counter()
-    for _key, trip in trips:
-        for f in trip:
-            pair = tuple(
-                sorted(
-                    c or "?"
-                    for c in (
-                        country_key(text_of(f, "traveler_country")),
-                        country_key(text_of(f, "destination_country")),
-                    )
-                )
-            )
-            pairs[pair] += 1
-    focus = min(pairs, key=lambda p: (-pairs[p], p)) if pairs else ()
+    """Trips and meetings, one engagement per event; the central one's countries decide
+    which are the story's own engagements and which are context."""
+    trips = [trip for event in _events(visits, people) for trip in _split_by_date(event) if trip]
+    central = max(
+        trips,
+        key=lambda t: (ctx.corroboration(t), len(ctx.sources(t)), -min(ctx.sources(t))),
+        default=None,
+    )
+    focus = _countries(central, people) if central is not None else frozenset()
     out: list[Engagement] = []
-    for (traveler, dest), trip in trips:
+    for trip in trips:
+        travelled = [f for f in trip if text_of(f, "kind") != "meeting"] or trip
+        traveler = most_common(_traveler_key(f, people) for f in travelled) or ""
         traveler_country = most_common(
-            k for f in trip if (k := country_key(text_of(f, "traveler_country")))
+            k for f in travelled if (k := country_key(text_of(f, "traveler_country")))
         )
+        dest = most_common(country_key(text_of(f, "destination_country")) or "" for f in trip)
         year_known = any(f.fields.get("year_stated") is True for f in trip)
         start = _best_date(trip, "start_date")
-        pair = tuple(sorted([traveler_country or "?", dest or "?"]))
-        name = _traveler_name(traveler, trip, people)
+        name = _traveler_name(traveler, travelled, people)
+        participants = sorted(
+            {_person_name(k, trip, people) for f in trip for k in _participants(f, people)}
+            - {name}
+        )
         out.append(
             Engagement(
                 id=slug("e", f"{name} {dest} {start}"),
-                role="engagement" if pair == focus else "context",
+                role="engagement" if _countries(trip, people) == focus else "context",
+                kind="trip" if any(text_of(f, "kind") != "meeting" for f in trip) else "meeting",
+                status=_status(trip),
                 traveler=name,
                 traveler_country=country_display(traveler_country),
+                met=participants,
                 destination_country=country_display(dest or None),
                 destination_city=most_common(text_of(f, "destination_city") or "" for f in trip),
                 start_date=start,
@@ -154,4 +214,4 @@ def engagements_of(
             )
         )
     order = sorted(range(len(out)), key=lambda i: (out[i].start_date or "9999", out[i].id))
-    return [out[i] for i in order], [trips[i][1] for i in order]
+    return [out[i] for i in order], [trips[i] for i in order]

@@ -11,9 +11,10 @@ def facts_of(extraction: Extraction) -> list[Fact]:
     sha = extraction.source.sha256
     out: list[Fact] = []
     for v in extraction.visits:
-        fields = v.model_dump(exclude={"evidence"})
+        fields = v.model_dump(exclude={"evidence", "met"})
         fields.pop("year_stated")
         fields["year_stated"] = v.year_stated
+        fields["met"] = "; ".join(v.met) or None
         out.append(
             Fact.model_construct(
                 kind="visit", source_sha256=sha, fields=fields, evidence=v.evidence

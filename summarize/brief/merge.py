@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 
 from summarize.brief.claims import CLAIM_SIMILARITY, claim_groups_of
 from summarize.brief.contradictions import contradictions_of
@@ -17,7 +18,14 @@ from summarize.brief.engagements import SAME_TRIP_DAYS, engagements_of
 from summarize.brief.facts import fact_order, facts_of
 from summarize.brief.people import people_of, roster_of
 from summarize.brief.sources import Context, SourceSeed, combine_seeds, seed_of, seed_of_ref
-from summarize.contract.brief import Brief, DateRange, Fact, SingleSource, SourceRef
+from summarize.contract.brief import (
+    Brief,
+    DateRange,
+    Engagement,
+    Fact,
+    SingleSource,
+    SourceRef,
+)
 from summarize.contract.extraction import Extraction
 from summarize.contract.partial_date import PartialDate
 
@@ -45,8 +53,8 @@ def build(seeds: Iterable[SourceSeed], facts: Iterable[Fact]) -> Brief:
     people = people_of(by_kind["official"])
     roster = roster_of(people, ctx)
     engagements, trips = engagements_of(by_kind["visit"], people, ctx)
-    aims = claim_groups_of(by_kind["stated_aim"], "stated_aim", ctx)
-    speculation = claim_groups_of(by_kind["hedged_claim"], "hedged_claim", ctx)
+    aims = claim_groups_of(by_kind["stated_aim"], "stated_aim", ctx, people)
+    speculation = claim_groups_of(by_kind["hedged_claim"], "hedged_claim", ctx, people)
 
     single: list[SingleSource] = []
     for e in engagements:
@@ -68,23 +76,12 @@ def build(seeds: Iterable[SourceSeed], facts: Iterable[Fact]) -> Brief:
         if g.corroboration == 1:
             single.append(SingleSource(kind=g.kind, ref=g.id, label=g.text, source=g.sources[0]))
 
-    dates = [
-        d
-        for e in engagements
-        if e.role == "engagement" and e.year_known
-        for d in (e.start_date, e.end_date)
-        if d is not None and (parsed := PartialDate.parse(d)) is not None and parsed.year_known
-    ]
-    dates += [s.published for s in ctx.seeds if s.published]
-    focus = [e for e in engagements if e.role == "engagement"]
-    countries = sorted({c for e in focus for c in (e.traveler_country, e.destination_country) if c})
-    title = "Briefing: " + (" \u2013 ".join(countries) if countries else "news reports")
+    date_range = period_of(engagements, ctx)
+    title = title_of(engagements, ctx)
     # Every part was validated on the way in; re-validating 10^5 facts costs seconds.
     return Brief.model_construct(
         title=title,
-        date_range=DateRange(
-            start=min(dates) if dates else None, end=max(dates) if dates else None
-        ),
+        date_range=date_range,
         sources=[
             SourceRef(
                 n=n,
@@ -93,7 +90,7 @@ def build(seeds: Iterable[SourceSeed], facts: Iterable[Fact]) -> Brief:
                 title=s.title,
                 outlet=s.outlet,
                 published=s.published,
-                outlet_key=s.outlet_key,
+                outlet_key=ctx.outlet[s.sha256],
                 also_at=sorted(s.paths - {min(s.paths)}),
             )
             for n, s in enumerate(ctx.seeds, 1)
@@ -102,10 +99,49 @@ def build(seeds: Iterable[SourceSeed], facts: Iterable[Fact]) -> Brief:
         officials=roster,
         stated_aims=aims,
         speculation=speculation,
-        contradictions=contradictions_of(engagements, trips, people, ctx),
+        contradictions=contradictions_of(engagements, trips, ctx),
         single_source=single,
         facts=unique,
     )
+
+
+def period_of(engagements: list[Engagement], ctx: Context) -> DateRange:
+    """From the earliest to the latest dated item: every engagement with a known year and
+    every publication date; engagements whose year no source states are counted apart."""
+    days: list[tuple[date, str]] = []
+    for e in engagements:
+        for value in (e.start_date, e.end_date):
+            parsed = PartialDate.parse(value)
+            interval = parsed.interval() if parsed is not None else None
+            if value and interval is not None:
+                days.append((interval[0], value))
+    for seed in ctx.seeds:
+        published = PartialDate.parse((seed.published or "")[:10])
+        interval = published.interval() if published is not None else None
+        if interval is not None and seed.published:
+            days.append((interval[0], seed.published[:10]))
+    yearless = sum(1 for e in engagements if e.start_date and not e.year_known)
+    if not days:
+        return DateRange(year_unknown=yearless)
+    return DateRange(start=min(days)[1], end=max(days)[1], year_unknown=yearless)
+
+
+def title_of(engagements: list[Engagement], ctx: Context) -> str:
+    """The parties and the event, from the story's central engagement; else the report."""
+    own = [e for e in engagements if e.role == "engagement"]
+    if own:
+        e = max(own, key=lambda e: (e.corroboration, len(e.sources), e.id))
+        place = e.destination_city or e.destination_country
+        if e.kind == "meeting" and e.met:
+            where = f" in {place}" if place else ""
+            return f"Briefing: {e.traveler} meets {' and '.join(e.met[:2])}{where}"
+        if place:
+            planned = "planned " if e.status == "planned" else ""
+            return f"Briefing: {e.traveler}'s {planned}visit to {place}"
+    titled = [s.title for s in ctx.seeds if s.title]
+    if titled:
+        return f"Briefing: {titled[0]}"
+    return f"Briefing: {len(ctx.seeds)} report{'s' if len(ctx.seeds) != 1 else ''}"
 
 
 def merge(extractions: Iterable[Extraction]) -> Brief:

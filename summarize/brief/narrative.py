@@ -1,91 +1,364 @@
-"""The memo's bottom line and key judgments, written by the model from merged data only.
+"""The memo's bottom line and key judgments: sentences built from the merged facts, checked.
 
-The model sees the brief's findings with their source numbers, never the articles, and every
-judgment must cite source numbers that exist; anything else is sent back as a reask.
+Every sentence is made from facts the merge already holds (an engagement, a stated aim, a
+speculation group), cites the spans those facts rest on, and reads well as it stands. A model
+may reword a sentence, from that sentence's facts only; its wording is shown only when every
+person, place, date and number in it occurs in those facts, it is written in a script the
+sources use, holds no markup, and was not cut off. Otherwise the rule's sentence stands.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
-from instructor.core.exceptions import InstructorRetryException
-from pydantic import ValidationInfo, model_validator
-
-from summarize.contract.brief import Brief, Narrative
-from summarize.llm import Backend
-from summarize.llm.prompts import render
+from summarize.contract.brief import (
+    Brief,
+    Citation,
+    ClaimGroup,
+    Engagement,
+    Narrative,
+    RosterEntry,
+    Statement,
+)
+from summarize.contract.extraction import (
+    THE_OUTLET,
+    UNNAMED_EXPERTS,
+    UNNAMED_OFFICIALS,
+    UNNAMED_SOURCES,
+)
+from summarize.contract.partial_date import PartialDate, format_date_range
+from summarize.ingest.text_match import normalize
+from summarize.knowledge.places import without_country_words
 
 MAX_JUDGMENTS = 4
-MAX_TOKENS = 600
 
-
-class NarrativeAnswer(Narrative):
-    @model_validator(mode="after")
-    def _cites_real_sources(self, info: ValidationInfo) -> NarrativeAnswer:
-        known = info.context.get("sources") if isinstance(info.context, dict) else None
-        if known is None:
-            return self
-        bad = sorted({n for j in self.key_judgments for n in j.sources if n not in known})
-        if bad:
-            raise ValueError(
-                f"sources {bad} do not exist; cite only these source numbers: {sorted(known)}"
-            )
-        return self
-
-
-def findings_text(brief: Brief) -> str:
-    """A compact, numbered digest of the brief: what the model may draw on."""
-    lines = ["Sources:"]
-    for s in brief.sources:
-        lines.append(f"[{s.n}] {s.outlet or 'outlet not stated'}, {s.published or 'undated'}")
-    lines.append("Engagements:")
-    for e in brief.engagements:
-        when = e.start_date or "date unknown"
-        if not e.year_known:
-            when += " (year not stated)"
-        cites = "".join(f"[{n}]" for n in e.sources)
-        kind = "" if e.role == "engagement" else " (context)"
-        lines.append(
-            f"- {e.traveler} ({e.traveler_country or '?'}) to {e.destination_city or ''} "
-            f"{e.destination_country or '?'}, {when}{kind}: {'; '.join(e.purposes)} {cites}"
-        )
-    lines.append(
-        "Officials: " + "; ".join(f"{o.name} ({', '.join(o.titles)})" for o in brief.officials)
+# How the rule's sentences name the voices of the closed list.
+_VOICE_PHRASES = {
+    THE_OUTLET: "the reports",
+    UNNAMED_OFFICIALS: "officials",
+    UNNAMED_EXPERTS: "analysts and experts",
+    UNNAMED_SOURCES: "unnamed sources",
+}
+# Words the rule's own sentences use: never an entity to check.
+_TEMPLATE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "according analysts and experts officials the reports unnamed sources said say says "
+        "visited travelled is visiting due to visit met meet meeting in on of with year not "
+        "stated outlets report it also mention earlier related trips including disagree about "
+        "date place they expect that a an as for at from his her its their this these",
     )
-    lines.append("Stated aims:")
-    lines += [
-        f"- {g.text} (by {', '.join(g.voiced_by)}) {_cites(g.sources)}" for g in brief.stated_aims
-    ]
-    lines.append("Speculation:")
-    lines += [
-        f"- {g.text} (voiced by {', '.join(g.voiced_by)}) {_cites(g.sources)}"
-        for g in brief.speculation
-    ]
-    return "\n".join(lines)
+)
+_ENTITY = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|of|de|bin|al|van))*")
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_MARKUP = re.compile(r"[{}<>\[\]|`*_#]|\"\w+\"\s*:|\\[nt]|https?://")
+# Prose about the memo itself, or the prompt's words: never shown as the memo's prose.
+_SELF_REFERENCE = re.compile(
+    r"\b(this (memo|briefing|brief|summary)|the findings|json|source numbers?|key judgments?|"
+    r"bottom line|as an ai|the facts (given|above))\b",
+    re.IGNORECASE,
+)
 
 
-def _cites(sources: list[int]) -> str:
-    return "".join(f"[{n}]" for n in sources)
+@dataclass(frozen=True)
+class Draft:
+    """A sentence the rule wrote, what it rests on, and what it may mention."""
 
+    text: str
+    rests_on: tuple[str, ...]
+    sources: tuple[int, ...]
+    citations: tuple[Citation, ...]
+    vocabulary: frozenset[str]  # normalized words and phrases the facts contain
 
-def write_narrative(backend: Backend, brief: Brief) -> tuple[Narrative | None, str | None]:
-    """The narrative, or None with the reason when the model could not give a valid one."""
-    schema_model = NarrativeAnswer
-    messages = [
-        {"role": "system", "content": render("narrative_system", findings=findings_text(brief))},
-        {"role": "user", "content": render("narrative", max_items=MAX_JUDGMENTS)},
-    ]
-    options: dict[str, Any] = backend.spec.request_options(schema_model.model_json_schema())
-    try:
-        answer = backend.client.chat.completions.create(
-            model=backend.spec.model,
-            messages=messages,  # type: ignore[arg-type]
-            response_model=schema_model,
-            max_retries=2,
-            max_tokens=MAX_TOKENS,
-            context={"sources": {s.n for s in brief.sources}},
-            **options,
+    def statement(self, text: str | None = None, worded_by: str = "rule") -> Statement:
+        return Statement(
+            text=text or self.text,
+            rests_on=list(self.rests_on),
+            sources=list(self.sources),
+            citations=list(self.citations),
+            worded_by="model" if worded_by == "model" else "rule",
         )
-    except InstructorRetryException as exc:
-        return None, f"narrative: no valid answer after {exc.n_attempts} attempts"
-    return Narrative.model_validate(answer.model_dump()), None
+
+
+def _fold(text: str) -> str:
+    return normalize(text, fold_case=True).text
+
+
+def _words_of(*texts: str | None) -> set[str]:
+    out: set[str] = set()
+    for text in texts:
+        if text:
+            folded = _fold(text)
+            out.add(folded)
+            out.update(re.findall(r"[\w'.-]+", folded))
+    return out
+
+
+def _date_words(start: str | None, end: str | None) -> set[str]:
+    """The date as the rule writes it, and its parts, so "July 23, 2024" is allowed."""
+    words = _words_of(format_date_range(start, end))
+    for value in (start, end):
+        parsed = PartialDate.parse(value)
+        if parsed is not None:
+            words |= _words_of(parsed.text(), str(parsed.year or ""), str(parsed.day or ""))
+    return words
+
+
+def _span_words(citations: Iterable[Citation]) -> set[str]:
+    return _words_of(*(c.span.text for c in citations))
+
+
+def _roster_of(brief: Brief) -> dict[str, RosterEntry]:
+    by_name: dict[str, RosterEntry] = {}
+    for entry in brief.officials:
+        for variant in (entry.name, *entry.variants):
+            by_name[_fold(variant)] = entry
+    return by_name
+
+
+def _office(name: str, roster: dict[str, RosterEntry]) -> str | None:
+    """The person's office without the country words ("Belarusian Foreign Minister" →
+    "Foreign Minister"): the rule's sentence names the country itself."""
+    entry = roster.get(_fold(name))
+    if entry is None or not entry.titles:
+        return None
+    for title in sorted(entry.titles, key=len, reverse=True):
+        bare = without_country_words(title)
+        if bare and bare[0].isupper():
+            return bare
+    return None
+
+
+def _date_phrase(e: Engagement) -> str:
+    """``on July 23, 2024``, ``in May 2025``, ``on Oct. 28 (year not stated)``, or nothing."""
+    start = PartialDate.parse(e.start_date)
+    if start is None:
+        return ""
+    text = format_date_range(e.start_date, e.end_date)
+    lead = "on" if start.day is not None else "in"
+    return f" {lead} {text}" + ("" if start.year is not None else " (year not stated)")
+
+
+def _place(e: Engagement) -> str:
+    return ", ".join(p for p in (e.destination_city, e.destination_country) if p)
+
+
+def _who(name: str, country: str | None, roster: dict[str, RosterEntry]) -> str:
+    office = _office(name, roster)
+    if office and country:
+        return f"{office} {name} of {country}"
+    if office:
+        return f"{office} {name}"
+    return f"{name} of {country}" if country else name
+
+
+def _engagement_sentence(e: Engagement, roster: dict[str, RosterEntry]) -> str:
+    who = _who(e.traveler, e.traveler_country, roster)
+    place = _place(e)
+    others = " and ".join(e.met[:2])
+    when = _date_phrase(e)
+    if e.kind == "meeting" or not place:
+        verb = {"planned": "is due to meet", "ongoing": "is meeting"}.get(e.status or "", "met")
+        target = f" {others}" if others else ""
+        where = f" in {place}" if place else ""
+        return f"{who} {verb}{target}{where}{when}".rstrip() + "."
+    verb = {"planned": "is due to visit", "ongoing": "is visiting"}.get(e.status or "", "visited")
+    also = f", meeting {others}" if others else ""
+    return f"{who} {verb} {place}{when}{also}."
+
+
+def _corroboration(count: int) -> str:
+    return "" if count < 2 else f" ({count} outlets report it)"
+
+
+def _engagement_draft(e: Engagement, roster: dict[str, RosterEntry]) -> Draft:
+    text = _engagement_sentence(e, roster)
+    vocabulary = _words_of(
+        e.traveler, e.traveler_country, e.destination_city, e.destination_country, *e.met
+    )
+    vocabulary |= _date_words(e.start_date, e.end_date) | _span_words(e.citations)
+    for name in (e.traveler, *e.met):
+        entry = roster.get(_fold(name))
+        if entry is not None:
+            vocabulary |= _words_of(*entry.titles, *entry.variants, *entry.countries)
+    return Draft(
+        text=text[:-1] + _corroboration(e.corroboration) + ".",
+        rests_on=(e.id,),
+        sources=tuple(e.sources),
+        citations=tuple(e.citations),
+        vocabulary=frozenset(vocabulary),
+    )
+
+
+def _voices(group: ClaimGroup) -> str:
+    named = [v for v in group.voiced_by if v not in _VOICE_PHRASES]
+    generic = [_VOICE_PHRASES[v] for v in group.voiced_by if v in _VOICE_PHRASES]
+    voices = named[:2] + generic[:1]
+    return " and ".join(voices) if voices else _VOICE_PHRASES[THE_OUTLET]
+
+
+_CLAUSE_START = re.compile(
+    r"^(the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][a-z]+)\b", re.IGNORECASE
+)
+_NOT_A_SUBJECT = frozenset(
+    {"to", "which", "who", "with", "given", "focusing", "promises", "and", "but", "as", "in"}
+)
+
+
+def _is_clause(text: str) -> bool:
+    """Whether ``text`` reads as a clause with a subject ("the talks focused on ..."), not a
+    fragment ("which promises ...", "to strengthen ...")."""
+    words = text.split()
+    return (
+        len(words) >= 5
+        and words[0].casefold() not in _NOT_A_SUBJECT
+        and bool(_CLAUSE_START.match(text))
+        and not re.search(r"[\[\]•|]", text)
+    )
+
+
+def _claim_sentence(group: ClaimGroup, verb: str) -> str:
+    """ "Analysts and experts expect that <clause>", or the voice and the report's own
+    sentence in quotation marks when the clause would not stand alone."""
+    voices = _voices(group)
+    lead = voices[:1].upper() + voices[1:]
+    whole = [m for m in group.members if not m.text.endswith("\u2026")]
+    member = next((m for m in whole if _is_clause(m.text)), None)
+    if member is not None:
+        clause = member.text.strip().rstrip(".")
+        first = clause.split()[0]
+        if first in {"The", "This", "A", "An", "These", "Those", "His", "Her", "Their", "Its"}:
+            clause = clause[:1].lower() + clause[1:]
+        return f"{lead} {verb} that {clause}"
+    sentence = " ".join(group.members[0].citation.span.text.split()).rstrip(".")
+    return f"{lead}: \u201c{sentence}.\u201d"
+
+
+def _claim_draft(group: ClaimGroup, verb: str) -> Draft:
+    text = _claim_sentence(group, verb)
+    citations = tuple(m.citation for m in group.members)
+    vocabulary = _words_of(*group.voiced_by, group.text, *(m.text for m in group.members))
+    vocabulary |= _span_words(citations)
+    end = "" if text.endswith("\u201d") else "."
+    return Draft(
+        text=text + _corroboration(group.corroboration) + end,
+        rests_on=(group.id,),
+        sources=tuple(group.sources),
+        citations=citations,
+        vocabulary=frozenset(vocabulary),
+    )
+
+
+def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
+    """The rule's bottom line and key judgments, from the merged facts alone."""
+    roster = _roster_of(brief)
+    own = sorted(
+        (e for e in brief.engagements if e.role == "engagement"),
+        key=lambda e: (-e.corroboration, -len(e.sources), e.start_date or "9999", e.id),
+    )
+    bottom: list[Draft] = []
+    judgments: list[Draft] = []
+    if own:
+        bottom.append(_engagement_draft(own[0], roster))
+    if brief.stated_aims:
+        bottom.append(_claim_draft(brief.stated_aims[0], "said"))
+    if brief.speculation:
+        bottom.append(_claim_draft(brief.speculation[0], "expect"))
+    judgments += [_engagement_draft(e, roster) for e in own[1:3]]
+    judgments += [_claim_draft(g, "said") for g in brief.stated_aims[1:2]]
+    judgments += [_claim_draft(g, "expect") for g in brief.speculation[1:2]]
+    return bottom, judgments[:MAX_JUDGMENTS]
+
+
+def narrative_of(brief: Brief) -> Narrative:
+    """The narrative in the rule's own words: what ``--no-narrative`` and a failed model give."""
+    bottom, judgments = drafts_of(brief)
+    return Narrative(
+        bottom_line=[d.statement() for d in bottom],
+        key_judgments=[d.statement() for d in judgments],
+    )
+
+
+# ------------------------------------------------------------------ checking a wording
+
+
+def _scripts(text: str) -> set[str]:
+    """Unicode scripts of the letters in ``text`` ("LATIN", "CJK", "CYRILLIC"...)."""
+    found: set[str] = set()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            found.add(name.split()[0] if name else "UNKNOWN")
+    return found
+
+
+def problems_of(text: str, draft: Draft, source_scripts: set[str]) -> list[str]:
+    """Why a wording of ``draft`` must not be shown; empty when it may."""
+    problems: list[str] = []
+    if not text.strip():
+        return ["empty"]
+    if _MARKUP.search(text):
+        problems.append("markup or field names in the prose")
+    if _SELF_REFERENCE.search(text):
+        problems.append("it talks about the memo or the prompt, not the events")
+    foreign = _scripts(text) - source_scripts
+    if foreign:
+        problems.append(f"letters in a script no cited source uses ({', '.join(sorted(foreign))})")
+    for match in _ENTITY.finditer(text):
+        phrase = match.group(0)
+        words = [w for w in re.findall(r"[\w'.-]+", _fold(phrase)) if w not in _TEMPLATE_WORDS]
+        missing = [w for w in words if w.strip(".") and w.strip(".") not in draft.vocabulary]
+        if missing and _fold(phrase) not in draft.vocabulary:
+            problems.append(f"{phrase!r} is not in the facts it cites")
+    for number in _NUMBER.findall(text):
+        if number.strip(".,") not in draft.vocabulary:
+            problems.append(f"the number {number} is not in the facts it cites")
+    return problems
+
+
+Wording = Callable[[Sequence[Draft], Sequence[str] | None], list[str | None]]
+
+
+def worded(brief: Brief, texts: dict[int, str], word: Wording) -> tuple[Narrative, list[str]]:
+    """The narrative with each sentence as the model words it, where the wording passes.
+
+    ``word(drafts, problems)`` returns one wording per draft (None: none came back, or the
+    reply was cut off). A wording that fails is asked for once more with its problems; then
+    the rule's sentence stands, and a warning says why.
+    """
+    bottom, judgments = drafts_of(brief)
+    drafts = [*bottom, *judgments]
+    if not drafts:
+        return narrative_of(brief), []
+    scripts = _scripts(" ".join(texts.values())) or {"LATIN"}
+    final: list[Statement] = [d.statement() for d in drafts]
+    warnings: list[str] = []
+    pending = list(range(len(drafts)))
+    feedback: list[str] | None = None
+    for attempt in range(2):
+        wordings = word([drafts[i] for i in pending], feedback)
+        failed: list[int] = []
+        notes: list[str] = []
+        for i, wording in zip(pending, wordings, strict=False):
+            found = (
+                ["no wording came back"]
+                if wording is None
+                else problems_of(wording, drafts[i], scripts)
+            )
+            if found:
+                failed.append(i)
+                notes.append(f"sentence {i + 1}: {'; '.join(found)}")
+            else:
+                final[i] = drafts[i].statement(wording, worded_by="model")
+        if not failed:
+            break
+        pending, feedback = failed, notes
+        if attempt == 1:
+            warnings += [f"narrative {n}; the rule's wording is shown" for n in notes]
+    return (
+        Narrative(bottom_line=final[: len(bottom)], key_judgments=final[len(bottom) :]),
+        warnings,
+    )

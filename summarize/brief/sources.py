@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from summarize.contract.brief import Citation, Fact, SourceRef
 from summarize.contract.extraction import Extraction
 
-_OUTLET_ALIASES = {"ap": "the associated press", "associated press": "the associated press"}
+_ABBREVIATION = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+_MINOR_WORDS = frozenset({"of", "the", "and", "for"})
+
+
+def _outlet_words(outlet: str) -> str:
+    """ "The Associated Press" → "associated press": case, spaces and a leading "the" aside."""
+    return " ".join(outlet.casefold().split()).removeprefix("the ")
+
+
+def _initials(outlet: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", outlet) if w and w.casefold() not in _MINOR_WORDS]
+    return "".join(w[0] for w in words if w[0].isupper()).upper()
 
 
 @dataclass
@@ -23,10 +35,29 @@ class SourceSeed:
 
     @property
     def outlet_key(self) -> str:
+        """The outlet as the article names itself, else the text's own hash."""
         if self.outlet:
-            key = " ".join(self.outlet.casefold().split())
-            return _OUTLET_ALIASES.get(key, key)
+            return _outlet_words(self.outlet)
         return f"sha256:{self.sha256[:16]}"
+
+
+def outlet_keys(seeds: Iterable[SourceSeed]) -> dict[str, str]:
+    """Each seed's outlet identity; "AP" is "The Associated Press" when another seed says so.
+
+    The articles' own metadata names the outlets; an abbreviation joins the one outlet whose
+    initials it is, among the outlets these articles name (no list of outlets of ours).
+    """
+    seeds = list(seeds)
+    full = {
+        _initials(s.outlet): s.outlet_key for s in seeds if s.outlet and " " in s.outlet.strip()
+    }
+    out: dict[str, str] = {}
+    for seed in seeds:
+        key = seed.outlet_key
+        if seed.outlet and _ABBREVIATION.match(seed.outlet.strip()):
+            key = full.get(seed.outlet.strip(), key)
+        out[seed.sha256] = key
+    return out
 
 
 def seed_of(extraction: Extraction) -> SourceSeed:
@@ -61,7 +92,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self.number = {s.sha256: n for n, s in enumerate(self.seeds, 1)}
-        self.outlet = {s.sha256: s.outlet_key for s in self.seeds}
+        self.outlet = outlet_keys(self.seeds)
 
     def cite(self, facts: Iterable[Fact]) -> list[Citation]:
         keys: set[tuple[int, int, int]] = set()

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -32,6 +32,9 @@ from summarize.llm.routes import ROUTES, resolve
 from summarize.llm.spec import ProviderSpec
 from summarize.run.batch import EXIT_INTERRUPTED, BatchResult, Outcome, expand_inputs, extract_all
 from summarize.run.session import Session, open_session
+
+if TYPE_CHECKING:
+    from summarize.brief.compose import BriefResult
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 cache_app = typer.Typer(help="Inspect or clear the response cache.", no_args_is_help=True)
@@ -171,6 +174,27 @@ def _session(
         yield s
 
 
+def _compose(session: Session, batch: BatchResult, no_narrative: bool) -> BriefResult:
+    """The brief, its narrative worded by the model unless --no-narrative; a narrative
+    already worded for this very brief comes from the store, without loading the model."""
+    from summarize.brief.compose import BriefResult, with_narrative
+    from summarize.brief.merge import merge
+
+    brief = merge(batch.extractions)
+    if no_narrative:
+        return with_narrative(brief)
+    store = session.store
+    known = store.recall_narrative(brief) if store is not None else None
+    if known is not None:
+        return BriefResult(brief.model_copy(update={"narrative": known[0]}), known[1])
+    from summarize.brief.wording import model_wording
+
+    result = with_narrative(brief, model_wording(session.backend()), batch.texts)
+    if store is not None and result.brief.narrative is not None:
+        store.remember_narrative(brief, result.brief.narrative, result.warnings)
+    return result
+
+
 def _prepare(
     files: list[Path], model: str | None, base_url: str | None, verbose: bool
 ) -> tuple[list[Path], ProviderSpec]:
@@ -255,7 +279,6 @@ def brief_cmd(
     verbose: VerboseOpt = False,
 ) -> None:
     """Extract every article, merge them and write the briefing memo (md, json, html)."""
-    from summarize.brief.compose import compose
     from summarize.render.outputs import write_outputs
 
     paths, spec = _prepare(files, model, base_url, verbose)
@@ -265,7 +288,7 @@ def brief_cmd(
             err.print("error: no article could be extracted; no brief written")
             raise typer.Exit(1)
         try:
-            result = compose(batch.extractions, None if no_narrative else session.backend())
+            result = _compose(session, batch, no_narrative)
         except KeyboardInterrupt:
             err.print("interrupted while writing the brief; the extractions are saved")
             raise typer.Exit(EXIT_INTERRUPTED) from None

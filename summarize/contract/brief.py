@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from summarize.contract.extraction import Span
 
-BRIEF_SCHEMA_VERSION = "1"
+BRIEF_SCHEMA_VERSION = "2"
 
 
 class SourceRef(BaseModel):
@@ -50,12 +50,15 @@ class Fact(BaseModel):
 
 
 class Engagement(BaseModel):
-    """Visits from one or more sources that describe the same trip."""
+    """Trips and meetings from one or more sources that describe the same event."""
 
     id: str
     role: Literal["engagement", "context"]
+    kind: Literal["trip", "meeting"] = "trip"
+    status: Literal["past", "ongoing", "planned"] | None = None
     traveler: str
     traveler_country: str | None = None
+    met: list[str] = Field(default_factory=list, description="The other people it involved.")
     destination_country: str | None = None
     destination_city: str | None = None
     start_date: str | None = None
@@ -123,21 +126,39 @@ class SingleSource(BaseModel):
     source: int
 
 
-class Judgment(BaseModel):
-    text: str = Field(max_length=400)
-    sources: list[int] = Field(min_length=1, max_length=6)
+class Statement(BaseModel):
+    """One sentence of the memo's prose, the facts it rests on, and their evidence."""
+
+    text: str
+    rests_on: list[str] = Field(
+        default_factory=list, description="Ids of the engagements and claim groups it states."
+    )
+    sources: list[int] = Field(min_length=1)
+    citations: list[Citation] = Field(
+        default_factory=list, description="The spans that support the sentence."
+    )
+    worded_by: Literal["rule", "model"] = Field(
+        default="rule",
+        description="rule: built from the facts as is; model: reworded by the model, then "
+        "checked against the same facts.",
+    )
 
 
 class Narrative(BaseModel):
-    """Model-written bottom line and key judgments, from the merged data only."""
+    """The bottom line and key judgments: sentences built from the merged facts, checked."""
 
-    bottom_line: str = Field(max_length=600)
-    key_judgments: list[Judgment] = Field(default_factory=list, max_length=5)
+    bottom_line: list[Statement] = Field(default_factory=list)
+    key_judgments: list[Statement] = Field(default_factory=list)
 
 
 class DateRange(BaseModel):
+    """From the earliest to the latest dated item (engagements, publication dates)."""
+
     start: str | None = None
     end: str | None = None
+    year_unknown: int = Field(
+        default=0, description="Engagements dated by day or month whose year no source states."
+    )
 
 
 class Brief(BaseModel):

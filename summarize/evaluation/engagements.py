@@ -3,6 +3,7 @@ people in the roster merged across spellings but kept apart when they differ?"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from pydantic import Field
 
 from summarize.contract.brief import Brief
 from summarize.contract.partial_date import PartialDate
+from summarize.evaluation.citations import CitationScore, score_citations
 from summarize.evaluation.gold import GoldBrief, GoldEngagement
 from summarize.evaluation.lenient import Loose, read_leniently
 from summarize.evaluation.metrics import Ratio
@@ -25,6 +27,7 @@ class _SourceRef(Loose):
 
 class _Engagement(Loose):
     traveler: str | None = None
+    met: list[str] = Field(default_factory=list)
     destination_country: str | None = None
     start_date: str | None = None
     role: str | None = None
@@ -51,6 +54,11 @@ class BriefScore:
     apart: Ratio = field(default_factory=Ratio)
     contract_valid: bool = False
     notes: list[str] = field(default_factory=list)
+    citations: CitationScore = field(default_factory=CitationScore)
+    central: Ratio = field(default_factory=Ratio)
+    context: Ratio = field(default_factory=Ratio)
+    title_contradictions: int = 0
+    story: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -60,6 +68,11 @@ class BriefScore:
             "roster": self.roster.as_dict(),
             "kept_apart": self.apart.as_dict(),
             "contract_valid": self.contract_valid,
+            "narrative": self.citations.as_dict(),
+            "central_on_timeline": self.central.as_dict(),
+            "context_trips": self.context.as_dict(),
+            "title_contradictions": self.title_contradictions,
+            "story": self.story,
             "notes": list(self.notes),
         }
 
@@ -120,10 +133,47 @@ def _score_roster(brief: _Brief, gold: GoldBrief, score: BriefScore) -> None:
         score.apart += Ratio(int(not merged), 1)
 
 
+def _score_story(brief: _Brief, gold: GoldBrief, score: BriefScore) -> None:
+    """The story's central meeting on the timeline, its context trips under Context."""
+    central = gold.central
+    if central is not None and central.participants and central.kind in ("trip", "meeting"):
+        on_timeline = any(
+            e.role == "engagement"
+            and any(name_matches(n, central.participants) for n in (e.traveler, *e.met) if n)
+            and (
+                central.destination_country is None
+                or country_key(e.destination_country) == country_key(central.destination_country)
+            )
+            and _years_agree(e.start_date, central.date)
+            for e in brief.engagements
+        )
+        score.central += Ratio(int(on_timeline), 1)
+    for g in gold.engagements:
+        if g.role == "context" and not g.optional:
+            listed = any(_same_trip(e, g) and e.role == "context" for e in brief.engagements)
+            score.context += Ratio(int(listed), 1)
+
+
 def score_brief(path: Path, gold: GoldBrief) -> BriefScore:
-    """Engagement clustering and roster accuracy of one ``brief.json``."""
-    score = BriefScore()
+    """Clustering, roster, the story's central meeting and context, and how the narrative's
+    sentences rest on their citations, for one ``brief.json``."""
+    score = BriefScore(story=gold.story)
     brief, score.contract_valid = read_leniently(path, Brief, _Brief, "brief", score.notes)
     _score_engagements(brief, gold, score)
     _score_roster(brief, gold, score)
+    _score_story(brief, gold, score)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raw = {}
+    score.citations = score_citations(raw if isinstance(raw, dict) else {})
+    score.title_contradictions = (
+        sum(
+            1
+            for c in (raw.get("contradictions") or [])
+            if isinstance(c, dict) and c.get("field") == "title"
+        )
+        if isinstance(raw, dict)
+        else 0
+    )
     return score

@@ -5,41 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from summarize.knowledge.person_names import name_parts
+from summarize.knowledge.places import without_country_words
 
 # "North Korean leader", "Belarus' Foreign Minister": the office is what is scored, the
-# country is scored separately.
-_COUNTRY_WORDS = frozenset(
-    [
-        "north",
-        "south",
-        "korea",
-        "korean",
-        "koreas",
-        "dprk",
-        "belarus",
-        "belarusian",
-        "russia",
-        "russian",
-        "russian",
-        "federation",
-        "china",
-        "chinese",
-        "japan",
-        "japanese",
-        "united",
-        "states",
-        "us",
-        "u",
-        "s",
-        "american",
-        "s",
-        "the",
-    ]
-)
+# country is scored on its own. Country words come from the places data, not a list of ours.
 
 
 def title_key(title: str) -> tuple[str, ...]:
-    return tuple(p for p in name_parts(title) if p not in _COUNTRY_WORDS)
+    """The title's words without the country words before or after the office."""
+    bare = without_country_words(title.replace("\u2019", "'"))
+    return tuple(p for p in name_parts(bare) if p not in {"of", "s", "the"})
 
 
 def title_matches(predicted: str | None, accepted: Iterable[str]) -> bool:

@@ -169,7 +169,7 @@ def same_name(a: str, b: str) -> bool:
 # ------------------------------------------------------------------ people
 
 
-def person_name(raw: str, ctx: ArticleContext) -> str | None:
+def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     """The name itself, or None when the phrase does not name a person.
 
     A small model writes "Natural Resources and Ecology Minister Alexander Kozlov" or lists
@@ -205,6 +205,33 @@ def person_name(raw: str, ctx: ArticleContext) -> str | None:
     return name
 
 
+_CAPITALIZED = re.compile(r"[A-Z][\w'\u2019.-]*$")
+
+
+def fullest_name(name: str, text: str) -> str:
+    """The longest form of a name the article prints: "Tillerson" → "Rex Tillerson".
+
+    A small model often answers with a surname the article first gives in full. The full
+    form is the run of capitalized words just before the name, stopping at an office word
+    ("Secretary of State Rex Tillerson") or a country word ("Chinese Premier Li Keqiang").
+    """
+    best = name
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        words = text[: match.start()].split()[-3:]
+        lead: list[str] = []
+        for word in reversed(words):
+            ends_clause = word[-1] in ".,;:!?\u201d\"'"
+            if ends_clause or not _CAPITALIZED.match(word):
+                break
+            if _is_title_word(word) or is_country(word):
+                break
+            lead.insert(0, word)
+        candidate = " ".join([*lead, name])
+        if len(candidate) > len(best) and person_name(candidate) == candidate:
+            best = candidate
+    return best
+
+
 def _is_title_word(word: str) -> bool:
     from nameparser.config import CONSTANTS
 
@@ -223,6 +250,8 @@ def ground_people(drafts: Sequence[Any], ctx: ArticleContext) -> Grounded[Person
     out: Grounded[Person] = Grounded()
     for i, d in enumerate(drafts, 1):
         name = person_name(d.name, ctx)
+        if name is not None:
+            name = fullest_name(name, ctx.numbered.text)
         if name is None:
             out.notes.append(f"people[{i}]: {d.name!r} does not name a person; left out")
             continue

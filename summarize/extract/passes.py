@@ -38,6 +38,7 @@ from summarize.extract.cues import Candidate, candidates
 from summarize.extract.drafts import Reply, aims_reply, events_reply, hedges_reply, people_reply
 from summarize.extract.grounding import (
     ArticleContext,
+    Event,
     Grounded,
     Person,
     destination,
@@ -49,9 +50,10 @@ from summarize.extract.grounding import (
 )
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import OfficeHolder, find_office_holders
+from summarize.extract.settings import pass_settings
 from summarize.ingest.body import Body
 from summarize.ingest.chunks import split_body
-from summarize.ingest.date_phrases import resolve_dates
+from summarize.ingest.date_phrases import ResolvedDates, resolve_dates
 from summarize.ingest.furniture import strip_furniture
 from summarize.ingest.metadata import ArticleMetadata, read_metadata
 from summarize.ingest.read import Article
@@ -84,14 +86,13 @@ class PassLimits:
 
 PEOPLE = PassLimits(max_items=12, tokens_per_item=40)
 EVENTS = PassLimits(max_items=4, tokens_per_item=48)
-AIMS = PassLimits(max_items=12, tokens_per_item=12)
-HEDGES = PassLimits(max_items=8, tokens_per_item=24)
+AIMS = PassLimits(max_items=16, tokens_per_item=12)
+HEDGES = PassLimits(max_items=10, tokens_per_item=24)
 # Reasks per question after a reply that fails grounding. Measured: the model mostly repeats
 # the same answer when told what is wrong, so one reask is all that pays.
 REASKS = 1
 # Candidate sentences per events or aims question, and hedges judged per question.
 CANDIDATES_PER_QUESTION = 12
-HEDGE_BATCH = 8
 
 
 def _sentence_list(numbers: Sequence[int]) -> str:
@@ -149,6 +150,14 @@ class ExtractionRun:
         self.failed_passes += answer.failed
         return answer
 
+    def _task(self, name: str, numbers: Sequence[int]) -> str:
+        """A judging question; with quoting on, the candidate sentences follow it in full."""
+        task = render(name, sentences=_sentence_list(numbers))
+        if not pass_settings().quote_candidates:
+            return task
+        quoted = (s for n in numbers if (s := self.numbered.get(n)) is not None)
+        return task + "\n" + "\n".join(f"[{s.n}] {' '.join(s.text.split())}" for s in quoted)
+
     # ---------------------------------------------------------------- 1. people
 
     def people(self) -> list[Person]:
@@ -205,7 +214,7 @@ class ExtractionRun:
             ground = partial(_ground_with, ground_events, numbers=numbers)
             answer = self._ask("events", task, model, EVENTS, size, ground)
             for event in answer.grounded.items:
-                dates = resolve_dates(event.when, self.ctx.published)
+                dates = _event_dates(event, self.ctx.published)
                 country, city = destination(event.place)
                 out.append(
                     Visit(
@@ -229,11 +238,11 @@ class ExtractionRun:
 
     def stated_aims(self) -> list[StatedAim]:
         out: list[StatedAim] = []
-        for batch in _batches(candidates(self.numbered, "aim_cues"), CANDIDATES_PER_QUESTION):
+        for batch in _batches(candidates(self.numbered, "aim_cues"), pass_settings().aim_batch):
             numbers = tuple(c.n for c in batch)
             cues = {c.n: c.cues for c in batch}
             model = partial(aims_reply, numbers)
-            task = render("aims", sentences=_sentence_list(numbers))
+            task = self._task("aims", numbers)
             ground = partial(_ground_cued, ground_aims, cues=cues)
             answer = self._ask("aims", task, model, AIMS, len(numbers), ground)
             out.extend(answer.grounded.items)
@@ -244,11 +253,11 @@ class ExtractionRun:
     def hedged_claims(self, people: Sequence[Person]) -> list[HedgedClaim]:
         speakers = (*(p.name for p in people), *GENERIC_VOICES)
         out: list[HedgedClaim] = []
-        for batch in _batches(candidates(self.numbered, "hedge_cues"), HEDGE_BATCH):
+        for batch in _batches(candidates(self.numbered, "hedge_cues"), pass_settings().hedge_batch):
             numbers = tuple(c.n for c in batch)
             cues = {c.n: c.cues for c in batch}
             model = partial(hedges_reply, numbers, speakers)
-            task = render("hedges", sentences=_sentence_list(numbers))
+            task = self._task("hedges", numbers)
             ground = partial(_ground_cued, ground_hedges, cues=cues)
             answer = self._ask("hedges", task, model, HEDGES, len(numbers), ground)
             out.extend(answer.grounded.items)
@@ -260,6 +269,15 @@ def _ground_with(
 ) -> Grounded[Any]:
     result: Grounded[Any] = ground(drafts, ctx, numbers)
     return result
+
+
+def _event_dates(event: Event, published: date | None) -> ResolvedDates:
+    """The event's date words resolved; an event under way with no date words is dated by
+    the page: the article says it is happening as it is published."""
+    dates = resolve_dates(event.when, published, ahead=event.status == "planned")
+    if dates.start is None and event.when is None and event.status == "ongoing" and published:
+        return ResolvedDates(published.isoformat(), None, True)
+    return dates
 
 
 def _ground_cued(

@@ -115,7 +115,9 @@ _WEEKDAY = re.compile(
 )
 _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+", re.IGNORECASE)
 
-_FULL_DATE_PATTERNS = (_ci(_iso("1")), _ci(_MDY), _ci(_DMY))
+# Year first with slashes, as page stamps print it: "2017/2/23", "2017/02/23".
+_YMD_SLASHED = r"\b(?P<y1>[0-9]{4})/(?P<m1>[0-9]{1,2})/(?P<d1>[0-9]{1,2})\b"
+_FULL_DATE_PATTERNS = (_ci(_iso("1")), _ci(_YMD_SLASHED), _ci(_MDY), _ci(_DMY))
 
 
 def parse_date(text: str) -> date | None:
@@ -131,8 +133,14 @@ def parse_date(text: str) -> date | None:
     return None
 
 
-def resolve_dates(date_text: str | None, published: date | None) -> ResolvedDates:
-    """Resolve a date phrase; a missing year comes only from ``published``, never a guess."""
+def resolve_dates(
+    date_text: str | None, published: date | None, *, ahead: bool = False
+) -> ResolvedDates:
+    """Resolve a date phrase; a missing year comes only from ``published``, never a guess.
+
+    ``ahead`` is for an event the article says is still to come: a bare weekday is then the
+    next such day on or after publication ("will arrive on Friday"), not the last one.
+    """
     if not date_text or not date_text.strip():
         return _UNRESOLVED
     text = _BETWEEN.sub(r"\1 to ", " ".join(date_text.split()))
@@ -147,7 +155,7 @@ def resolve_dates(date_text: str | None, published: date | None) -> ResolvedDate
                 resolved = handler(match, published, text)
                 if resolved is not None:
                     return resolved
-    return _resolve_weekday(text, published)
+    return _resolve_weekday(text, published, ahead)
 
 
 def _resolve_days(match: re.Match[str], published: date | None, _: str) -> ResolvedDates | None:
@@ -210,12 +218,17 @@ def _resolve_years(match: re.Match[str], _published: date | None, _: str) -> Res
     return ResolvedDates(f"{start:04d}", None if end is None else f"{end:04d}", True)
 
 
-def _resolve_weekday(text: str, published: date | None) -> ResolvedDates:
-    """AP style: a bare weekday is the most recent such day on or before publication."""
+def _resolve_weekday(text: str, published: date | None, ahead: bool) -> ResolvedDates:
+    """AP style: a bare weekday is the most recent such day on or before publication, or
+    for an event still to come the next one on or after it."""
     match = _WEEKDAY.search(text)
     if match is None or match["q"] is not None or published is None:
         return _UNRESOLVED  # "last/next Tuesday" is ambiguous about which week.
-    back = (published.weekday() - _WEEKDAYS.index(match["wd"])) % 7
+    wanted = _WEEKDAYS.index(match["wd"])
+    if ahead:
+        forward = (wanted - published.weekday()) % 7
+        return ResolvedDates((published + timedelta(days=forward)).isoformat(), None, True)
+    back = (published.weekday() - wanted) % 7
     return ResolvedDates((published - timedelta(days=back)).isoformat(), None, True)
 
 

@@ -1,9 +1,18 @@
 """Strip page furniture before the model sees an article.
 
 Scraped pages carry navigation labels, repeated headlines, bylines, time stamps and whole
-"Top Stories" sidebars about unrelated news. A small model pulls names out of them, so we
-remove them here. Removal is by whole lines, and the kept text is a list of segments of the
-original, so any offset into what the model saw maps back to an offset into the article.
+"Top Stories" sidebars about unrelated news. A small model pulls names out of them, so they go
+first. What marks furniture is the page's structure, not any site's wording (the jusText and
+trafilatura kind of evidence, for text without markup):
+
+- shape: a short line with no sentence in it (a label, a button, a menu entry); a time stamp,
+  a duration, a dateline or a byline; "Section | Section" breadcrumbs;
+- repetition: a line the page already printed (a headline shown twice, a byline signed off);
+- position: short labels before the first paragraph of prose, and a trailing block, after the
+  article, made mostly of such lines (a sidebar, a promotion, "more videos").
+
+Removal is by whole lines, and the kept text is a list of segments of the original, so any
+offset into what the model saw maps back to an offset into the article.
 """
 
 from __future__ import annotations
@@ -15,29 +24,23 @@ from summarize.contract.extraction import Span
 from summarize.ingest.body import Body, assemble_body
 from summarize.ingest.injection import injected_ranges
 
-# A line that opens a trailing block of unrelated content: everything from it on is dropped.
-_TAIL_MARKERS = re.compile(
-    r"^(top stories|most (watched|read|popular)( today)?|more videos|related (stories|articles)"
-    r"|recommended( for you)?|trending( now)?|more from .{1,40}|read more|read next"
-    r"|submit a correction|accessibility feedback|you['\u2019]ve reached the end"
-    r"|dreaming of a career.*|sign up for .{0,60}newsletter.*|share this (article|story))$",
-    re.IGNORECASE,
-)
-# Lines that are furniture on their own wherever they stand.
+# Lines that are furniture by their shape wherever they stand: time stamps and durations,
+# datelines and bylines, credits.
 _LINE_FURNITURE = re.compile(
-    r"^(recent features|highlights|story|opinions?|advertisement|updated|share|comments?"
-    r"|\d+[smhd] ago|\d{1,2}:\d{2}"
-    r"|(photo|image|credit|source)s?:.*"
-    r"|(posted|published|last updated|updated)\b.*\d{4}.*"
+    r"^(\d+\s?[smhd] ago|\d+ (minutes?|hours?|days?) ago|\d{1,2}:\d{2}( ?[ap]\.?m\.?)?"
+    r"|(photo|image|credit|source|file)s?:.*"
+    r"|(posted|published|last updated|updated)\b.*\d{4}.*|updated"
     r"|by [A-Z][\w.'\u2019-]+( [A-Z][\w.'\u2019-]+){0,3}(,.*)?"
     r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}.*)$",
     re.IGNORECASE,
 )
 # "Section | Section | Section" breadcrumbs, with ordinary or non-breaking spaces.
 _NAV_SEPARATOR = re.compile(r"\s\|\s")
-# Only trust a tail marker once this much article text has been kept before it.
-_MIN_TEXT_BEFORE_TAIL = 400
+# A line of prose has more words than this; a label, a button or a teaser has at most this.
+_SHORT_LINE_WORDS = 8
 _SHORT_LABEL_WORDS = 3
+# Only look for a trailing block once this much article text stands before it.
+_MIN_TEXT_BEFORE_TAIL = 400
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -50,6 +53,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _key(line: str) -> str:
+    return " ".join(line.casefold().split())
+
+
 def _is_label(line: str) -> bool:
     words = line.split()
     if not words or len(words) > _SHORT_LABEL_WORDS:
@@ -57,40 +64,92 @@ def _is_label(line: str) -> bool:
     return not line.rstrip().endswith((".", "?", "!", "\u201d", '"', ":"))
 
 
-def _is_furniture(line: str, seen: set[str], kept_any: bool) -> bool:
+def _furniture_shape(stripped: str) -> bool:
+    return bool(_NAV_SEPARATOR.search(stripped) or _LINE_FURNITURE.match(stripped))
+
+
+def _is_furniture(line: str, seen: set[str], kept_prose: bool) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    key = " ".join(stripped.casefold().split())
-    if key in seen:
+    if _key(stripped) in seen or _furniture_shape(stripped):
         return True
-    if _NAV_SEPARATOR.search(stripped) or _LINE_FURNITURE.match(stripped):
-        return True
-    # A short label before any prose is a section name; after it, a subhead worth keeping.
-    return _is_label(stripped) and not kept_any
+    # A short label before the first line of prose is a section name ("Key Points" under the
+    # headline); after prose, a subhead worth keeping.
+    return _is_label(stripped) and not kept_prose
+
+
+def _evidence(stripped: str, seen: set[str]) -> float:
+    """How much a line says "furniture" (> 0) or "article" (< 0).
+
+    A time stamp, a duration, a byline or a breadcrumb is strong evidence, a line the page
+    already printed is good evidence, a short line is weak evidence; prose counts against,
+    by its length, so one paragraph outweighs a few short lines.
+    """
+    words = len(stripped.split())
+    if _furniture_shape(stripped):
+        return 3.0
+    if _key(stripped) in seen:
+        return 2.0
+    if words <= _SHORT_LINE_WORDS:
+        return 1.0
+    return -words / 10
+
+
+def _tail_start(article: str, lines: list[tuple[int, int]]) -> int | None:
+    """Index of the first line of a trailing block that is furniture, if there is one.
+
+    Scanned from the end: the block opens with a furniture-like line, holds at least two,
+    and opens where its evidence, summed from the end, peaks (further back, prose outweighs).
+    """
+    seen: set[str] = set()
+    evidence: list[float | None] = []
+    for start, end in lines:
+        stripped = article[start:end].strip()
+        if not stripped:
+            evidence.append(None)
+            continue
+        evidence.append(_evidence(stripped, seen))
+        seen.add(_key(stripped))
+    best: int | None = None
+    best_score = score = 0.0
+    furniture = 0
+    for i in range(len(lines) - 1, -1, -1):
+        weight = evidence[i]
+        if weight is None:
+            continue
+        score += weight
+        furniture += weight > 0
+        # The block's edge is where its evidence peaks: going further back adds prose.
+        if weight > 0 and furniture >= 2 and score >= max(best_score, 2.0):
+            best, best_score = i, score
+    if best is None:
+        return None
+    before = sum(len(article[a:b].strip()) for a, b in lines[:best])
+    return best if before >= _MIN_TEXT_BEFORE_TAIL else None
 
 
 def strip_furniture(article: str) -> Body:
-    """Drop furniture lines and trailing sidebars; keep everything else byte for byte."""
+    """Drop furniture lines and a trailing sidebar; keep everything else byte for byte."""
     kept: list[tuple[int, int]] = []
     removed: list[tuple[int, int]] = []
     seen: set[str] = set()
-    kept_chars = 0
+    kept_prose = False
     lines = _lines(article)
+    tail = _tail_start(article, lines)
+    if tail is not None:
+        removed.append((lines[tail][0], lines[-1][1]))
+        lines = lines[:tail]
     for start, end in lines:
         line = article[start:end]
         stripped = line.strip()
-        if _TAIL_MARKERS.match(stripped) and kept_chars >= _MIN_TEXT_BEFORE_TAIL:
-            removed.append((start, lines[-1][1]))
-            break
-        if _is_furniture(line, seen, kept_any=kept_chars > 0) or _TAIL_MARKERS.match(stripped):
+        if _is_furniture(line, seen, kept_prose=kept_prose):
             removed.append((start, end))
         else:
             kept.append((start, end))
-            if stripped:
-                kept_chars += len(stripped)
+            kept_prose = kept_prose or len(stripped.split()) > _SHORT_LINE_WORDS
         if stripped:
-            key = " ".join(stripped.casefold().split())
+            key = _key(stripped)
             seen.add(key)
             if key.startswith("by "):
                 seen.add(key[3:])  # the sign-off that repeats the byline at the end

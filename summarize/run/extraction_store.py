@@ -1,4 +1,4 @@
-"""Whole extractions remembered by everything that produced them.
+"""Whole extractions (and worded narratives) remembered by everything that produced them.
 
 The response cache already makes a rerun free of model calls, but answering 50 cached requests
 still means importing the openai client and instructor, which is most of a warm run's time.
@@ -14,7 +14,9 @@ import json
 from functools import cache
 from pathlib import Path
 
+from summarize.contract.brief import Brief, Narrative
 from summarize.contract.extraction import Extraction, Usage
+from summarize.extract.settings import pass_settings
 from summarize.ingest.read import Article
 from summarize.llm.prompts import prompts_dir
 from summarize.llm.response_cache import CACHE_FORMAT, ResponseCache
@@ -49,6 +51,7 @@ class ExtractionStore:
             "sampling": dict(spec.sampling),
             "extra_body": dict(spec.extra_body),
             "window_chars": spec.window_chars,
+            "passes": pass_settings().as_dict(),
         }
 
     def _key(self, article: Article) -> str:
@@ -86,3 +89,25 @@ class ExtractionStore:
 
     def remember(self, article: Article, extraction: Extraction) -> None:
         self._cache.set(self._key(article), extraction.model_dump_json().encode())
+
+    def _narrative_key(self, brief: Brief) -> str:
+        facts = brief.model_dump_json(exclude={"narrative"})
+        material = json.dumps(
+            {**self._identity, "kind": "narrative", "brief": facts}, sort_keys=True
+        )
+        return "narrative:" + hashlib.sha256(material.encode()).hexdigest()
+
+    def recall_narrative(self, brief: Brief) -> tuple[Narrative, list[str]] | None:
+        """The worded narrative of this very brief, and its warnings, if one was stored."""
+        stored = self._cache.get(self._narrative_key(brief))
+        if stored is None:
+            return None
+        try:
+            data = json.loads(stored)
+            return Narrative.model_validate(data["narrative"]), [str(w) for w in data["warnings"]]
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def remember_narrative(self, brief: Brief, narrative: Narrative, warnings: list[str]) -> None:
+        value = {"narrative": narrative.model_dump(mode="json"), "warnings": warnings}
+        self._cache.set(self._narrative_key(brief), json.dumps(value).encode())

@@ -152,6 +152,7 @@ class Engine:
         log_path: Path | None = None,
         ready_timeout: float = 180.0,
         safe: bool = False,
+        lookup: bool = False,
     ) -> None:
         self._model_path = model_path
         self._port = port if port is not None else free_port()
@@ -162,6 +163,7 @@ class Engine:
         self._log_path = log_path
         self._ready_timeout = ready_timeout
         self.safe = safe  # no repacked weights: the fallback after a crash
+        self.lookup = lookup  # n-gram lookup decoding, for the benchmark
         self._proc: subprocess.Popen[bytes] | None = None
         self.last_exit: int | None = None
 
@@ -195,7 +197,7 @@ class Engine:
             "--ctx", str(self._n_ctx),
             "--threads", str(self._n_threads),
         ]  # fmt: skip
-        return [*cmd, "--no-extra-bufts"] if self.safe else cmd
+        return [*cmd, *(["--no-extra-bufts"] * self.safe), *(["--lookup"] * self.lookup)]
 
     def start(self) -> None:
         """Launch the engine and block until it answers ``/health``."""

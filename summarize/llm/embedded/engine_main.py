@@ -25,6 +25,11 @@ def _arguments() -> argparse.Namespace:
         action="store_true",
         help="keep the weights as stored (no repacked CPU buffers): the fallback after a crash",
     )
+    parser.add_argument(
+        "--lookup",
+        action="store_true",
+        help="n-gram lookup decoding (drafts copied from the prompt); measured slower here",
+    )
     return parser.parse_args()
 
 
@@ -47,6 +52,13 @@ def main() -> None:
     params.cpuparams_batch.poll = 0
     params.no_extra_bufts = args.no_extra_bufts
     params.endpoint_slots = True
+    if args.lookup:  # drafts of up to 8 tokens from 2-token matches in the prompt
+        params.speculative.types = [
+            xllamacpp.common_speculative_type.COMMON_SPECULATIVE_TYPE_NGRAM_MAP_K
+        ]
+        params.speculative.ngram_map_k.size_n = 2
+        params.speculative.ngram_map_k.size_m = 8
+        params.speculative.draft.n_max = 8
     server = xllamacpp.Server(params)
     print(f"engine listening on {server.listening_address}", flush=True)
     while True:  # SIGTERM's default action ends the process; the server needs no goodbye

@@ -1,0 +1,182 @@
+"""Does each sentence of a memo's prose rest on what it cites? ALCE's two measures, by entity.
+
+A sentence is supported by a set of citations when every person, place, date and number it
+names occurs in the cited spans (a date also when a cited span's own date words, resolved
+against that source's publication date, give it). Citation recall is the share of sentences
+their citations support; citation precision the share of citations that are needed: one
+that supports the sentence on its own, or without which the others no longer do (Gao et al.,
+"Enabling Large Language Models to Generate Text with Citations", 2023, at sentence level).
+The scorer also counts what no reader should see: sentences cut off, repeated, or carrying
+markup or the prompt's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from summarize.contract.partial_date import PartialDate
+from summarize.evaluation.metrics import Ratio
+from summarize.ingest.date_phrases import resolve_dates
+from summarize.ingest.text_match import normalize
+from summarize.knowledge.places import country_key, find_country
+
+_NAME = re.compile(r"(?<![\w'])[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
+_MONTH_DATE = re.compile(
+    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?"
+    r"(?:[\u2013-]\d{1,2})?(?:,?\s+\d{4})?",
+)
+_PLACE_WORDS = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
+_MARKUP = re.compile(r"[{}<>\[\]|`#]|\"\w+\"\s*:|https?://")
+_PROMPT_WORDS = re.compile(r"\b(findings|json|source numbers?|bottom line|key judgments?)\b", re.I)
+# Words that open a sentence or join names without being names themselves.
+_COMMON = frozenset(
+    re.findall(
+        r"\w+",
+        "the a an this that these those his her their its analysts experts officials unnamed "
+        "reports according foreign minister president prime secretary of and in on at to with "
+        "as for said say says expect expects",
+    )
+)
+
+
+@dataclass
+class CitationScore:
+    """Sentence-level citation recall and precision, and what a reader should never see."""
+
+    recall: Ratio = field(default_factory=Ratio)
+    precision: Ratio = field(default_factory=Ratio)
+    cut_off: int = 0
+    repeated: int = 0
+    markup: int = 0
+    unsupported: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "citation_recall": self.recall.as_dict(),
+            "citation_precision": self.precision.as_dict(),
+            "cut_off": self.cut_off,
+            "repeated": self.repeated,
+            "markup": self.markup,
+            "unsupported": list(self.unsupported),
+        }
+
+
+@dataclass(frozen=True)
+class _Cited:
+    """One citation of a sentence: its source and the text of the spans it points to."""
+
+    source: int
+    text: str
+    published: date | None
+
+
+def _fold(text: str) -> str:
+    return normalize(text, fold_case=True).text
+
+
+def _dates_in(text: str, published: date | None) -> list[PartialDate]:
+    found = []
+    for match in _MONTH_DATE.finditer(text):
+        resolved = resolve_dates(match.group(0), published)
+        if (parsed := PartialDate.parse(resolved.start)) is not None:
+            found.append(parsed)
+    resolved = resolve_dates(text, published)
+    if (parsed := PartialDate.parse(resolved.start)) is not None:
+        found.append(parsed)
+    return found
+
+
+def _entities(sentence: str) -> tuple[list[str], list[str], list[str]]:
+    """(names and places, numbers, date phrases) the sentence states."""
+    dates = [m.group(0) for m in _MONTH_DATE.finditer(sentence)]
+    without_dates = _MONTH_DATE.sub(" ", sentence)
+    numbers = _NUMBER.findall(without_dates)
+    names = []
+    for match in _NAME.finditer(without_dates):
+        words = [w for w in match.group(0).split() if w.casefold().strip(".,") not in _COMMON]
+        if words:
+            names.append(" ".join(words))
+    return names, numbers, dates
+
+
+def _name_in(name: str, cited: Sequence[_Cited]) -> bool:
+    folded = _fold(name).strip(".,")
+    hay = " ".join(_fold(c.text) for c in cited)
+    if folded and folded in hay:
+        return True
+    country = find_country(name)
+    if country is not None:  # "Belarus" is supported by "Belarusian", a city by its country
+        words = (w for c in cited for w in _PLACE_WORDS.findall(c.text))
+        return any(country_key(w) == country.key for w in words)
+    return all(w.strip(".,") in hay for w in folded.split())
+
+
+def _same_day(wanted: PartialDate, known: PartialDate) -> bool:
+    """The sentence's date at its precision agrees with one the evidence gives."""
+    return (
+        wanted.month == known.month
+        and (wanted.day is None or wanted.day == known.day)
+        and (wanted.year is None or wanted.year == known.year)
+    )
+
+
+def _supported(sentence: str, cited: Sequence[_Cited]) -> list[str]:
+    """What in ``sentence`` the citations do not support (empty: all of it)."""
+    names, numbers, dates = _entities(sentence)
+    missing = [n for n in names if not _name_in(n, cited)]
+    hay = " ".join(c.text for c in cited)
+    missing += [n for n in numbers if n not in hay]
+    for phrase in dates:
+        wanted = _dates_in(phrase, None)
+        known = [d for c in cited for d in _dates_in(c.text, c.published)]
+        if wanted and not any(_same_day(w, k) for w in wanted for k in known):
+            missing.append(phrase)
+    return missing
+
+
+def _citations(statement: Mapping[str, Any], published: Mapping[int, date | None]) -> list[_Cited]:
+    by_source: dict[int, list[str]] = {}
+    for c in statement.get("citations") or []:
+        span = c.get("span") or {}
+        if isinstance(c.get("source"), int) and isinstance(span.get("text"), str):
+            by_source.setdefault(c["source"], []).append(span["text"])
+    for n in statement.get("sources") or []:
+        by_source.setdefault(n, [])
+    return [_Cited(n, " ".join(texts), published.get(n)) for n, texts in sorted(by_source.items())]
+
+
+def score_citations(brief: Mapping[str, Any]) -> CitationScore:
+    """Citation recall and precision over the narrative of one ``brief.json``."""
+    score = CitationScore()
+    narrative = brief.get("narrative") or {}
+    statements = [*(narrative.get("bottom_line") or []), *(narrative.get("key_judgments") or [])]
+    published: dict[int, date | None] = {}
+    for s in brief.get("sources") or []:
+        parsed = PartialDate.parse((s.get("published") or "")[:10])
+        interval = parsed.interval() if parsed is not None else None
+        day = interval is not None and parsed is not None and parsed.day is not None
+        published[s.get("n")] = interval[0] if interval is not None and day else None
+    seen: set[str] = set()
+    for statement in statements:
+        text = str(statement.get("text") or "")
+        key = " ".join(_fold(text).split())
+        score.repeated += key in seen
+        seen.add(key)
+        ends = text.strip()
+        score.cut_off += ends.endswith(("\u2026", "...")) or not re.search(r"[.!?\u201d]$", ends)
+        score.markup += bool(_MARKUP.search(text) or _PROMPT_WORDS.search(text))
+        cited = _citations(statement, published)
+        missing = _supported(text, cited)
+        score.recall += Ratio(int(not missing), 1)
+        if missing:
+            score.unsupported.append(f"{text!r}: {', '.join(missing)}")
+        for i, c in enumerate(cited):
+            alone = not _supported(text, [c])
+            needed = not missing and bool(_supported(text, cited[:i] + cited[i + 1 :]))
+            score.precision += Ratio(int(alone or needed), 1)
+    return score

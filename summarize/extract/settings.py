@@ -1,0 +1,47 @@
+"""The knobs of the passes that measurements choose between, read once from the environment.
+
+The defaults are what ``bench/README.md`` measured best; the variables exist so a run can
+measure another setting (``SUMMARIZE_HEDGE_BATCH=1 summarize extract ...``). They shape the
+requests, so they are part of the extraction store's key.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from functools import cache
+
+from summarize.errors import ProviderConfigError
+
+
+@dataclass(frozen=True)
+class PassSettings:
+    """How many candidate sentences one question judges, and whether they are quoted."""
+
+    hedge_batch: int = 10
+    aim_batch: int = 16
+    # Quote each candidate sentence in the question, not only its number: more uncached
+    # prompt tokens, for a model that attends to the quoted text better than to "[n]".
+    quote_candidates: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _positive(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < 1:
+        raise ProviderConfigError(f"{name}={value!r}: give a whole number of 1 or more")
+    return int(value)
+
+
+@cache
+def pass_settings() -> PassSettings:
+    """The settings for this process: defaults, unless an environment variable says else."""
+    return PassSettings(
+        hedge_batch=_positive("SUMMARIZE_HEDGE_BATCH", PassSettings.hedge_batch),
+        aim_batch=_positive("SUMMARIZE_AIM_BATCH", PassSettings.aim_batch),
+        quote_candidates=os.environ.get("SUMMARIZE_QUOTE_CANDIDATES", "") in {"1", "yes"},
+    )
