@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# llama-cpp-python builds llama.cpp from source here (about 5 minutes on two cores).
+	# Wheels only: the embedded engine is xllamacpp's prebuilt CPU wheel, nothing compiles.
 	$(BIN)/python -m pip install --quiet -e '.[embedded,dev]'
 	touch $(STAMP)
 
@@ -35,7 +35,7 @@ cassettes: setup
 	rm -rf cassettes/test_extract_seeds cassettes/test_brief cassettes/test_bad_input
 	$(BIN)/python -m pytest tests/test_extract_seeds.py --record-mode=rewrite
 	$(BIN)/python -m pytest tests/test_bad_input.py --record-mode=rewrite
-	$(BIN)/python -m pytest tests/test_brief.py --record-mode=once
+	$(BIN)/python -m pytest tests/test_brief.py --record-mode=once -k seed_brief
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
@@ -56,3 +56,20 @@ $(BENCH_STAMP): pyproject.toml
 .PHONY: bench
 bench: setup $(BENCH_STAMP)
 	$(BIN)/python bench/compare.py --out bench/results
+
+# Engines and protocols side by side (bench/README.md, "Engines"): the embedded xllamacpp
+# engine at 1, 2 and 4 slots and with n-gram lookup, llama-cpp-python 0.3.36 (the engine
+# before, built from source in its own venv: about 5 minutes), today's protocol and the one
+# before sentence numbers. One server at a time; about an hour on two cores.
+LCP_VENV := bench/.venv-lcp
+LCP_STAMP := $(LCP_VENV)/.installed
+
+$(LCP_STAMP):
+	$(PYTHON) -m venv $(LCP_VENV)
+	$(LCP_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LCP_VENV)/bin/python -m pip install --quiet 'llama-cpp-python[server]==0.3.36'
+	touch $(LCP_STAMP)
+
+.PHONY: bench-engines
+bench-engines: setup $(LCP_STAMP)
+	$(BIN)/python bench/engines.py --out bench/results/engines

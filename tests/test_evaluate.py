@@ -166,7 +166,8 @@ def rates(report: EvalReport) -> list[float | None]:
     def walk(node: Any, key: str = "") -> None:
         if isinstance(node, dict):
             for k, v in node.items():
-                walk(v, k)
+                if k != "cue_only_baseline":  # the baseline's scores are not the output's
+                    walk(v, k)
         elif key in {"precision", "recall", "f1", "rate", "title_accuracy", "country_accuracy"}:
             found.append(node)
 

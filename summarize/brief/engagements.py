@@ -189,8 +189,7 @@ def engagements_of(
         start = _best_date(trip, "start_date")
         name = _traveler_name(traveler, travelled, people)
         participants = sorted(
-            {_person_name(k, trip, people) for f in trip for k in _participants(f, people)}
-            - {name}
+            {_person_name(k, trip, people) for f in trip for k in _participants(f, people)} - {name}
         )
         out.append(
             Engagement(

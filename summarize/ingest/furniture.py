@@ -41,6 +41,7 @@ _SHORT_LINE_WORDS = 8
 _SHORT_LABEL_WORDS = 3
 # Only look for a trailing block once this much article text stands before it.
 _MIN_TEXT_BEFORE_TAIL = 400
+_SENTENCE_ENDS = (".", "?", "!", "\u201d", '"', "\u2019", "'", ")")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -61,7 +62,16 @@ def _is_label(line: str) -> bool:
     words = line.split()
     if not words or len(words) > _SHORT_LABEL_WORDS:
         return False
-    return not line.rstrip().endswith((".", "?", "!", "\u201d", '"', ":"))
+    return not line.rstrip().endswith((*_SENTENCE_ENDS, ":"))
+
+
+def _is_prose(stripped: str) -> bool:
+    """A paragraph of the story: longer than a label and ending as a sentence ends.
+
+    A headline is as long but ends without a full stop, so labels under it are still
+    furniture.
+    """
+    return len(stripped.split()) > _SHORT_LINE_WORDS and stripped.endswith(_SENTENCE_ENDS)
 
 
 def _furniture_shape(stripped: str) -> bool:
@@ -147,7 +157,7 @@ def strip_furniture(article: str) -> Body:
             removed.append((start, end))
         else:
             kept.append((start, end))
-            kept_prose = kept_prose or len(stripped.split()) > _SHORT_LINE_WORDS
+            kept_prose = kept_prose or _is_prose(stripped)
         if stripped:
             key = _key(stripped)
             seen.add(key)
