@@ -37,7 +37,7 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
 
 def _skip_health_checks(request: Any) -> Any:
     """The embedded server's readiness probe is not a model exchange: do not record it."""
-    return None if request.path.endswith("/models") else request
+    return None if request.path.endswith(("/health", "/models")) else request
 
 
 @pytest.fixture(scope="session")

@@ -43,6 +43,12 @@ def canonical(body: bytes | str) -> str:
     return json.dumps(json.loads(body), sort_keys=True, separators=(",", ":"))
 
 
+def recorded_calls(path: Path) -> int:
+    """How many chat completions a cassette holds: every question its run asked, once."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return sum(e["request"]["uri"].endswith("/chat/completions") for e in data["interactions"])
+
+
 def load_answers(cassettes: Iterable[Path]) -> dict[str, list[str]]:
     """Recorded chat-completion bodies by canonical request body."""
     answers: dict[str, list[str]] = {}

@@ -25,7 +25,7 @@ from summarize.llm import open_backend, resolve
 from summarize.llm.response_cache import ResponseCache
 from summarize.run.batch import extract_files
 from tests.conftest import ROOT, replaying, seed, slices_exactly
-from tests.test_extract_seeds import AP_OFFICIALS
+from tests.test_extract_seeds import MIN_OFFICIALS_PRECISION, MIN_OFFICIALS_RECALL, scored
 
 CASSETTES = ROOT / "cassettes" / "test_bad_input"
 SEED_CASSETTES = ROOT / "cassettes" / "test_extract_seeds"
@@ -61,7 +61,7 @@ def no_person_twice(extraction: Extraction) -> bool:
 def test_an_html_page_is_read_from_its_article_body(
     embedded: bool, recording: bool, tmp_path: Path
 ) -> None:
-    page = FIXTURES / "002-page.html"
+    page = FIXTURES / "news-page.html"
     with replaying(CASSETTES / "html_page.yaml", record=recording):
         extraction = extract_path(page, tmp_path / "cache")
 
@@ -70,8 +70,8 @@ def test_an_html_page_is_read_from_its_article_body(
     assert "<" not in source.text and "Subscribe" not in source.text
     assert not slices_exactly(source.text, extraction.model_dump())  # offsets into source.text
     assert any("trafilatura" in note for note in extraction.input_notes)
-    assert "Ryzhenkov" in said(extraction)
-    for sidebar_name in ("Jane Holloway", "Tom Alder"):
+    assert "Otieno" in said(extraction)
+    for sidebar_name in ("Elena Marsh", "Tomas Reyes", "Iris Calloway"):
         assert sidebar_name in page.read_text(encoding="utf-8")
         assert sidebar_name not in said(extraction)
 
@@ -79,7 +79,7 @@ def test_an_html_page_is_read_from_its_article_body(
 def test_a_non_english_article_is_extracted_with_a_warning_and_only_grounded_items(
     embedded: bool, recording: bool, tmp_path: Path
 ) -> None:
-    path = FIXTURES / "002-fr.txt"
+    path = FIXTURES / "fr-article.txt"
     with replaying(CASSETTES / "french.yaml", record=recording):
         extraction = extract_path(path, tmp_path / "cache")
 
@@ -106,7 +106,11 @@ def test_an_article_longer_than_the_window_is_extracted_in_overlapping_chunks(
     assert f"extracted in {len(chunks)} overlapping chunks" in note
     assert not slices_exactly(text, extraction.model_dump())  # spans re-based to the whole
     assert no_person_twice(extraction)  # a name in two chunks is one official
-    assert {o.name for o in extraction.officials} == AP_OFFICIALS  # as when read whole
+    # Read in pieces, it meets the bar the seed test sets for the article read whole.
+    score = scored(extraction, tmp_path)
+    assert score.officials.recall is not None and score.officials.recall >= MIN_OFFICIALS_RECALL
+    assert score.officials.precision is not None
+    assert score.officials.precision >= MIN_OFFICIALS_PRECISION
     # Items come from every chunk, not only the first.
     evidence = [s for o in extraction.officials for s in o.evidence]
     first_only_end = chunks[1].segments[0].start

@@ -17,21 +17,23 @@ from pathlib import Path
 import pytest
 
 from summarize.contract.extraction import Extraction
+from summarize.extract.passes import REASKS
 from summarize.llm import open_backend, resolve
 from summarize.llm.response_cache import ResponseCache
-from summarize.llm.structured import REASKS
 from summarize.run.batch import Outcome, extract_files
 from tests.conftest import ROOT, seed
-from tests.replay_server import Fault, Plan, ReplayServer, always, at
+from tests.replay_server import Fault, Plan, ReplayServer, always, at, recorded_calls
 
 CASSETTES = ROOT / "cassettes" / "test_extract_seeds"
 ARTICLE = seed("001")
-RECORDED_CALLS = 8  # seed 001's cassette: every question the extraction asks, once
 RETRY_BUDGET = 5  # attempts per request (summarize.llm.transport.RetryingTransport)
 
 
 def cassette(prefix: str) -> Path:
     return CASSETTES / f"test_seed_extraction[{prefix}].yaml"
+
+
+RECORDED_CALLS = recorded_calls(cassette("001"))  # every question the extraction asks, once
 
 
 @pytest.fixture
@@ -154,29 +156,30 @@ def test_a_model_answering_in_the_wrong_schema_fails_the_article_within_the_budg
 
     assert outcome.error is not None
     assert outcome.error.startswith("ExtractionError: no usable answer from the model")
-    # Every question was asked, then reasked exactly the budget, never endlessly.
+    # Every question was asked, then reasked exactly the passes' budget, never endlessly.
     questions = [b for b in server.traffic.received if len(json.loads(b)["messages"]) == 2]
-    assert len(questions) >= 4  # officials, visits, aims, and at least one hedge
+    assert len(questions) >= 2  # people first, then the passes that need them
     assert len(server.traffic.received) == len(questions) * (1 + REASKS)
 
 
 def test_a_rerun_after_a_failure_midway_pays_only_for_what_is_missing(
     serve: type[ReplayServer], tmp_path: Path, clean: dict[str, object]
 ) -> None:
-    first = serve(at(5, fault=Fault("status", 401, message="key revoked")))
+    last = RECORDED_CALLS  # the article fails on its last question, all others paid for
+    first = serve(at(last, fault=Fault("status", 401, message="key revoked")))
     (failed,) = extract_with(tmp_path / "cache", tmp_path / "out")
     assert failed.error is not None and "401" in failed.error
     paid = set(first.traffic.answered)
-    assert len(paid) == 4
+    assert len(paid) == last - 1
 
     second = serve()
     (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out")
 
     assert content(outcome.extraction) == clean
     assert outcome.extraction is not None
-    assert outcome.extraction.usage.cache_hits == 4
+    assert outcome.extraction.usage.cache_hits == last - 1
     assert paid.isdisjoint(second.traffic.received)  # no call repeated
-    assert len(second.traffic.received) == RECORDED_CALLS - 4
+    assert len(second.traffic.received) == 1
 
 
 def test_a_damaged_cache_entry_is_reported_and_asked_again(

@@ -16,15 +16,19 @@ from pathlib import Path
 
 from summarize.llm.response_cache import ResponseCache
 from tests.conftest import ROOT, seed
-from tests.replay_server import Fault, ReplayServer, at
+from tests.replay_server import Fault, ReplayServer, at, recorded_calls
 
 CASSETTES = ROOT / "cassettes" / "test_extract_seeds"
 ARTICLES = [seed("001"), seed("002")]
-RECORDED = {"001": 8, "002": 9}
+PREFIXES = ("001", "002")
 
 
 def cassettes() -> list[Path]:
-    return [CASSETTES / f"test_seed_extraction[{p}].yaml" for p in RECORDED]
+    return [CASSETTES / f"test_seed_extraction[{p}].yaml" for p in PREFIXES]
+
+
+RECORDED = dict(zip(PREFIXES, map(recorded_calls, cassettes()), strict=True))
+HANG_AT = RECORDED["001"] + 2  # the second question of the second article
 
 
 def command(out: Path, cache: Path, *extra: str) -> list[str]:
@@ -40,11 +44,11 @@ def environment(server: ReplayServer) -> dict[str, str]:
 
 def test_ctrl_c_mid_run_exits_130_and_a_rerun_repeats_no_call(tmp_path: Path) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
-    with ReplayServer(cassettes(), at(11, fault=Fault("hang"))) as server:
+    with ReplayServer(cassettes(), at(HANG_AT, fault=Fault("hang"))) as server:
         proc = subprocess.Popen(
             command(out, cache), env=environment(server), stderr=subprocess.PIPE, text=True
         )
-        assert server.hanging.wait(60), "the run never reached the 11th call"
+        assert server.hanging.wait(60), f"the run never reached call {HANG_AT}"
         proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=60)
         paid = set(server.traffic.answered)
@@ -55,9 +59,10 @@ def test_ctrl_c_mid_run_exits_130_and_a_rerun_repeats_no_call(tmp_path: Path) ->
     report = json.loads((out / "summarize-run.json").read_text())
     assert report["result"] == "interrupted, exit code 130"
     assert [e["status"] for e in report["inputs"]] == ["ok", "pending"]
-    assert len(paid) == 10
+    assert len(paid) == HANG_AT - 1
     entries = ResponseCache(cache)
-    assert sum(not k.startswith("extraction:") for k in entries.entry_keys()) == 10  # all kept
+    kept = sum(not k.startswith("extraction:") for k in entries.entry_keys())
+    assert kept == HANG_AT - 1  # every answer paid for is kept
     entries.close()
 
     with ReplayServer(cassettes()) as again:

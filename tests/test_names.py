@@ -47,3 +47,21 @@ def test_country_adjectives_and_aliases() -> None:
     assert country_key("Kazakhstani") == country_key("Kazakhstan") == "kazakhstan"
     assert country_key("UAE") == country_key("United Arab Emirates") == "united arab emirates"
     assert country_key(None) is None
+
+
+def test_a_chunk_that_saw_only_a_surname_folds_into_the_one_fuller_name() -> None:
+    from summarize.contract.extraction import Official, Span
+    from summarize.extract.chunk_fold import fold_officials
+
+    def official(name: str, at: int, title: str | None = None) -> Official:
+        return Official(name=name, title=title, evidence=[Span(start=at, end=at + 5, text="x" * 5)])
+
+    names_at = [("Vladimir Putin", 0), ("Kim", 90), ("Kim Jong Un", 120), ("Kim Yo Jong", 150)]
+    folded = fold_officials(
+        [*(official(name, at) for name, at in names_at), official("Putin", 50, "President")]
+    )
+    names = [o.name for o in folded]
+    assert names.count("Vladimir Putin") == 1 and "Putin" not in names
+    putin = next(o for o in folded if o.name == "Vladimir Putin")
+    assert putin.title == "President" and [s.start for s in putin.evidence] == [0, 50]
+    assert "Kim" in names  # two people named Kim: which one is not guessed

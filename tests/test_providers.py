@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import instructor
 import pytest
 
@@ -107,3 +109,22 @@ def test_vllm_is_one_setting_away_with_guided_decoding() -> None:
     format_ = spec.request_options(schema)["extra_body"]["response_format"]
     assert format_ == {"type": "json_schema", "json_schema": {"name": "answer", "schema": schema}}
     assert spec.max_parallel is None  # -j is the user's to choose against a real server
+
+
+def test_a_reply_schema_does_not_depend_on_which_article_was_asked_first() -> None:
+    """typing caches ``Literal | None`` unions by set equality, so one process that asked
+    about an article naming the same countries in another order must still send the
+    schema a fresh process sends: else a cassette recorded in one order never replays."""
+    import subprocess
+    import sys
+
+    from summarize.extract.drafts import people_reply
+
+    asked = ("Kenya", "Chile", "Peru")
+    fresh = subprocess.run(
+        [sys.executable, "-c", "import json; from summarize.extract.drafts import people_reply;"
+         f" print(json.dumps(people_reply({asked!r}, 5).model_json_schema()))"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    people_reply(("Chile", "Peru", "Kenya"), 5).model_json_schema()  # asked first, elsewhere
+    assert people_reply(asked, 5).model_json_schema() == json.loads(fresh.stdout)

@@ -30,6 +30,7 @@ from summarize.contract.extraction import (
     UNNAMED_SOURCES,
 )
 from summarize.contract.partial_date import PartialDate, format_date_range
+from summarize.errors import ModelCallError
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import without_country_words
 
@@ -339,7 +340,11 @@ def worded(brief: Brief, texts: dict[int, str], word: Wording) -> tuple[Narrativ
     pending = list(range(len(drafts)))
     feedback: list[str] | None = None
     for attempt in range(2):
-        wordings = word([drafts[i] for i in pending], feedback)
+        try:
+            wordings = word([drafts[i] for i in pending], feedback)
+        except ModelCallError as exc:  # a failed model still leaves a memo one would send
+            warnings.append(f"narrative: {exc}; the rule's wording is shown")
+            break
         failed: list[int] = []
         notes: list[str] = []
         for i, wording in zip(pending, wordings, strict=False):

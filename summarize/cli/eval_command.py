@@ -18,12 +18,16 @@ def eval_command(
         "eval/gold"
     ),
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    story: Annotated[
+        Path | None,
+        typer.Option("--story", help="One story's brief gold: score the folder's brief by it."),
+    ] = None,
 ) -> None:
     """Score an output folder against gold answers: a table, or JSON with --json."""
     from summarize.evaluation import EvaluationError, score_outputs  # only this command needs it
 
     try:
-        report = score_outputs(outputs=outputs, gold=gold)
+        report = score_outputs(outputs=outputs, gold=gold, story=story)
     except EvaluationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         raise typer.Exit(2) from None

@@ -125,10 +125,32 @@ def _same_day(wanted: PartialDate, known: PartialDate) -> bool:
     )
 
 
-def _supported(sentence: str, cited: Sequence[_Cited]) -> list[str]:
-    """What in ``sentence`` the citations do not support (empty: all of it)."""
+# The memo's own count of outlets: checked against the sources cited, not the spans' text.
+_CORROBORATION = re.compile(r"\s*\((\d+) outlets report it\)")
+_YEAR_NOT_STATED = re.compile(r"\s*\(year not stated\)")
+
+
+def _supported(
+    sentence: str, cited: Sequence[_Cited], people: Mapping[str, Sequence[str]] | None = None
+) -> list[str]:
+    """What in ``sentence`` the citations do not support (empty: all of it).
+
+    A person the memo names by the roster's name ("Alexander Lukashenko") is supported by
+    a span naming them as the roster records they were written ("Lukashenko").
+    """
+    missing: list[str] = []
+    count = _CORROBORATION.search(sentence)
+    if count is not None and len({c.source for c in cited}) < int(count.group(1)):
+        missing.append(count.group(0).strip())
+    sentence = _YEAR_NOT_STATED.sub("", _CORROBORATION.sub("", sentence))
     names, numbers, dates = _entities(sentence)
-    missing = [n for n in names if not _name_in(n, cited)]
+    variants = people or {}
+    missing += [
+        n
+        for n in names
+        if not _name_in(n, cited)
+        and not any(_name_in(v, cited) for v in variants.get(_fold(n), ()))
+    ]
     hay = " ".join(c.text for c in cited)
     missing += [n for n in numbers if n not in hay]
     for phrase in dates:
@@ -161,6 +183,12 @@ def score_citations(brief: Mapping[str, Any]) -> CitationScore:
         interval = parsed.interval() if parsed is not None else None
         day = interval is not None and parsed is not None and parsed.day is not None
         published[s.get("n")] = interval[0] if interval is not None and day else None
+    people: dict[str, list[str]] = {}
+    for entry in brief.get("officials") or []:
+        names = [str(n) for n in (entry.get("name"), *(entry.get("variants") or [])) if n]
+        surnames = [n.split()[-1] for n in names if len(n.split()) > 1]
+        for name in names:
+            people[_fold(name)] = [*names, *surnames]
     seen: set[str] = set()
     for statement in statements:
         text = str(statement.get("text") or "")
@@ -171,12 +199,12 @@ def score_citations(brief: Mapping[str, Any]) -> CitationScore:
         score.cut_off += ends.endswith(("\u2026", "...")) or not re.search(r"[.!?\u201d]$", ends)
         score.markup += bool(_MARKUP.search(text) or _PROMPT_WORDS.search(text))
         cited = _citations(statement, published)
-        missing = _supported(text, cited)
+        missing = _supported(text, cited, people)
         score.recall += Ratio(int(not missing), 1)
         if missing:
             score.unsupported.append(f"{text!r}: {', '.join(missing)}")
         for i, c in enumerate(cited):
-            alone = not _supported(text, [c])
-            needed = not missing and bool(_supported(text, cited[:i] + cited[i + 1 :]))
+            alone = not _supported(text, [c], people)
+            needed = not missing and bool(_supported(text, cited[:i] + cited[i + 1 :], people))
             score.precision += Ratio(int(alone or needed), 1)
     return score

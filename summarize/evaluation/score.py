@@ -16,7 +16,7 @@ from summarize.evaluation.articles import (
     speaker_accuracy,
 )
 from summarize.evaluation.engagements import score_brief
-from summarize.evaluation.gold import BRIEF_GOLD, GoldArticle, load_gold
+from summarize.evaluation.gold import BRIEF_GOLD, GoldArticle, GoldBrief, load_gold
 from summarize.evaluation.outputs import Item, load_output
 from summarize.evaluation.report import ArticleResult, EvalReport
 from summarize.evaluation.spans import LooseSpan, locate_sentence
@@ -92,14 +92,31 @@ def cue_baseline(gold: GoldArticle, text: str | None) -> ArticleScore:
     return score
 
 
-def score_outputs(outputs: Path, gold: Path = Path("eval/gold")) -> EvalReport:
+def _story_gold(path: Path) -> GoldBrief:
+    try:
+        return GoldBrief.model_validate_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EvaluationError(f"{path}: not a story gold file ({exc})") from None
+
+
+def score_outputs(
+    outputs: Path, gold: Path = Path("eval/gold"), story: Path | None = None
+) -> EvalReport:
     """Score every gold article (a missing output file scores as all missed) and, when the
-    folder holds a ``brief.json`` and the gold has one, the brief."""
+    folder holds a ``brief.json`` and the gold has one, the brief.
+
+    ``story`` is one story's brief gold (``eval/dev/gold/stories/<story>.json``): the folder
+    then holds that story's brief, and only the story's articles are scored with it.
+    """
     if not outputs.is_dir():
         raise EvaluationError(f"{outputs}: no such output folder")
     if not gold.is_dir():
         raise EvaluationError(f"{gold}: no such gold folder")
     gold_articles, gold_brief = load_gold(gold)
+    if story is not None:
+        gold_brief = _story_gold(story)
+        wanted = set(gold_brief.articles)
+        gold_articles = {k: v for k, v in gold_articles.items() if k in wanted}
     if not gold_articles:
         raise EvaluationError(f"{gold}: holds no gold answers")
     files = _extraction_files(outputs, set(gold_articles))

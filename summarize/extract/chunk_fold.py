@@ -65,7 +65,30 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def fold_officials(items: Sequence[Official]) -> list[Official]:
-    return _fold(items, _same_official)
+    """One official per person. A name that is the tail of exactly one fuller name in the
+    article is that person: "Putin" of "Vladimir Putin", or "Vladimirovich Ryzhenkov" cut
+    from "includingMaxim Vladimirovich Ryzhenkov" where a space was lost. With two fuller
+    names ending so ("Kim" of two Kims), or none, it is left as it is."""
+    folded = _fold(items, _same_official)
+    parts = [name_parts(o.name) for o in folded]
+    out: list[Official] = []
+    into: dict[int, int] = {}
+    for i, short in enumerate(parts):
+        fuller = [
+            j
+            for j, long in enumerate(parts)
+            if len(long) > len(short) and long[-len(short) :] == short
+        ]
+        if len(fuller) == 1 and short:
+            into[i] = fuller[0]
+    kept = [i for i in range(len(folded)) if i not in into]
+    merged = {i: folded[i] for i in kept}
+    for i, target in into.items():
+        while target in into:  # a tail of a tail: fold into the fullest
+            target = into[target]
+        merged[target] = _fill(merged[target], folded[i])
+    out.extend(merged[i] for i in kept)
+    return out
 
 
 def fold_visits(items: Sequence[Visit]) -> list[Visit]:

@@ -71,6 +71,13 @@ def _choice(values: Sequence[Any]) -> Any:
     return Literal[tuple(values)]
 
 
+def _choice_or_null(values: Sequence[str]) -> Any:
+    """``Literal[...] | None`` with the values sorted. typing caches unions by equality, and
+    literals compare as sets, so two orders of one set would share one cached union: the
+    schema, and the request, would then depend on which article was asked first."""
+    return _choice(sorted(values)) | None
+
+
 def _list_field(item: type[BaseModel], max_items: int, min_items: int = 0) -> Any:
     return (list[item], Field(min_length=min_items, max_length=max_items))  # type: ignore[valid-type]
 
@@ -82,7 +89,7 @@ def _list_field(item: type[BaseModel], max_items: int, min_items: int = 0) -> An
 @cache
 def people_reply(countries: tuple[str, ...], max_items: int) -> type[Reply]:
     """``{"people": [{name, official, title, country}]}`` for an article."""
-    country: Any = _choice(countries) | None if countries else None
+    country: Any = _choice_or_null(countries) if countries else None
     person = create_model(
         "Person",
         name=(str, Field(max_length=NAME_CHARS)),
@@ -108,7 +115,7 @@ def events_reply(numbers: tuple[int, ...], people: tuple[str, ...], max_items: i
         place=(str | None, Field(max_length=PLACE_CHARS)),
         when=(str | None, Field(max_length=PLACE_CHARS)),
         status=(_choice(("past", "ongoing", "planned")), ...),
-        met=(_choice(people) | None, ...),
+        met=(_choice_or_null(people), ...),
         n=(_choice(numbers), ...),
     )
     return create_model("EventsReply", __base__=Reply, events=_list_field(event, max_items))

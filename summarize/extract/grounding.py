@@ -357,6 +357,9 @@ def ground_events(
             continue
         seen.add(key)
         met = e.met if e.met and not same_name(e.met, e.who) else None
+        if met is not None and not any(names_person(s.text, met) for s in evidence):
+            out.notes.append(f"events[{i}]: {met!r} is not named where the event is reported")
+            met = None  # whom they met must be in the evidence, like everything passed on
         out.items.append(Event(n, e.who, e.kind, e.status, place, when, met, tuple(evidence)))
     return out
 
