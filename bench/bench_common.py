@@ -172,19 +172,8 @@ def unlocated_span(quote: str) -> Span:
 
 def source_of(article: Any) -> Source:
     """The Source record summarize writes for an article (path, hash, stated metadata)."""
-    meta = summarize.read_metadata(article.text)
-    return Source(
-        path=str(article.path),
-        sha256=article.sha256,
-        chars=len(article.text),
-        title=meta.title,
-        outlet=meta.outlet,
-        byline=meta.byline,
-        published=meta.published.isoformat() if meta.published else None,
-        dateline=meta.dateline,
-        text_basis=article.basis,
-        text=article.text if article.basis != "file" else None,
-    )
+    source: Source = summarize.source_record(article)
+    return source
 
 
 def visit_dates(article: Any, date_text: str | None) -> dict[str, Any]:

@@ -38,6 +38,7 @@ __all__ = [
     "render",
     "resolve_dates",
     "serve_embedded",
+    "source_record",
 ]
 
 Format = Literal["markdown", "html", "json"]
@@ -85,6 +86,15 @@ def extract(
         if session.store is not None:
             session.store.remember(article, extraction)
         return extraction
+
+
+def source_record(article: Any) -> Any:
+    """The ``Source`` an extraction of ``article`` (from :func:`read_article`) carries: its
+    path, hash and stated metadata; for peers that build extractions of their own."""
+    from summarize.extract.passes import source_record as record
+    from summarize.ingest.metadata import read_metadata as metadata
+
+    return record(article, metadata(article.text))
 
 
 def brief(extractions: Iterable[Extraction]) -> Brief:

@@ -592,26 +592,26 @@ def _statement(text: str, *spans: tuple[int, str]) -> dict[str, object]:
 def test_citations_support_a_sentence_only_with_what_it_names() -> None:
     from summarize.evaluation.citations import score_citations
 
-    met = (1, "Lukashenko met Kim Jong Un in Beijing on Sept. 3.")
-    other = (2, "Lukashenko said the talks went well.")
+    met = (1, "Otieno met Carla Medina in Santiago on March 12.")
+    other = (2, "Otieno said the talks went well.")
     brief = {
         "sources": [{"n": 1, "published": "2025-10-28"}, {"n": 2, "published": "2025-10-28"}],
-        "officials": [{"name": "Alexander Lukashenko", "variants": ["Aleksandr Lukashenko"]}],
+        "officials": [{"name": "Wanjiru Otieno", "variants": ["Wanjiru Otiento"]}],
         "narrative": {
             "bottom_line": [
-                # the roster's name for the man the span calls "Lukashenko": supported
-                _statement("Alexander Lukashenko met Kim Jong Un in Beijing on Sept. 3.", met),
+                # the roster's name for the woman the span calls "Otieno": supported
+                _statement("Wanjiru Otieno met Carla Medina in Santiago on March 12.", met),
                 # a place no cited span names
-                _statement("Alexander Lukashenko met Kim Jong Un in Minsk.", met),
+                _statement("Wanjiru Otieno met Carla Medina in Lima.", met),
                 # two outlets claimed, two cited, one of them needed only for the count
-                _statement("Lukashenko met Kim Jong Un (2 outlets report it).", met, other),
+                _statement("Otieno met Carla Medina (2 outlets report it).", met, other),
             ],
-            "key_judgments": [_statement("Lukashenko met Kim Jong Un (3 outlets report it).", met)],
+            "key_judgments": [_statement("Otieno met Carla Medina (3 outlets report it).", met)],
         },
     }
     score = score_citations(brief)
     assert (score.recall.hit, score.recall.total) == (2, 4)
-    assert any("Minsk" in u for u in score.unsupported)
+    assert any("Lima" in u for u in score.unsupported)
     assert any("(3 outlets report it)" in u for u in score.unsupported)
     # Needed citations: the first sentence's one and both of the third's (the count needs
     # two sources); none of an unsupported sentence's.

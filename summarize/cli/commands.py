@@ -40,7 +40,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 cache_app = typer.Typer(help="Inspect or clear the response cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, never wrapped
-MAX_CONCURRENCY = 16
+# A GPU server batches many sequences at once (vLLM: 256 by default); more threads than this
+# would only queue at the server.
+MAX_CONCURRENCY = 64
 
 ModelOpt = Annotated[
     str | None,

@@ -71,7 +71,6 @@ def fold_officials(items: Sequence[Official]) -> list[Official]:
     names ending so ("Kim" of two Kims), or none, it is left as it is."""
     folded = _fold(items, _same_official)
     parts = [name_parts(o.name) for o in folded]
-    out: list[Official] = []
     into: dict[int, int] = {}
     for i, short in enumerate(parts):
         fuller = [
@@ -87,8 +86,7 @@ def fold_officials(items: Sequence[Official]) -> list[Official]:
         while target in into:  # a tail of a tail: fold into the fullest
             target = into[target]
         merged[target] = _fill(merged[target], folded[i])
-    out.extend(merged[i] for i in kept)
-    return out
+    return [merged[i] for i in kept]
 
 
 def fold_visits(items: Sequence[Visit]) -> list[Visit]:

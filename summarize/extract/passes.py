@@ -273,8 +273,8 @@ def _ground_with(
 
 def _event_dates(event: Event, published: date | None) -> ResolvedDates:
     """The event's date words resolved. Where the model gave none, a day the cited sentence
-    itself names ("on Thursday", "March 17") is taken: measured on the tune split, the model
-    leaves the date out of most answers whose sentence holds one. Coarser dates in a sentence
+    itself names ("on Thursday", "March 17") is taken: on the tune split the model often
+    leaves the date out of an answer whose sentence holds one. Coarser dates in a sentence
     ("since 2014") are not taken, as they seldom date the event. An event under way with no
     date words at all is dated by the page: it is happening as the article is published."""
     ahead = event.status == "planned"
