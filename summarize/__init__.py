@@ -67,9 +67,9 @@ def extract(
     Raises :class:`SummarizeError` when the article cannot be read or extracted.
     """
     from summarize.errors import ArticleError
-    from summarize.extract.passes import extract as run_passes
     from summarize.ingest.read import Article, read_article
     from summarize.llm.routes import resolve
+    from summarize.run.batch import extract_remembered
     from summarize.run.session import open_session
 
     path = Path(source)
@@ -80,12 +80,7 @@ def extract(
     else:
         article = Article(path=Path("<text>"), text=str(source))
     with open_session(resolve(model, base_url), **_session_options(cache)) as session:
-        if session.store is not None and (known := session.store.recall(article)) is not None:
-            return known
-        extraction = run_passes(session.backend(), article)
-        if session.store is not None:
-            session.store.remember(article, extraction)
-        return extraction
+        return extract_remembered(article, session.backend, session.store)
 
 
 def source_record(article: Any) -> Any:

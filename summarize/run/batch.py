@@ -92,6 +92,21 @@ def _read_all(paths: Iterable[Path]) -> tuple[list[_Job], list[Outcome]]:
     return list(jobs.values()), refused
 
 
+def extract_remembered(
+    article: Article, get_backend: Callable[[], Backend], store: ExtractionStore | None
+) -> Extraction:
+    """The store's extraction of ``article``, else a new one (remembered): the backend is
+    opened only when the store cannot answer."""
+    if store is not None and (known := store.recall(article)) is not None:
+        return known
+    from summarize.extract.passes import extract
+
+    extraction = extract(get_backend(), article)
+    if store is not None:
+        store.remember(article, extraction)
+    return extraction
+
+
 class _Extractor:
     """Extract one job: the store first, else the backend (opened once, even across threads)."""
 
@@ -136,14 +151,7 @@ class _Extractor:
         return [first] + [Outcome(path=p, output=target, duplicate_of=path) for p in copies]
 
     def _extract(self, article: Article) -> Extraction:
-        if self._store is not None and (known := self._store.recall(article)) is not None:
-            return known
-        from summarize.extract.passes import extract
-
-        extraction = extract(self._backend(), article)
-        if self._store is not None:
-            self._store.remember(article, extraction)
-        return extraction
+        return extract_remembered(article, self._backend, self._store)
 
 
 def extract_files(
