@@ -262,22 +262,30 @@ def test_the_filter_narrows_people_and_engagements(
     _screenshot(devtools, session, "brief-filtered.png")
 
 
-def test_the_page_reads_at_phone_width(
-    browser: tuple[DevTools, subprocess.Popen[bytes]], tmp_path: Path
-) -> None:
-    devtools, _process = browser
+def _page_at_width(
+    devtools: DevTools, tmp_path: Path, width: int, height: int, *, mobile: bool
+) -> str:
+    """The test brief's page, open in a viewport of that size."""
     path = tmp_path / "brief.html"
     path.write_text(render_html(make_brief(), load_articles()), encoding="utf-8")
     session = _open_page(devtools, path.as_uri())
     devtools.call(
         "Emulation.setDeviceMetricsOverride",
         session,
-        width=390,
-        height=844,
+        width=width,
+        height=height,
         deviceScaleFactor=1,
-        mobile=True,
+        mobile=mobile,
     )
-    _wait_for(devtools, session, "window.innerWidth === 390")
+    _wait_for(devtools, session, f"window.innerWidth === {width}")
+    return session
+
+
+def test_the_page_reads_at_phone_width(
+    browser: tuple[DevTools, subprocess.Popen[bytes]], tmp_path: Path
+) -> None:
+    devtools, _process = browser
+    session = _page_at_width(devtools, tmp_path, 390, 844, mobile=True)
     # Nothing wider than the screen: no sideways scrolling to read a line.
     assert _eval(devtools, session, "document.documentElement.scrollWidth") <= 390
     # The memo comes first, the sources below it, in one column.
@@ -296,18 +304,7 @@ def test_on_a_wide_screen_the_memo_stands_beside_its_sources(
     browser: tuple[DevTools, subprocess.Popen[bytes]], tmp_path: Path
 ) -> None:
     devtools, _process = browser
-    path = tmp_path / "brief.html"
-    path.write_text(render_html(make_brief(), load_articles()), encoding="utf-8")
-    session = _open_page(devtools, path.as_uri())
-    devtools.call(
-        "Emulation.setDeviceMetricsOverride",
-        session,
-        width=1400,
-        height=900,
-        deviceScaleFactor=1,
-        mobile=False,
-    )
-    _wait_for(devtools, session, "window.innerWidth === 1400")
+    session = _page_at_width(devtools, tmp_path, 1400, 900, mobile=False)
     box = "document.querySelector(%s).getBoundingClientRect()"
     memo = _eval(
         devtools,
