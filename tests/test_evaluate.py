@@ -616,3 +616,41 @@ def test_citations_support_a_sentence_only_with_what_it_names() -> None:
     # Needed citations: the first sentence's one and both of the third's (the count needs
     # two sources); none of an unsupported sentence's.
     assert (score.precision.hit, score.precision.total) == (3, 5)
+
+
+def test_a_split_with_no_output_is_not_scored_as_zeros(tmp_path: Path) -> None:
+    gold = tmp_path / "dev" / "gold"
+    gold.mkdir(parents=True)
+    splits = {AP: "heldout", BELARUS_DELEGATION: "tune"}
+    for stem in splits:
+        (gold / f"{stem}.json").write_text((GOLD_DIR / f"{stem}.json").read_text())
+    manifest = [{"id": stem, "split": split, "format": "txt"} for stem, split in splits.items()]
+    (tmp_path / "dev" / "manifest.json").write_text(json.dumps(manifest))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / f"{AP}.json").write_text(perfect(AP).model_dump_json())
+
+    report = score_outputs(out, gold)
+
+    assert set(report.splits) == {"heldout"} and set(report.baseline_splits) == {"heldout"}
+    assert report.splits["heldout"].officials.f1 == 1.0
+    assert any("split tune" in note for note in report.notes)
+
+
+def test_a_country_is_supported_by_its_demonym_inside_a_title() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    titled = (1, "German Chancellor Angela Merkel arrived in Washington.")
+    untitled = (1, "Chancellor Angela Merkel arrived in Washington.")
+    brief = {
+        "sources": [{"n": 1, "published": "2017-03-17"}],
+        "narrative": {
+            "bottom_line": [
+                _statement("Angela Merkel of Germany visited Washington.", titled),
+                _statement("Angela Merkel of Germany visited Washington.", untitled),
+            ]
+        },
+    }
+    score = score_citations(brief)
+    assert (score.recall.hit, score.recall.total) == (1, 2)
+    assert score.unsupported == ["'Angela Merkel of Germany visited Washington.': Germany"]

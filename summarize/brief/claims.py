@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from summarize.brief.clustering import cluster, most_common, slug
@@ -85,11 +87,47 @@ def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
     return len(x & y) / len(x | y) if x and y else 0.0
 
 
-def _similar(a: Key, b: Key) -> bool:
-    """Same wording (claim or evidence), or the same frame about the same parties."""
-    if max(_jaccard(a[0], b[0]), _jaccard(a[1], b[1])) >= CLAIM_SIMILARITY:
-        return True
-    return bool(a[2] & b[2]) and _jaccard(a[3], b[3]) >= CLAIM_SIMILARITY
+def _same_wording(a: Key, b: Key) -> bool:
+    """Most words of the claim, or of its evidence, agree."""
+    return max(_jaccard(a[0], b[0]), _jaccard(a[1], b[1])) >= CLAIM_SIMILARITY
+
+
+def _same_frame(a: Key, b: Key) -> bool:
+    """The same kinds of event (not one shared among several: "talks" in a claim about a trip
+    and in one about a pact) between the same parties."""
+    return _jaccard(a[2], b[2]) >= CLAIM_SIMILARITY and _jaccard(a[3], b[3]) >= CLAIM_SIMILARITY
+
+
+def _join_by_frame(groups: list[list[int]], keys: Sequence[Key]) -> list[list[int]]:
+    """Join groups whose every pair of members is the same claim (complete linkage).
+
+    A frame is weaker evidence than wording: a story's claims are all about the same few
+    countries, so one pair in common would chain a trip, a pact and a meeting into one claim.
+    Groups are tried in their canonical order, so the input order still never matters.
+    """
+    groups = [list(g) for g in groups]
+
+    def same(a: Key, b: Key) -> bool:
+        return _same_frame(a, b) or _same_wording(a, b)
+
+    def distinct(members: list[int]) -> list[Key]:  # copies of one claim are tested once
+        return list(dict.fromkeys(keys[i] for i in members))
+
+    merged = True
+    while merged:
+        merged = False
+        by_frame: dict[str, list[int]] = defaultdict(list)
+        for g, members in enumerate(groups):
+            for frame in set().union(*(keys[i][2] for i in members)):
+                by_frame[frame].append(g)
+        candidates = sorted({(x, y) for gs in by_frame.values() for x in gs for y in gs if x < y})
+        for x, y in candidates:
+            if all(same(a, b) for a in distinct(groups[x]) for b in distinct(groups[y])):
+                groups[x] = sorted(groups[x] + groups[y])
+                del groups[y]
+                merged = True
+                break
+    return sorted(groups)
 
 
 @cache
@@ -107,26 +145,57 @@ def frames_of(text: str) -> frozenset[str]:
     return frozenset(frame for pattern, frame in _frames() if pattern.search(text))
 
 
-def parties_of(text: str, people: list[Person]) -> frozenset[str]:
+@dataclass(frozen=True)
+class Parties:
+    """What names a party, built once per brief: each person's name parts, the titles only
+    one person holds (with that person's countries), and the words that are people's names."""
+
+    names: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+    titles: tuple[tuple[frozenset[str], str, frozenset[str]], ...]
+    person_words: frozenset[str]
+
+    @classmethod
+    def of(cls, people: list[Person]) -> Parties:
+        names = tuple((p.id, tuple(name_parts(v) for v in p.variants)) for p in people)
+        holders: dict[str, set[str]] = defaultdict(set)
+        for person in people:
+            for f in person.facts:
+                if title := text_of(f, "title"):
+                    holders[" ".join(name_parts(title))].add(person.id)
+        by_id = {p.id: p for p in people}
+        titles = []
+        for title, ids in sorted(holders.items()):
+            if not title or len(ids) != 1:
+                continue  # a title two people hold names neither
+            (holder,) = ids
+            countries = (country_key(text_of(f, "country")) for f in by_id[holder].facts)
+            titles.append((frozenset(title.split()), holder, frozenset(k for k in countries if k)))
+        words = frozenset(w for _, variants in names for parts in variants for w in parts)
+        return cls(names, tuple(titles), words)
+
+
+def parties_of(text: str, parties: Parties) -> frozenset[str]:
     """The people (by name, surname or title) and countries (by name, demonym or city)."""
     found = {c.key for c in countries_mentioned(text)}
-    for word in re.findall(r"[A-Z][a-z]{2,}", text):
+    # A city stands for its country, but not a word that opens a sentence ("She") or names a
+    # person ("Kim", "Vladimir"): towns of those names exist.
+    text = text.strip()
+    for match in re.finditer(r"\b[A-Z][a-z]{2,}", text):
+        word, before = match.group(0), text[: match.start()].rstrip()
+        opens_sentence = not before or before[-1] in ".!?"
+        if opens_sentence or word.casefold() in parties.person_words:
+            continue
         if (country := city_country(word)) is not None:
             found.add(country)
-    words = set(name_parts(text))
-    for person in people:
-        if any(contains_name(name_parts(text), name_parts(v)) for v in person.variants):
-            found.add(person.id)
-    by_title: dict[str, list[Person]] = {}
-    for person in people:
-        for f in person.facts:
-            title = text_of(f, "title")
-            if title:
-                by_title.setdefault(" ".join(name_parts(title)), []).append(person)
-    for title, holders in by_title.items():
-        if len({p.id for p in holders}) == 1 and title and set(title.split()) <= words:
-            found.add(holders[0].id)
-            found |= {k for f in holders[0].facts if (k := country_key(text_of(f, "country")))}
+    parts = name_parts(text)
+    words = set(parts)
+    for person_id, variants in parties.names:
+        if any(contains_name(parts, v) for v in variants):
+            found.add(person_id)
+    for title_words, person_id, countries in parties.titles:
+        if title_words <= words:
+            found.add(person_id)
+            found |= countries
     return frozenset(found)
 
 
@@ -146,12 +215,14 @@ def _canonical(voice: str, people: list[Person] | None) -> list[str]:
 def claim_groups_of(
     facts: list[Fact], kind: str, ctx: Context, people: list[Person] | None = None
 ) -> list[ClaimGroup]:
+    parties = Parties.of(people or [])
+    about = lru_cache(maxsize=None)(lambda text: parties_of(text, parties))
     keys: list[Key] = [
         (
             _content_words(text_of(f, "text") or ""),
             _content_words(" ".join(s.text for s in f.evidence)),
             frames_of(text_of(f, "text") or ""),
-            parties_of(text_of(f, "text") or "", people or []),
+            about(text_of(f, "text") or ""),
         )
         for f in facts
     ]
@@ -160,14 +231,14 @@ def claim_groups_of(
     def prefix_blocks(key: Key) -> list[str]:
         # Prefix filtering: two sets with Jaccard >= t share one of each set's
         # |x| - ceil(t|x|) + 1 rarest words, so only those need to be indexed.
-        out: list[str] = [f"f:{frame}" for frame in key[2]]
+        out: list[str] = []
         for tag, words in enumerate(key[:2]):
             ordered = sorted(words, key=lambda w: (rarity[w], w))
             keep = len(ordered) - math.ceil(CLAIM_SIMILARITY * len(ordered)) + 1
             out.extend(f"{tag}:{w}" for w in ordered[:keep])
         return out
 
-    groups = cluster(keys, _similar, prefix_blocks)
+    groups = _join_by_frame(cluster(keys, _same_wording, prefix_blocks), keys)
     out = []
     for members in groups:
         group = [facts[i] for i in members]

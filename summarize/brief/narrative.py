@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from summarize.contract.brief import (
@@ -32,7 +32,13 @@ from summarize.contract.extraction import (
 from summarize.contract.partial_date import PartialDate, format_date_range
 from summarize.errors import ModelCallError
 from summarize.ingest.text_match import normalize
-from summarize.knowledge.places import without_country_words
+from summarize.knowledge.person_names import contains_name, mention_key, name_parts
+from summarize.knowledge.places import (
+    city_country,
+    countries_mentioned,
+    country_key,
+    without_country_words,
+)
 
 MAX_JUDGMENTS = 4
 
@@ -73,6 +79,9 @@ class Draft:
     sources: tuple[int, ...]
     citations: tuple[Citation, ...]
     vocabulary: frozenset[str]  # normalized words and phrases the facts contain
+    # Who the sentence says voices it (a claim's): a wording must keep one of them, or a
+    # prediction would read as a fact.
+    voices: tuple[str, ...] = ()
 
     def statement(self, text: str | None = None, worded_by: str = "rule") -> Statement:
         return Statement(
@@ -147,6 +156,18 @@ def _place(e: Engagement) -> str:
     return ", ".join(p for p in (e.destination_city, e.destination_country) if p)
 
 
+def _stated_country(country: str | None, citations: Sequence[Citation]) -> str | None:
+    """The country, when the cited spans say it (by name, demonym or a city of it): the
+    sentence must not tell more than what it cites."""
+    key = country_key(country)
+    if key is None:
+        return None
+    text = " ".join(c.span.text for c in citations)
+    said = {c.key for c in countries_mentioned(text)}
+    said |= {k for w in re.findall(r"[A-Z][\w'-]+", text) if (k := city_country(w))}
+    return country if key in said else None
+
+
 def _who(name: str, country: str | None, roster: dict[str, RosterEntry]) -> str:
     office = _office(name, roster)
     if office and country:
@@ -157,7 +178,10 @@ def _who(name: str, country: str | None, roster: dict[str, RosterEntry]) -> str:
 
 
 def _engagement_sentence(e: Engagement, roster: dict[str, RosterEntry]) -> str:
-    who = _who(e.traveler, e.traveler_country, roster)
+    country = _stated_country(e.traveler_country, e.citations)
+    if e.kind == "trip" and country_key(country) == country_key(e.destination_country):
+        country = None  # a trip abroad: the country the spans name is where they went
+    who = _who(e.traveler, country, roster)
     place = _place(e)
     others = " and ".join(e.met[:2])
     when = _date_phrase(e)
@@ -169,6 +193,9 @@ def _engagement_sentence(e: Engagement, roster: dict[str, RosterEntry]) -> str:
     verb = {"planned": "is due to visit", "ongoing": "is visiting"}.get(e.status or "", "visited")
     also = f", meeting {others}" if others else ""
     return f"{who} {verb} {place}{when}{also}."
+
+
+_COUNT = re.compile(r"\(\d+ outlets report it\)")
 
 
 def _corroboration(count: int) -> str:
@@ -194,18 +221,37 @@ def _engagement_draft(e: Engagement, roster: dict[str, RosterEntry]) -> Draft:
     )
 
 
-def _voices(group: ClaimGroup) -> str:
-    named = [v for v in group.voiced_by if v not in _VOICE_PHRASES]
+def _named_in_spans(voice: str, group: ClaimGroup, roster: dict[str, RosterEntry]) -> bool:
+    entry = roster.get(_fold(voice))
+    spellings = [voice, mention_key(voice), *(entry.variants if entry is not None else ())]
+    return any(
+        contains_name(name_parts(m.citation.span.text), name_parts(v))
+        for m in group.members
+        for v in spellings
+    )
+
+
+def _voices(group: ClaimGroup, roster: dict[str, RosterEntry]) -> list[str]:
+    """Who the sentence says voices the claim: a person only where a cited span names them
+    (otherwise the reports are what says it)."""
+    named = [
+        v for v in group.voiced_by if v not in _VOICE_PHRASES and _named_in_spans(v, group, roster)
+    ]
     generic = [_VOICE_PHRASES[v] for v in group.voiced_by if v in _VOICE_PHRASES]
-    voices = named[:2] + generic[:1]
-    return " and ".join(voices) if voices else _VOICE_PHRASES[THE_OUTLET]
+    return (named[:2] + generic[:1]) or [_VOICE_PHRASES[THE_OUTLET]]
 
 
 _CLAUSE_START = re.compile(
     r"^(the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][a-z]+)\b", re.IGNORECASE
 )
+# Words that open a fragment, not a clause: prepositions, conjunctions, relatives.
 _NOT_A_SUBJECT = frozenset(
-    {"to", "which", "who", "with", "given", "focusing", "promises", "and", "but", "as", "in"}
+    re.findall(
+        r"\w+",
+        "to which who whom whose what whatever whether if when whenever while because although "
+        "though after before since unless until so than where how why with given focusing "
+        "promises and but or as in",
+    )
 )
 
 
@@ -213,44 +259,80 @@ def _is_clause(text: str) -> bool:
     """Whether ``text`` reads as a clause with a subject ("the talks focused on ..."), not a
     fragment ("which promises ...", "to strengthen ...")."""
     words = text.split()
+    quotes = text.count('"') + text.count("\u201c") + text.count("\u201d")
     return (
         len(words) >= 5
         and words[0].casefold() not in _NOT_A_SUBJECT
         and bool(_CLAUSE_START.match(text))
-        and not re.search(r"[\[\]•|]", text)
+        and not re.search(r"[\[\]•|]|:\s*[\"\u201c]", text)  # no list marks, no quote opened
+        and quotes % 2 == 0  # a quotation cut in two is not a clause
     )
 
 
-def _claim_sentence(group: ClaimGroup, verb: str) -> str:
+_LIST_MARK = re.compile(r"^[\s\u2022\u2013*-]+")
+
+
+def _already_said(text: str, used: set[str]) -> bool:
+    """Whether the memo already states ``text``, or a sentence holding it or held by it."""
+    folded = _fold(text)
+    return any(folded in u or u in folded for u in used)
+
+
+def _claim_sentence(
+    group: ClaimGroup, verb: str, roster: dict[str, RosterEntry], used: set[str]
+) -> str | None:
     """ "Analysts and experts expect that <clause>", or the voice and the report's own
-    sentence in quotation marks when the clause would not stand alone."""
-    voices = _voices(group)
+    sentence in quotation marks when the clause would not stand alone; None when every
+    wording the group has is already in the memo."""
+    voices = " and ".join(_voices(group, roster))
     lead = voices[:1].upper() + voices[1:]
     whole = [m for m in group.members if not m.text.endswith("\u2026")]
-    member = next((m for m in whole if _is_clause(m.text)), None)
-    if member is not None:
+    for member in whole:
         clause = member.text.strip().rstrip(".")
-        first = clause.split()[0]
-        if first in {"The", "This", "A", "An", "These", "Those", "His", "Her", "Their", "Its"}:
-            clause = clause[:1].lower() + clause[1:]
-        return f"{lead} {verb} that {clause}"
-    sentence = " ".join(group.members[0].citation.span.text.split()).rstrip(".")
-    return f"{lead}: \u201c{sentence}.\u201d"
+        if _is_clause(clause) and not _already_said(clause, used):
+            used.add(_fold(clause))
+            first = clause.split()[0]
+            if first in {"The", "This", "A", "An", "These", "Those", "His", "Her", "Their", "Its"}:
+                clause = clause[:1].lower() + clause[1:]
+            return f"{lead} {verb} that {clause}"
+    for member in group.members:
+        sentence = _LIST_MARK.sub("", " ".join(member.citation.span.text.split()))
+        sentence = sentence.strip("\"'\u201c\u201d ").rstrip(".")
+        if not _already_said(sentence, used):
+            used.add(_fold(sentence))
+            return f"{lead}: \u201c{sentence}.\u201d"
+    return None
 
 
-def _claim_draft(group: ClaimGroup, verb: str) -> Draft:
-    text = _claim_sentence(group, verb)
+def _claim_draft(
+    group: ClaimGroup, verb: str, roster: dict[str, RosterEntry], used: set[str]
+) -> Draft | None:
+    text = _claim_sentence(group, verb, roster, used)
+    if text is None:
+        return None
     citations = tuple(m.citation for m in group.members)
     vocabulary = _words_of(*group.voiced_by, group.text, *(m.text for m in group.members))
     vocabulary |= _span_words(citations)
-    end = "" if text.endswith("\u201d") else "."
+    count = _corroboration(group.corroboration)
+    end = "" if text.endswith("\u201d") and not count else "."
     return Draft(
-        text=text + _corroboration(group.corroboration) + end,
+        text=text + count + end,
         rests_on=(group.id,),
         sources=tuple(group.sources),
         citations=citations,
         vocabulary=frozenset(vocabulary),
+        voices=tuple(_voices(group, roster)),
     )
+
+
+def _claim_drafts(
+    groups: Sequence[ClaimGroup], verb: str, roster: dict[str, RosterEntry], used: set[str]
+) -> Iterator[Draft]:
+    """Drafts for the groups in order, skipping one whose every wording is already used."""
+    for group in groups:
+        draft = _claim_draft(group, verb, roster, used)
+        if draft is not None:
+            yield draft
 
 
 def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
@@ -260,17 +342,16 @@ def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
         (e for e in brief.engagements if e.role == "engagement"),
         key=lambda e: (-e.corroboration, -len(e.sources), e.start_date or "9999", e.id),
     )
+    used: set[str] = set()
+    aims = _claim_drafts(brief.stated_aims, "said", roster, used)
+    speculation = _claim_drafts(brief.speculation, "expect", roster, used)
     bottom: list[Draft] = []
     judgments: list[Draft] = []
     if own:
         bottom.append(_engagement_draft(own[0], roster))
-    if brief.stated_aims:
-        bottom.append(_claim_draft(brief.stated_aims[0], "said"))
-    if brief.speculation:
-        bottom.append(_claim_draft(brief.speculation[0], "expect"))
+    bottom += [d for d in (next(aims, None), next(speculation, None)) if d is not None]
     judgments += [_engagement_draft(e, roster) for e in own[1:3]]
-    judgments += [_claim_draft(g, "said") for g in brief.stated_aims[1:2]]
-    judgments += [_claim_draft(g, "expect") for g in brief.speculation[1:2]]
+    judgments += [d for d in (next(aims, None), next(speculation, None)) if d is not None]
     return bottom, judgments[:MAX_JUDGMENTS]
 
 
@@ -314,10 +395,26 @@ def problems_of(text: str, draft: Draft, source_scripts: set[str]) -> list[str]:
         missing = [w for w in words if w.strip(".") and w.strip(".") not in draft.vocabulary]
         if missing and _fold(phrase) not in draft.vocabulary:
             problems.append(f"{phrase!r} is not in the facts it cites")
+    if draft.voices and not any(_voice_kept(v, text) for v in draft.voices):
+        problems.append(f"it drops who says it: keep {' or '.join(draft.voices)}")
+    count = _COUNT.search(draft.text)
+    if count is not None and count.group(0) not in text:
+        problems.append(f"it leaves out {count.group(0)}: keep it as written")
+    if count is not None:  # the count is the merge's own, not a number from the facts
+        text = text.replace(count.group(0), "")
     for number in _NUMBER.findall(text):
         if number.strip(".,") not in draft.vocabulary:
             problems.append(f"the number {number} is not in the facts it cites")
     return problems
+
+
+def _voice_kept(voice: str, text: str) -> bool:
+    """Whether a wording still says who voices the claim: the person's surname, or one of
+    the generic voice's own words ("analysts", "officials", "reports")."""
+    words = set(re.findall(r"\w+", _fold(text)))
+    if voice in _VOICE_PHRASES.values():
+        return bool(words & (set(re.findall(r"\w+", voice)) - {"the", "and", "unnamed"}))
+    return _fold(mention_key(voice)) in _fold(text)
 
 
 Wording = Callable[[Sequence[Draft], Sequence[str] | None], list[str | None]]

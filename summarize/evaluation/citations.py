@@ -111,7 +111,8 @@ def _name_in(name: str, cited: Sequence[_Cited]) -> bool:
         return True
     country = find_country(name)
     if country is not None:  # "Belarus" is supported by "Belarusian", a city by its country
-        words = (w for c in cited for w in _PLACE_WORDS.findall(c.text))
+        phrases = [p for c in cited for p in _PLACE_WORDS.findall(c.text)]
+        words = phrases + [w for p in phrases if " " in p for w in p.split()]  # "German Chancellor"
         return any(country_key(w) == country.key for w in words)
     return all(w.strip(".,") in hay for w in folded.split())
 

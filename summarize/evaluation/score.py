@@ -161,6 +161,12 @@ def score_outputs(
         )
     extra = sorted(set(files) - set(gold_articles))
     report_notes = [f"no gold for {', '.join(extra)}: not scored"] if extra else []
+    # A split none of whose articles was extracted was not run: a row of zeros would read
+    # as a score.
+    ran = {dev.split[r.stem] for r in results if r.present and r.stem in dev.split}
+    for split in sorted(set(by_split) - ran):
+        del by_split[split], baseline_by_split[split]
+        report_notes.append(f"split {split}: no article of it has an output; not scored")
     brief_path = outputs / BRIEF_GOLD
     brief = None
     if brief_path.exists() and gold_brief is not None:

