@@ -171,8 +171,12 @@ def run(
     for key in ("SUMMARIZE_MODEL", "SUMMARIZE_BASE_URL", "SUMMARIZE_CACHE_DIR"):
         env.pop(key, None)
     env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
-    if config.protocol == "old":
-        env["PYTHONPATH"] = str(_baseline_tree(baseline))
+    # The old protocol runs from its own worktree: ``python -m`` puts the working directory
+    # first on sys.path, ahead of PYTHONPATH, so from ROOT it would import today's package.
+    cwd = _baseline_tree(baseline) if config.protocol == "old" else ROOT
+    env["PYTHONPATH"] = str(cwd)
+    folder = folder.resolve()
+    articles = [a.resolve() for a in articles]
     with (
         _engine(config, folder / "engine.log") as upstream,
         CountingProxy(upstream.removesuffix("/v1")) as proxy,
@@ -183,7 +187,7 @@ def run(
         _log(f"{config.name}: {len(articles)} articles")
         began = time.perf_counter()
         code = subprocess.run(
-            cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, check=False
+            cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, check=False
         ).returncode
         wall = time.perf_counter() - began
         counts = proxy.snapshot()
