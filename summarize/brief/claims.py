@@ -106,25 +106,28 @@ def _join_by_frame(groups: list[list[int]], keys: Sequence[Key]) -> list[list[in
     Groups are tried in their canonical order, so the input order still never matters.
     """
     groups = [list(g) for g in groups]
+    # Per group, its distinct keys (copies of one claim are tested once) and its frames;
+    # kept beside ``groups`` and updated on each join rather than rebuilt for every pair.
+    distinct = [list(dict.fromkeys(keys[i] for i in g)) for g in groups]
+    frames = [frozenset().union(*(keys[i][2] for i in g)) for g in groups]
 
     def same(a: Key, b: Key) -> bool:
         return _same_frame(a, b) or _same_wording(a, b)
-
-    def distinct(members: list[int]) -> list[Key]:  # copies of one claim are tested once
-        return list(dict.fromkeys(keys[i] for i in members))
 
     merged = True
     while merged:
         merged = False
         by_frame: dict[str, list[int]] = defaultdict(list)
-        for g, members in enumerate(groups):
-            for frame in set().union(*(keys[i][2] for i in members)):
+        for g, group_frames in enumerate(frames):
+            for frame in group_frames:
                 by_frame[frame].append(g)
         candidates = sorted({(x, y) for gs in by_frame.values() for x in gs for y in gs if x < y})
         for x, y in candidates:
-            if all(same(a, b) for a in distinct(groups[x]) for b in distinct(groups[y])):
+            if all(same(a, b) for a in distinct[x] for b in distinct[y]):
                 groups[x] = sorted(groups[x] + groups[y])
-                del groups[y]
+                distinct[x] = list(dict.fromkeys([*distinct[x], *distinct[y]]))
+                frames[x] = frames[x] | frames[y]
+                del groups[y], distinct[y], frames[y]
                 merged = True
                 break
     return sorted(groups)

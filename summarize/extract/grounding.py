@@ -221,7 +221,8 @@ _PLACE_SIZE = 100_000
 
 
 def _a_city(name: str) -> bool:
-    return city_population(name) >= _PLACE_SIZE or not city_population(name)
+    population = city_population(name)
+    return population >= _PLACE_SIZE or not population
 
 
 _POSSESSIVE_WORD = re.compile(r"\w+['\u2019]s$")
