@@ -99,6 +99,41 @@ def test_a_wording_is_refused_for_what_its_facts_do_not_hold() -> None:
     assert any("(2 outlets report it)" in p for p in dropped)
 
 
+def test_an_unfinished_wording_is_refused() -> None:
+    draft = _draft("Officials said the ministers met in Astana.", "officials said ministers astana")
+    assert problems_of("Officials said the ministers met in Astana.", draft, {"LATIN"}) == []
+    for cut in ("Officials:", "Officials said the ministers met in", "Officials said\u2026"):
+        assert "it is not a finished sentence" in problems_of(cut, draft, {"LATIN"}), cut
+
+
+def test_a_fragment_or_a_self_attributed_report_is_quoted_not_retold() -> None:
+    reports = {
+        # A trailing attribution: "<voice> said that" would attribute it twice.
+        "the two chiefs agreed on closer coordination, the ministry said": (
+            "The two chiefs agreed on closer coordination, the ministry said."
+        ),
+        # A participle and a preposition open fragments, not clauses.
+        "suggesting more support for the housing sector": (
+            "The bank will buy bonds, suggesting more support for the housing sector."
+        ),
+        "From the central bank on its statement:": "From the central bank on its statement:",
+    }
+    for clause, sentence in reports.items():
+        source = article("one", aims=[(clause, "Arman Tokhtarov", sentence)])
+        [text] = _sentences(merge([source]))
+        assert "said that" not in text, text
+        assert text.startswith("The reports: \u201c") and sentence.rstrip(".:") in text, text
+
+
+def test_a_citys_country_from_the_gazetteer_is_not_written_beside_it() -> None:
+    trip = {**SINGAPORE_TRIP, "destination_country": "United States", "start_date": None}
+    officials: list[tuple[str, str | None, str | None]] = [("Arman Tokhtarov", None, None)]
+    source = article("one", officials=officials, visits=[{**trip, "destination_city": "Boston"}])
+    source = _with_visit_evidence(source, "Tokhtarov arrived in Boston.")
+
+    assert _sentences(merge([source])) == ["Arman Tokhtarov visited Boston."]
+
+
 def _brief() -> tuple[Brief, dict[int, str]]:
     aim = "the talks aim to expand rail freight between the two countries"
     source = article("named", aims=[(aim, "Arman Tokhtarov", f"Tokhtarov said {aim}.")])

@@ -31,6 +31,7 @@ from summarize.contract.extraction import (
 )
 from summarize.contract.partial_date import PartialDate, format_date_range
 from summarize.errors import ModelCallError
+from summarize.extract.voices import attribution_verbs
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.person_names import contains_name, mention_key, name_parts
 from summarize.knowledge.places import (
@@ -153,7 +154,13 @@ def _date_phrase(e: Engagement) -> str:
 
 
 def _place(e: Engagement) -> str:
-    return ", ".join(p for p in (e.destination_city, e.destination_country) if p)
+    """ "Pyongyang, North Korea", the country only where the cited spans name it: a city's
+    country looked up in the gazetteer ("New York" is in the United States) is not cited."""
+    country = e.destination_country
+    if e.destination_city and country:
+        named = {c.key for c in countries_mentioned(" ".join(c.span.text for c in e.citations))}
+        country = country if country_key(country) in named else None
+    return ", ".join(p for p in (e.destination_city, country) if p)
 
 
 def _stated_country(country: str | None, citations: Sequence[Citation]) -> str | None:
@@ -244,28 +251,41 @@ def _voices(group: ClaimGroup, roster: dict[str, RosterEntry]) -> list[str]:
 _CLAUSE_START = re.compile(
     r"^(the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][a-z]+)\b", re.IGNORECASE
 )
-# Words that open a fragment, not a clause: prepositions, conjunctions, relatives.
+# Words that open a fragment, not a clause: prepositions, conjunctions, relatives, and "it"
+# (whose antecedent the clause left behind).
 _NOT_A_SUBJECT = frozenset(
     re.findall(
         r"\w+",
         "to which who whom whose what whatever whether if when whenever while because although "
         "though after before since unless until so than where how why with given focusing "
-        "promises and but or as in",
+        "promises and but or as in from on at for by of about during amid despite into over "
+        "it",
     )
 )
+# An attribution at a clause's end ("..., Turkey's military said", "a spokesperson said"):
+# the clause is someone's report, which "<voice> said that" would attribute twice.
+_TAIL_WORDS = 6
+
+
+def _ends_attributed(text: str, words: list[str]) -> bool:
+    tail = text.rsplit(",", 1)[1] if "," in text else " ".join(words[-2:])
+    return len(tail.split()) <= _TAIL_WORDS and bool(attribution_verbs().search(tail))
 
 
 def _is_clause(text: str) -> bool:
     """Whether ``text`` reads as a clause with a subject ("the talks focused on ..."), not a
-    fragment ("which promises ...", "to strengthen ...")."""
+    fragment ("which promises ...", "to strengthen ...", "suggesting ...", "From X:") or a
+    report that names its own speaker ("..., the ministry said")."""
     words = text.split()
     quotes = text.count('"') + text.count("\u201c") + text.count("\u201d")
     return (
         len(words) >= 5
         and words[0].casefold() not in _NOT_A_SUBJECT
+        and not (words[0].islower() and words[0].endswith("ing"))  # a participle opens it
         and bool(_CLAUSE_START.match(text))
-        and not re.search(r"[\[\]•|]|:\s*[\"\u201c]", text)  # no list marks, no quote opened
+        and not re.search(r"[\[\]•|]|:\s*[\"\u201c]|:$", text)  # no list marks or open quote
         and quotes % 2 == 0  # a quotation cut in two is not a clause
+        and not _ends_attributed(text, words)
     )
 
 
@@ -297,7 +317,7 @@ def _claim_sentence(
             return f"{lead} {verb} that {clause}"
     for member in group.members:
         sentence = _LIST_MARK.sub("", " ".join(member.citation.span.text.split()))
-        sentence = sentence.strip("\"'\u201c\u201d ").rstrip(".")
+        sentence = sentence.strip("\"'\u201c\u201d ").rstrip(".:")
         if not _already_said(sentence, used):
             used.add(_fold(sentence))
             return f"{lead}: \u201c{sentence}.\u201d"
@@ -377,11 +397,17 @@ def _scripts(text: str) -> set[str]:
     return found
 
 
+# A sentence ends with its full stop, or with the quotation mark that closes it.
+_FINISHED = re.compile(r"[.!?][\u201d\"')]?$|[.!?]?\u201d$")
+
+
 def problems_of(text: str, draft: Draft, source_scripts: set[str]) -> list[str]:
     """Why a wording of ``draft`` must not be shown; empty when it may."""
     problems: list[str] = []
     if not text.strip():
         return ["empty"]
+    if text.rstrip().endswith(("\u2026", "...")) or not _FINISHED.search(text.rstrip()):
+        problems.append("it is not a finished sentence")
     if _MARKUP.search(text):
         problems.append("markup or field names in the prose")
     if _SELF_REFERENCE.search(text):

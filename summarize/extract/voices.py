@@ -24,7 +24,8 @@ _SUBJECT_WORDS = (
 
 
 @cache
-def _verbs() -> re.Pattern[str]:
+def attribution_verbs() -> re.Pattern[str]:
+    """Any attribution verb of ``prompts/attribution_verbs.txt``, as a whole word."""
     verbs = []
     for entry in word_list("attribution_verbs"):
         stem = re.escape(entry.rstrip("*")).replace(r"\ ", r"\s+")
@@ -77,7 +78,7 @@ def voice_of(
         voice = _voice_in(match.group("who"), people, ())
         if voice is not None:
             found.append((match.start(), voice))
-    for match in _verbs().finditer(sentence):
+    for match in attribution_verbs().finditer(sentence):
         start = match.start()
         words = sentence[:start].split()
         subject = " ".join(words[-_SUBJECT_WORDS:])
