@@ -132,6 +132,11 @@ def test_a_citys_country_from_the_gazetteer_is_not_written_beside_it() -> None:
     source = _with_visit_evidence(source, "Tokhtarov arrived in Boston.")
 
     assert _sentences(merge([source])) == ["Arman Tokhtarov visited Boston."]
+    # A demonym is not the country's name: the sentence may not print "United States".
+    source = _with_visit_evidence(source, "Tokhtarov arrived in Boston for American talks.")
+    assert _sentences(merge([source])) == ["Arman Tokhtarov visited Boston."]
+    named = _with_visit_evidence(source, "Tokhtarov arrived in Boston, United States.")
+    assert _sentences(merge([named])) == ["Arman Tokhtarov visited Boston, United States."]
 
 
 def _brief() -> tuple[Brief, dict[int, str]]:

@@ -154,12 +154,14 @@ def _date_phrase(e: Engagement) -> str:
 
 
 def _place(e: Engagement) -> str:
-    """ "Pyongyang, North Korea", the country only where the cited spans name it: a city's
-    country looked up in the gazetteer ("New York" is in the United States) is not cited."""
+    """ "Pyongyang, North Korea", the country only where a cited span writes its name: a
+    city's country from the gazetteer ("New York" is in the United States), or one the
+    spans give only as "American" or "U.S.", is not what the sentence may print."""
     country = e.destination_country
     if e.destination_city and country:
-        named = {c.key for c in countries_mentioned(" ".join(c.span.text for c in e.citations))}
-        country = country if country_key(country) in named else None
+        cited = _fold(" ".join(c.span.text for c in e.citations))
+        named = re.search(rf"\b{re.escape(_fold(country))}\b", cited) is not None
+        country = country if named else None
     return ", ".join(p for p in (e.destination_city, country) if p)
 
 
