@@ -129,7 +129,8 @@ def serve_embedded(
 
     Other tools (a benchmark's peers) can then use the very server summarize uses; the
     engine is stopped when the block ends, whatever happens in it. ``lookup`` turns on n-gram
-    lookup decoding (measured slower on two cores; see ``bench/README.md``).
+    lookup decoding (measured 0.92x the wall time on two cores, with slightly different
+    answers; off by default, see ``bench/README.md``).
     """
     from summarize.llm.embedded.engine import Engine
 

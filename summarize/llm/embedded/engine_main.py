@@ -28,7 +28,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--lookup",
         action="store_true",
-        help="n-gram lookup decoding (drafts copied from the prompt); measured slower here",
+        help="n-gram lookup decoding (drafts copied from the prompt); see bench/README.md",
     )
     return parser.parse_args()
 
