@@ -332,32 +332,50 @@ def _anchor(cited: int, numbers: Sequence[int], score: Callable[[int], int]) -> 
     return cited if score(cited) == best[0] else best[2]
 
 
-def _place_elsewhere(e: Any, n: int, ctx: ArticleContext) -> NumberedSentence | None:
-    """Where sentence ``n`` names the traveler but not the place the model gives: the
-    sentence that names it, nearest to ``n`` among those about the same person, else among
-    all. A report often says who is travelling in one sentence ("... told the visiting
-    minister") and where in another ("the minister said in Geneva", "the talks in Geneva");
-    the trip's evidence is then both sentences, each holding what it is cited for.
+@dataclass(frozen=True)
+class _PlaceNamed:
+    """The sentences that name an event's place: those about the same person, and all.
+
+    Found once per event: the anchor scores every candidate sentence against them.
     """
-    place = stated(e.place)
-    if place is None:
-        return None
-    naming = [s for s in ctx.numbered if s.n != n and _place_in(s.text, place) is not None]
-    about = [s for s in naming if ctx.mentions(e.who, s.n)]
-    return min(about or naming, key=lambda s: (abs(s.n - n), s.n), default=None)
+
+    about: tuple[NumberedSentence, ...]
+    naming: tuple[NumberedSentence, ...]
+
+    @classmethod
+    def of(cls, e: Any, ctx: ArticleContext) -> _PlaceNamed:
+        place = stated(e.place)
+        if place is None:
+            return cls((), ())
+        naming = tuple(s for s in ctx.numbered if _place_in(s.text, place) is not None)
+        return cls(tuple(s for s in naming if ctx.mentions(e.who, s.n)), naming)
+
+    def elsewhere(self, n: int) -> NumberedSentence | None:
+        """Where sentence ``n`` names the traveler but not the place the model gives: the
+        sentence that names it, nearest to ``n`` among those about the same person, else
+        among all. A report often says who is travelling in one sentence ("... told the
+        visiting minister") and where in another ("the minister said in Geneva", "the talks
+        in Geneva"); the trip's evidence is then both sentences, each holding what it is
+        cited for.
+        """
+        about = [s for s in self.about if s.n != n]
+        found = about or [s for s in self.naming if s.n != n]
+        return min(found, key=lambda s: (abs(s.n - n), s.n), default=None)
 
 
-def _fit(e: Any, ctx: ArticleContext, *, place_elsewhere: bool = False) -> Callable[[int], int]:
+def _fit(
+    e: Any, ctx: ArticleContext, place_named: _PlaceNamed | None = None
+) -> Callable[[int], int]:
     """How well sentence ``n`` says the event: 0 unless it names who (and, for a trip, the
-    place, or with ``place_elsewhere`` another sentence does); more with the place and most
-    with the date words."""
+    place, or with ``place_named`` another sentence does); more with the place and most with
+    the date words."""
 
     def score(n: int) -> int:
         sentence = ctx.sentence(n)
         if sentence is None or not ctx.mentions(e.who, n):
             return 0
         has_place = _place_in(sentence.text, stated(e.place)) is not None
-        placed = has_place or (place_elsewhere and _place_elsewhere(e, n, ctx) is not None)
+        placed = has_place or (place_named is not None and place_named.elsewhere(n) is not None)
         if e.kind == "trip" and not placed:
             return 0
         has_date = _place_in(sentence.text, stated(e.when)) is not None
@@ -394,8 +412,10 @@ def ground_events(
             )
             e = e.model_copy(update={"who": named, "met": None if e.met == named else e.met})
             n = _anchor(e.n, numbers, _fit(e, ctx))
+        elsewhere: _PlaceNamed | None = None
         if n is None:  # the sentences name the traveler, another one the place
-            n = _anchor(e.n, numbers, _fit(e, ctx, place_elsewhere=True))
+            elsewhere = _PlaceNamed.of(e, ctx)
+            n = _anchor(e.n, numbers, _fit(e, ctx, elsewhere))
         sentence = ctx.sentence(n) if n is not None else None
         if n is None or sentence is None:
             what = "the place they went to" if e.kind == "trip" else "them"
@@ -404,9 +424,11 @@ def ground_events(
             continue
         evidence = [sentence.span]
         place = _place_in(sentence.text, stated(e.place))
-        if place is None and (where := _place_elsewhere(e, n, ctx)) is not None:
-            place = _place_in(where.text, stated(e.place))
-            evidence.append(where.span)
+        if place is None:
+            where = (elsewhere or _PlaceNamed.of(e, ctx)).elsewhere(n)
+            if where is not None:
+                place = _place_in(where.text, stated(e.place))
+                evidence.append(where.span)
         if stated(e.place) and place is None:
             out.notes.append(f"events[{i}]: place {e.place!r} is not in sentence {n}")
         when = _place_in(sentence.text, stated(e.when))
