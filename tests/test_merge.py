@@ -19,6 +19,8 @@ from summarize.contract.extraction import (
     StatedAim,
     Visit,
 )
+from summarize.contract.partial_date import format_date_range
+from summarize.render.document import engagement_dates
 
 MODEL = ModelInfo(provider="test", model="none")
 
@@ -176,6 +178,9 @@ def test_engagements_cluster_by_traveler_destination_and_date() -> None:
     assert not astana.year_known and astana.start_date == "--11-04"
     assert astana.date_note == "year not stated by the source"
     assert [e.destination_city for e in context] == ["Hanoi"]  # Singapore-Vietnam: context
+    # An undated trip has no year to be missing: no caveat beside "date not stated".
+    assert context[0].start_date is None and context[0].date_note is None
+    assert engagement_dates(context[0]) == format_date_range(None, None)
 
 
 def test_a_meeting_told_by_the_host_joins_the_guests_trip() -> None:

@@ -205,7 +205,8 @@ def engagements_of(
                 start_date=start,
                 end_date=_best_date(trip, "end_date"),
                 year_known=year_known,
-                date_note=None if year_known else "year not stated by the source",
+                # An undated trip has no year to be missing: "date not stated" says it all.
+                date_note=None if year_known or start is None else "year not stated by the source",
                 purposes=sorted({p for f in trip if (p := text_of(f, "purpose"))}),
                 sources=ctx.sources(trip),
                 corroboration=ctx.corroboration(trip),
