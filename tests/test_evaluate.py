@@ -654,3 +654,22 @@ def test_a_country_is_supported_by_its_demonym_inside_a_title() -> None:
     score = score_citations(brief)
     assert (score.recall.hit, score.recall.total) == (1, 2)
     assert score.unsupported == ["'Angela Merkel of Germany visited Washington.': Germany"]
+
+
+def test_a_sentence_is_cut_off_only_when_it_stops_before_its_end() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    said = (1, 'Medina said: "The talks went well."')
+    texts = [
+        'Medina said: "The talks went well."',  # a full stop inside a straight closing quote
+        "Medina said: \u201cThe talks went well.\u201d",
+        "Medina called the talks \u2018useful.\u2019",
+        "Medina met Otieno (in Santiago).",
+        "Medina met Otieno in Santi",  # cut at the token limit
+        "Medina said the talks went\u2026",
+    ]
+    brief = {
+        "sources": [{"n": 1, "published": "2025-10-28"}],
+        "narrative": {"bottom_line": [_statement(t, said) for t in texts]},
+    }
+    assert score_citations(brief).cut_off == 2

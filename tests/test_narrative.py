@@ -104,6 +104,12 @@ def test_an_unfinished_wording_is_refused() -> None:
     assert problems_of("Officials said the ministers met in Astana.", draft, {"LATIN"}) == []
     for cut in ("Officials:", "Officials said the ministers met in", "Officials said\u2026"):
         assert "it is not a finished sentence" in problems_of(cut, draft, {"LATIN"}), cut
+    # A full stop inside closing quotes or brackets, straight or curly, ends the sentence.
+    for ended in (
+        'Officials said: "The ministers met in Astana."',
+        "Officials: \u2018met in Astana.\u2019",
+    ):
+        assert "it is not a finished sentence" not in problems_of(ended, draft, {"LATIN"}), ended
 
 
 def test_a_fragment_or_a_self_attributed_report_is_quoted_not_retold() -> None:

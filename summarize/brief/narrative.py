@@ -399,8 +399,9 @@ def _scripts(text: str) -> set[str]:
     return found
 
 
-# A sentence ends with its full stop, or with the quotation mark that closes it.
-_FINISHED = re.compile(r"[.!?][\u201d\"')]?$|[.!?]?\u201d$")
+# A sentence ends with its full stop and any quotation marks or brackets that close after it,
+# or with the quotation mark that closes it.
+_FINISHED = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$|\u201d$")
 
 
 def problems_of(text: str, draft: Draft, source_scripts: set[str]) -> list[str]:

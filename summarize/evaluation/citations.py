@@ -173,6 +173,11 @@ def _citations(statement: Mapping[str, Any], published: Mapping[int, date | None
     return [_Cited(n, " ".join(texts), published.get(n)) for n, texts in sorted(by_source.items())]
 
 
+# A sentence ends with "." "!" or "?", and any closing quotes or brackets after it (straight or
+# curly), or with a closing curly quote alone.
+_ENDED = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$|\u201d$")
+
+
 def score_citations(brief: Mapping[str, Any]) -> CitationScore:
     """Citation recall and precision over the narrative of one ``brief.json``."""
     score = CitationScore()
@@ -197,7 +202,7 @@ def score_citations(brief: Mapping[str, Any]) -> CitationScore:
         score.repeated += key in seen
         seen.add(key)
         ends = text.strip()
-        score.cut_off += ends.endswith(("\u2026", "...")) or not re.search(r"[.!?\u201d]$", ends)
+        score.cut_off += ends.endswith(("\u2026", "...")) or not _ENDED.search(ends)
         score.markup += bool(_MARKUP.search(text) or _PROMPT_WORDS.search(text))
         cited = _citations(statement, published)
         missing = _supported(text, cited, people)
