@@ -35,6 +35,7 @@ cassettes: setup
 	rm -rf cassettes/test_extract_seeds cassettes/test_brief cassettes/test_bad_input
 	$(BIN)/python -m pytest tests/test_extract_seeds.py --record-mode=rewrite
 	$(BIN)/python -m pytest tests/test_bad_input.py --record-mode=rewrite
+	$(BIN)/python -m pytest tests/test_vllm_route.py --record-mode=rewrite
 	$(BIN)/python -m pytest tests/test_brief.py --record-mode=once -k seed_brief
 
 clean:

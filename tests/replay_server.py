@@ -28,11 +28,14 @@ import yaml
 class Fault:
     """What to do instead of (or before) answering one request."""
 
-    kind: str  # status | delay | reset | truncate | garbage | wrong_schema | hang
+    kind: str  # status | delay | reset | truncate | garbage | wrong_schema | edit | hang
     status: int = 0
     headers: tuple[tuple[str, str], ...] = ()
     seconds: float = 0.0
     message: str = ""
+    # edit: the recorded answer's content (or, for a request never recorded, "") rewritten:
+    # a model answer no real model can be made to give on cue.
+    edit: Callable[[str], str] | None = None
 
 
 Plan = Callable[[int, dict[str, Any], dict[str, str]], Fault | None]
@@ -158,11 +161,15 @@ class ReplayServer:
                     page = b"<html><body><h1>502 Bad Gateway</h1></body></html>"
                     return self._send(200, page, (("content-type", "application/json"),))
                 answer = server.recorded(body)
-                if fault is not None and fault.kind == "wrong_schema":
+                if fault is not None and fault.kind in {"wrong_schema", "edit"}:
                     # A recorded completion with its content swapped: reasks get it too.
                     template = answer or next(iter(server.answers.values()))[0]
                     completion = json.loads(template)
-                    completion["choices"][0]["message"]["content"] = '{"unexpected": [1, 2]}'
+                    message = completion["choices"][0]["message"]
+                    if fault.edit is not None:
+                        message["content"] = fault.edit(message["content"] if answer else "")
+                    else:
+                        message["content"] = '{"unexpected": [1, 2]}'
                     return self._send(200, json.dumps(completion).encode())
                 if answer is None:
                     error = {"error": {"message": "no recorded answer for this request"}}

@@ -124,7 +124,7 @@ def test_instructions_aimed_at_the_model_never_reach_it(
     embedded: bool, tmp_path: Path, where: str
 ) -> None:
     clean = seed("002").read_text(encoding="utf-8")
-    at = clean.index("Ryzhenkov, who traveled")
+    at = clean.index(". ", len(clean) // 2) + 2  # a sentence start mid-article
     if where == "inside a paragraph":
         poisoned = clean[:at] + INJECTION + clean[at:]
     else:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from summarize.contract.extraction import Extraction
 from summarize.extract.passes import REASKS
+from summarize.extract.settings import pass_settings
 from summarize.llm import open_backend, resolve
 from summarize.llm.response_cache import ResponseCache
 from summarize.run.batch import Outcome, extract_files
@@ -160,6 +162,96 @@ def test_a_model_answering_in_the_wrong_schema_fails_the_article_within_the_budg
     questions = [b for b in server.traffic.received if len(json.loads(b)["messages"]) == 2]
     assert len(questions) >= 2  # people first, then the passes that need them
     assert len(server.traffic.received) == len(questions) * (1 + REASKS)
+
+
+def _asks_events(body: dict[str, Any]) -> bool:
+    return str(body["messages"][1]["content"]).startswith("EVENTS")
+
+
+def _with_a_trip_nowhere(content: str) -> str:
+    """The recorded events answer with its last trip moved to a place the article lacks.
+
+    Moved, not added: the recorded reply may already hold as many answers as its schema allows.
+    """
+    reply = json.loads(content)
+    reply["events"][-1] = {**reply["events"][-1], "place": NOWHERE}
+    return json.dumps(reply)
+
+
+def _without_its_last_answer(content: str) -> str:
+    reply = json.loads(content)
+    reply["events"].pop()
+    return json.dumps(reply)
+
+
+def _events_edited(edit: Callable[[str], str]) -> Plan:
+    def plan(_n: int, body: dict[str, Any], _headers: dict[str, str]) -> Fault | None:
+        return Fault("edit", edit=edit) if _asks_events(body) else None
+
+    return plan
+
+
+NOWHERE = "Reykjavik"
+
+
+@pytest.fixture
+def settings_from_env() -> Iterator[None]:
+    """Pass settings read afresh from the environment, and the defaults restored after."""
+    pass_settings.cache_clear()
+    yield
+    pass_settings.cache_clear()
+
+
+def test_an_answer_its_sentence_does_not_hold_is_dropped_at_once_and_the_rest_kept(
+    serve: type[ReplayServer], tmp_path: Path, clean: dict[str, object]
+) -> None:
+    assert NOWHERE not in ARTICLE.read_text(encoding="utf-8")
+    server = serve(_events_edited(_with_a_trip_nowhere))
+    (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out")
+    # No reask: every request is a question of its own, each asked once.
+    assert all(len(json.loads(b)["messages"]) == 2 for b in server.traffic.received)
+    assert len(server.traffic.received) == RECORDED_CALLS
+
+    serve(_events_edited(_without_its_last_answer))
+    (without_it,) = extract_with(None, tmp_path / "without")
+
+    said = content(outcome.extraction)
+    # The good answers of the same reply are kept: the visits are those of the reply without it.
+    assert said["visits"] == content(without_it.extraction)["visits"]
+    (nowhere,) = [d for d in said["dropped"] if d["item"].get("place") == NOWHERE]  # type: ignore[union-attr]
+    assert "no sentence given names" in nowhere["reason"]
+
+
+def test_with_reasks_on_the_model_is_told_which_answer_fails_and_may_correct_it(
+    serve: type[ReplayServer],
+    tmp_path: Path,
+    clean: dict[str, object],
+    monkeypatch: pytest.MonkeyPatch,
+    settings_from_env: None,
+) -> None:
+    monkeypatch.setenv("SUMMARIZE_REASK_UNGROUNDED", "1")
+    recorded: list[str] = []
+
+    def remember(content: str) -> str:
+        recorded.append(content)
+        return _with_a_trip_nowhere(content)
+
+    def plan(_n: int, body: dict[str, Any], _headers: dict[str, str]) -> Fault | None:
+        if not _asks_events(body):
+            return None
+        if len(body["messages"]) == 2:
+            return Fault("edit", edit=remember)
+        return Fault("edit", edit=lambda _unrecorded: recorded[0])  # the corrected answer
+
+    server = serve(plan)
+    (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out")
+
+    reasks = [json.loads(b) for b in server.traffic.received if len(json.loads(b)["messages"]) > 2]
+    (reask,) = reasks
+    assert "no sentence given names" in reask["messages"][-1]["content"]
+    said = content(outcome.extraction)
+    assert said["visits"] == clean["visits"]
+    assert not [d for d in said["dropped"] if d["item"].get("place") == NOWHERE]  # type: ignore[union-attr]
 
 
 def test_a_rerun_after_a_failure_midway_pays_only_for_what_is_missing(

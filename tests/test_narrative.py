@@ -157,10 +157,10 @@ def test_a_wording_that_fails_twice_leaves_the_rule_sentence_and_says_why() -> N
 
     def invents(drafts: Sequence[Draft], feedback: Sequence[str] | None) -> list[str | None]:
         asked.append(feedback)
-        return ["Tokhtarov and Putin agreed to expand rail freight."] * len(drafts)
+        return ["Tokhtarov and Castell agreed to expand rail freight."] * len(drafts)
 
     narrative, warnings = worded(brief, texts, invents)
-    assert len(asked) == 2 and asked[0] is None and asked[1] and "Putin" in asked[1][0]
+    assert len(asked) == 2 and asked[0] is None and asked[1] and "Castell" in asked[1][0]
     assert [s.worded_by for s in narrative.bottom_line] == ["rule"]
     assert narrative.bottom_line[0].text == drafts_of(brief)[0][0].text
     assert warnings and "rule's wording is shown" in warnings[0]
@@ -192,10 +192,10 @@ def test_a_wording_that_passes_is_shown_and_a_failed_model_leaves_the_rule() -> 
 
 
 def test_claims_chained_by_one_shared_event_kind_are_not_one_claim() -> None:
-    visit = "Belarus will visit North Korea"
-    arrive = "the foreign minister is expected to arrive in Pyongyang"
-    talks = "Belarus and North Korea will hold talks during the visit"
-    summit = "North Korean and Belarusian negotiators could meet in Minsk"
+    visit = "Chile will visit Vietnam"
+    arrive = "the foreign minister is expected to arrive in Hanoi"
+    talks = "Chile and Vietnam will hold talks during the visit"
+    summit = "Vietnamese and Chilean negotiators could meet in Santiago"
     reports = [
         article(name, hedges=[(claim, "will", "analysts", claim)], text=name)
         for name, claim in [("a", visit), ("b", arrive), ("c", talks), ("d", summit)]

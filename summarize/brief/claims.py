@@ -2,8 +2,8 @@
 
 Two wordings are one claim when most of their words agree, or when they speak of the same
 people and countries (a title standing for the person who holds it, a city for its country)
-and the same kind of event (``prompts/claim_frames.txt``): "Belarus will visit North Korea"
-and "the foreign minister is expected to arrive in Pyongyang".
+and the same kind of event (``prompts/claim_frames.txt``): "Chile will visit Vietnam"
+and "the foreign minister is expected to arrive in Hanoi".
 """
 
 from __future__ import annotations
@@ -203,7 +203,7 @@ def parties_of(text: str, parties: Parties) -> frozenset[str]:
 
 
 def _canonical(voice: str, people: list[Person] | None) -> list[str]:
-    """A voice as the roster names it ("Aleksandr Lukashenko" → "Alexander Lukashenko");
+    """A voice as the roster names it ("Aleksandr Varenko" → "Alexander Varenko");
     "A and B" is two voices."""
     out = []
     for part in re.split(r"\s+and\s+(?=[A-Z])", voice) if voice else []:

@@ -131,7 +131,7 @@ def _roster_of(brief: Brief) -> dict[str, RosterEntry]:
 
 
 def _office(name: str, roster: dict[str, RosterEntry]) -> str | None:
-    """The person's office without the country words ("Belarusian Foreign Minister" →
+    """The person's office without the country words ("Estonian Foreign Minister" →
     "Foreign Minister"): the rule's sentence names the country itself."""
     entry = roster.get(_fold(name))
     if entry is None or not entry.titles:
@@ -154,7 +154,7 @@ def _date_phrase(e: Engagement) -> str:
 
 
 def _place(e: Engagement) -> str:
-    """ "Pyongyang, North Korea", the country only where a cited span writes its name: a
+    """ "Hanoi, Vietnam", the country only where a cited span writes its name: a
     city's country from the gazetteer ("New York" is in the United States), or one the
     spans give only as "American" or "U.S.", is not what the sentence may print."""
     country = e.destination_country

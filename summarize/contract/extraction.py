@@ -99,7 +99,7 @@ DroppedKind = Literal["visit", "official", "stated_aim", "hedged_claim"]
 
 
 class Dropped(BaseModel):
-    """An item the model proposed that could not be grounded after the retry budget."""
+    """A proposed item not passed on: ungrounded, or an event folded into another one."""
 
     kind: DroppedKind
     item: dict[str, object]

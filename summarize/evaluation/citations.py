@@ -110,7 +110,7 @@ def _name_in(name: str, cited: Sequence[_Cited]) -> bool:
     if folded and folded in hay:
         return True
     country = find_country(name)
-    if country is not None:  # "Belarus" is supported by "Belarusian", a city by its country
+    if country is not None:  # "Estonia" is supported by "Estonian", a city by its country
         phrases = [p for c in cited for p in _PLACE_WORDS.findall(c.text)]
         words = phrases + [w for p in phrases if " " in p for w in p.split()]  # "German Chancellor"
         return any(country_key(w) == country.key for w in words)
@@ -136,8 +136,8 @@ def _supported(
 ) -> list[str]:
     """What in ``sentence`` the citations do not support (empty: all of it).
 
-    A person the memo names by the roster's name ("Alexander Lukashenko") is supported by
-    a span naming them as the roster records they were written ("Lukashenko").
+    A person the memo names by the roster's name ("Alexander Varenko") is supported by
+    a span naming them as the roster records they were written ("Varenko").
     """
     missing: list[str] = []
     count = _CORROBORATION.search(sentence)

@@ -1,6 +1,6 @@
 """Is a system's name the gold person? The project's own variant rules, plus what a scorer
-must also forgive: initials ("M. Ryzhenkov"), a title inside the name field
-("Foreign Minister Choe Son Hui"), and a lone surname the gold lists as a variant."""
+must also forgive: initials ("O. Brandt"), a title inside the name field
+("Foreign Minister Lee Min Soo"), and a lone surname the gold lists as a variant."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def name_matches(candidate: str | None, variants: Iterable[str]) -> bool:
             continue
         if cand == gold or same_person(cand, gold) or _initials_match(cand, gold):
             return True
-        # "Belarusian Foreign Minister Maxim Ryzhenkov": a full gold name inside the field.
+        # "Estonian Foreign Minister Oskar Brandt": a full gold name inside the field.
         if len(gold) >= 2 and contains_name(cand, gold):
             return True
     return False

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from summarize.knowledge.person_names import name_parts
 from summarize.knowledge.places import without_country_words
 
-# "North Korean leader", "Belarus' Foreign Minister": the office is what is scored, the
+# "South African leader", "Cyprus' Foreign Minister": the office is what is scored, the
 # country is scored on its own. Country words come from the places data, not a list of ours.
 
 

@@ -1,10 +1,13 @@
 """Ask one pass's question and keep what survives grounding.
 
-Grounding runs once per reply, inside the reply model's validator (which decides whether to
-reask); the validator leaves its result in the call's context, so the accepted reply is not
-grounded again. A reply that stays ungrounded after the reask budget is salvaged: its good
-items are kept and its bad ones dropped with their reasons. A reply cut off at ``max_tokens``
-(a small model looping) is asked again once with half the list bound.
+Grounding runs once per reply, inside the reply model's validator; the validator leaves its
+result in the call's context, so the accepted reply is not grounded again. The items that
+fail it are dropped with their reasons at once: reasking them bought nothing on the tune split
+or the seeds (``bench/README.md``), so it is a setting (``SUMMARIZE_REASK_UNGROUNDED=1``). A
+reply that does not parse is reasked; one that stays unparsable or ungrounded after the reask
+budget is salvaged: its good items are kept and its bad ones dropped with their reasons. A
+reply cut off at ``max_tokens`` (a small model looping) is asked again once with half the
+list bound.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pydantic import ValidationError
 
 from summarize.extract.drafts import Reply
 from summarize.extract.grounding import ArticleContext, Grounded
+from summarize.extract.settings import pass_settings
 from summarize.llm.structured import ask
 
 if TYPE_CHECKING:
@@ -52,7 +56,11 @@ def ask_pass(
     bound = max_items
     for _ in range(2):
         model = reply_model(bound)
-        context: dict[str, Any] = {"ground": ground, "article": article}
+        context: dict[str, Any] = {
+            "ground": ground,
+            "article": article,
+            "reask_ungrounded": pass_settings().reask_ungrounded,
+        }
         reply = ask(
             backend,
             stage=stage,

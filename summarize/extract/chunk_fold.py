@@ -66,9 +66,10 @@ def _same_name(a: str, b: str) -> bool:
 
 def fold_officials(items: Sequence[Official]) -> list[Official]:
     """One official per person. A name that is the tail of exactly one fuller name in the
-    article is that person: "Putin" of "Vladimir Putin", or "Vladimirovich Ryzhenkov" cut
-    from "includingMaxim Vladimirovich Ryzhenkov" where a space was lost. With two fuller
-    names ending so ("Kim" of two Kims), or none, it is left as it is."""
+    article is that person: "Brandt" of "Oskar Brandt", or "Ivanovich Varenko" cut
+    from "includingPavel Ivanovich Varenko" where a space was lost. With two fuller
+    names ending so ("Castell" of "Mira Castell" and "Jon Castell"), or none, it is left as
+    it is."""
     folded = _fold(items, _same_official)
     parts = [name_parts(o.name) for o in folded]
     into: dict[int, int] = {}

@@ -38,11 +38,27 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\b({alternatives})\b", re.IGNORECASE)
 
 
+# Hedge words used in a way that states a fact (CoNLL-2010-style cue disambiguation): past
+# or flat inability ("could not verify"), an outcome compared with an expectation ("than
+# expected", "was widely expected"), a category rather than a guess ("possible deportation",
+# "potential terrorists", "the potential for"), a risk taken ("risked", "at the risk of").
+_NOT_SPECULATING = re.compile(
+    r"\bcould\s*(?:not|n[o'\u2019]?t)\b"
+    r"|\b(?:than|as)\s+(?:\w+\s+){0,2}expected\b|\b(?:was|were)\s+widely\s+expected\b"
+    r"|\b(?:possible|potential)\s+(?!to\b|that\b)[a-z]+"
+    r"|\brisked\b|\bat\s+the\s+risk\s+of\b",
+    re.IGNORECASE,
+)
+
+
 def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
     """Cue phrases in ``text`` as written there, longest match first, no repeats."""
+    factual = [m.span() for m in _NOT_SPECULATING.finditer(text)] if lexicon == "hedge_cues" else []
     seen: dict[str, None] = {}
     for match in _pattern(lexicon).finditer(text):
         if match.group(0) == "May":  # the month, not the modal
+            continue
+        if any(a <= match.start() < b for a, b in factual):
             continue
         seen.setdefault(match.group(0), None)
     return tuple(seen)

@@ -5,9 +5,9 @@ is closed (who travelled, who voices a hedge, a country) the schema carries the 
 list as an enum, and llama.cpp's grammar enforces it: the model cannot name anyone the article
 does not. Every list and every string is bounded, so a small model cannot loop past them.
 
-Each reply model is checked against the article in its validator (grounding, once per reply):
-what fails goes back to the model as a reask; the validator leaves its grounded result in
-the call's context for the pass to take.
+Each reply model is checked against the article in its validator (grounding, once per reply)
+and leaves its grounded result in the call's context for the pass to take; what fails goes
+back to the model as a reask only when the context asks for it (``reask_ungrounded``).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class Reply(BaseModel):
         if context is not None and ground is not None:
             grounded = ground(self.items(), context["article"])
             context["grounded"] = grounded  # the pass takes it from here: grounded once
-            if grounded.problems:
+            if grounded.problems and context.get("reask_ungrounded", True):
                 raise ValueError(
                     "Some answers do not match the cited sentences. Fix or remove them:\n- "
                     + "\n- ".join(grounded.problems)

@@ -1,4 +1,4 @@
-"""Find people named with an office: "Belarusian Foreign Minister Maxim Ryzhenkov".
+"""Find people named with an office: "Estonian Foreign Minister Oskar Brandt".
 
 News style puts the office in front of the name, often with the country as an adjective.
 Matching that finds people without a model, grounded by construction; the people pass
@@ -20,7 +20,7 @@ _NAME_PART = r"[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[a-z][a-z'\u2019]*|-[A-Z][a-z'
 _NAME = rf"(?P<name>{_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})"
 # "Minister of Foreign Affairs", "Minister for Trade and Industry": a ministry's own name.
 _MINISTRY = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:(?:\s+and|,)?\s+[A-Z][a-z]+){0,4})?"
-# "Lukashenko's April remarks": the name ends at the possessive.
+# "Brandt's April remarks": the name ends at the possessive.
 _POSSESSIVE = re.compile(r"['\u2019]s?\b.*$")
 _HEADLINE_CAPS = 0.6
 # Words a capitalized run starts with that are not a first name.
@@ -76,8 +76,11 @@ def find_office_holders(text: str) -> list[OfficeHolder]:
     out: list[OfficeHolder] = []
     for m in _pattern().finditer(text):
         name = _POSSESSIVE.sub("", m.group("name"))
-        if name.split()[0] in _NOT_NAMES or len(name.split()) < 2 or _in_headline(text, m.start()):
+        first = name.split()[0]
+        if first in _NOT_NAMES or len(name.split()) < 2 or _in_headline(text, m.start()):
             continue
+        if re.fullmatch(_office_words(), first, flags=re.IGNORECASE):
+            continue  # "Foreign Minister Brandt" read as the office "Foreign", "Minister Brandt"
         office = " ".join(w for w in m.group("office").split() if w not in _NOT_NAMES)
         if not office:
             continue

@@ -15,6 +15,7 @@ Every reply cites sentence numbers: evidence is the cited sentence, by construct
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -48,6 +49,7 @@ from summarize.extract.grounding import (
     ground_people,
     same_name,
 )
+from summarize.extract.hosts import fold_hosts
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import OfficeHolder, find_office_holders
 from summarize.extract.settings import pass_settings
@@ -88,8 +90,8 @@ PEOPLE = PassLimits(max_items=12, tokens_per_item=40)
 EVENTS = PassLimits(max_items=4, tokens_per_item=48)
 AIMS = PassLimits(max_items=16, tokens_per_item=12)
 HEDGES = PassLimits(max_items=10, tokens_per_item=24)
-# Reasks per question after a reply that fails grounding. Measured: the model mostly repeats
-# the same answer when told what is wrong, so one reask is all that pays.
+# Reasks per question after a reply that does not parse (or, with `reask_ungrounded`, fails
+# grounding). Measured: the model mostly repeats its answer when told what is wrong.
 REASKS = 1
 # Candidate sentences per events or aims question, and hedges judged per question.
 CANDIDATES_PER_QUESTION = 12
@@ -169,11 +171,14 @@ class ExtractionRun:
         answer = self._ask("people", task, model, PEOPLE, PEOPLE.max_items, ground_people)
         people = list(answer.grounded.items)
         for holder in find_office_holders(self.body.text):
-            match = next((i for i, p in enumerate(people) if same_name(p.name, holder.name)), None)
+            match = _same_person(people, holder.name)
             if match is None:
                 found = ground_people([_HolderDraft.of(holder)], self.ctx).items
-                people.extend(found)
-                continue
+                # Grounding may make it someone already found ("Brandt" → "Oskar Brandt").
+                match = _same_person(people, found[0].name) if found else None
+                if match is None:
+                    people.extend(found)
+                    continue
             known = people[match]
             people[match] = Person(
                 known.name,
@@ -264,6 +269,10 @@ class ExtractionRun:
         return out
 
 
+def _same_person(people: Sequence[Person], name: str) -> int | None:
+    return next((i for i, p in enumerate(people) if same_name(p.name, name)), None)
+
+
 def _ground_with(
     ground: Any, drafts: list[Any], ctx: ArticleContext, *, numbers: tuple[int, ...]
 ) -> Grounded[Any]:
@@ -297,6 +306,9 @@ def _ground_cued(
     return result
 
 
+_MINISTER = re.compile(r"\bminist(?:er|ry)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _HolderDraft:
     """An office-pattern match in the shape of a people draft, to ground it the same way."""
@@ -310,8 +322,9 @@ class _HolderDraft:
     def of(cls, holder: OfficeHolder) -> _HolderDraft:
         return cls(
             name=holder.name,
-            # A country before the office makes it a state's office ("Belarusian Minister").
-            official=holder.country is not None,
+            # A country before the office makes it a state's office ("Estonian Minister"),
+            # and a minister serves a state whatever the article calls the country.
+            official=holder.country is not None or _MINISTER.search(holder.office) is not None,
             title=holder.office,
             country=holder.country,
         )
@@ -345,14 +358,15 @@ def extract(backend: Backend, article: Article) -> Extraction:
     if passes and all(run.failed_passes == run.passes for run in runs):
         first = next((w for run in runs for w in run.warnings), "no reason given")
         raise ExtractionError(first, questions=passes)
+    visits, hosts = fold_hosts(fold_visits(visits))
     return Extraction(
         source=source_record(article, meta, body),
         model=backend.info,
-        visits=fold_visits(visits),
+        visits=visits,
         officials=fold_officials(officials),
         stated_aims=fold_by_evidence(aims),
         hedged_claims=fold_by_evidence(hedges),
-        dropped=[d for run in runs for d in run.dropped],
+        dropped=[d for run in runs for d in run.dropped] + hosts,
         input_notes=_input_notes(article, body, chunks, backend),
         warnings=list(dict.fromkeys(w for run in runs for w in run.warnings)),
         usage=usage,

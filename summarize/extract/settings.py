@@ -1,8 +1,8 @@
 """The knobs of the passes that measurements choose between, read once from the environment.
 
-The defaults are what ``bench/README.md`` measured best; the variables exist so a run can
+The defaults are what ``bench/README.md`` ("Pass settings") measured; the variables let a run
 measure another setting (``SUMMARIZE_HEDGE_BATCH=1 summarize extract ...``). They shape the
-requests, so they are part of the extraction store's key.
+requests or what is kept of the replies, so they are part of the extraction store's key.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ class PassSettings:
 
     hedge_batch: int = 10
     aim_batch: int = 16
+    # Reask a reply whose items fail grounding (telling the model which), rather than keep its
+    # grounded items and drop the rest at once. A reply that does not parse is reasked either way.
+    reask_ungrounded: bool = False
     # Quote each candidate sentence in the question, not only its number: more uncached
     # prompt tokens, for a model that attends to the quoted text better than to "[n]".
     quote_candidates: bool = False
@@ -37,11 +40,16 @@ def _positive(name: str, default: int) -> int:
     return int(value)
 
 
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "yes"}
+
+
 @cache
 def pass_settings() -> PassSettings:
     """The settings for this process: defaults, unless an environment variable says else."""
     return PassSettings(
         hedge_batch=_positive("SUMMARIZE_HEDGE_BATCH", PassSettings.hedge_batch),
         aim_batch=_positive("SUMMARIZE_AIM_BATCH", PassSettings.aim_batch),
-        quote_candidates=os.environ.get("SUMMARIZE_QUOTE_CANDIDATES", "") in {"1", "yes"},
+        quote_candidates=_flag("SUMMARIZE_QUOTE_CANDIDATES"),
+        reask_ungrounded=_flag("SUMMARIZE_REASK_UNGROUNDED"),
     )

@@ -39,7 +39,7 @@ _AGENCIES = {
     "YONHAP": "Yonhap News Agency",
     "UPI": "United Press International",
 }
-# A sign-off ("Hyung-jin Kim, The Associated Press") is trusted only for known outlets:
+# A sign-off ("Hye-jin Lee, Reuters") is trusted only for known outlets:
 # "SEOUL, South Korea" has the same shape.
 _SIGN_OFF_OUTLETS = frozenset(_AGENCIES.values()) | {
     "Associated Press",

@@ -114,7 +114,7 @@ def closest_sentence(
 ) -> Sentence | None:
     """The sentence a reworded quote reproduces: most of its words are in the quote.
 
-    A small model often quotes "Belarusian President" for "Belarus' President" or runs two
+    A small model often quotes "Cypriot President" for "Cyprus' President" or runs two
     sentences together. We anchor such a quote on the article sentence whose words it covers
     best (at least ``threshold`` of them).
     """

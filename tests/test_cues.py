@@ -1,0 +1,45 @@
+"""Cue lexicons pick the sentences worth asking about; a hedge word used to state a fact is
+not a cue. Invented sentences; no model runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.extract.cues import find_cues
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Reporters could not verify the account.",  # past inability
+        "The signals could not differ more.",
+        "Exports were a bit weaker than expected.",  # an outcome against an expectation
+        "As we had expected, the bank cut rates.",
+        "The rise was widely expected.",
+        "The rules target migrants for possible deportation.",  # a category, not a guess
+        "Guards are told to stop potential smugglers.",
+        "She left to avoid the potential for an awkward exit.",
+        "The two states risked a confrontation in 2015.",  # a risk taken
+        "He will cut the deficit even at the risk of harming ties.",
+    ],
+)
+def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
+    assert find_cues(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("It is possible that the talks fail.", "possible"),
+        ("The talks could fail.", "could"),
+        ("Talks are expected to resume on Monday.", "are expected"),
+        ("A potential deal could come soon.", "could"),
+        ("The envoy may visit in May.", "may"),
+    ],
+)
+def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:
+    assert find_cues(sentence)[0] == cue
+
+
+def test_the_month_is_not_the_modal() -> None:
+    assert find_cues("The summit opens on May 3.") == ()

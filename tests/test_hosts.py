@@ -1,0 +1,77 @@
+"""A host at home is part of the visitor's trip, not a trip of their own; anyone else stays."""
+
+from __future__ import annotations
+
+from summarize.contract.extraction import Span, Visit
+from summarize.extract.hosts import fold_hosts
+
+TALKS = "Foreign Minister Ilse Marang met visiting Secretary Tomas Dell in Lisbon on Monday."
+LATER = "Marang will travel to Madrid in June."
+
+
+def _visit(traveler: str, home: str | None, place: str, *spans: Span, **more: object) -> Visit:
+    return Visit.model_validate(
+        {
+            "traveler": traveler,
+            "traveler_country": home,
+            "destination_country": place,
+            "evidence": list(spans),
+            **more,
+        }
+    )
+
+
+def _span(text: str, start: int) -> Span:
+    return Span(start=start, end=start + len(text), text=text)
+
+
+def test_the_host_answered_as_travelling_home_is_folded_into_the_visit() -> None:
+    talks = _span(TALKS, 0)
+    visitor = _visit("Tomas Dell", "Canada", "Portugal", talks)
+    host = _visit("Ilse Marang", "Portugal", "Portugal", talks, kind="meeting")
+
+    kept, dropped = fold_hosts([visitor, host])
+
+    assert [v.traveler for v in kept] == ["Tomas Dell"]
+    assert kept[0].met == ["Ilse Marang"]  # the visit's own sentence names the host
+    (record,) = dropped
+    assert record.kind == "visit"
+    assert record.item["traveler"] == "Ilse Marang"
+    assert "hosts Tomas Dell's visit to Portugal" in record.reason
+
+
+def test_a_host_named_as_met_is_folded_even_from_another_sentence() -> None:
+    visitor = _visit("Tomas Dell", "Canada", "Portugal", _span(TALKS, 0), met=["Ilse Marang"])
+    host = _visit("Ilse Marang", "Portugal", "Portugal", _span(TALKS, 200))
+
+    kept, _ = fold_hosts([visitor, host])
+
+    assert [v.traveler for v in kept] == ["Tomas Dell"]
+    assert kept[0].met == ["Ilse Marang"]  # once
+
+
+def test_the_hosts_own_trip_abroad_and_unrelated_events_at_home_stay() -> None:
+    talks = _span(TALKS, 0)
+    visitor = _visit("Tomas Dell", "Canada", "Portugal", talks)
+    abroad = _visit("Ilse Marang", "Portugal", "Spain", _span(LATER, len(TALKS) + 1))
+    # At home, but reported on its own: no sentence or meeting ties it to the visit.
+    rally = _visit("Rui Sarno", "Portugal", "Portugal", _span("Sarno spoke in Porto.", 300))
+    # Someone whose country is not known is never taken for a host.
+    unknown = _visit("Ana Quist", None, "Portugal", talks)
+
+    kept, dropped = fold_hosts([visitor, abroad, rally, unknown])
+
+    assert [v.traveler for v in kept] == ["Tomas Dell", "Ilse Marang", "Rui Sarno", "Ana Quist"]
+    assert kept[0].met == []
+    assert dropped == []
+
+
+def test_two_people_at_home_are_not_each_others_hosts() -> None:
+    talks = _span(TALKS, 0)
+    a = _visit("Ilse Marang", "Portugal", "Portugal", talks)
+    b = _visit("Tomas Dell", "Portugal", "Portugal", talks)
+
+    kept, dropped = fold_hosts([a, b])
+
+    assert len(kept) == 2
+    assert dropped == []

@@ -1,0 +1,150 @@
+"""Who voices a claim: quotations carry their speaker across sentences, and a group noun or a
+state stands for unnamed voices. Invented articles; no model runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.contract.extraction import (
+    THE_OUTLET,
+    UNNAMED_EXPERTS,
+    UNNAMED_OFFICIALS,
+    UNNAMED_SOURCES,
+)
+from summarize.extract.quotes import quotations
+from summarize.extract.voices import Speakers, voice_of, voice_or_outlet
+from summarize.ingest.sentences import split_sentences
+
+PEOPLE = ("Oskar Brandt", "Mira Castell")
+ARTICLE = (
+    "Talks stalled on Monday, said Oskar Brandt, the envoy. "
+    "\u201cBoth sides are going to want to cool the rhetoric,\u201d Brandt said. "
+    "\u201cThat could put limits on how far they go.\u201d "
+    "Mira Castell, a professor, disagreed. "
+    "She said: \u201cA deal may still come.\u201d "
+    "The summit may be delayed. "
+    '"We will see," she told reporters. "It might take weeks."'
+)
+
+
+def _voice(sentence_start: str, cue: str) -> str | None:
+    sentences = tuple((s.start, s.end) for s in split_sentences(ARTICLE))
+    speakers = Speakers(ARTICLE, sentences, PEOPLE)
+    span = next((a, b) for a, b in sentences if ARTICLE[a:b].startswith(sentence_start))
+    at = ARTICLE.index(cue, span[0])
+    return speakers.voice(span, (at, at + len(cue)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "voice"),
+    [
+        # The attribution after the closing mark.
+        ("\u201cBoth sides", "want", "Oskar Brandt"),
+        # A quotation that names nobody goes on from the one just before.
+        ("\u201cThat could", "could", "Oskar Brandt"),
+        # The attribution before the opening mark, "she" meaning the person named last.
+        ("She said", "may", "Mira Castell"),
+        # Outside any quotation and attributed to no one: the outlet's own words.
+        ("The summit", "may", None),
+        # Straight marks pair as well; "It might" goes on from "We will see," she told.
+        ('"It might', "might", "Mira Castell"),
+    ],
+)
+def test_a_claim_inside_a_quotation_is_its_speakers(
+    sentence: str, cue: str, voice: str | None
+) -> None:
+    assert _voice(sentence, cue) == voice
+
+
+def test_straight_marks_pair_even_where_a_scrape_lost_the_space_after_one() -> None:
+    text = 'He called it "a military operation,"?Secretary Brandt said "no" again.'
+    assert [text[q.start : q.end] for q in quotations(text)] == [
+        '"a military operation,"',
+        '"no"',
+    ]
+
+
+def test_a_quotation_left_open_closes_at_its_paragraph_end() -> None:
+    text = "\u201cWe will go on.\nThe talks ended. \u201cSee you,\u201d he said."
+    found = [text[q.start : q.end] for q in quotations(text)]
+    assert found == ["\u201cWe will go on.", "\u201cSee you,\u201d"]
+
+
+def test_an_attribution_past_a_comma_after_the_quotation_is_someone_elses() -> None:
+    text = (
+        'Mira Castell spoke first. "We can wait,"?Earlier in the day, Oskar Brandt told reporters '
+        "the talks were over."
+    )
+    sentences = tuple((s.start, s.end) for s in split_sentences(text))
+    speakers = Speakers(text, sentences, PEOPLE)
+    at = text.index("can")
+    span = next((a, b) for a, b in sentences if a <= at < b)
+    assert speakers.voice(span, (at, at + 3)) is None  # unknown, not the next sentence's subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "voice"),
+    [
+        ("Washington insists the system is defensive.", UNNAMED_OFFICIALS),
+        ("The U.S. says the plan could work.", UNNAMED_OFFICIALS),
+        ("China fears the radar could see far.", UNNAMED_OFFICIALS),
+        ("The police believe he acted alone.", UNNAMED_OFFICIALS),
+        ("Reports suggest the rebels withdrew.", UNNAMED_SOURCES),
+        ("People familiar with her thinking said she is likely to leave.", UNNAMED_SOURCES),
+        ("Few strategists believe she will run.", UNNAMED_EXPERTS),
+        ("Ms. Castell is said to have a strained relationship with him.", UNNAMED_SOURCES),
+        ("He reportedly cancelled a dinner.", UNNAMED_SOURCES),
+        # A demonym names people, not their state.
+        ("The Chileans hope the plan works.", None),
+        ("The deal may still come.", None),
+    ],
+)
+def test_groups_and_states_voice_what_no_named_person_says(
+    sentence: str, voice: str | None
+) -> None:
+    assert voice_of(sentence, PEOPLE) == voice
+
+
+def test_he_said_means_the_person_named_last_before_it() -> None:
+    previous = "Oskar Brandt met Mira Castell. Castell left early."
+    assert voice_of("She said the deal may come.", PEOPLE, previous=previous) == "Mira Castell"
+    assert voice_or_outlet("The deal may come.", PEOPLE) == THE_OUTLET
+
+
+def test_a_partial_quotation_is_voiced_by_the_attribution_closing_its_sentence() -> None:
+    text = "\u201cIt is hard to see what could move them\u201d to stop, Castell said."
+    sentences = tuple((s.start, s.end) for s in split_sentences(text))
+    speakers = Speakers(text, sentences, PEOPLE)
+    at = text.index("could")
+    assert speakers.voice(sentences[0], (at, at + 5)) == "Mira Castell"
+
+
+def test_a_mark_between_two_letters_is_an_apostrophe() -> None:
+    text = 'He said "we won"t go," and left.'
+    assert [text[q.start : q.end] for q in quotations(text)] == ['"we won"t go,"']
+
+
+def test_a_quotation_run_on_into_new_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        "\u201cIt is hard to see\u201d what moves them now, Castell said. \u201cThat has "
+        "nothing to do with talks.\n\u201cIt could be forced onto the agenda.\u201d"
+    )
+    sentences = tuple((s.start, s.end) for s in split_sentences(text))
+    speakers = Speakers(text, sentences, PEOPLE)
+    at = text.index("could")
+    span = next((a, b) for a, b in sentences if a <= at < b)
+    assert speakers.voice(span, (at, at + 5)) == "Mira Castell"
+
+
+def test_a_subject_described_between_commas_is_still_the_voice() -> None:
+    sentence = "Mira Castell, a professor at Tartu University, said the deal may come."
+    assert voice_of(sentence, PEOPLE) == "Mira Castell"
+    # Even one the people found so far lack, and not the name after "said".
+    sentence = "Lee Min-soo, a former envoy, said Brandt's visit will likely help."
+    assert voice_of(sentence, PEOPLE) == "Lee Min-soo"
+
+
+def test_a_verb_of_saying_inside_the_cue_is_its_attribution() -> None:
+    sentence = "Details are scarce, though observers say he is expected to meet Castell."
+    cue = sentence.index("observers say")
+    assert voice_of(sentence, PEOPLE, before=cue + len("observers say")) == UNNAMED_EXPERTS
