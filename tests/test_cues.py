@@ -21,6 +21,10 @@ from summarize.extract.cues import find_cues
         "She left to avoid the potential for an awkward exit.",
         "The two states risked a confrontation in 2015.",  # a risk taken
         "He will cut the deficit even at the risk of harming ties.",
+        "Police released a photo of the suspect.",  # nouns that only look like the verbs
+        "A 28-year-old suspect was held; the suspect's car was found.",
+        "Her joint appearance with the president drew praise.",
+        "Readers have suggestions.",
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -35,6 +39,9 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("Talks are expected to resume on Monday.", "are expected"),
         ("A potential deal could come soon.", "could"),
         ("The envoy may visit in May.", "may"),
+        ("The police suspect that the fire was set.", "suspect"),
+        ("It gave the appearance of a deal.", "appearance"),
+        ("There were suggestions that he may quit.", "suggestions"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

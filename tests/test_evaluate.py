@@ -702,6 +702,25 @@ def test_a_country_is_supported_by_its_demonym_inside_a_title() -> None:
     assert score.unsupported == ["'Angela Merkel of Germany visited Washington.': Germany"]
 
 
+def test_an_office_before_a_name_and_a_month_with_its_year_are_not_read_as_more() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    span = (1, "Foreign Minister Carla Medina flew to Lima in December 2016.")
+    brief = {
+        "sources": [{"n": 1, "published": "2017-01-05"}],
+        "narrative": {
+            "bottom_line": [
+                # "Secretary of State" is an office, not a name the span must hold; "December
+                # 2016" is one date, not "December 20" and the number 16.
+                _statement("Secretary of State Carla Medina visited Lima in December 2016.", span),
+                _statement("Carla Medina visited Lima in December 2015.", span),
+            ]
+        },
+    }
+    score = score_citations(brief)
+    assert score.unsupported == ["'Carla Medina visited Lima in December 2015.': December 2015"]
+
+
 def test_a_sentence_is_cut_off_only_when_it_stops_before_its_end() -> None:
     from summarize.evaluation.citations import score_citations
 

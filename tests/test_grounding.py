@@ -194,3 +194,22 @@ def test_a_minister_is_an_official_even_with_no_country_before_the_office() -> N
     drafts = {h.name: _HolderDraft.of(h) for h in find_office_holders(text)}
     assert drafts["Pavel Marek"].official
     assert drafts["Pavel Marek"].country is None  # not guessed
+
+
+def test_a_trip_told_of_someone_called_by_office_cites_the_sentence_naming_them() -> None:
+    text = (
+        "Estonian Foreign Minister Oskar Brandt spoke on Monday. "
+        "Officials in Riga welcomed the plan. "
+        "The Estonian foreign minister arrived in Hanoi in May."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    person = Person("Oskar Brandt", True, "Foreign Minister", "Estonia", ())
+    ctx = ArticleContext(numbered, None, [person])
+
+    [event] = ground_events([_Event(who="Oskar Brandt", n=3)], ctx, [3]).items
+
+    # Whoever reads the trip's evidence sees who travelled, not only "the foreign minister".
+    assert [s.text for s in event.evidence] == [
+        "The Estonian foreign minister arrived in Hanoi in May.",
+        "Estonian Foreign Minister Oskar Brandt spoke on Monday.",
+    ]

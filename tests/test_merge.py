@@ -226,6 +226,25 @@ def test_the_title_names_the_central_engagement() -> None:
     assert "news reports" not in merge([article("untitled")]).title
 
 
+def test_what_happened_is_central_before_a_next_stop_every_report_mentions() -> None:
+    next_stop = {
+        "traveler": "Arman Tokhtarov",
+        "traveler_country": "Kazakhstan",
+        "destination_country": "Vietnam",
+        "status": "planned",
+    }
+    reports = [
+        article("a", visits=[{**TOKHTAROV_VISIT, "status": "ongoing"}, next_stop]),
+        article("b", visits=[{**TOKHTAROV_VISIT, "status": "ongoing"}, next_stop]),
+        article("c", visits=[next_stop]),  # the next stop has one more report
+    ]
+    brief = merge(reports)
+    (central,) = [e for e in brief.engagements if e.role == "engagement"]
+    assert central.destination_country == "Singapore"
+    assert [e.destination_country for e in brief.engagements if e.role == "context"] == ["Vietnam"]
+    assert brief.title.endswith("Arman Tokhtarov's visit to Singapore")
+
+
 def test_contradictions_and_single_source_items_are_listed() -> None:
     brief = merge(ALL)
     # Only the start day differs between two sources; the review's missing date, the

@@ -54,6 +54,9 @@ def test_a_voice_is_named_only_where_a_cited_span_names_them() -> None:
 
     assert _sentences(merge([unnamed])) == [f"The reports said that {aim}."]
     assert _sentences(merge([named])) == [f"Arman Tokhtarov said that {aim}."]
+    # A surname alone must be the word itself: "the Tokhtar agency" does not name Tokhtarov.
+    similar = article("similar", aims=[(aim, "Arman Tokhtarov", f"The Tokhtar agency said {aim}.")])
+    assert _sentences(merge([similar])) == [f"The reports said that {aim}."]
 
 
 def test_one_wording_is_never_stated_twice() -> None:
@@ -203,3 +206,50 @@ def test_claims_chained_by_one_shared_event_kind_are_not_one_claim() -> None:
     groups = [{m.text for m in g.members} for g in merge(reports).speculation]
     assert any({visit, arrive} <= g for g in groups)  # the same trip in other words
     assert not any({visit, summit} <= g for g in groups)  # a trip and a meeting elsewhere
+
+
+def test_two_sentences_of_one_report_are_one_claim_only_by_their_wording() -> None:
+    visit = "Chile will visit Vietnam"
+    arrive = "the foreign minister is expected to arrive in Hanoi"
+    # Across two reports the same frame and parties make one claim; inside one report two
+    # sentences that share no wording are two things it says.
+    across = [
+        article(name, hedges=[(claim, "will", "analysts", claim)], text=name)
+        for name, claim in [("a", visit), ("b", arrive)]
+    ]
+    one = [article("a", hedges=[(c, "will", "analysts", c) for c in (visit, arrive)], text="a")]
+    assert [len(g.members) for g in merge(across).speculation] == [2]
+    assert [len(g.members) for g in merge(one).speculation] == [1, 1]
+
+
+def test_a_wording_that_repeats_another_sentence_is_refused() -> None:
+    freight = "the talks aim to expand rail freight between the two countries"
+    visas = "the talks aim to ease visa rules for rail freight crews"
+    source = article(
+        "named",
+        aims=[(a, "Arman Tokhtarov", f"Tokhtarov said {a}.") for a in (freight, visas)],
+    )
+    brief = merge([source])
+    texts = {1: " ".join(f"Tokhtarov said {a}." for a in (freight, visas))}
+    same = f"Arman Tokhtarov said {freight}."
+
+    narrative, warnings = worded(brief, texts, lambda drafts, _: [same] * len(drafts))
+
+    shown = [s.text for s in [*narrative.bottom_line, *narrative.key_judgments]]
+    assert len(shown) == 2 and len(set(shown)) == 2  # the second falls back to its own rule
+    assert any("it repeats sentence 1" in w for w in warnings)
+
+
+def test_a_sentence_carrying_page_markup_is_not_quoted_as_prose() -> None:
+    tweet = "I know maybe four people who look like #Lapin."
+    plain = "Lapin may visit Astana in May"
+    source = article(
+        "posts",
+        hedges=[
+            ("who look like #Lapin", "maybe", "the outlet", tweet),
+            (plain, "may", "analysts", plain + "."),
+        ],
+    )
+    shown = _sentences(merge([source]))
+    assert shown and not any("#" in s for s in shown)
+    assert any("Lapin may visit Astana" in s for s in shown)

@@ -148,3 +148,12 @@ def test_a_verb_of_saying_inside_the_cue_is_its_attribution() -> None:
     sentence = "Details are scarce, though observers say he is expected to meet Castell."
     cue = sentence.index("observers say")
     assert voice_of(sentence, PEOPLE, before=cue + len("observers say")) == UNNAMED_EXPERTS
+
+
+def test_a_person_called_by_honorific_is_the_voice_even_if_not_listed() -> None:
+    sentence = "Mr. Okafor suggested that the talks could resume in May."
+    assert voice_of(sentence, PEOPLE) == "Okafor"
+    sentence = "Dr. Amara Okafor warned the ceasefire might not hold."
+    assert voice_of(sentence, PEOPLE) == "Amara Okafor"
+    # A listed person still wins over the honorific form.
+    assert voice_of("Mr. Brandt said the deal may come.", PEOPLE) == "Oskar Brandt"

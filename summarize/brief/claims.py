@@ -98,21 +98,26 @@ def _same_frame(a: Key, b: Key) -> bool:
     return _jaccard(a[2], b[2]) >= CLAIM_SIMILARITY and _jaccard(a[3], b[3]) >= CLAIM_SIMILARITY
 
 
-def _join_by_frame(groups: list[list[int]], keys: Sequence[Key]) -> list[list[int]]:
+def _join_by_frame(
+    groups: list[list[int]], keys: Sequence[Key], sources: Sequence[str]
+) -> list[list[int]]:
     """Join groups whose every pair of members is the same claim (complete linkage).
 
     A frame is weaker evidence than wording: a story's claims are all about the same few
     countries, so one pair in common would chain a trip, a pact and a meeting into one claim.
-    Groups are tried in their canonical order, so the input order still never matters.
+    It joins the wordings of different outlets only: two sentences of one report that share
+    no wording are two things it says ("the strike hit a building", "both countries are
+    investigating"), not one claim told twice. Groups are tried in their canonical order, so
+    the input order still never matters.
     """
     groups = [list(g) for g in groups]
-    # Per group, its distinct keys (copies of one claim are tested once) and its frames;
-    # kept beside ``groups`` and updated on each join rather than rebuilt for every pair.
-    distinct = [list(dict.fromkeys(keys[i] for i in g)) for g in groups]
+    # Per group, its distinct keys and sources (copies of one claim are tested once) and its
+    # frames; kept beside ``groups`` and updated on each join rather than rebuilt every pair.
+    distinct = [list(dict.fromkeys((keys[i], sources[i]) for i in g)) for g in groups]
     frames = [frozenset().union(*(keys[i][2] for i in g)) for g in groups]
 
-    def same(a: Key, b: Key) -> bool:
-        return _same_frame(a, b) or _same_wording(a, b)
+    def same(a: tuple[Key, str], b: tuple[Key, str]) -> bool:
+        return _same_wording(a[0], b[0]) or (_same_frame(a[0], b[0]) and a[1] != b[1])
 
     merged = True
     while merged:
@@ -241,7 +246,8 @@ def claim_groups_of(
             out.extend(f"{tag}:{w}" for w in ordered[:keep])
         return out
 
-    groups = _join_by_frame(cluster(keys, _same_wording, prefix_blocks), keys)
+    sources = [f.source_sha256 for f in facts]
+    groups = _join_by_frame(cluster(keys, _same_wording, prefix_blocks), keys, sources)
     out = []
     for members in groups:
         group = [facts[i] for i in members]

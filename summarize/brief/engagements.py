@@ -169,11 +169,20 @@ def engagements_of(
     visits: list[Fact], people: list[Person], ctx: Context
 ) -> tuple[list[Engagement], list[list[Fact]]]:
     """Trips and meetings, one engagement per event; the central one's countries decide
-    which are the story's own engagements and which are context."""
+    which are the story's own engagements and which are context.
+
+    The central one is what happened or is happening, most corroborated: a next stop every
+    report mentions in passing ("ahead of stops in Seoul") is not what the reports are about.
+    """
     trips = [trip for event in _events(visits, people) for trip in _split_by_date(event) if trip]
     central = max(
         trips,
-        key=lambda t: (ctx.corroboration(t), len(ctx.sources(t)), -min(ctx.sources(t))),
+        key=lambda t: (
+            _status(t) != "planned",
+            ctx.corroboration(t),
+            len(ctx.sources(t)),
+            -min(ctx.sources(t)),
+        ),
         default=None,
     )
     focus = _countries(central, people) if central is not None else frozenset()

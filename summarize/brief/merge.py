@@ -130,7 +130,7 @@ def title_of(engagements: list[Engagement], ctx: Context) -> str:
     """The parties and the event, from the story's central engagement; else the report."""
     own = [e for e in engagements if e.role == "engagement"]
     if own:
-        e = max(own, key=lambda e: (e.corroboration, len(e.sources), e.id))
+        e = max(own, key=lambda e: (e.status != "planned", e.corroboration, len(e.sources), e.id))
         place = e.destination_city or e.destination_country
         if e.kind == "meeting" and e.met:
             where = f" in {place}" if place else ""

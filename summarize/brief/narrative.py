@@ -234,9 +234,9 @@ def _named_in_spans(voice: str, group: ClaimGroup, roster: dict[str, RosterEntry
     entry = roster.get(_fold(voice))
     spellings = [voice, mention_key(voice), *(entry.variants if entry is not None else ())]
     return any(
-        contains_name(name_parts(m.citation.span.text), name_parts(v))
+        contains_name(name_parts(m.citation.span.text), parts, exact=len(parts) == 1)
         for m in group.members
-        for v in spellings
+        for parts in map(name_parts, spellings)
     )
 
 
@@ -311,7 +311,7 @@ def _claim_sentence(
     whole = [m for m in group.members if not m.text.endswith("\u2026")]
     for member in whole:
         clause = member.text.strip().rstrip(".")
-        if _is_clause(clause) and not _already_said(clause, used):
+        if _is_clause(clause) and not _already_said(clause, used) and not _MARKUP.search(clause):
             used.add(_fold(clause))
             first = clause.split()[0]
             if first in {"The", "This", "A", "An", "These", "Those", "His", "Her", "Their", "Its"}:
@@ -320,7 +320,8 @@ def _claim_sentence(
     for member in group.members:
         sentence = _LIST_MARK.sub("", " ".join(member.citation.span.text.split()))
         sentence = sentence.strip("\"'\u201c\u201d ").rstrip(".:")
-        if not _already_said(sentence, used):
+        # A hashtag, a link or a list mark is the page's markup, not prose to quote.
+        if not _already_said(sentence, used) and not _MARKUP.search(sentence):
             used.add(_fold(sentence))
             return f"{lead}: \u201c{sentence}.\u201d"
     return None
@@ -449,6 +450,17 @@ def _voice_kept(voice: str, text: str) -> bool:
 Wording = Callable[[Sequence[Draft], Sequence[str] | None], list[str | None]]
 
 
+def _repeats(wording: str, i: int, final: Sequence[Statement]) -> list[str]:
+    """A wording that says what another sentence of the memo says, word for word: the model
+    sometimes words two drafts alike, and a reader would see one sentence twice."""
+    key = " ".join(_fold(wording).split())
+    return [
+        f"it repeats sentence {j + 1}: say what its own facts say"
+        for j, other in enumerate(final)
+        if j != i and " ".join(_fold(other.text).split()) == key
+    ][:1]
+
+
 def worded(brief: Brief, texts: dict[int, str], word: Wording) -> tuple[Narrative, list[str]]:
     """The narrative with each sentence as the model words it, where the wording passes.
 
@@ -477,7 +489,7 @@ def worded(brief: Brief, texts: dict[int, str], word: Wording) -> tuple[Narrativ
             found = (
                 ["no wording came back"]
                 if wording is None
-                else problems_of(wording, drafts[i], scripts)
+                else problems_of(wording, drafts[i], scripts) + _repeats(wording, i, final)
             )
             if found:
                 failed.append(i)

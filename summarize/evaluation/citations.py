@@ -27,7 +27,7 @@ from summarize.knowledge.places import country_key, find_country
 _NAME = re.compile(r"(?<![\w'])[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _MONTH_DATE = re.compile(
-    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2})?"
+    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?!\d))?"
     r"(?:[\u2013-]\d{1,2})?(?:,?\s+\d{4})?",
 )
 _PLACE_WORDS = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?")
@@ -91,6 +91,14 @@ def _dates_in(text: str, published: date | None) -> list[PartialDate]:
     return found
 
 
+def _not_a_name(word: str) -> bool:
+    """A joining word or an office ("Secretary of State"): nameparser's titles, not names."""
+    from nameparser.config import CONSTANTS
+
+    folded = word.casefold().strip(".,")
+    return folded in _COMMON or folded in CONSTANTS.titles
+
+
 def _entities(sentence: str) -> tuple[list[str], list[str], list[str]]:
     """(names and places, numbers, date phrases) the sentence states."""
     dates = [m.group(0) for m in _MONTH_DATE.finditer(sentence)]
@@ -98,7 +106,7 @@ def _entities(sentence: str) -> tuple[list[str], list[str], list[str]]:
     numbers = _NUMBER.findall(without_dates)
     names = []
     for match in _NAME.finditer(without_dates):
-        words = [w for w in match.group(0).split() if w.casefold().strip(".,") not in _COMMON]
+        words = [w for w in match.group(0).split() if not _not_a_name(w)]
         if words:
             names.append(" ".join(words))
     return names, numbers, dates

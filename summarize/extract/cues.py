@@ -41,12 +41,21 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # Hedge words used in a way that states a fact (CoNLL-2010-style cue disambiguation): past
 # or flat inability ("could not verify"), an outcome compared with an expectation ("than
 # expected", "was widely expected"), a category rather than a guess ("possible deportation",
-# "potential terrorists", "the potential for"), a risk taken ("risked", "at the risk of").
+# "potential terrorists", "the potential for"), a risk taken ("risked", "at the risk of"),
+# and a noun that only looks like the verb: the person sought ("the suspect", "a 28-year-old
+# suspect", "the suspect's car"), an event ("her joint appearance with", "an appearance
+# arranged by"; not "the appearance of" or "that"), advice given ("readers have suggestions").
+_DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
+_NOUN_MODIFIER = r"(?:main|prime|key|lead|alleged|first|second|third|only|other|male|female)"
 _NOT_SPECULATING = re.compile(
     r"\bcould\s*(?:not|n[o'\u2019]?t)\b"
     r"|\b(?:than|as)\s+(?:\w+\s+){0,2}expected\b|\b(?:was|were)\s+widely\s+expected\b"
     r"|\b(?:possible|potential)\s+(?!to\b|that\b)[a-z]+"
-    r"|\brisked\b|\bat\s+the\s+risk\s+of\b",
+    r"|\brisked\b|\bat\s+the\s+risk\s+of\b"
+    rf"|\b{_DETERMINER}\s+(?:\w+-[\w-]+\s+|{_NOUN_MODIFIER}\s+)?suspects?\b"
+    r"|\bsuspect[\'\u2019]s?\b"
+    r"|\bappearances?\b(?!\s+(?:of|that)\b)"
+    r"|\bsuggestions\b(?!\s+(?:of|that)\b)",
     re.IGNORECASE,
 )
 

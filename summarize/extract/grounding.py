@@ -145,6 +145,12 @@ class ArticleContext:
         earlier = [self.sentence(k) for k in range(max(1, n - lookback), n)]
         return any(s is not None and names_person(s.text, name) for s in earlier)
 
+    def naming(self, name: str, n: int) -> NumberedSentence | None:
+        """The sentence nearest to ``n`` that names the person, an earlier one first: what a
+        sentence calling them by office or pronoun refers to."""
+        found = [s for s in self.numbered if s.n != n and names_person(s.text, name)]
+        return min(found, key=lambda s: (s.n > n, abs(s.n - n)), default=None)
+
     def _by_office(self, text: str, name: str) -> bool:
         person = next((p for p in self.people if same_name(p.name, name)), None)
         if person is None or not person.title or not person.country:
@@ -460,6 +466,8 @@ def ground_events(
             out.refuse("visit", e, reason)
             continue
         evidence = [sentence.span]
+        if not names_person(sentence.text, e.who) and (naming := ctx.naming(e.who, n)):
+            evidence.append(naming.span)  # "the minister" / "he": the sentence that names them
         place = _place_in(sentence.text, stated(e.place))
         if place is None:
             where = (elsewhere or _PlaceNamed.of(e, ctx)).elsewhere(n)

@@ -50,6 +50,7 @@ from summarize.extract.grounding import (
     same_name,
 )
 from summarize.extract.hosts import fold_hosts
+from summarize.extract.itinerary import add_stops
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import OfficeHolder, find_office_holders
 from summarize.extract.settings import pass_settings
@@ -347,9 +348,11 @@ def extract(backend: Backend, article: Article) -> Extraction:
     visits: list[Visit] = []
     aims: list[StatedAim] = []
     hedges: list[HedgedClaim] = []
+    named: list[str] = []
     with metering() as usage:
         for run in runs:
             people = run.people()
+            named += (p.name for p in people)
             officials += run.officials(people)
             visits += run.events(people)
             aims += run.stated_aims()
@@ -358,7 +361,7 @@ def extract(backend: Backend, article: Article) -> Extraction:
     if passes and all(run.failed_passes == run.passes for run in runs):
         first = next((w for run in runs for w in run.warnings), "no reason given")
         raise ExtractionError(first, questions=passes)
-    visits, hosts = fold_hosts(fold_visits(visits))
+    visits, hosts = fold_hosts(add_stops(fold_visits(visits), named, meta.published))
     return Extraction(
         source=source_record(article, meta, body),
         model=backend.info,

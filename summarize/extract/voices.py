@@ -246,7 +246,7 @@ class Speakers:
 def _subject(clause: str, people: Sequence[str], earlier: str) -> str | None:
     """The voice the words before a verb of saying name: "Brandt", "officials", or "he",
     the person named last ``earlier``."""
-    voice = _voice_in(clause, people, ())
+    voice = _voice_in(clause, people, ()) or _addressed(clause)
     if voice is None and _ENDS_WITH_PRONOUN.search(clause):
         voice = _last_named(earlier, people)
     return voice
@@ -259,6 +259,18 @@ def _named(phrase: str) -> str | None:
     """A full name ending ``phrase`` that the people found so far lack ("Lee Min-soo"): the
     subject an appositive describes is a person, even one the people pass missed."""
     found = _FULL_NAME.search(phrase)
+    return found.group(1) if found else None
+
+
+_HONORIFIC_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)\s*$"
+)
+
+
+def _addressed(phrase: str) -> str | None:
+    """A person called by honorific and name just before the verb ("Mr. Okafor said"), even
+    one the people found so far lack: the name, without the honorific."""
+    found = _HONORIFIC_NAME.search(phrase)
     return found.group(1) if found else None
 
 

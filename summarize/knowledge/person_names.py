@@ -64,13 +64,18 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     )
 
 
-def contains_name(text_parts: Sequence[str], name: Sequence[str]) -> bool:
-    """Whether a name's parts appear in order inside a longer phrase (a title plus a name)."""
+def contains_name(text_parts: Sequence[str], name: Sequence[str], *, exact: bool = False) -> bool:
+    """Whether a name's parts appear in order inside a longer phrase (a title plus a name).
+
+    Parts agree across transliterations unless ``exact``: a surname alone needs that, since
+    one similar word is no evidence ("Dogan" is not "Erdogan").
+    """
     if not name or len(name) > len(text_parts):
         return False
+    same = (lambda x, y: _fold(x) == _fold(y)) if exact else _same_part
     for start in range(len(text_parts) - len(name) + 1):
         window = text_parts[start : start + len(name)]
-        if all(_same_part(x, y) for x, y in zip(window, name, strict=True)):
+        if all(same(x, y) for x, y in zip(window, name, strict=True)):
             return True
     return False
 

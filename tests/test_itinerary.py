@@ -1,0 +1,100 @@
+"""The further stops one sentence gives for a trip become trips of the same traveler."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from summarize.contract.extraction import Span, Visit
+from summarize.extract.itinerary import add_stops, stops_in
+
+PUBLISHED = date(2021, 6, 2)  # a Wednesday
+
+TOUR = "Dell spoke in Lisbon on Wednesday, ahead of stops in Madrid and Rabat."
+DAYS = "Dell travels to Spain on Friday, before heading to Morocco on Saturday."
+
+
+def _trip(place: str | None, text: str, **more: object) -> Visit:
+    return Visit.model_validate(
+        {
+            "traveler": "Tomas Dell",
+            "traveler_country": "Canada",
+            "destination_country": place,
+            "status": "past",
+            "evidence": [Span(start=0, end=len(text), text=text)],
+            **more,
+        }
+    )
+
+
+def _where(visits: list[Visit]) -> list[tuple[str | None, str | None, str | None, str]]:
+    return [(v.destination_country, v.destination_city, v.start_date, v.status) for v in visits]
+
+
+def test_the_stops_a_trip_sentence_names_are_trips_ahead() -> None:
+    lisbon = _trip("Portugal", TOUR, destination_city="Lisbon", status="ongoing")
+
+    visits = add_stops([lisbon], ["Tomas Dell"], PUBLISHED)
+
+    assert _where(visits) == [
+        ("Portugal", "Lisbon", None, "ongoing"),
+        ("Spain", "Madrid", None, "planned"),
+        ("Morocco", "Rabat", None, "planned"),
+    ]
+    assert all(v.traveler == "Tomas Dell" and v.evidence == lisbon.evidence for v in visits)
+
+
+def test_a_region_gives_way_to_the_countries_each_with_its_own_day() -> None:
+    tour = _trip(None, DAYS, destination_city="Europe", status="planned")
+
+    visits = add_stops([tour], ["Tomas Dell"], PUBLISHED)
+
+    assert _where(visits) == [
+        ("Spain", None, "2021-06-04", "planned"),
+        ("Morocco", None, "2021-06-05", "planned"),
+    ]
+    assert [v.date_text for v in visits] == ["Friday", "Saturday"]
+
+
+def test_a_stop_the_model_already_answered_is_not_added_twice() -> None:
+    spain = _trip("Spain", DAYS, start_date="2021-06-04", status="planned")
+
+    visits = add_stops([spain], ["Tomas Dell"], PUBLISHED)
+
+    assert [v.destination_country for v in visits] == ["Spain", "Morocco"]
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("Dell flew to Ottawa on Friday after talks in Lisbon.", "going home"),
+        ("Dell met Ilse Marang, who will travel to Madrid in June.", "someone else travels"),
+        ("Dell met Spanish officials in Lisbon.", "a demonym names no place"),
+        ("Dell went to the Spain Pavilion in Lisbon.", "an institution, not a country"),
+    ],
+)
+def test_no_stop_where_the_sentence_gives_none_for_the_traveler(text: str, why: str) -> None:
+    lisbon = _trip("Portugal", text, destination_city="Lisbon")
+
+    visits = add_stops([lisbon], ["Tomas Dell", "Ilse Marang"], PUBLISHED)
+
+    assert _where(visits) == [("Portugal", "Lisbon", None, "past")], why
+
+
+def test_stops_are_read_with_their_day_words_and_lists_of_places() -> None:
+    found = stops_in("She will visit Japan, South Korea and China, and flew to Paris on March 3.")
+
+    assert [(s.place, s.when) for s in found] == [
+        ("Japan", None),
+        ("South Korea", None),
+        ("China", None),
+        ("Paris", "March 3"),
+    ]
+    assert all(
+        "She will visit Japan, South Korea and China, and flew to Paris on March 3."[
+            s.start : s.end
+        ]
+        == s.place
+        for s in found
+    )
