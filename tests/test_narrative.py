@@ -253,3 +253,13 @@ def test_a_sentence_carrying_page_markup_is_not_quoted_as_prose() -> None:
     shown = _sentences(merge([source]))
     assert shown and not any("#" in s for s in shown)
     assert any("Lapin may visit Astana" in s for s in shown)
+
+
+def test_one_person_expects_and_many_expect() -> None:
+    claim = "the rail link could open by next spring"
+    one = article("one", hedges=[(claim, "could", "Arman Tokhtarov", f"Tokhtarov said {claim}.")])
+    many = article(
+        "many", hedges=[(claim, "could", "unnamed experts or analysts", f"Analysts say {claim}.")]
+    )
+    assert _sentences(merge([one])) == [f"Arman Tokhtarov expects that {claim}."]
+    assert _sentences(merge([many])) == [f"Analysts and experts expect that {claim}."]

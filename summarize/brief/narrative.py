@@ -306,8 +306,11 @@ def _claim_sentence(
     """ "Analysts and experts expect that <clause>", or the voice and the report's own
     sentence in quotation marks when the clause would not stand alone; None when every
     wording the group has is already in the memo."""
-    voices = " and ".join(_voices(group, roster))
+    named = _voices(group, roster)
+    voices = " and ".join(named)
     lead = voices[:1].upper() + voices[1:]
+    if verb == "expect" and len(named) == 1 and named[0] not in _VOICE_PHRASES.values():
+        verb = "expects"  # one person: "Lukashenko expects", "the reports expect"
     whole = [m for m in group.members if not m.text.endswith("\u2026")]
     for member in whole:
         clause = member.text.strip().rstrip(".")
@@ -361,9 +364,15 @@ def _claim_drafts(
 def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
     """The rule's bottom line and key judgments, from the merged facts alone."""
     roster = _roster_of(brief)
-    own = sorted(
+    own = sorted(  # the central engagement first: what happened, then the most corroborated
         (e for e in brief.engagements if e.role == "engagement"),
-        key=lambda e: (-e.corroboration, -len(e.sources), e.start_date or "9999", e.id),
+        key=lambda e: (
+            e.status == "planned",
+            -e.corroboration,
+            -len(e.sources),
+            e.start_date or "9999",
+            e.id,
+        ),
     )
     used: set[str] = set()
     aims = _claim_drafts(brief.stated_aims, "said", roster, used)
