@@ -310,7 +310,7 @@ def _claim_sentence(
     voices = " and ".join(named)
     lead = voices[:1].upper() + voices[1:]
     if verb == "expect" and len(named) == 1 and named[0] not in _VOICE_PHRASES.values():
-        verb = "expects"  # one person: "Lukashenko expects", "the reports expect"
+        verb = "expects"  # one person: "Okafor expects", "the reports expect"
     whole = [m for m in group.members if not m.text.endswith("\u2026")]
     for member in whole:
         clause = member.text.strip().rstrip(".")
