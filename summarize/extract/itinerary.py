@@ -151,19 +151,19 @@ def _stop_visit(visit: Visit, span: Span, stop: Stop, published: date | None) ->
     country, city = destination(stop.place)
     ahead = visit.status == "planned" or bool(_AHEAD.search(span.text[: stop.start]))
     dates = resolve_dates(stop.when, published, ahead=ahead)
-    return Visit(
-        kind="trip",
-        status="planned" if ahead else visit.status,
-        traveler=visit.traveler,
-        traveler_country=visit.traveler_country,
-        destination_country=country,
-        destination_city=city,
-        date_text=stop.when,
-        start_date=dates.start,
-        end_date=dates.end,
-        year_stated=dates.year_stated,
-        met=[],
-        evidence=[span],
+    return visit.model_copy(  # the same traveler; whom they met and why were at the first stop
+        update={
+            "status": "planned" if ahead else visit.status,
+            "destination_country": country,
+            "destination_city": city,
+            "date_text": stop.when,
+            "start_date": dates.start,
+            "end_date": dates.end,
+            "year_stated": dates.year_stated,
+            "purpose": None,
+            "met": [],
+            "evidence": [span],
+        }
     )
 
 
