@@ -37,7 +37,7 @@ _DAY_NAME = (
 )
 _WHEN_AFTER = re.compile(rf"^\s*,?\s*(?:on\s+|this\s+|next\s+|later\s+on\s+)?({_DAY})\b")
 # Words before a stop that put it ahead of the sentence's own time.
-_AHEAD = re.compile(
+AHEAD = re.compile(
     r"\b(?:ahead\s+of|before|then|next|later|afterwards?|followed\s+by|will|is\s+to|"
     r"are\s+to|is\s+due|are\s+due|scheduled|plans?\s+to|planned|expected\s+to|"
     r"travels|heads|flies|goes|moves\s+on|continues)\b",
@@ -149,7 +149,7 @@ def _stops_of(visit: Visit, people: Sequence[str]) -> list[tuple[Span, Stop]]:
 
 def _stop_visit(visit: Visit, span: Span, stop: Stop, published: date | None) -> Visit:
     country, city = destination(stop.place)
-    ahead = visit.status == "planned" or bool(_AHEAD.search(span.text[: stop.start]))
+    ahead = visit.status == "planned" or bool(AHEAD.search(span.text[: stop.start]))
     dates = resolve_dates(stop.when, published, ahead=ahead)
     return visit.model_copy(  # the same traveler; whom they met and why were at the first stop
         update={
@@ -175,4 +175,4 @@ def _same_trip(a: Visit, b: Visit) -> bool:
     )
 
 
-__all__ = ["Stop", "add_stops", "stops_in"]
+__all__ = ["AHEAD", "Stop", "add_stops", "stops_in"]

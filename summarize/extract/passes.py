@@ -54,6 +54,7 @@ from summarize.extract.itinerary import add_stops
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import OfficeHolder, find_office_holders
 from summarize.extract.settings import pass_settings
+from summarize.extract.stated_trips import stated_trips
 from summarize.ingest.body import Body
 from summarize.ingest.chunks import split_body
 from summarize.ingest.date_phrases import ResolvedDates, resolve_dates
@@ -238,7 +239,7 @@ class ExtractionRun:
                         evidence=list(event.evidence),
                     )
                 )
-        return out
+        return out + stated_trips(self.numbered, people, self.ctx.published, answered=out)
 
     # ---------------------------------------------------------------- 3. aims
 

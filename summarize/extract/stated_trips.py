@@ -1,0 +1,104 @@
+"""Trips a sentence states in so many words, found without the model.
+
+"Dell heads for Rabat next", "Castell will travel to Lima on Friday": a person
+the people pass found, a travel word, and a country or city it leads to. The events question
+asks a 1.5B model to list at most a few events over a dozen sentences, and it leaves many of
+these out. A stated trip is grounded by construction: the sentence names the traveler, the
+travel word and the place. It is added only where the model's events have no trip of that
+person to that country, and once per traveler, country and day; the same checks as an
+itinerary's stops apply (the traveler is the person named nearest before the place), but a
+city at home is a trip ("arrived in New York" for a US president) unless the sentence has
+taken the traveler abroad first ("went to Lisbon, then left for Ottawa": going home), and the
+home country named as a country is always going home.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from summarize.contract.extraction import Visit
+from summarize.extract.grounding import Person, destination, name_positions, same_name
+from summarize.extract.itinerary import AHEAD, Stop, stops_in
+from summarize.extract.numbered import Numbered
+from summarize.ingest.date_phrases import resolve_dates
+from summarize.ingest.text_match import normalize
+from summarize.knowledge.places import country_display, country_key
+
+# A modal before the place ("talks that could lead to a visit to X") puts the trip ahead:
+# it has not happened.
+_MODAL = re.compile(r"\b(?:could|would|may|might|should|can|shall)\b", re.IGNORECASE)
+
+
+def stated_trips(
+    numbered: Numbered,
+    people: Sequence[Person],
+    published: date | None,
+    answered: Sequence[Visit] = (),
+) -> list[Visit]:
+    """The trips of named people that a travel word states and no answered visit covers."""
+    out: list[Visit] = []
+    for trip in _every_stated_trip(numbered, people, published):
+        if not any(_covers(known, trip) for known in [*answered, *out]):
+            out.append(trip)
+    return out
+
+
+def _covers(known: Visit, trip: Visit) -> bool:
+    """The same traveler in the same country, on the same day where both give one."""
+    return (
+        same_name(known.traveler, trip.traveler)
+        and known.destination_country == trip.destination_country
+        and (known.start_date is None or trip.start_date in (None, known.start_date))
+    )
+
+
+def _every_stated_trip(
+    numbered: Numbered, people: Sequence[Person], published: date | None
+) -> list[Visit]:
+    out: list[Visit] = []
+    for sentence in numbered:
+        abroad: set[str] = set()  # who this sentence has already taken abroad
+        for stop in stops_in(sentence.text):
+            traveler = _traveler(sentence.text, stop, people)
+            if traveler is None:
+                continue
+            country, city = destination(stop.place)
+            home = country_display(country_key(traveler.country))
+            if country is None:
+                continue
+            if country == home and (city is None or traveler.name in abroad):
+                continue  # going home: the country itself, or a home city after a stop abroad
+            if country != home:
+                abroad.add(traveler.name)
+            before = sentence.text[: stop.start]
+            ahead = bool(AHEAD.search(before) or _MODAL.search(before))
+            dates = resolve_dates(stop.when, published, ahead=ahead)
+            out.append(
+                Visit(
+                    kind="trip",
+                    status="planned" if ahead else "past",
+                    traveler=traveler.name,
+                    traveler_country=home,
+                    destination_country=country,
+                    destination_city=city,
+                    date_text=stop.when,
+                    start_date=dates.start,
+                    end_date=dates.end,
+                    year_stated=dates.year_stated,
+                    evidence=[sentence.span],
+                )
+            )
+    return out
+
+
+def _traveler(text: str, stop: Stop, people: Sequence[Person]) -> Person | None:
+    """The person named nearest before the place, if any is named before it."""
+    at = len(normalize(text[: stop.start], fold_case=True).text)
+    best: tuple[int, Person] | None = None
+    for person in people:
+        before = [p for p in name_positions(text, person.name) if p < at]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), person)
+    return best[1] if best is not None else None

@@ -1,0 +1,63 @@
+"""A trip a sentence states in so many words is found without the model, once, and only for
+the person named nearest before the place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from summarize.contract.extraction import Span, Visit
+from summarize.extract.grounding import Person
+from summarize.extract.numbered import number_sentences
+from summarize.extract.stated_trips import stated_trips
+from summarize.ingest.body import assemble_body
+
+PUBLISHED = date(2021, 6, 2)  # a Wednesday
+TEXT = (
+    "Foreign Minister Tomas Dell will travel to Spain on Friday. "
+    "Officials said Dell flew to Hanoi in May, where Mira Castell met him. "
+    "Castell said talks could lead to Dell's visit to Brazil. "
+    "Castell said Dell went to Lisbon, then left for Ottawa. "
+    "The delegation heads for Rabat next. "
+    "Dell's trip to Spain is his first since taking office."
+)
+
+
+def _people() -> list[Person]:
+    return [
+        Person(
+            name="Tomas Dell",
+            official=True,
+            title="Foreign Minister",
+            country="Canada",
+            evidence=(),
+        ),
+        Person(name="Mira Castell", official=False, title=None, country="Portugal", evidence=()),
+    ]
+
+
+def _trips(answered: list[Visit] | None = None) -> list[tuple[str, str | None, str | None, str]]:
+    numbered = number_sentences(assemble_body(TEXT, [(0, len(TEXT))], []))
+    found = stated_trips(numbered, _people(), PUBLISHED, answered=answered or [])
+    for trip in found:
+        assert trip.evidence[0].text in TEXT
+    return [(t.traveler, t.destination_country, t.start_date, t.status) for t in found]
+
+
+def test_each_trip_a_travel_word_states_is_found_once_for_its_traveler() -> None:
+    assert _trips() == [
+        ("Tomas Dell", "Spain", "2021-06-04", "planned"),
+        ("Tomas Dell", "Vietnam", None, "past"),
+        ("Tomas Dell", "Brazil", None, "planned"),
+        ("Tomas Dell", "Portugal", None, "past"),
+    ]
+
+
+def test_a_trip_the_model_answered_is_not_stated_again() -> None:
+    said = "Dell flew to Hanoi in May"
+    where = Span(start=TEXT.index(said), end=TEXT.index(said) + len(said), text=said)
+    answered = Visit(
+        traveler="Tomas Dell", destination_country="Vietnam", status="past", evidence=[where]
+    )
+
+    assert ("Tomas Dell", "Vietnam", None, "past") not in _trips([answered])
+    assert len(_trips([answered])) == 3
