@@ -245,6 +245,19 @@ def test_what_happened_is_central_before_a_next_stop_every_report_mentions() -> 
     assert brief.title.endswith("Arman Tokhtarov's visit to Singapore")
 
 
+def test_a_planned_trip_one_report_gives_is_listed_as_planned() -> None:
+    next_stop = {
+        "traveler": "Arman Tokhtarov",
+        "traveler_country": "Kazakhstan",
+        "destination_country": "Vietnam",
+        "status": "planned",
+    }
+    brief = merge([article("a", visits=[TOKHTAROV_VISIT, next_stop]), article("b")])
+    single = {s.label for s in brief.single_source if s.kind == "engagement"}
+    assert "Arman Tokhtarov to Vietnam (planned)" in single
+    assert not any(label.endswith("(planned)") and "Singapore" in label for label in single)
+
+
 def test_contradictions_and_single_source_items_are_listed() -> None:
     brief = merge(ALL)
     # Only the start day differs between two sources; the review's missing date, the

@@ -153,6 +153,7 @@ def make_brief(articles: dict[int, str] | None = None) -> Brief:
                 end_date="--11-06",
                 year_known=False,
                 date_note="year not stated",
+                status="planned",
                 purposes=["cooperation \u201cin every field\u201d"],
                 sources=[1],
                 corroboration=1,
@@ -399,13 +400,14 @@ def test_markdown_citations_refer_to_listed_sources(brief: Brief, markdown: str)
     ]
 
 
-def test_timeline_is_in_date_order_and_flags_unknown_year(markdown: str) -> None:
+def test_timeline_is_in_date_order_and_flags_unknown_year_and_planned_trips(markdown: str) -> None:
     lines = _section(markdown, "Timeline of engagements").strip().splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("- **July 18, 2023** \u2014 Tomas Brell (Valdoria) \u2192 Halvik")
     assert lines[0].endswith("2 sources [2][3]")
     assert lines[1].startswith("- **Nov. 4\u20136, year not stated** \u2014 Ilse Varga Holm")
-    assert "Corvena, Valdoria" in lines[1] and lines[1].endswith("1 source [1]")
+    assert "Corvena, Valdoria (planned)." in lines[1] and lines[1].endswith("1 source [1]")
+    assert "(planned)" not in lines[0]  # a trip that took place reads as one
     context = _section(markdown, "Context").strip().splitlines()
     assert context[0].startswith("- May 2023 \u2014 Oleg Marrin")
     assert context[1].startswith("- Sept. 12, year not stated \u2014 Mara Solvei \u2192 Geneva")

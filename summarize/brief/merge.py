@@ -63,7 +63,8 @@ def build(seeds: Iterable[SourceSeed], facts: Iterable[Fact]) -> Brief:
                 SingleSource(
                     kind="engagement",
                     ref=e.id,
-                    label=f"{e.traveler} to {e.destination_country}",
+                    label=f"{e.traveler} to {e.destination_country}"
+                    + (" (planned)" if e.status == "planned" else ""),
                     source=e.sources[0],
                 )
             )

@@ -208,7 +208,8 @@ def _timeline(brief: Brief) -> Section:
     for e in _ordered(brief.engagements, "engagement"):
         parts: list[Inline] = [
             Strong(engagement_dates(e)),
-            f" \u2014 {_traveler(e)} \u2192 {_place(e.destination_city, e.destination_country)}.",
+            f" \u2014 {_traveler(e)} \u2192 {_place(e.destination_city, e.destination_country)}"
+            f"{_planned(e)}.",
         ]
         if e.purposes:
             parts.append(f" Purposes: {_join(e.purposes)}.")
@@ -218,12 +219,17 @@ def _timeline(brief: Brief) -> Section:
     return Section("timeline", "Timeline of engagements", _list_or_none(items))
 
 
+def _planned(engagement: Engagement) -> str:
+    """A trip the sources only announce must not read as one that took place."""
+    return " (planned)" if engagement.status == "planned" else ""
+
+
 def _context(brief: Brief) -> Section:
     items = []
     for e in _ordered(brief.engagements, "context"):
         where = _place(e.destination_city, e.destination_country)
         parts: tuple[Inline, ...] = (
-            f"{engagement_dates(e)} \u2014 {e.traveler} \u2192 {where} ",
+            f"{engagement_dates(e)} \u2014 {e.traveler} \u2192 {where}{_planned(e)} ",
             *_engagement_cites(e),
         )
         items.append(Item(parts))
