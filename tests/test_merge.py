@@ -226,17 +226,19 @@ def test_the_title_names_the_central_engagement() -> None:
     assert "news reports" not in merge([article("untitled")]).title
 
 
+NEXT_STOP = {
+    "traveler": "Arman Tokhtarov",
+    "traveler_country": "Kazakhstan",
+    "destination_country": "Vietnam",
+    "status": "planned",
+}
+
+
 def test_what_happened_is_central_before_a_next_stop_every_report_mentions() -> None:
-    next_stop = {
-        "traveler": "Arman Tokhtarov",
-        "traveler_country": "Kazakhstan",
-        "destination_country": "Vietnam",
-        "status": "planned",
-    }
     reports = [
-        article("a", visits=[{**TOKHTAROV_VISIT, "status": "ongoing"}, next_stop]),
-        article("b", visits=[{**TOKHTAROV_VISIT, "status": "ongoing"}, next_stop]),
-        article("c", visits=[next_stop]),  # the next stop has one more report
+        article("a", visits=[{**TOKHTAROV_VISIT, "status": "ongoing"}, NEXT_STOP]),
+        article("b", visits=[{**TOKHTAROV_VISIT, "status": "ongoing"}, NEXT_STOP]),
+        article("c", visits=[NEXT_STOP]),  # the next stop has one more report
     ]
     brief = merge(reports)
     (central,) = [e for e in brief.engagements if e.role == "engagement"]
@@ -246,13 +248,7 @@ def test_what_happened_is_central_before_a_next_stop_every_report_mentions() -> 
 
 
 def test_a_planned_trip_one_report_gives_is_listed_as_planned() -> None:
-    next_stop = {
-        "traveler": "Arman Tokhtarov",
-        "traveler_country": "Kazakhstan",
-        "destination_country": "Vietnam",
-        "status": "planned",
-    }
-    brief = merge([article("a", visits=[TOKHTAROV_VISIT, next_stop]), article("b")])
+    brief = merge([article("a", visits=[TOKHTAROV_VISIT, NEXT_STOP]), article("b")])
     single = {s.label for s in brief.single_source if s.kind == "engagement"}
     assert "Arman Tokhtarov to Vietnam (planned)" in single
     assert not any(label.endswith("(planned)") and "Singapore" in label for label in single)
