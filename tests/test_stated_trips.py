@@ -16,6 +16,7 @@ TEXT = (
     "Foreign Minister Tomas Dell will travel to Spain on Friday. "
     "Officials said Dell flew to Hanoi in May, where Mira Castell met him. "
     "Castell said talks could lead to Dell's visit to Brazil. "
+    "Castell invited Dell to visit Chile. "
     "Castell said Dell went to Lisbon, then left for Ottawa. "
     "The delegation heads for Rabat next. "
     "Dell's trip to Spain is his first since taking office."
@@ -48,6 +49,7 @@ def test_each_trip_a_travel_word_states_is_found_once_for_its_traveler() -> None
         ("Tomas Dell", "Spain", "2021-06-04", "planned"),
         ("Tomas Dell", "Vietnam", None, "past"),
         ("Tomas Dell", "Brazil", None, "planned"),
+        ("Tomas Dell", "Chile", None, "planned"),
         ("Tomas Dell", "Portugal", None, "past"),
     ]
 
@@ -60,4 +62,4 @@ def test_a_trip_the_model_answered_is_not_stated_again() -> None:
     )
 
     assert ("Tomas Dell", "Vietnam", None, "past") not in _trips([answered])
-    assert len(_trips([answered])) == 3
+    assert len(_trips([answered])) == 4

@@ -26,9 +26,13 @@ from summarize.ingest.date_phrases import resolve_dates
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import country_display, country_key
 
-# A modal before the place ("talks that could lead to a visit to X") puts the trip ahead:
-# it has not happened.
-_MODAL = re.compile(r"\b(?:could|would|may|might|should|can|shall)\b", re.IGNORECASE)
+# A modal, an invitation or an infinitive before the place ("talks that could lead to a visit
+# to X", "invited Y to visit X", "wants to travel to X") puts the trip ahead: it has not
+# happened.
+_NOT_YET = re.compile(
+    r"\b(?:could|would|may|might|should|can|shall|invit\w*|to\s+(?:visit|travel|fly|go|head))\b",
+    re.IGNORECASE,
+)
 
 
 def stated_trips(
@@ -73,7 +77,7 @@ def _every_stated_trip(
             if country != home:
                 abroad.add(traveler.name)
             before = sentence.text[: stop.start]
-            ahead = bool(AHEAD.search(before) or _MODAL.search(before))
+            ahead = bool(AHEAD.search(before) or _NOT_YET.search(before))
             dates = resolve_dates(stop.when, published, ahead=ahead)
             out.append(
                 Visit(
