@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TypedDict
 
 from summarize.contract.extraction import Span, Visit
 from summarize.extract.grounding import destination, name_positions, same_name
@@ -101,16 +102,21 @@ def stops_in(text: str) -> list[Stop]:
     return out
 
 
+def mentions_before(text: str, stop: Stop, name: str) -> list[int]:
+    """Where ``text`` names the person before the stop, in :func:`name_positions`' offsets
+    (into the normalized text, so the stop's own offset is converted once, here)."""
+    at = len(normalize(text[: stop.start], fold_case=True).text)
+    return [p for p in name_positions(text, name) if p < at]
+
+
 def _travels_there(text: str, traveler: str, stop: Stop, others: Sequence[str]) -> bool:
     """The traveler, not someone else, is the one named nearest before the stop."""
-    at = len(normalize(text[: stop.start], fold_case=True).text)  # where name_positions count
-    before = [p for p in name_positions(text, traveler) if p < at]
-    nearest = max(before, default=-1)
+    nearest = max(mentions_before(text, stop, traveler), default=-1)
     return not any(
-        nearest < p < at
+        nearest < p
         for name in others
         if not same_name(name, traveler)
-        for p in name_positions(text, name)
+        for p in mentions_before(text, stop, name)
     )
 
 
@@ -129,7 +135,7 @@ def add_stops(
         out.append(visit)
         added.extend(_stop_visit(visit, span, stop, published) for span, stop in stops)
     for stop_visit in added:
-        if not any(_same_trip(stop_visit, v) for v in out):
+        if not any(same_trip(stop_visit, v) for v in out):
             out.append(stop_visit)
     return out
 
@@ -147,19 +153,37 @@ def _stops_of(visit: Visit, people: Sequence[str]) -> list[tuple[Span, Stop]]:
     return found
 
 
-def _stop_visit(visit: Visit, span: Span, stop: Stop, published: date | None) -> Visit:
+class StopFields(TypedDict):
+    """A visit's place and day, as one stop gives them."""
+
+    destination_country: str | None
+    destination_city: str | None
+    date_text: str | None
+    start_date: str | None
+    end_date: str | None
+    year_stated: bool
+
+
+def stop_fields(stop: Stop, published: date | None, *, ahead: bool) -> StopFields:
+    """The stop's country and city, and its day words resolved (forward when ``ahead``)."""
     country, city = destination(stop.place)
-    ahead = visit.status == "planned" or bool(AHEAD.search(span.text[: stop.start]))
     dates = resolve_dates(stop.when, published, ahead=ahead)
+    return StopFields(
+        destination_country=country,
+        destination_city=city,
+        date_text=stop.when,
+        start_date=dates.start,
+        end_date=dates.end,
+        year_stated=dates.year_stated,
+    )
+
+
+def _stop_visit(visit: Visit, span: Span, stop: Stop, published: date | None) -> Visit:
+    ahead = visit.status == "planned" or bool(AHEAD.search(span.text[: stop.start]))
     return visit.model_copy(  # the same traveler; whom they met and why were at the first stop
         update={
+            **stop_fields(stop, published, ahead=ahead),
             "status": "planned" if ahead else visit.status,
-            "destination_country": country,
-            "destination_city": city,
-            "date_text": stop.when,
-            "start_date": dates.start,
-            "end_date": dates.end,
-            "year_stated": dates.year_stated,
             "purpose": None,
             "met": [],
             "evidence": [span],
@@ -167,7 +191,8 @@ def _stop_visit(visit: Visit, span: Span, stop: Stop, published: date | None) ->
     )
 
 
-def _same_trip(a: Visit, b: Visit) -> bool:
+def same_trip(a: Visit, b: Visit) -> bool:
+    """The same traveler in the same country, on the same day where both give one."""
     return (
         same_name(a.traveler, b.traveler)
         and a.destination_country == b.destination_country
@@ -175,4 +200,13 @@ def _same_trip(a: Visit, b: Visit) -> bool:
     )
 
 
-__all__ = ["AHEAD", "Stop", "add_stops", "stops_in"]
+__all__ = [
+    "AHEAD",
+    "Stop",
+    "StopFields",
+    "add_stops",
+    "mentions_before",
+    "same_trip",
+    "stop_fields",
+    "stops_in",
+]

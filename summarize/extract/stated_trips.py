@@ -19,11 +19,16 @@ from collections.abc import Sequence
 from datetime import date
 
 from summarize.contract.extraction import Visit
-from summarize.extract.grounding import Person, destination, name_positions, same_name
-from summarize.extract.itinerary import AHEAD, Stop, stops_in
+from summarize.extract.grounding import Person
+from summarize.extract.itinerary import (
+    AHEAD,
+    Stop,
+    mentions_before,
+    same_trip,
+    stop_fields,
+    stops_in,
+)
 from summarize.extract.numbered import Numbered
-from summarize.ingest.date_phrases import resolve_dates
-from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import country_display, country_key
 
 # A modal, an invitation or an infinitive before the place ("talks that could lead to a visit
@@ -44,18 +49,9 @@ def stated_trips(
     """The trips of named people that a travel word states and no answered visit covers."""
     out: list[Visit] = []
     for trip in _every_stated_trip(numbered, people, published):
-        if not any(_covers(known, trip) for known in [*answered, *out]):
+        if not any(same_trip(known, trip) for known in [*answered, *out]):
             out.append(trip)
     return out
-
-
-def _covers(known: Visit, trip: Visit) -> bool:
-    """The same traveler in the same country, on the same day where both give one."""
-    return (
-        same_name(known.traveler, trip.traveler)
-        and known.destination_country == trip.destination_country
-        and (known.start_date is None or trip.start_date in (None, known.start_date))
-    )
 
 
 def _every_stated_trip(
@@ -68,7 +64,10 @@ def _every_stated_trip(
             traveler = _traveler(sentence.text, stop, people)
             if traveler is None:
                 continue
-            country, city = destination(stop.place)
+            before = sentence.text[: stop.start]
+            ahead = bool(AHEAD.search(before) or _NOT_YET.search(before))
+            where = stop_fields(stop, published, ahead=ahead)
+            country, city = where["destination_country"], where["destination_city"]
             home = country_display(country_key(traveler.country))
             if country is None:
                 continue
@@ -76,22 +75,14 @@ def _every_stated_trip(
                 continue  # going home: the country itself, or a home city after a stop abroad
             if country != home:
                 abroad.add(traveler.name)
-            before = sentence.text[: stop.start]
-            ahead = bool(AHEAD.search(before) or _NOT_YET.search(before))
-            dates = resolve_dates(stop.when, published, ahead=ahead)
             out.append(
                 Visit(
                     kind="trip",
                     status="planned" if ahead else "past",
                     traveler=traveler.name,
                     traveler_country=home,
-                    destination_country=country,
-                    destination_city=city,
-                    date_text=stop.when,
-                    start_date=dates.start,
-                    end_date=dates.end,
-                    year_stated=dates.year_stated,
                     evidence=[sentence.span],
+                    **where,
                 )
             )
     return out
@@ -99,10 +90,9 @@ def _every_stated_trip(
 
 def _traveler(text: str, stop: Stop, people: Sequence[Person]) -> Person | None:
     """The person named nearest before the place, if any is named before it."""
-    at = len(normalize(text[: stop.start], fold_case=True).text)
     best: tuple[int, Person] | None = None
     for person in people:
-        before = [p for p in name_positions(text, person.name) if p < at]
+        before = mentions_before(text, stop, person.name)
         if before and (best is None or max(before) > best[0]):
             best = (max(before), person)
     return best[1] if best is not None else None
