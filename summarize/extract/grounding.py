@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypedDict, TypeVar
 
 from summarize.contract.extraction import (
     GENERIC_VOICES,
@@ -32,6 +32,7 @@ from summarize.contract.extraction import (
 from summarize.extract.clauses import claim_clause
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.voices import Speakers
+from summarize.ingest.date_phrases import ResolvedDates
 from summarize.ingest.text_match import contains, locate, normalize
 from summarize.knowledge.person_names import mention_key, name_parts, same_person
 from summarize.knowledge.places import (
@@ -518,6 +519,30 @@ def destination(place: str | None) -> tuple[str | None, str | None]:
         return country_display(country_key(place)), None
     country = find_country(place)
     return (country.name if country is not None else None), place
+
+
+class PlaceAndDay(TypedDict):
+    """A visit's place and day: where it was and the date words with what they resolve to."""
+
+    destination_country: str | None
+    destination_city: str | None
+    date_text: str | None
+    start_date: str | None
+    end_date: str | None
+    year_stated: bool
+
+
+def place_and_day(place: str | None, when: str | None, dates: ResolvedDates) -> PlaceAndDay:
+    """The visit fields for a place as written and its date words, already resolved."""
+    country, city = destination(place)
+    return PlaceAndDay(
+        destination_country=country,
+        destination_city=city,
+        date_text=when,
+        start_date=dates.start,
+        end_date=dates.end,
+        year_stated=dates.year_stated,
+    )
 
 
 # ------------------------------------------------------------------ aims

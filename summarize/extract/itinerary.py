@@ -16,10 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import TypedDict
 
 from summarize.contract.extraction import Span, Visit
-from summarize.extract.grounding import destination, name_positions, same_name
+from summarize.extract.grounding import (
+    PlaceAndDay,
+    destination,
+    name_positions,
+    place_and_day,
+    same_name,
+)
 from summarize.ingest.date_phrases import resolve_dates
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import city_country, find_country
@@ -153,29 +158,9 @@ def _stops_of(visit: Visit, people: Sequence[str]) -> list[tuple[Span, Stop]]:
     return found
 
 
-class StopFields(TypedDict):
-    """A visit's place and day, as one stop gives them."""
-
-    destination_country: str | None
-    destination_city: str | None
-    date_text: str | None
-    start_date: str | None
-    end_date: str | None
-    year_stated: bool
-
-
-def stop_fields(stop: Stop, published: date | None, *, ahead: bool) -> StopFields:
+def stop_fields(stop: Stop, published: date | None, *, ahead: bool) -> PlaceAndDay:
     """The stop's country and city, and its day words resolved (forward when ``ahead``)."""
-    country, city = destination(stop.place)
-    dates = resolve_dates(stop.when, published, ahead=ahead)
-    return StopFields(
-        destination_country=country,
-        destination_city=city,
-        date_text=stop.when,
-        start_date=dates.start,
-        end_date=dates.end,
-        year_stated=dates.year_stated,
-    )
+    return place_and_day(stop.place, stop.when, resolve_dates(stop.when, published, ahead=ahead))
 
 
 def _stop_visit(visit: Visit, span: Span, stop: Stop, published: date | None) -> Visit:
@@ -203,7 +188,6 @@ def same_trip(a: Visit, b: Visit) -> bool:
 __all__ = [
     "AHEAD",
     "Stop",
-    "StopFields",
     "add_stops",
     "mentions_before",
     "same_trip",

@@ -42,11 +42,11 @@ from summarize.extract.grounding import (
     Event,
     Grounded,
     Person,
-    destination,
     ground_aims,
     ground_events,
     ground_hedges,
     ground_people,
+    place_and_day,
     same_name,
 )
 from summarize.extract.hosts import fold_hosts
@@ -222,21 +222,15 @@ class ExtractionRun:
             answer = self._ask("events", task, model, EVENTS, size, ground)
             for event in answer.grounded.items:
                 dates = _event_dates(event, self.ctx.published)
-                country, city = destination(event.place)
                 out.append(
                     Visit(
                         kind="meeting" if event.kind == "meeting" else "trip",
                         status=event.status,
                         traveler=event.who,
                         traveler_country=country_of.get(event.who),
-                        destination_country=country,
-                        destination_city=city,
-                        date_text=event.when,
-                        start_date=dates.start,
-                        end_date=dates.end,
-                        year_stated=dates.year_stated,
                         met=[event.met] if event.met else [],
                         evidence=list(event.evidence),
+                        **place_and_day(event.place, event.when, dates),
                     )
                 )
         return out + stated_trips(self.numbered, people, self.ctx.published, answered=out)
