@@ -12,6 +12,7 @@ from summarize.extract.grounding import (
     fullest_name,
     ground_aims,
     ground_events,
+    left_from,
     person_name,
 )
 from summarize.extract.numbered import number_sentences
@@ -213,3 +214,21 @@ def test_a_trip_told_of_someone_called_by_office_cites_the_sentence_naming_them(
         "The Estonian foreign minister arrived in Hanoi in May.",
         "Estonian Foreign Minister Oskar Brandt spoke on Monday.",
     ]
+
+
+def test_the_day_someone_sets_out_from_a_place_does_not_date_their_trip_there() -> None:
+    text = (
+        "Foreign Minister Oskar Brandt held talks in Hanoi. "
+        "He will fly to Jakarta from Hanoi on Saturday."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, None, ())])
+    left = _Event(who="Oskar Brandt", place="Hanoi", when="Saturday", n=2)
+
+    [event] = ground_events([left], ctx, [2]).items
+
+    assert (event.place, event.when) == ("Hanoi", None)
+    assert left_from("He will fly to Jakarta from Hanoi on Saturday.", "Hanoi")
+    assert not left_from("He flew from Jakarta to Hanoi on Saturday.", "Hanoi")
+    # Named once as the start and once as the goal: the sentence does tell a trip there.
+    assert not left_from("He left Hanoi in May and returned to Hanoi on Saturday.", "Hanoi")

@@ -363,6 +363,19 @@ def _place_in(sentence: str, place: str | None) -> str | None:
     return found.text if found is not None else None
 
 
+def left_from(sentence: str, place: str | None) -> bool:
+    """Whether the sentence names the place only as where someone sets out from ("will
+    travel to China from South Korea on Saturday"): its day words are the day they leave,
+    not the day of the trip there."""
+    if not place or not place.strip():
+        return False
+    words = r"\W+".join(re.escape(w) for w in re.findall(r"\w+", place))
+    found = list(
+        re.finditer(rf"\b(?:(from|leaving|left|leaves)\s+(?:the\s+)?)?{words}\b", sentence, re.I)
+    )
+    return bool(found) and all(m.group(1) for m in found)
+
+
 def _anchor(cited: int, numbers: Sequence[int], score: Callable[[int], int]) -> int | None:
     """The sentence that says it: the cited one if it fits best, else the best-fitting one.
 
@@ -477,7 +490,8 @@ def ground_events(
                 evidence.append(where.span)
         if stated(e.place) and place is None:
             out.notes.append(f"events[{i}]: place {e.place!r} is not in sentence {n}")
-        when = _place_in(sentence.text, stated(e.when))
+        left = e.kind == "trip" and left_from(sentence.text, stated(e.place))
+        when = None if left else _place_in(sentence.text, stated(e.when))
         if stated(e.when) and when is None:
             dated = next(
                 (
@@ -487,6 +501,7 @@ def ground_events(
                     and (s := ctx.sentence(k)) is not None
                     and ctx.mentions(e.who, k)
                     and _place_in(s.text, stated(e.when)) is not None
+                    and not (e.kind == "trip" and left_from(s.text, stated(e.place)))
                 ),
                 None,
             )

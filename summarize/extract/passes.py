@@ -46,6 +46,7 @@ from summarize.extract.grounding import (
     ground_events,
     ground_hedges,
     ground_people,
+    left_from,
     place_and_day,
     same_name,
 )
@@ -287,6 +288,8 @@ def _event_dates(event: Event, published: date | None) -> ResolvedDates:
     if dates.start is not None or event.when is not None:
         return dates
     for span in event.evidence[:1]:
+        if event.kind == "trip" and left_from(span.text, event.place):
+            break  # the day they set out from the place, not the day of a trip there
         in_sentence = resolve_dates(span.text, published, ahead=ahead)
         if in_sentence.start is not None and len(in_sentence.start) == len("2017-03-16"):
             return in_sentence
