@@ -232,3 +232,19 @@ def test_the_day_someone_sets_out_from_a_place_does_not_date_their_trip_there() 
     assert not left_from("He flew from Jakarta to Hanoi on Saturday.", "Hanoi")
     # Named once as the start and once as the goal: the sentence does tell a trip there.
     assert not left_from("He left Hanoi in May and returned to Hanoi on Saturday.", "Hanoi")
+
+
+def test_a_trip_goes_to_a_known_place_or_one_a_sentence_says_they_reached() -> None:
+    text = (
+        "Oskar Brandt said in an interview on NBC's evening programme that talks went well. "
+        "Oskar Brandt landed at Osan airbase on Friday."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, None, ())])
+    on_air = _Event(who="Oskar Brandt", place="NBC", when=None, n=1)
+    landed = _Event(who="Oskar Brandt", place="Osan airbase", when="Friday", n=2)
+
+    grounded = ground_events([on_air, landed], ctx, [1, 2])
+
+    assert [e.place for e in grounded.items] == ["Osan airbase"]
+    assert "'NBC' is no known place" in grounded.dropped[0].reason

@@ -36,6 +36,7 @@ from summarize.ingest.date_phrases import ResolvedDates
 from summarize.ingest.text_match import contains, locate, normalize
 from summarize.knowledge.person_names import mention_key, name_parts, same_person
 from summarize.knowledge.places import (
+    city_country,
     city_population,
     country_display,
     country_key,
@@ -522,8 +523,28 @@ def ground_events(
             reason = f"events[{i}]: a meeting of {e.who!r} with no one, at no place named"
             out.refuse("visit", e, reason)
             continue
+        if e.kind == "trip" and not _a_destination(place, [s.text for s in evidence]):
+            reason = (
+                f"events[{i}]: {place!r} is no known place and no sentence says they went there"
+            )
+            out.refuse("visit", e, reason)
+            continue
         out.items.append(Event(n, e.who, e.kind, e.status, place, when, met, tuple(evidence)))
     return out
+
+
+_TOWARD = r"(?:to|in|at|into|inside|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?)"
+
+
+def _a_destination(place: str | None, sentences: Sequence[str]) -> bool:
+    """A country, a city the gazetteer knows, or a place a sentence says someone went to or
+    was at ("landed at Osan airbase", "a trip to the DMZ"): not a name that only owns or
+    hosts something ("an interview on NBC's programme")."""
+    if place is None or destination(place)[0] is not None or city_country(place) is not None:
+        return True
+    words = r"\W+".join(re.escape(w) for w in re.findall(r"\w+", place))
+    toward = re.compile(rf"\b{_TOWARD}\s+(?:the\s+)?{words}\b(?!['\u2019]s)", re.IGNORECASE)
+    return any(toward.search(s) for s in sentences)
 
 
 def destination(place: str | None) -> tuple[str | None, str | None]:
