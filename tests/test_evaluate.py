@@ -664,6 +664,44 @@ def test_citations_support_a_sentence_only_with_what_it_names() -> None:
     assert (score.precision.hit, score.precision.total) == (3, 5)
 
 
+def test_a_voice_the_memo_names_in_full_is_supported_by_their_surname() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    said = (1, "Peskov said both sides would investigate.")
+    brief = {
+        "sources": [{"n": 1, "published": "2025-10-28"}],
+        "officials": [],  # a spokesman: a voice of the memo, not on its roster of officials
+        "stated_aims": [{"voiced_by": ["Dmitry Peskov"]}],
+        "narrative": {
+            "bottom_line": [
+                _statement("Dmitry Peskov said that both sides would investigate.", said),
+                _statement("Dmitry Medvedev said that both sides would investigate.", said),
+            ],
+        },
+    }
+    score = score_citations(brief)
+    assert (score.recall.hit, score.recall.total) == (1, 2)
+    assert [u.rsplit(": ", 1)[1] for u in score.unsupported] == ["Dmitry Medvedev"]
+
+
+def test_each_day_word_a_citation_holds_dates_the_sentence() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    began = (1, "Arlo Venn began his tour in Tokyo on Wednesday.")
+    visited = (1, "Arlo Venn on Friday visited Seoul.")
+    brief = {
+        "sources": [{"n": 1, "published": "2017-03-17"}],  # a Friday
+        "narrative": {
+            "bottom_line": [
+                _statement("Arlo Venn visited Seoul on March 17, 2017.", began, visited),
+                _statement("Arlo Venn visited Seoul on March 16, 2017.", began, visited),
+            ],
+        },
+    }
+    score = score_citations(brief)
+    assert [u.rsplit(": ", 1)[1] for u in score.unsupported] == ["March 16, 2017"]
+
+
 def test_a_split_with_no_output_is_not_scored_as_zeros(tmp_path: Path) -> None:
     gold = tmp_path / "dev" / "gold"
     gold.mkdir(parents=True)

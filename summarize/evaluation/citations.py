@@ -79,15 +79,22 @@ def _fold(text: str) -> str:
     return normalize(text, fold_case=True).text
 
 
+_WEEKDAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b",
+    re.IGNORECASE,
+)
+
+
 def _dates_in(text: str, published: date | None) -> list[PartialDate]:
+    """Every date the text gives: its month dates, and each day word resolved against the
+    publication date, back or ahead (a span names "Wednesday" and "Friday" alike)."""
+    phrases = [(m.group(0), False) for m in _MONTH_DATE.finditer(text)] + [(text, False)]
+    phrases += [(m.group(0), ahead) for m in _WEEKDAY.finditer(text) for ahead in (False, True)]
     found = []
-    for match in _MONTH_DATE.finditer(text):
-        resolved = resolve_dates(match.group(0), published)
+    for phrase, ahead in phrases:
+        resolved = resolve_dates(phrase, published, ahead=ahead)
         if (parsed := PartialDate.parse(resolved.start)) is not None:
             found.append(parsed)
-    resolved = resolve_dates(text, published)
-    if (parsed := PartialDate.parse(resolved.start)) is not None:
-        found.append(parsed)
     return found
 
 
@@ -198,11 +205,16 @@ def score_citations(brief: Mapping[str, Any]) -> CitationScore:
         day = interval is not None and parsed is not None and parsed.day is not None
         published[s.get("n")] = interval[0] if interval is not None and day else None
     people: dict[str, list[str]] = {}
-    for entry in brief.get("officials") or []:
-        names = [str(n) for n in (entry.get("name"), *(entry.get("variants") or [])) if n]
+    officials = brief.get("officials") or []
+    claims = [*(brief.get("stated_aims") or []), *(brief.get("speculation") or [])]
+    known = [[entry.get("name"), *(entry.get("variants") or [])] for entry in officials]
+    # Who voices an aim or a claim is a person the memo names too, by the roster's rule.
+    known += [[v] for g in claims for v in g.get("voiced_by") or []]
+    for spellings in known:
+        names = [str(n) for n in spellings if n]
         surnames = [n.split()[-1] for n in names if len(n.split()) > 1]
         for name in names:
-            people[_fold(name)] = [*names, *surnames]
+            people.setdefault(_fold(name), [*names, *surnames])
     seen: set[str] = set()
     for statement in statements:
         text = str(statement.get("text") or "")
