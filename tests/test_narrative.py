@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from summarize.brief.merge import merge
 from summarize.brief.narrative import Draft, drafts_of, problems_of, worded
 from summarize.contract.brief import Brief
-from summarize.contract.extraction import Extraction
+from summarize.contract.extraction import UNNAMED_OFFICIALS, Extraction
 from summarize.errors import ModelCallError
 from tests.test_merge import article, span
 
@@ -263,3 +263,42 @@ def test_one_person_expects_and_many_expect() -> None:
     )
     assert _sentences(merge([one])) == [f"Arman Tokhtarov expects that {claim}."]
     assert _sentences(merge([many])) == [f"Analysts and experts expect that {claim}."]
+
+
+def test_a_quoted_report_is_given_its_own_voice_and_its_own_citation() -> None:
+    clause = "the two chiefs agreed on closer coordination, the ministry said"
+    ministry = article(
+        "a-ministry",
+        aims=[
+            (
+                clause,
+                UNNAMED_OFFICIALS,
+                "The two chiefs agreed on closer coordination, the ministry said.",
+            )
+        ],
+    )
+    minister = article(
+        "b-minister",
+        aims=[
+            (
+                clause,
+                "Arman Tokhtarov",
+                "Tokhtarov said the two chiefs agreed on closer coordination.",
+            )
+        ],
+    )
+    brief = merge([ministry, minister])
+    [group] = brief.stated_aims
+    assert group.corroboration == 2 and "Arman Tokhtarov" in group.voiced_by
+
+    [draft] = [*drafts_of(brief)[0], *drafts_of(brief)[1]]
+    # The quoted words are the ministry's: the minister who said something alike elsewhere
+    # is not made their speaker, and the other outlet's span does not support the quotation.
+    assert (
+        draft.text
+        == "Officials: \u201cThe two chiefs agreed on closer coordination, the ministry said.\u201d"
+    )
+    assert [c.span.text for c in draft.citations] == [
+        "The two chiefs agreed on closer coordination, the ministry said."
+    ]
+    assert len(draft.sources) == 1

@@ -18,6 +18,7 @@ from summarize.contract.brief import (
     Brief,
     Citation,
     ClaimGroup,
+    ClaimMember,
     Engagement,
     Narrative,
     RosterEntry,
@@ -300,17 +301,28 @@ def _already_said(text: str, used: set[str]) -> bool:
     return any(folded in u or u in folded for u in used)
 
 
+def _quoting(group: ClaimGroup, member: ClaimMember) -> ClaimGroup:
+    """The group narrowed to the one member a sentence quotes: its words are that report's,
+    so only its own voice says them and only its own span supports them."""
+    parts = {mention_key(p) for p in re.split(r"\s+and\s+(?=[A-Z])", member.by) if p}
+    voiced = [v for v in group.voiced_by if v == member.by or mention_key(v) in parts]
+    return group.model_copy(
+        update={
+            "voiced_by": voiced or ([member.by] if member.by else []),
+            "sources": [member.source],
+            "corroboration": 1,
+            "members": [member],
+        }
+    )
+
+
 def _claim_sentence(
     group: ClaimGroup, verb: str, roster: dict[str, RosterEntry], used: set[str]
-) -> str | None:
-    """ "Analysts and experts expect that <clause>", or the voice and the report's own
-    sentence in quotation marks when the clause would not stand alone; None when every
-    wording the group has is already in the memo."""
-    named = _voices(group, roster)
-    voices = " and ".join(named)
-    lead = voices[:1].upper() + voices[1:]
-    if verb == "expect" and len(named) == 1 and named[0] not in _VOICE_PHRASES.values():
-        verb = "expects"  # one person: "Okafor expects", "the reports expect"
+) -> tuple[str, ClaimGroup] | None:
+    """ "Analysts and experts expect that <clause>", or one report's own sentence in
+    quotation marks, with that report's voice, when the clause would not stand alone; with
+    the group the sentence rests on (the quoted member alone for a quotation); None when
+    every wording the group has is already in the memo."""
     whole = [m for m in group.members if not m.text.endswith("\u2026")]
     for member in whole:
         clause = member.text.strip().rstrip(".")
@@ -319,23 +331,36 @@ def _claim_sentence(
             first = clause.split()[0]
             if first in {"The", "This", "A", "An", "These", "Those", "His", "Her", "Their", "Its"}:
                 clause = clause[:1].lower() + clause[1:]
-            return f"{lead} {verb} that {clause}"
+            return f"{_lead(group, roster, verb)} that {clause}", group
     for member in group.members:
         sentence = _LIST_MARK.sub("", " ".join(member.citation.span.text.split()))
         sentence = sentence.strip("\"'\u201c\u201d ").rstrip(".:")
         # A hashtag, a link or a list mark is the page's markup, not prose to quote.
         if not _already_said(sentence, used) and not _MARKUP.search(sentence):
             used.add(_fold(sentence))
-            return f"{lead}: \u201c{sentence}.\u201d"
+            quoted = _quoting(group, member)
+            return f"{_lead(quoted, roster)}: \u201c{sentence}.\u201d", quoted
     return None
+
+
+def _lead(group: ClaimGroup, roster: dict[str, RosterEntry], verb: str = "") -> str:
+    """Who voices the claim, capitalised, with the verb in agreement ("Okafor expects",
+    "the reports expect")."""
+    named = _voices(group, roster)
+    voices = " and ".join(named)
+    if verb == "expect" and len(named) == 1 and named[0] not in _VOICE_PHRASES.values():
+        verb = "expects"
+    lead = voices[:1].upper() + voices[1:]
+    return f"{lead} {verb}" if verb else lead
 
 
 def _claim_draft(
     group: ClaimGroup, verb: str, roster: dict[str, RosterEntry], used: set[str]
 ) -> Draft | None:
-    text = _claim_sentence(group, verb, roster, used)
-    if text is None:
+    said = _claim_sentence(group, verb, roster, used)
+    if said is None:
         return None
+    text, group = said
     citations = tuple(m.citation for m in group.members)
     vocabulary = _words_of(*group.voiced_by, group.text, *(m.text for m in group.members))
     vocabulary |= _span_words(citations)
