@@ -221,6 +221,44 @@ def test_a_meeting_told_by_the_host_joins_the_guests_trip() -> None:
     assert met_only.title == "Briefing: Tan Wei Ling meets Arman Tokhtarov in Singapore"
 
 
+def test_two_ministers_abroad_together_are_two_engagements_sharing_the_hosts_side() -> None:
+    people = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
+        ("Bolat Sadykov", "Trade Minister", "Kazakhstan"),
+        ("Tan Wei Ling", "Foreign Minister", "Singapore"),
+    ]
+    met = {"met": ["Tan Wei Ling"], "destination_city": "Singapore"}
+    foreign = article("foreign", officials=people, visits=[{**TOKHTAROV_VISIT, **met}])
+    trade = article(
+        "trade",
+        officials=people,
+        visits=[{**TOKHTAROV_VISIT, **met, "traveler": "Bolat Sadykov"}],
+    )
+    host = article(
+        "host",
+        officials=people,
+        visits=[
+            {
+                "kind": "meeting",
+                "traveler": "Tan Wei Ling",
+                "traveler_country": "Singapore",
+                "destination_country": "Singapore",
+                "met": ["Arman Tokhtarov", "Bolat Sadykov"],
+                "start_date": "2025-03-11",
+                "year_stated": True,
+            }
+        ],
+    )
+    brief = merge([foreign, trade, host])
+    # One engagement per traveler (the contract's): each with the host's report of the talks.
+    assert sorted((e.traveler, e.corroboration) for e in brief.engagements) == [
+        ("Arman Tokhtarov", 2),
+        ("Bolat Sadykov", 2),
+    ]
+    assert all("Tan Wei Ling" in e.met for e in brief.engagements)
+    assert {e.role for e in brief.engagements} == {"engagement"}
+
+
 def test_the_title_names_the_central_engagement() -> None:
     assert merge(ALL).title == "Briefing: Arman Tokhtarov's visit to Singapore"
     assert "news reports" not in merge([article("untitled")]).title

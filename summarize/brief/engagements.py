@@ -148,6 +148,24 @@ def _events(visits: list[Fact], people: list[Person]) -> list[list[Fact]]:
     return [[visits[i] for i in g] for g in groups]
 
 
+def _visitor(fact: Fact, people: list[Person]) -> str | None:
+    """The traveler, when the fact has them abroad: their country known and not the place's."""
+    home = country_key(text_of(fact, "traveler_country"))
+    there = country_key(text_of(fact, "destination_country"))
+    return _traveler_key(fact, people) if home and there and home != there else None
+
+
+def _by_visitor(event: list[Fact], people: list[Person]) -> list[list[Fact]]:
+    """One event per visitor: two ministers abroad together are two engagements (an
+    engagement has one traveler), each with what the reports tell of the meeting they
+    shared (the hosts' side, the talks)."""
+    visitors = sorted({v for f in event if (v := _visitor(f, people)) is not None})
+    if len(visitors) < 2:
+        return [event]
+    shared = [f for f in event if _traveler_key(f, people) not in visitors]
+    return [[f for f in event if _traveler_key(f, people) == v] + shared for v in visitors]
+
+
 def _countries(trip: list[Fact], people: list[Person]) -> frozenset[str]:
     """The countries an engagement involves: its travelers' and its destination."""
     found = {country_key(text_of(f, "traveler_country")) for f in trip}
@@ -174,7 +192,13 @@ def engagements_of(
     The central one is what happened or is happening, most corroborated: a next stop every
     report mentions in passing ("ahead of stops in Seoul") is not what the reports are about.
     """
-    trips = [trip for event in _events(visits, people) for trip in _split_by_date(event) if trip]
+    trips = [
+        trip
+        for event in _events(visits, people)
+        for own in _by_visitor(event, people)
+        for trip in _split_by_date(own)
+        if trip
+    ]
     central = max(
         trips,
         key=lambda t: (
