@@ -702,6 +702,31 @@ def test_each_day_word_a_citation_holds_dates_the_sentence() -> None:
     assert [u.rsplit(": ", 1)[1] for u in score.unsupported] == ["March 16, 2017"]
 
 
+def test_a_quotation_is_voiced_only_by_whom_its_own_source_names() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    military = (1, "Both sides are investigating, Turkey's military said.")
+    spokesman = (2, "Peskov said he had offered condolences.")
+    words = "\u201cBoth sides are investigating, Turkey's military said.\u201d"
+    brief = {
+        "sources": [{"n": 1, "published": "2017-02-09"}, {"n": 2, "published": "2017-02-09"}],
+        "stated_aims": [{"voiced_by": ["Dmitry Peskov"]}],
+        "narrative": {
+            "bottom_line": [
+                _statement(f"Officials: {words}", military),
+                # Peskov is named by a cited span, but not by the one whose words these are.
+                _statement(f"Dmitry Peskov and officials: {words}", military, spokesman),
+                _statement("Officials: \u201cThe talks went well.\u201d", military),
+            ],
+        },
+    }
+    score = score_citations(brief)
+    assert [u.rsplit(": ", 1)[1] for u in score.unsupported] == [
+        "Dmitry Peskov",
+        "the quoted words",
+    ]
+
+
 def test_a_split_with_no_output_is_not_scored_as_zeros(tmp_path: Path) -> None:
     gold = tmp_path / "dev" / "gold"
     gold.mkdir(parents=True)

@@ -2,7 +2,9 @@
 
 A sentence is supported by a set of citations when every person, place, date and number it
 names occurs in the cited spans (a date also when a cited span's own date words, resolved
-against that source's publication date, give it). Citation recall is the share of sentences
+against that source's publication date, give it); a quotation's words must be one cited
+source's, and whoever the sentence says voices them named by that same source. Citation
+recall is the share of sentences
 their citations support; citation precision the share of citations that are needed: one
 that supports the sentence on its own, or without which the others no longer do (Gao et al.,
 "Enabling Large Language Models to Generate Text with Citations", 2023, at sentence level).
@@ -146,6 +148,31 @@ _CORROBORATION = re.compile(r"\s*\((\d+) outlets report it\)")
 _YEAR_NOT_STATED = re.compile(r"\s*\(year not stated\)")
 
 
+# "<who>: “<a report's own words>”": a quotation, and who the memo says voices it.
+_QUOTATION = re.compile(r"^(?P<who>[^:\u201c\u201d\"]+):\s*[\u201c\"](?P<words>.+)[\u201d\"]\W*$")
+
+
+def _misquoted(
+    sentence: str, cited: Sequence[_Cited], people: Mapping[str, Sequence[str]]
+) -> list[str]:
+    """For a quotation: its words must be a cited source's, and each person said to voice it
+    named by that same source's spans (one outlet's words are not another's speaker's)."""
+    quoted = _QUOTATION.match(_CORROBORATION.sub("", sentence).strip())
+    if quoted is None:
+        return []
+    words = _fold(quoted.group("words")).strip(" .")
+    saying = [c for c in cited if words and words in _fold(c.text)]
+    if not saying:
+        return ["the quoted words"]
+    names, _, _ = _entities(quoted.group("who"))
+    return [
+        n
+        for n in names
+        if not _name_in(n, saying)
+        and not any(_name_in(v, saying) for v in people.get(_fold(n), ()))
+    ]
+
+
 def _supported(
     sentence: str, cited: Sequence[_Cited], people: Mapping[str, Sequence[str]] | None = None
 ) -> list[str]:
@@ -154,7 +181,7 @@ def _supported(
     A person the memo names by the roster's name ("Alexander Varenko") is supported by
     a span naming them as the roster records they were written ("Varenko").
     """
-    missing: list[str] = []
+    missing: list[str] = _misquoted(sentence, cited, people or {})
     count = _CORROBORATION.search(sentence)
     if count is not None and len({c.source for c in cited}) < int(count.group(1)):
         missing.append(count.group(0).strip())
