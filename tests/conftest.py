@@ -10,6 +10,7 @@ started and its answers are recorded.
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,13 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 REPLAY_URL = "http://127.0.0.1:9/v1"
 SECRET_HEADERS = ["authorization", "x-api-key", "api-key", "openai-organization", "cookie"]
 _KEEP_RESPONSE_HEADERS = {"content-type"}
+
+
+def interruptible() -> None:
+    """``preexec_fn`` for a run a test stops with Ctrl-C: a shell that starts jobs in the
+    background (``nohup``, ``cmd &`` without job control) sets SIGINT to be ignored, and a
+    child inherits that, so the run would never see the test's Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def seed(prefix: str) -> Path:

@@ -21,7 +21,7 @@ import summarize
 from summarize.errors import EngineError
 from summarize.llm.embedded.engine import Engine, EngineSupervisor, free_port
 from summarize.llm.embedded.model_file import ensure_model, models_dir
-from tests.conftest import seed
+from tests.conftest import interruptible, seed
 
 pytestmark = pytest.mark.live
 
@@ -260,6 +260,7 @@ def test_ctrl_c_during_a_real_run_leaves_no_server(tmp_path: Path) -> None:
         env=env | {"CI": "1"},
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=interruptible,
     )  # fmt: skip
     deadline = time.monotonic() + 120
     while not (servers := _llama_children(proc.pid)):

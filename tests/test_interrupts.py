@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from summarize.llm.response_cache import ResponseCache
-from tests.conftest import ROOT, seed
+from tests.conftest import ROOT, interruptible, seed
 from tests.replay_server import Fault, ReplayServer, at, recorded_calls
 
 CASSETTES = ROOT / "cassettes" / "test_extract_seeds"
@@ -46,7 +46,11 @@ def test_ctrl_c_mid_run_exits_130_and_a_rerun_repeats_no_call(tmp_path: Path) ->
     out, cache = tmp_path / "out", tmp_path / "cache"
     with ReplayServer(cassettes(), at(HANG_AT, fault=Fault("hang"))) as server:
         proc = subprocess.Popen(
-            command(out, cache), env=environment(server), stderr=subprocess.PIPE, text=True
+            command(out, cache),
+            env=environment(server),
+            stderr=subprocess.PIPE,
+            text=True,
+            preexec_fn=interruptible,
         )
         assert server.hanging.wait(60), f"the run never reached call {HANG_AT}"
         proc.send_signal(signal.SIGINT)
@@ -85,6 +89,7 @@ def test_ctrl_c_with_articles_in_parallel_stops_promptly_and_loses_nothing(
             env=environment(server),
             stderr=subprocess.PIPE,
             text=True,
+            preexec_fn=interruptible,
         )
         assert server.hanging.wait(60), "the run never reached the 6th call"
         proc.send_signal(signal.SIGINT)
