@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from summarize.contract.extraction import Span, Visit
-from summarize.extract.itinerary import add_stops, stops_in
+from summarize.extract.grounding import Event
+from summarize.extract.itinerary import add_stops, journey_or_meeting, stops_in
 
 PUBLISHED = date(2021, 6, 2)  # a Wednesday
 
@@ -98,3 +99,22 @@ def test_stops_are_read_with_their_day_words_and_lists_of_places() -> None:
         == s.place
         for s in found
     )
+
+
+def _event(place: str, text: str, kind: str = "trip") -> Event:
+    span = Span(start=0, end=len(text), text=text)
+    return Event(1, "Tomas Dell", kind, "past", place, None, None, (span,))
+
+
+def test_a_trip_is_told_by_a_word_of_travel_or_by_someone_abroad() -> None:
+    talks = "In late December the two countries brokered a ceasefire for Syria."
+    # No word of travel, and nothing says the person is from elsewhere: no trip.
+    assert not journey_or_meeting(_event("Syria", talks), None)
+    assert not journey_or_meeting(_event("Canada", "Dell addressed a rally in Canada."), "Canada")
+    # Someone of another country at the place is abroad, travel word or not.
+    abroad = "Dell was also in Mexico City, where he met his counterpart."
+    assert journey_or_meeting(_event("Mexico City", abroad), "Canada")
+    # A word of travel tells a trip whatever is known of the traveler; a meeting needs none.
+    assert journey_or_meeting(_event("Syria", "Dell flew to Syria."), None)
+    assert journey_or_meeting(_event("Syria", "Dell visited Syria."), None)
+    assert journey_or_meeting(_event("Syria", talks, kind="meeting"), None)

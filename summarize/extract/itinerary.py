@@ -19,6 +19,7 @@ from functools import cache
 
 from summarize.contract.extraction import Span, Visit
 from summarize.extract.grounding import (
+    Event,
     PlaceAndDay,
     destination,
     name_positions,
@@ -27,7 +28,7 @@ from summarize.extract.grounding import (
 )
 from summarize.ingest.date_phrases import resolve_dates
 from summarize.ingest.text_match import normalize
-from summarize.knowledge.places import city_country, find_country
+from summarize.knowledge.places import city_country, country_key, find_country
 from summarize.llm.prompts import word_list
 
 _PLACE_WORD = r"[A-Z][\w.'\u2019-]*"
@@ -65,6 +66,31 @@ def _leads() -> re.Pattern[str]:
         rf"(?P<places>{_PLACE}(?:{_MORE}{_PLACE})*)"
         rf"|(?i:\bvisit(?:s|ed|ing)?\s+)(?P<visited>{_PLACE}(?:{_MORE}{_PLACE})*)"
     )
+
+
+@cache
+def _travel_word() -> re.Pattern[str]:
+    words = [
+        re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "")
+        for w in word_list("travel_leads")
+    ]
+    return re.compile(rf"\b(?:{'|'.join(words)}|visit\w*|landed)\b", re.IGNORECASE)
+
+
+def tells_travel(text: str) -> bool:
+    """Whether the text has a word of travel ("flew", "visited", "arrived", "trip")."""
+    return _travel_word().search(text) is not None
+
+
+def journey_or_meeting(event: Event, home: str | None) -> bool:
+    """False for a trip answered where no cited sentence has a word of travel, by someone
+    not known to be abroad there (their country unknown, or the place's own): talks "for
+    Syria", a news conference at home, an address. Someone of another country at the place
+    ("X was also in Mexico City where he met Y") is abroad: that stays a trip."""
+    if event.kind != "trip" or any(tells_travel(s.text) for s in event.evidence):
+        return True
+    there = country_key(destination(event.place)[0])
+    return home is not None and there is not None and country_key(home) != there
 
 
 @dataclass(frozen=True)
@@ -189,8 +215,10 @@ __all__ = [
     "AHEAD",
     "Stop",
     "add_stops",
+    "journey_or_meeting",
     "mentions_before",
     "same_trip",
     "stop_fields",
     "stops_in",
+    "tells_travel",
 ]

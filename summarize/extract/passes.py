@@ -51,7 +51,7 @@ from summarize.extract.grounding import (
     same_name,
 )
 from summarize.extract.hosts import fold_hosts
-from summarize.extract.itinerary import add_stops
+from summarize.extract.itinerary import add_stops, journey_or_meeting
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import OfficeHolder, find_office_holders
 from summarize.extract.settings import pass_settings
@@ -222,6 +222,8 @@ class ExtractionRun:
             ground = partial(_ground_with, ground_events, numbers=numbers)
             answer = self._ask("events", task, model, EVENTS, size, ground)
             for event in answer.grounded.items:
+                if not journey_or_meeting(event, country_of.get(event.who)):
+                    continue
                 dates = _event_dates(event, self.ctx.published)
                 out.append(
                     Visit(
