@@ -183,6 +183,17 @@ def test_engagements_cluster_by_traveler_destination_and_date() -> None:
     assert engagement_dates(context[0]) == format_date_range(None, None)
 
 
+# Singapore's foreign minister meeting guests at home, the day of TOKHTAROV_VISIT.
+TAN_HOSTS = {
+    "kind": "meeting",
+    "traveler": "Tan Wei Ling",
+    "traveler_country": "Singapore",
+    "destination_country": "Singapore",
+    "start_date": "2025-03-11",
+    "year_stated": True,
+}
+
+
 def test_a_meeting_told_by_the_host_joins_the_guests_trip() -> None:
     people = [
         ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
@@ -194,18 +205,7 @@ def test_a_meeting_told_by_the_host_joins_the_guests_trip() -> None:
     host = article(
         "host",
         officials=people,
-        visits=[
-            {
-                "kind": "meeting",
-                "traveler": "Tan Wei Ling",
-                "traveler_country": "Singapore",
-                "destination_country": "Singapore",
-                "destination_city": "Singapore",
-                "met": ["Arman Tokhtarov"],
-                "start_date": "2025-03-11",
-                "year_stated": True,
-            }
-        ],
+        visits=[{**TAN_HOSTS, "destination_city": "Singapore", "met": ["Arman Tokhtarov"]}],
     )
     other = article(  # another minister in the same city that week, whom no report has meet
         "other",
@@ -237,17 +237,7 @@ def test_two_ministers_abroad_together_are_two_engagements_sharing_the_hosts_sid
     host = article(
         "host",
         officials=people,
-        visits=[
-            {
-                "kind": "meeting",
-                "traveler": "Tan Wei Ling",
-                "traveler_country": "Singapore",
-                "destination_country": "Singapore",
-                "met": ["Arman Tokhtarov", "Bolat Sadykov"],
-                "start_date": "2025-03-11",
-                "year_stated": True,
-            }
-        ],
+        visits=[{**TAN_HOSTS, "met": ["Arman Tokhtarov", "Bolat Sadykov"]}],
     )
     brief = merge([foreign, trade, host])
     # One engagement per traveler (the contract's): each with the host's report of the talks.
