@@ -118,3 +118,7 @@ def test_a_trip_is_told_by_a_word_of_travel_or_by_someone_abroad() -> None:
     assert journey_or_meeting(_event("Syria", "Dell flew to Syria."), None)
     assert journey_or_meeting(_event("Syria", "Dell visited Syria."), None)
     assert journey_or_meeting(_event("Syria", talks, kind="meeting"), None)
+    # A place no gazetteer knows, reached by someone of a known country: kept, as it may be abroad.
+    assert journey_or_meeting(
+        _event("White House", "Merkel held talks at the White House."), "Germany"
+    )

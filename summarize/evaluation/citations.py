@@ -4,9 +4,9 @@ A sentence is supported by a set of citations when every person, place, date and
 names occurs in the cited spans (a date also when a cited span's own date words, resolved
 against that source's publication date, give it); a quotation's words must be one cited
 source's, and whoever the sentence says voices them named by that same source. Citation
-recall is the share of sentences
-their citations support; citation precision the share of citations that are needed: one
-that supports the sentence on its own, or without which the others no longer do (Gao et al.,
+recall is the share of sentences their citations support; citation precision the share of
+citations that are needed: one that supports the sentence on its own, or without which the
+others no longer do (Gao et al.,
 "Enabling Large Language Models to Generate Text with Citations", 2023, at sentence level).
 The scorer also counts what no reader should see: sentences cut off, repeated, or carrying
 markup or the prompt's own words.

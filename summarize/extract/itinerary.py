@@ -7,6 +7,9 @@ travel word leads to in that sentence is a trip of the same traveler: a trip the
 when the sentence looks ahead, dated by the day words right after the place. A place in the
 traveler's own country (going home) is no visit; a sentence where someone else is named
 nearer the travel word than the traveler is left alone.
+
+The same travel words tell whether a sentence reports a journey at all: a trip answered
+where none is written, by someone not known to be abroad, is no trip.
 """
 
 from __future__ import annotations
@@ -52,14 +55,19 @@ AHEAD = re.compile(
 )
 
 
-@cache
-def _leads() -> re.Pattern[str]:
-    """A travel word, an optional "on", a preposition (optional after "visit"), the places."""
+def _travel_alternatives() -> str:
+    """The travel words as regex alternatives, longest first; "*" ends a stem."""
     words = sorted(word_list("travel_leads"), key=len, reverse=True)
-    alternatives = "|".join(
+    return "|".join(
         re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "")
         for w in words
     )
+
+
+@cache
+def _leads() -> re.Pattern[str]:
+    """A travel word, an optional "on", a preposition (optional after "visit"), the places."""
+    alternatives = _travel_alternatives()
     # The travel word in any case; the places only capitalised.
     return re.compile(
         rf"(?i:\b(?:{alternatives})\s+(?:on\s+)?(?:to|in|into|for|at)\s+)"
@@ -70,11 +78,7 @@ def _leads() -> re.Pattern[str]:
 
 @cache
 def _travel_word() -> re.Pattern[str]:
-    words = [
-        re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "")
-        for w in word_list("travel_leads")
-    ]
-    return re.compile(rf"\b(?:{'|'.join(words)}|visit\w*|landed)\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_travel_alternatives()}|visit\w*|landed)\b", re.IGNORECASE)
 
 
 def tells_travel(text: str) -> bool:
@@ -90,7 +94,7 @@ def journey_or_meeting(event: Event, home: str | None) -> bool:
     if event.kind != "trip" or any(tells_travel(s.text) for s in event.evidence):
         return True
     there = country_key(destination(event.place)[0])
-    return home is not None and there is not None and country_key(home) != there
+    return home is not None and country_key(home) != there  # a place no gazetteer knows: kept
 
 
 @dataclass(frozen=True)

@@ -223,6 +223,14 @@ class ExtractionRun:
             answer = self._ask("events", task, model, EVENTS, size, ground)
             for event in answer.grounded.items:
                 if not journey_or_meeting(event, country_of.get(event.who)):
+                    item = {
+                        "who": event.who,
+                        "kind": event.kind,
+                        "place": event.place,
+                        "n": event.n,
+                    }
+                    reason = "no word of travel, and nothing says they were abroad there"
+                    self.dropped.append(Dropped(kind="visit", item=item, reason=reason))
                     continue
                 dates = _event_dates(event, self.ctx.published)
                 out.append(
