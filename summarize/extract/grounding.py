@@ -364,13 +364,19 @@ def _place_in(sentence: str, place: str | None) -> str | None:
     return found.text if found is not None else None
 
 
+def _place_pattern(place: str) -> str:
+    """The place's words as a regex, any punctuation or space between them ("Baden-Baden",
+    "Mexico City")."""
+    return r"\W+".join(re.escape(w) for w in re.findall(r"\w+", place))
+
+
 def left_from(sentence: str, place: str | None) -> bool:
     """Whether the sentence names the place only as where someone sets out from ("will
     travel to China from South Korea on Saturday"): its day words are the day they leave,
     not the day of the trip there."""
     if not place or not place.strip():
         return False
-    words = r"\W+".join(re.escape(w) for w in re.findall(r"\w+", place))
+    words = _place_pattern(place)
     found = list(
         re.finditer(rf"\b(?:(from|leaving|left|leaves)\s+(?:the\s+)?)?{words}\b", sentence, re.I)
     )
@@ -542,7 +548,7 @@ def _a_destination(place: str | None, sentences: Sequence[str]) -> bool:
     hosts something ("an interview on NBC's programme")."""
     if place is None or destination(place)[0] is not None or city_country(place) is not None:
         return True
-    words = r"\W+".join(re.escape(w) for w in re.findall(r"\w+", place))
+    words = _place_pattern(place)
     toward = re.compile(rf"\b{_TOWARD}\s+(?:the\s+)?{words}\b(?!['\u2019]s)", re.IGNORECASE)
     return any(toward.search(s) for s in sentences)
 
