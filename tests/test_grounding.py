@@ -216,13 +216,18 @@ def test_a_trip_told_of_someone_called_by_office_cites_the_sentence_naming_them(
     ]
 
 
+def _brandt_ctx(text: str) -> ArticleContext:
+    """An article of ``text`` whose one person is Oskar Brandt."""
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    return ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, None, ())])
+
+
 def test_the_day_someone_sets_out_from_a_place_does_not_date_their_trip_there() -> None:
     text = (
         "Foreign Minister Oskar Brandt held talks in Hanoi. "
         "He will fly to Jakarta from Hanoi on Saturday."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
-    ctx = ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, None, ())])
+    ctx = _brandt_ctx(text)
     left = _Event(who="Oskar Brandt", place="Hanoi", when="Saturday", n=2)
 
     [event] = ground_events([left], ctx, [2]).items
@@ -239,8 +244,7 @@ def test_a_trip_goes_to_a_known_place_or_one_a_sentence_says_they_reached() -> N
         "Oskar Brandt said in an interview on NBC's evening programme that talks went well. "
         "Oskar Brandt landed at Osan airbase on Friday."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
-    ctx = ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, None, ())])
+    ctx = _brandt_ctx(text)
     on_air = _Event(who="Oskar Brandt", place="NBC", when=None, n=1)
     landed = _Event(who="Oskar Brandt", place="Osan airbase", when="Friday", n=2)
 
