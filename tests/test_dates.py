@@ -77,6 +77,11 @@ UNRESOLVED = ResolvedDates(start=None, end=None, year_stated=False)
         ("on Wednesday", PUBLISHED, ResolvedDates("2024-07-17", None, True)),
         ("Tuesday", None, UNRESOLVED),
         ("last Tuesday", PUBLISHED, UNRESOLVED),  # which week is ambiguous
+        # A month counted from the page's.
+        ("late last month", PUBLISHED, ResolvedDates("2024-06", None, True)),
+        ("earlier this month", PUBLISHED, ResolvedDates("2024-07", None, True)),
+        ("next month", date(2024, 12, 2), ResolvedDates("2025-01", None, True)),
+        ("last month", None, UNRESOLVED),
         # Vague or empty.
         ("this week", PUBLISHED, UNRESOLVED),
         ("recently", PUBLISHED, UNRESOLVED),

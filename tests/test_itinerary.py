@@ -6,9 +6,15 @@ from datetime import date
 
 import pytest
 
-from summarize.contract.extraction import Span, Visit
+from summarize.contract.extraction import Span, Visit, VisitStatus
 from summarize.extract.grounding import Event
-from summarize.extract.itinerary import add_stops, journey_or_meeting, stops_in
+from summarize.extract.itinerary import (
+    add_stops,
+    journey_or_meeting,
+    status_and_dates,
+    stops_in,
+    under_way,
+)
 
 PUBLISHED = date(2021, 6, 2)  # a Wednesday
 
@@ -101,9 +107,11 @@ def test_stops_are_read_with_their_day_words_and_lists_of_places() -> None:
     )
 
 
-def _event(place: str, text: str, kind: str = "trip") -> Event:
+def _event(
+    place: str, text: str, kind: str = "trip", status: VisitStatus = "past", when: str | None = None
+) -> Event:
     span = Span(start=0, end=len(text), text=text)
-    return Event(1, "Tomas Dell", kind, "past", place, None, None, (span,))
+    return Event(1, "Tomas Dell", kind, status, place, when, None, (span,))
 
 
 def test_a_trip_is_told_by_a_word_of_travel_or_by_someone_abroad() -> None:
@@ -122,3 +130,43 @@ def test_a_trip_is_told_by_a_word_of_travel_or_by_someone_abroad() -> None:
     assert journey_or_meeting(
         _event("White House", "Merkel held talks at the White House."), "Germany"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dell, along with his deputy, is in Lisbon for a brief trip.",
+        "Dell is currently on an official visit to Lisbon.",
+        "Dell is visiting Lisbon this week.",
+        "The mayor told visiting Canadian Foreign Minister Tomas Dell that talks went well.",
+    ],
+)
+def test_a_trip_told_as_under_way_is_dated_by_its_page(text: str) -> None:
+    # The model answered it as done or to come, with no date words: the sentence says
+    # the traveler is there now, so it is under way on the day the page was published.
+    for answered in ("past", "planned"):
+        status, dates = status_and_dates(_event("Lisbon", text, status=answered), PUBLISHED)
+
+        assert (status, dates.start) == ("ongoing", "2021-06-02")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dell was in Lisbon last year.",
+        "Dell is in talks with Lisbon's mayor.",
+        "Dell is to visit Lisbon.",
+        "Dell is interested in Lisbon.",
+        "The visiting delegation met Dell in Lisbon.",
+    ],
+)
+def test_a_trip_not_told_as_under_way_keeps_the_answered_status(text: str) -> None:
+    assert not under_way(text, "Tomas Dell", "Lisbon")
+    status, dates = status_and_dates(_event("Lisbon", text), PUBLISHED)
+    assert (status, dates.start) == ("past", None)
+
+
+def test_date_words_answered_still_date_a_trip_under_way() -> None:
+    text = "Dell is in Lisbon, where he arrived on Monday."
+    status, dates = status_and_dates(_event("Lisbon", text, when="on Monday"), PUBLISHED)
+    assert (status, dates.start) == ("ongoing", "2021-05-31")

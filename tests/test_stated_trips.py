@@ -63,3 +63,18 @@ def test_a_trip_the_model_answered_is_not_stated_again() -> None:
 
     assert ("Tomas Dell", "Vietnam", None, "past") not in _trips([answered])
     assert len(_trips([answered])) == 4
+
+
+def test_a_place_before_a_journey_noun_is_a_trip_dated_by_the_words_after_it() -> None:
+    text = (
+        "The dispute led Tomas Dell to cancel a planned Lima visit late last month. "
+        "Dell made a trip in March."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+
+    found = stated_trips(numbered, _people(), PUBLISHED)
+
+    # "a trip in March" names a month, not the town of March that a gazetteer may hold.
+    assert [(t.destination_country, t.destination_city, t.start_date, t.status) for t in found] == [
+        ("Peru", "Lima", "2021-05", "planned")
+    ]

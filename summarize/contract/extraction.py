@@ -20,6 +20,7 @@ UNNAMED_OFFICIALS = "unnamed officials"
 UNNAMED_EXPERTS = "unnamed experts or analysts"
 UNNAMED_SOURCES = "unnamed sources"
 GENERIC_VOICES = (THE_OUTLET, UNNAMED_OFFICIALS, UNNAMED_EXPERTS, UNNAMED_SOURCES)
+VisitStatus = Literal["past", "ongoing", "planned"]
 
 
 class Span(BaseModel):
@@ -59,7 +60,7 @@ class Visit(BaseModel):
         description="trip: the traveler went to the destination; meeting: talks or a meeting "
         "at the destination with no trip reported (a summit at home counts).",
     )
-    status: Literal["past", "ongoing", "planned"] | None = Field(
+    status: VisitStatus | None = Field(
         default=None, description="As the article tells it: done, under way, or to come."
     )
     traveler: str

@@ -28,6 +28,7 @@ from summarize.contract.extraction import (
     HedgedClaim,
     Span,
     StatedAim,
+    VisitStatus,
 )
 from summarize.extract.clauses import claim_clause
 from summarize.extract.numbered import Numbered, NumberedSentence
@@ -38,6 +39,7 @@ from summarize.knowledge.person_names import mention_key, name_parts, same_perso
 from summarize.knowledge.places import (
     city_country,
     city_population,
+    countries_mentioned,
     country_display,
     country_key,
     find_country,
@@ -97,11 +99,13 @@ class Event:
     n: int
     who: str
     kind: str
-    status: str
+    status: VisitStatus
     place: str | None
     when: str | None
     met: str | None
     evidence: tuple[Span, ...]
+    # The country of a place no gazetteer knows ("the White House"): the host's.
+    country: str | None = None
 
 
 @dataclass
@@ -130,6 +134,16 @@ class ArticleContext:
         if cue and (at := sentence.text.casefold().find(cue.casefold())) >= 0:
             found = (sentence.span.start + at, sentence.span.start + at + len(cue))
         return self._speakers.voice((sentence.span.start, sentence.span.end), found)
+
+    def host_country(self, traveler: str, met: str | None) -> str | None:
+        """The country of whom the traveler met, where it is known and not the traveler's
+        own: where a meeting with them took place when no gazetteer knows the place."""
+        if met is None:
+            return None
+        country = {p.name: country_key(p.country) for p in self.people}
+        host = next((c for name, c in country.items() if same_name(name, met)), None)
+        home = next((c for name, c in country.items() if same_name(name, traveler)), None)
+        return country_display(host) if host is not None and host != home else None
 
     def mentions(self, name: str, n: int, lookback: int = LOOKBACK) -> bool:
         """Whether sentence ``n`` names the person, calls them by office, or refers back.
@@ -364,7 +378,7 @@ def _place_in(sentence: str, place: str | None) -> str | None:
     return found.text if found is not None else None
 
 
-def _place_pattern(place: str) -> str:
+def place_pattern(place: str) -> str:
     """The place's words as a regex, any punctuation or space between them ("Baden-Baden",
     "Mexico City")."""
     return r"\W+".join(re.escape(w) for w in re.findall(r"\w+", place))
@@ -376,7 +390,7 @@ def left_from(sentence: str, place: str | None) -> bool:
     not the day of the trip there."""
     if not place or not place.strip():
         return False
-    words = _place_pattern(place)
+    words = place_pattern(place)
     found = list(
         re.finditer(rf"\b(?:(from|leaving|left|leaves)\s+(?:the\s+)?)?{words}\b", sentence, re.I)
     )
@@ -529,13 +543,21 @@ def ground_events(
             reason = f"events[{i}]: a meeting of {e.who!r} with no one, at no place named"
             out.refuse("visit", e, reason)
             continue
+        country = None
+        if destination(place)[0] is None and (host := ctx.host_country(e.who, met)):
+            if e.kind == "trip" and not _a_destination(place, [s.text for s in evidence]):
+                place = host if _names_country(evidence, host) else place  # "his Asian tour"
+            else:
+                country = host  # "talks at the White House" with the host
         if e.kind == "trip" and not _a_destination(place, [s.text for s in evidence]):
             reason = (
                 f"events[{i}]: {place!r} is no known place and no sentence says they went there"
             )
             out.refuse("visit", e, reason)
             continue
-        out.items.append(Event(n, e.who, e.kind, e.status, place, when, met, tuple(evidence)))
+        out.items.append(
+            Event(n, e.who, e.kind, e.status, place, when, met, tuple(evidence), country)
+        )
     return out
 
 
@@ -548,9 +570,14 @@ def _a_destination(place: str | None, sentences: Sequence[str]) -> bool:
     hosts something ("an interview on NBC's programme")."""
     if place is None or destination(place)[0] is not None or city_country(place) is not None:
         return True
-    words = _place_pattern(place)
+    words = place_pattern(place)
     toward = re.compile(rf"\b{_TOWARD}\s+(?:the\s+)?{words}\b(?!['\u2019]s)", re.IGNORECASE)
     return any(toward.search(s) for s in sentences)
+
+
+def _names_country(evidence: Sequence[Span], country: str) -> bool:
+    key = country_key(country)
+    return any(c.key == key for span in evidence for c in countries_mentioned(span.text))
 
 
 def destination(place: str | None) -> tuple[str | None, str | None]:
@@ -574,11 +601,14 @@ class PlaceAndDay(TypedDict):
     year_stated: bool
 
 
-def place_and_day(place: str | None, when: str | None, dates: ResolvedDates) -> PlaceAndDay:
-    """The visit fields for a place as written and its date words, already resolved."""
-    country, city = destination(place)
+def place_and_day(
+    place: str | None, when: str | None, dates: ResolvedDates, country: str | None = None
+) -> PlaceAndDay:
+    """The visit fields for a place as written and its date words, already resolved;
+    ``country`` is the place's where no gazetteer knows it."""
+    known, city = destination(place)
     return PlaceAndDay(
-        destination_country=country,
+        destination_country=known or country,
         destination_city=city,
         date_text=when,
         start_date=dates.start,

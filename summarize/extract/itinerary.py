@@ -20,16 +20,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from summarize.contract.extraction import Span, Visit
+from summarize.contract.extraction import Span, Visit, VisitStatus
 from summarize.extract.grounding import (
     Event,
     PlaceAndDay,
     destination,
+    left_from,
     name_positions,
     place_and_day,
+    place_pattern,
     same_name,
 )
-from summarize.ingest.date_phrases import resolve_dates
+from summarize.ingest.date_phrases import ResolvedDates, resolve_dates
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import city_country, country_key, find_country
 from summarize.llm.prompts import word_list
@@ -45,7 +47,11 @@ _DAY_NAME = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)"
 )
-_WHEN_AFTER = re.compile(rf"^\s*,?\s*(?:on\s+|this\s+|next\s+|later\s+on\s+)?({_DAY})\b")
+_RELATIVE_MONTH = r"(?:(?:late|early|earlier|later)\s+)?(?:last|this|next)\s+month"
+_WHEN_AFTER = re.compile(
+    rf"^\s*(?:visit|trip|tour|stopover)?\s*,?\s*(?:on\s+|this\s+|next\s+|later\s+on\s+)?"
+    rf"({_DAY}|{_RELATIVE_MONTH})\b"
+)
 # Words before a stop that put it ahead of the sentence's own time.
 AHEAD = re.compile(
     r"\b(?:ahead\s+of|before|then|next|later|afterwards?|followed\s+by|will|is\s+to|"
@@ -66,13 +72,15 @@ def _travel_alternatives() -> str:
 
 @cache
 def _leads() -> re.Pattern[str]:
-    """A travel word, an optional "on", a preposition (optional after "visit"), the places."""
+    """A travel word, an optional "on", a preposition (optional after "visit"), the places;
+    or a place before a journey noun ("a planned Washington visit", "his Cuba trip")."""
     alternatives = _travel_alternatives()
     # The travel word in any case; the places only capitalised.
     return re.compile(
         rf"(?i:\b(?:{alternatives})\s+(?:on\s+)?(?:to|in|into|for|at)\s+)"
         rf"(?P<places>{_PLACE}(?:{_MORE}{_PLACE})*)"
         rf"|(?i:\bvisit(?:s|ed|ing)?\s+)(?P<visited>{_PLACE}(?:{_MORE}{_PLACE})*)"
+        rf"|\b(?P<before>{_PLACE})(?=\s+(?i:visit|trip|tour|stopover)\b)"
     )
 
 
@@ -97,6 +105,59 @@ def journey_or_meeting(event: Event, home: str | None) -> bool:
     return home is not None and country_key(home) != there  # a place no gazetteer knows: kept
 
 
+# "is in", "are now at", "is currently visiting", "is on a two-day visit to": there now.
+_THERE_NOW = (
+    r"\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?"
+    r"(?:(?:in|at|visiting|touring)\s+|on\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:to|of)\s+)"
+    r"(?:the\s+)?"
+)
+
+
+def under_way(sentence: str, traveler: str, place: str | None) -> bool:
+    """Whether the sentence puts the traveler at the place as it is written: "X is in
+    Mexico City", "X is on a two-day visit to Japan", "told the visiting X". A report
+    of a trip under way that gives no day is dated by its page, whatever tense the model
+    answered."""
+    surname = traveler.split()[-1] if traveler.split() else ""
+    if surname and re.search(
+        rf"\bvisiting\s+(?:(?:[A-Z][\w.'\u2019-]*|of|for)\s+){{0,7}}{re.escape(surname)}\b",
+        sentence,
+    ):
+        return True
+    if not place or not place_pattern(place):
+        return False
+    return re.search(rf"{_THERE_NOW}{place_pattern(place)}\b", sentence, re.IGNORECASE) is not None
+
+
+def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus, ResolvedDates]:
+    """The event's status and its date words resolved.
+
+    A sentence that puts the traveler there as it is written ("is in Mexico City") makes
+    the trip under way, whatever tense the model answered. Where the model gave no date
+    words, a day the cited sentence itself names ("on Thursday", "March 17") is taken: on the
+    tune split the model often leaves the date out of an answer whose sentence holds one.
+    Coarser dates in a sentence ("since 2014") are not taken, as they seldom date the event.
+    An event under way with no date words at all is dated by the page: it is happening as
+    the article is published.
+    """
+    status: VisitStatus = event.status
+    if any(under_way(s.text, event.who, event.place) for s in event.evidence[:1]):
+        status = "ongoing"
+    ahead = status == "planned"
+    dates = resolve_dates(event.when, published, ahead=ahead)
+    if dates.start is not None or event.when is not None:
+        return status, dates
+    for span in event.evidence[:1]:
+        if event.kind == "trip" and left_from(span.text, event.place):
+            break  # the day they set out from the place, not the day of a trip there
+        in_sentence = resolve_dates(span.text, published, ahead=ahead)
+        if in_sentence.start is not None and len(in_sentence.start) == len("2017-03-16"):
+            return status, in_sentence
+    if status == "ongoing" and published:
+        return status, ResolvedDates(published.isoformat(), None, True)
+    return status, dates
+
+
 @dataclass(frozen=True)
 class Stop:
     """A place a travel word leads to in a sentence, with the day words after it."""
@@ -114,6 +175,8 @@ def _a_place(phrase: str) -> str | None:
     while len(words) > 1 and re.fullmatch(_DAY_NAME, words[-1]):
         words.pop()
     bare = re.sub(r"^the\s+", "", " ".join(words), flags=re.IGNORECASE)
+    if re.fullmatch(_DAY_NAME, bare):
+        return None  # "a trip in March": a town of that name is not meant
     country = find_country(bare)
     if country is not None and bare.casefold() != (country.demonym or "").casefold():
         return bare
@@ -124,7 +187,7 @@ def stops_in(text: str) -> list[Stop]:
     """Every place a travel word leads to in ``text``, in order."""
     out: list[Stop] = []
     for match in _leads().finditer(text):
-        group = "places" if match.group("places") else "visited"
+        group = next(g for g in ("places", "visited", "before") if match.group(g))
         listed, offset = match.group(group), match.start(group)
         for part in re.finditer(rf"{_PLACE}", listed):
             place = _a_place(part.group(0))

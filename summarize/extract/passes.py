@@ -39,26 +39,23 @@ from summarize.extract.cues import Candidate, candidates
 from summarize.extract.drafts import Reply, aims_reply, events_reply, hedges_reply, people_reply
 from summarize.extract.grounding import (
     ArticleContext,
-    Event,
     Grounded,
     Person,
     ground_aims,
     ground_events,
     ground_hedges,
     ground_people,
-    left_from,
     place_and_day,
     same_name,
 )
 from summarize.extract.hosts import fold_hosts
-from summarize.extract.itinerary import add_stops, journey_or_meeting
+from summarize.extract.itinerary import add_stops, journey_or_meeting, status_and_dates
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import OfficeHolder, find_office_holders
 from summarize.extract.settings import pass_settings
 from summarize.extract.stated_trips import stated_trips
 from summarize.ingest.body import Body
 from summarize.ingest.chunks import split_body
-from summarize.ingest.date_phrases import ResolvedDates, resolve_dates
 from summarize.ingest.furniture import strip_furniture
 from summarize.ingest.metadata import ArticleMetadata, read_metadata
 from summarize.ingest.read import Article
@@ -232,16 +229,16 @@ class ExtractionRun:
                     reason = "no word of travel, and nothing says they were abroad there"
                     self.dropped.append(Dropped(kind="visit", item=item, reason=reason))
                     continue
-                dates = _event_dates(event, self.ctx.published)
+                status, dates = status_and_dates(event, self.ctx.published)
                 out.append(
                     Visit(
                         kind="meeting" if event.kind == "meeting" else "trip",
-                        status=event.status,
+                        status=status,
                         traveler=event.who,
                         traveler_country=country_of.get(event.who),
                         met=[event.met] if event.met else [],
                         evidence=list(event.evidence),
-                        **place_and_day(event.place, event.when, dates),
+                        **place_and_day(event.place, event.when, dates, event.country),
                     )
                 )
         return out + stated_trips(self.numbered, people, self.ctx.published, answered=out)
@@ -285,27 +282,6 @@ def _ground_with(
 ) -> Grounded[Any]:
     result: Grounded[Any] = ground(drafts, ctx, numbers)
     return result
-
-
-def _event_dates(event: Event, published: date | None) -> ResolvedDates:
-    """The event's date words resolved. Where the model gave none, a day the cited sentence
-    itself names ("on Thursday", "March 17") is taken: on the tune split the model often
-    leaves the date out of an answer whose sentence holds one. Coarser dates in a sentence
-    ("since 2014") are not taken, as they seldom date the event. An event under way with no
-    date words at all is dated by the page: it is happening as the article is published."""
-    ahead = event.status == "planned"
-    dates = resolve_dates(event.when, published, ahead=ahead)
-    if dates.start is not None or event.when is not None:
-        return dates
-    for span in event.evidence[:1]:
-        if event.kind == "trip" and left_from(span.text, event.place):
-            break  # the day they set out from the place, not the day of a trip there
-        in_sentence = resolve_dates(span.text, published, ahead=ahead)
-        if in_sentence.start is not None and len(in_sentence.start) == len("2017-03-16"):
-            return in_sentence
-    if event.status == "ongoing" and published:
-        return ResolvedDates(published.isoformat(), None, True)
-    return dates
 
 
 def _ground_cued(

@@ -114,6 +114,8 @@ _WEEKDAY = re.compile(
     rf"(?:\b(?P<q>(?i:last|next|this|coming))\s+)?\b(?P<wd>{'|'.join(_WEEKDAYS)})\b"
 )
 _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+", re.IGNORECASE)
+# "last month", "late last month", "earlier this month": a month counted from the page's.
+_RELATIVE_MONTH = (_ci(r"\b(?P<rel>last|this|next)\s+month\b"),)
 
 # Year first with slashes, as page stamps print it: "2017/2/23", "2017/02/23".
 _YMD_SLASHED = r"\b(?P<y1>[0-9]{4})/(?P<m1>[0-9]{1,2})/(?P<d1>[0-9]{1,2})\b"
@@ -147,6 +149,7 @@ def resolve_dates(
     handlers: tuple[tuple[tuple[re.Pattern[str], ...], _Handler], ...] = (
         (_DAY_PATTERNS, _resolve_days),
         (_MONTH_PATTERNS, _resolve_months),
+        (_RELATIVE_MONTH, _resolve_relative_month),
         (_YEAR_PATTERNS, _resolve_years),
     )
     for patterns, handler in handlers:
@@ -208,6 +211,16 @@ def _resolve_months(
     if year2 is None and year1 is not None:
         year2 = year1 if month2 >= month1 else year1 + 1
     return _range(year1, month1, None, year2, month2, None)
+
+
+def _resolve_relative_month(
+    match: re.Match[str], published: date | None, _: str
+) -> ResolvedDates | None:
+    if published is None:
+        return None
+    step = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    months = published.year * 12 + published.month - 1 + step
+    return ResolvedDates(f"{months // 12:04d}-{months % 12 + 1:02d}", None, True)
 
 
 def _resolve_years(match: re.Match[str], _published: date | None, _: str) -> ResolvedDates | None:
