@@ -190,6 +190,17 @@ def test_a_place_the_article_never_names_does_not_ground_a_trip() -> None:
     assert "no sentence given names 'Oskar Brandt' and the place" in grounded.dropped[0].reason
 
 
+def test_two_capitals_right_before_an_office_are_its_country_when_they_name_one() -> None:
+    text = "He met UK Prime Minister Lena Holt and UN Secretary General Arno Velt on Monday."
+
+    holders = find_office_holders(text)
+
+    assert [(h.name, h.office, h.country) for h in holders] == [
+        ("Lena Holt", "Prime Minister", "United Kingdom"),
+        ("Arno Velt", "Secretary General", None),  # two capitals that name no country
+    ]
+
+
 def test_a_minister_is_an_official_even_with_no_country_before_the_office() -> None:
     from summarize.extract.passes import _HolderDraft
 

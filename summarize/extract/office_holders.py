@@ -14,7 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from summarize.knowledge.places import country_display, country_key, country_words_pattern
+from summarize.knowledge.places import (
+    country_display,
+    country_key,
+    country_words_pattern,
+    find_country,
+)
 
 _NAME_PART = r"[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[a-z][a-z'\u2019]*|-[A-Z][a-z'\u2019]+)?"
 _NAME = rf"(?P<name>{_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})"
@@ -56,7 +61,8 @@ def _pattern() -> re.Pattern[str]:
     # A ministry may also stand before the office: "Natural Resources and Ecology Minister".
     ministry = r"(?:[A-Z][a-z]+(?:\s+and)?\s+){0,4}?"
     office = rf"(?P<office>{ministry}(?:(?:{words})\s+){{0,3}}(?:{words}){_MINISTRY})"
-    country = rf"(?P<country>{country_words_pattern().pattern})\s+"
+    # Two capitals alone ("US", "UK") are a country only right before an office.
+    country = rf"(?P<country>{country_words_pattern().pattern}|(?<![\w.-])[A-Z]{{2}})\s+"
     return re.compile(rf"(?<![\w-])(?:{country})?{office},?\s+{_NAME}\b")
 
 
@@ -85,7 +91,8 @@ def find_office_holders(text: str) -> list[OfficeHolder]:
         if not office:
             continue
         adjective = m.group("country")
-        country = country_display(country_key(adjective)) if adjective else None
+        known = adjective is not None and find_country(adjective) is not None
+        country = country_display(country_key(adjective)) if known else None  # not "UN"
         start = m.start("name")
         out.append(OfficeHolder(name, office, country, start, start + len(name)))
     return out
