@@ -94,6 +94,11 @@ def test_an_attribution_past_a_comma_after_the_quotation_is_someone_elses() -> N
         ("Few strategists believe she will run.", UNNAMED_EXPERTS),
         ("Ms. Castell is said to have a strained relationship with him.", UNNAMED_SOURCES),
         ("He reportedly cancelled a dinner.", UNNAMED_SOURCES),
+        # A body of state, by its noun or by its initials.
+        ("The committee expects inflation to settle.", UNNAMED_OFFICIALS),
+        ("While the FOMC still forecasts growth, risks may rise.", UNNAMED_OFFICIALS),
+        ("NATO believes the drills could resume.", UNNAMED_OFFICIALS),
+        ("The OK sign suggests he might agree.", None),  # two capitals are no body
         # A demonym names people, not their state.
         ("The Chileans hope the plan works.", None),
         ("The deal may still come.", None),

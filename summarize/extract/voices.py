@@ -70,6 +70,8 @@ _HEARSAY = re.compile(
     r"\b(?:(?:is|are|was|were|been|being)\s+(?:said|reported|rumou?red)\s+to|reportedly)\b",
     re.IGNORECASE,
 )
+# An institution's initials as the subject ("The FOMC", "NATO"): three to six capitals.
+_BODY = re.compile(r"(?:^|\s)(?:the\s+)?[A-Z]{3,6}(?:\s+(?:still|also|now|again|\w+ly))?\s*$")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80})", re.IGNORECASE)
 
 
@@ -84,6 +86,8 @@ def _voice_in(phrase: str, people: Sequence[str], names: Sequence[str]) -> str |
         if pattern.search(phrase):
             return voice
     if state_named(phrase) is not None:  # "Washington insists", "China fears"
+        return UNNAMED_OFFICIALS
+    if _BODY.search(phrase):  # "the FOMC notes": a body known by its initials
         return UNNAMED_OFFICIALS
     return None
 
