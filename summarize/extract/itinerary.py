@@ -9,7 +9,9 @@ traveler's own country (going home) is no visit; a sentence where someone else i
 nearer the travel word than the traveler is left alone.
 
 The same travel words tell whether a sentence reports a journey at all: a trip answered
-where none is written, by someone not known to be abroad, is no trip.
+where none is written, by someone not known to be abroad, is no trip. And the sentence tells
+when: a trip it puts under way as written ("is in Mexico City") is ongoing, dated by its page
+where no day is given.
 """
 
 from __future__ import annotations
