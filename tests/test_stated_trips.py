@@ -78,3 +78,27 @@ def test_a_place_before_a_journey_noun_is_a_trip_dated_by_the_words_after_it() -
     assert [(t.destination_country, t.destination_city, t.start_date, t.status) for t in found] == [
         ("Peru", "Lima", "2021-05", "planned")
     ]
+
+
+def test_someone_from_abroad_at_a_meeting_in_a_known_place_travelled_there() -> None:
+    text = (
+        "In May, Mira Castell met Canadian Foreign Minister Tomas Dell in Lisbon. "
+        "During a meeting with Castell in the riverside city of Toronto last month, Dell "
+        "spoke of trade. "
+        "Castell invited Dell during their meeting in Rabat on June 1. "
+        "Dell and Castell could meet in Madrid."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+
+    found = stated_trips(numbered, _people(), PUBLISHED)
+
+    # Each trip is the foreigner's: Dell in Lisbon, Castell in Toronto; both in Rabat and
+    # Madrid. An invitation made at a meeting does not put the meeting ahead; a modal does.
+    assert [(t.traveler, t.destination_city, t.start_date, t.status, t.met) for t in found] == [
+        ("Tomas Dell", "Lisbon", "2021-05", "past", ["Mira Castell"]),
+        ("Mira Castell", "Toronto", "2021-05", "past", ["Tomas Dell"]),
+        ("Tomas Dell", "Rabat", "2021-06-01", "past", ["Mira Castell"]),
+        ("Mira Castell", "Rabat", "2021-06-01", "past", ["Tomas Dell"]),
+        ("Tomas Dell", "Madrid", None, "planned", ["Mira Castell"]),
+        ("Mira Castell", "Madrid", None, "planned", ["Tomas Dell"]),
+    ]

@@ -170,7 +170,7 @@ class Stop:
     when: str | None
 
 
-def _a_place(phrase: str) -> str | None:
+def a_place(phrase: str) -> str | None:
     """The phrase, less day and month names after it, when all of it names a country or a
     city: not a demonym ("to Chinese leaders"), not an institution ("to the US Embassy")."""
     words = phrase.rstrip(".'\u2019").split()  # a full stop or a closing quote after it
@@ -192,7 +192,7 @@ def stops_in(text: str) -> list[Stop]:
         group = next(g for g in ("places", "visited", "before") if match.group(g))
         listed, offset = match.group(group), match.start(group)
         for part in re.finditer(rf"{_PLACE}", listed):
-            place = _a_place(part.group(0))
+            place = a_place(part.group(0))
             if place is None:
                 continue
             start = offset + part.start() + part.group(0).find(place)
@@ -283,6 +283,7 @@ def same_trip(a: Visit, b: Visit) -> bool:
 __all__ = [
     "AHEAD",
     "Stop",
+    "a_place",
     "add_stops",
     "journey_or_meeting",
     "mentions_before",

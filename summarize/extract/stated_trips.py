@@ -19,16 +19,18 @@ from collections.abc import Sequence
 from datetime import date
 
 from summarize.contract.extraction import Visit
-from summarize.extract.grounding import Person
+from summarize.extract.grounding import Person, names_person, place_and_day
 from summarize.extract.itinerary import (
     AHEAD,
     Stop,
+    a_place,
     mentions_before,
     same_trip,
     stop_fields,
     stops_in,
 )
 from summarize.extract.numbered import Numbered
+from summarize.ingest.date_phrases import resolve_dates
 from summarize.knowledge.places import country_display, country_key
 
 # A modal, an invitation or an infinitive before the place ("talks that could lead to a visit
@@ -48,7 +50,8 @@ def stated_trips(
 ) -> list[Visit]:
     """The trips of named people that a travel word states and no answered visit covers."""
     out: list[Visit] = []
-    for trip in _every_stated_trip(numbered, people, published):
+    stated = _every_stated_trip(numbered, people, published)
+    for trip in [*stated, *_every_meeting_abroad(numbered, people, published)]:
         if not any(same_trip(known, trip) for known in [*answered, *out]):
             out.append(trip)
     return out
@@ -96,3 +99,62 @@ def _traveler(text: str, stop: Stop, people: Sequence[Person]) -> Person | None:
         if before and (best is None or max(before) > best[0]):
             best = (max(before), person)
     return best[1] if best is not None else None
+
+
+_MET = re.compile(r"\b(?:meet|met|meets|meeting|talks|summit)\b", re.IGNORECASE)
+# "in Pyongyang", "at the Kremlin", "in the Black Sea resort of Sochi": a preposition, then a
+# known place among the next few words.
+_AT = re.compile(r"\b(?:in|at)\s+((?:[^\s,;]+\s+){0,5}[^\s,;]+)", re.IGNORECASE)
+# What puts a meeting ahead: a look-ahead word or a modal ("could meet in"), not an
+# invitation made at it ("invited Y during their meeting in Beijing").
+# Case-sensitive: "In May" is a month.
+_MODAL = re.compile(r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ss]hould|[Cc]an|[Ss]hall)\b")
+_CAPITALISED = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}")
+
+
+def _meeting_place(text: str) -> tuple[str, int] | None:
+    """The first known place after "in" or "at" following a meeting word, and where that
+    word stands."""
+    met = _MET.search(text)
+    if met is None:
+        return None
+    for at in _AT.finditer(text, met.end()):
+        for run in _CAPITALISED.finditer(at.group(1)):
+            if (place := a_place(run.group(0))) is not None:
+                return place, met.start()
+    return None
+
+
+def _every_meeting_abroad(
+    numbered: Numbered, people: Sequence[Person], published: date | None
+) -> list[Visit]:
+    """"Kim Jong Un met Russian President Vladimir Putin in Pyongyang": each person named in a
+    sentence where a meeting took place at a known place, whose country is known and is not
+    that place's, travelled there to meet the others named."""
+    out: list[Visit] = []
+    for sentence in numbered:
+        found = _meeting_place(sentence.text)
+        if found is None:
+            continue
+        place, at = found
+        named = [p for p in people if names_person(sentence.text, p.name)]
+        before = sentence.text[:at]
+        ahead = bool(AHEAD.search(before) or _MODAL.search(before))
+        dates = resolve_dates(sentence.text, published, ahead=ahead)
+        where = place_and_day(place, None, dates)
+        for person in named:
+            home = country_display(country_key(person.country))
+            if home is None or where["destination_country"] in (None, home):
+                continue
+            out.append(
+                Visit(
+                    kind="trip",
+                    status="planned" if ahead else "past",
+                    traveler=person.name,
+                    traveler_country=home,
+                    met=[p.name for p in named if p is not person],
+                    evidence=[sentence.span],
+                    **where,
+                )
+            )
+    return out
