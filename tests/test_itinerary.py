@@ -155,7 +155,6 @@ def test_a_trip_told_as_under_way_is_dated_by_its_page(text: str) -> None:
     [
         "Dell was in Lisbon last year.",
         "Dell is in talks with Lisbon's mayor.",
-        "Dell is to visit Lisbon.",
         "Dell is interested in Lisbon.",
         "The visiting delegation met Dell in Lisbon.",
     ],
@@ -170,3 +169,20 @@ def test_date_words_answered_still_date_a_trip_under_way() -> None:
     text = "Dell is in Lisbon, where he arrived on Monday."
     status, dates = status_and_dates(_event("Lisbon", text, when="on Monday"), PUBLISHED)
     assert (status, dates.start) == ("ongoing", "2021-05-31")
+
+
+def test_a_future_form_before_the_place_makes_a_trip_answered_as_past_planned() -> None:
+    text = "After Spain, on June 4 Dell will pay a one-day visit to Lisbon."
+    status, dates = status_and_dates(_event("Lisbon", text, when="June 4"), PUBLISHED)
+    assert (status, dates.start) == ("planned", "2021-06-04")
+    # A future form about somewhere else, in another clause, says nothing of this trip.
+    other = "Dell, who will fly home on Friday, was in Lisbon in May."
+    assert status_and_dates(_event("Lisbon", other), PUBLISHED)[0] == "past"
+
+
+def test_a_trip_done_on_the_day_of_the_report_is_still_under_way() -> None:
+    text = "Dell met his counterpart in Lisbon on Wednesday."
+    status, dates = status_and_dates(_event("Lisbon", text, when="on Wednesday"), PUBLISHED)
+    assert (status, dates.start) == ("ongoing", "2021-06-02")
+    earlier = status_and_dates(_event("Lisbon", text, when="on Monday"), PUBLISHED)
+    assert (earlier[0], earlier[1].start) == ("past", "2021-05-31")

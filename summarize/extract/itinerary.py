@@ -131,11 +131,26 @@ def under_way(sentence: str, traveler: str, place: str | None) -> bool:
     return re.search(rf"{_THERE_NOW}{place_pattern(place)}\b", sentence, re.IGNORECASE) is not None
 
 
+# A future form close before the place, in the same clause: "will pay a one-day visit to".
+_WILL = r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to)\b"
+
+
+def _told_ahead(sentence: str, place: str | None) -> bool:
+    """Whether a future form leads to the place within a few words: "Tillerson will pay a
+    one-day visit to South Korea", "will come to North Korea on Tuesday"."""
+    if not place or not place_pattern(place):
+        return False
+    near = rf"{_WILL}(?:\s+[^\s,;.]+){{1,6}}?\s+(?:the\s+)?{place_pattern(place)}\b"
+    return re.search(near, sentence, re.IGNORECASE) is not None
+
+
 def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus, ResolvedDates]:
     """The event's status and its date words resolved.
 
     A sentence that puts the traveler there as it is written ("is in Mexico City") makes
-    the trip under way, whatever tense the model answered. Where the model gave no date
+    the trip under way, whatever tense the model answered; one where a future form leads to
+    the place ("will pay a one-day visit to South Korea") makes a past answer planned; and a
+    trip done on the day of the report is still under way. Where the model gave no date
     words, a day the cited sentence itself names ("on Thursday", "March 17") is taken: on the
     tune split the model often leaves the date out of an answer whose sentence holds one.
     Coarser dates in a sentence ("since 2014") are not taken, as they seldom date the event.
@@ -143,21 +158,31 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     the article is published.
     """
     status: VisitStatus = event.status
-    if any(under_way(s.text, event.who, event.place) for s in event.evidence[:1]):
+    first = event.evidence[0].text if event.evidence else ""
+    if under_way(first, event.who, event.place):
         status = "ongoing"
+    elif status == "past" and _told_ahead(first, event.place):
+        status = "planned"
+    dates = _dates(event, status, published)
+    if status == "past" and published and dates.start == published.isoformat():
+        status = "ongoing"  # done on the day of the report: the visit is still going on
+    return status, dates
+
+
+def _dates(event: Event, status: VisitStatus, published: date | None) -> ResolvedDates:
     ahead = status == "planned"
     dates = resolve_dates(event.when, published, ahead=ahead)
     if dates.start is not None or event.when is not None:
-        return status, dates
+        return dates
     for span in event.evidence[:1]:
         if event.kind == "trip" and left_from(span.text, event.place):
             break  # the day they set out from the place, not the day of a trip there
         in_sentence = resolve_dates(span.text, published, ahead=ahead)
         if in_sentence.start is not None and len(in_sentence.start) == len("2017-03-16"):
-            return status, in_sentence
+            return in_sentence
     if status == "ongoing" and published:
-        return status, ResolvedDates(published.isoformat(), None, True)
-    return status, dates
+        return ResolvedDates(published.isoformat(), None, True)
+    return dates
 
 
 @dataclass(frozen=True)
