@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from summarize.extract.grounding import destination
+from summarize.extract.itinerary import a_place
 from summarize.knowledge.person_names import contains_name, name_parts, same_person
-from summarize.knowledge.places import city_country, country_key
+from summarize.knowledge.places import city_country, country_key, names_a_region_elsewhere
 
 
 @pytest.mark.parametrize(
@@ -79,3 +81,13 @@ def test_a_chunk_that_saw_only_a_surname_folds_into_the_one_fuller_name() -> Non
     ruedas = next(o for o in folded if o.name == "Carla Ruedas")
     assert ruedas.title == "President" and [s.start for s in ruedas.evidence] == [0, 50]
     assert "Lee" in names  # two people named Lee: which one is not guessed
+
+
+def test_a_town_named_like_another_countrys_state_is_not_settled_by_a_rule() -> None:
+    # Florida is a town in Cuba, a US state and a department of Uruguay: no rule picks one.
+    assert names_a_region_elsewhere("Florida")
+    assert destination("Florida") == (None, "Florida")
+    assert a_place("Florida") is None
+    # A city that shares its name only with its own country's state, or none, is placed.
+    assert not names_a_region_elsewhere("Washington")
+    assert destination("Sochi") == ("Russia", "Sochi")

@@ -102,3 +102,14 @@ def test_someone_from_abroad_at_a_meeting_in_a_known_place_travelled_there() -> 
         ("Tomas Dell", "Madrid", None, "planned", ["Mira Castell"]),
         ("Mira Castell", "Madrid", None, "planned", ["Tomas Dell"]),
     ]
+
+
+def test_a_place_far_after_the_meeting_word_is_some_other_events() -> None:
+    # A scrape without sentence breaks runs two stories' lines together.
+    text = (
+        "Tomas Dell and Mira Castell pledged in talks on Saturday to work towards a deal but "
+        "gave no details on how they would go about it - Before that Dell was seen in Madrid."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+
+    assert stated_trips(numbered, _people(), PUBLISHED) == []

@@ -44,6 +44,7 @@ from summarize.knowledge.places import (
     country_key,
     find_country,
     is_country,
+    names_a_region_elsewhere,
 )
 
 Item = TypeVar("Item")
@@ -104,8 +105,6 @@ class Event:
     when: str | None
     met: str | None
     evidence: tuple[Span, ...]
-    # The country of a place no gazetteer knows ("the White House"): the host's.
-    country: str | None = None
 
 
 @dataclass
@@ -135,15 +134,20 @@ class ArticleContext:
             found = (sentence.span.start + at, sentence.span.start + at + len(cue))
         return self._speakers.voice((sentence.span.start, sentence.span.end), found)
 
-    def host_country(self, traveler: str, met: str | None) -> str | None:
-        """The country of whom the traveler met, where it is known and not the traveler's
-        own: where a meeting with them took place when no gazetteer knows the place."""
+    def host_country(self, traveler: str, met: str | None, texts: Sequence[str]) -> str | None:
+        """Where a trip answered with no place ("his first Asian tour") went: the country of
+        whom the traveler met there, when the sentences name that country and not the
+        traveler's own ("holding talks with Japan's Foreign Minister"). Which side is at
+        home is not guessed where both countries are named."""
         if met is None:
             return None
         country = {p.name: country_key(p.country) for p in self.people}
         host = next((c for name, c in country.items() if same_name(name, met)), None)
         home = next((c for name, c in country.items() if same_name(name, traveler)), None)
-        return country_display(host) if host is not None and host != home else None
+        named = {c.key for text in texts for c in countries_mentioned(text)}
+        if host is None or host == home or host not in named or home in named:
+            return None
+        return country_display(host)
 
     def mentions(self, name: str, n: int, lookback: int = LOOKBACK) -> bool:
         """Whether sentence ``n`` names the person, calls them by office, or refers back.
@@ -543,21 +547,16 @@ def ground_events(
             reason = f"events[{i}]: a meeting of {e.who!r} with no one, at no place named"
             out.refuse("visit", e, reason)
             continue
-        country = None
-        if destination(place)[0] is None and (host := ctx.host_country(e.who, met)):
-            if e.kind == "trip" and not _a_destination(place, [s.text for s in evidence]):
-                place = host if _names_country(evidence, host) else place  # "his Asian tour"
-            else:
-                country = host  # "talks at the White House" with the host
-        if e.kind == "trip" and not _a_destination(place, [s.text for s in evidence]):
+        texts = [s.text for s in evidence]
+        if e.kind == "trip" and not _a_destination(place, texts):
+            place = ctx.host_country(e.who, met, texts) or place  # "his Asian tour"
+        if e.kind == "trip" and not _a_destination(place, texts):
             reason = (
                 f"events[{i}]: {place!r} is no known place and no sentence says they went there"
             )
             out.refuse("visit", e, reason)
             continue
-        out.items.append(
-            Event(n, e.who, e.kind, e.status, place, when, met, tuple(evidence), country)
-        )
+        out.items.append(Event(n, e.who, e.kind, e.status, place, when, met, tuple(evidence)))
     return out
 
 
@@ -575,17 +574,14 @@ def _a_destination(place: str | None, sentences: Sequence[str]) -> bool:
     return any(toward.search(s) for s in sentences)
 
 
-def _names_country(evidence: Sequence[Span], country: str) -> bool:
-    key = country_key(country)
-    return any(c.key == key for span in evidence for c in countries_mentioned(span.text))
-
-
 def destination(place: str | None) -> tuple[str | None, str | None]:
     """``(country, city)`` of a place as written: a country stays a country, a city is placed."""
     if not place:
         return None, None
     if is_country(place):
         return country_display(country_key(place)), None
+    if names_a_region_elsewhere(place):
+        return None, place  # "Florida": a town in Cuba, a US state, a department of Uruguay
     country = find_country(place)
     return (country.name if country is not None else None), place
 
@@ -601,14 +597,11 @@ class PlaceAndDay(TypedDict):
     year_stated: bool
 
 
-def place_and_day(
-    place: str | None, when: str | None, dates: ResolvedDates, country: str | None = None
-) -> PlaceAndDay:
-    """The visit fields for a place as written and its date words, already resolved;
-    ``country`` is the place's where no gazetteer knows it."""
-    known, city = destination(place)
+def place_and_day(place: str | None, when: str | None, dates: ResolvedDates) -> PlaceAndDay:
+    """The visit fields for a place as written and its date words, already resolved."""
+    country, city = destination(place)
     return PlaceAndDay(
-        destination_country=known or country,
+        destination_country=country,
         destination_city=city,
         date_text=when,
         start_date=dates.start,

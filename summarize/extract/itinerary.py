@@ -204,6 +204,8 @@ def a_place(phrase: str) -> str | None:
     bare = re.sub(r"^the\s+", "", " ".join(words), flags=re.IGNORECASE)
     if re.fullmatch(_DAY_NAME, bare):
         return None  # "a trip in March": a town of that name is not meant
+    if destination(bare) == (None, bare):
+        return None  # no known place, or a name a rule cannot settle ("Florida")
     country = find_country(bare)
     if country is not None and bare.casefold() != (country.demonym or "").casefold():
         return bare

@@ -238,7 +238,7 @@ class ExtractionRun:
                         traveler_country=country_of.get(event.who),
                         met=[event.met] if event.met else [],
                         evidence=list(event.evidence),
-                        **place_and_day(event.place, event.when, dates, event.country),
+                        **place_and_day(event.place, event.when, dates),
                     )
                 )
         return out + stated_trips(self.numbered, people, self.ctx.published, answered=out)

@@ -109,6 +109,9 @@ _AT = re.compile(r"\b(?:in|at)\s+((?:[^\s,;]+\s+){0,5}[^\s,;]+)", re.IGNORECASE)
 # invitation made at it ("invited Y during their meeting in Beijing").
 # Case-sensitive: "In May" is a month.
 _MODAL = re.compile(r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ss]hould|[Cc]an|[Ss]hall)\b")
+# "in" or "at" must start this close after the meeting word: a run-on scrape may put a
+# place of some other event in the same "sentence".
+_NEAR_CHARS = 60
 _CAPITALISED = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}")
 
 
@@ -118,7 +121,7 @@ def _meeting_place(text: str) -> tuple[str, int] | None:
     met = _MET.search(text)
     if met is None:
         return None
-    for at in _AT.finditer(text, met.end()):
+    for at in _AT.finditer(text, met.end(), met.end() + _NEAR_CHARS):
         for run in _CAPITALISED.finditer(at.group(1)):
             if (place := a_place(run.group(0))) is not None:
                 return place, met.start()
@@ -128,7 +131,7 @@ def _meeting_place(text: str) -> tuple[str, int] | None:
 def _every_meeting_abroad(
     numbered: Numbered, people: Sequence[Person], published: date | None
 ) -> list[Visit]:
-    """"Kim Jong Un met Russian President Vladimir Putin in Pyongyang": each person named in a
+    """ "Kim Jong Un met Russian President Vladimir Putin in Pyongyang": each person named in a
     sentence where a meeting took place at a known place, whose country is known and is not
     that place's, travelled there to meet the others named."""
     out: list[Visit] = []

@@ -198,6 +198,27 @@ def _subdivisions() -> dict[str, str]:
     }
 
 
+def names_a_region_elsewhere(name: str) -> bool:
+    """Whether a town's name is also a state or province of another country ("Florida": a
+    town in Cuba, a US state, a department of Uruguay): a place a rule cannot settle."""
+    folded = _fold(name)
+    found = _cities().get(folded)
+    if found is None or found[0] >= _GREAT_CITY:
+        return False
+    return any(code != found[1] for code in _subdivision_owners().get(folded, ()))
+
+
+@cache
+def _subdivision_owners() -> dict[str, frozenset[str]]:
+    import pycountry
+
+    owners: dict[str, set[str]] = {}
+    for s in pycountry.subdivisions:
+        if s.parent_code is None:
+            owners.setdefault(_fold(s.name), set()).add(str(s.country_code))
+    return {name: frozenset(codes) for name, codes in owners.items()}
+
+
 def city_population(name: str) -> int:
     """The population of the most populous city of that name; 0 when none is known."""
     found = _cities().get(_fold(name))
