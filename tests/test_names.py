@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.extract.grounding import destination
+from summarize.extract.grounding import destination, names_person
 from summarize.extract.itinerary import a_place
 from summarize.knowledge.person_names import contains_name, name_parts, same_person
 from summarize.knowledge.places import city_country, country_key, names_a_region_elsewhere
@@ -91,3 +91,12 @@ def test_a_town_named_like_another_countrys_state_is_not_settled_by_a_rule() -> 
     # A city that shares its name only with its own country's state, or none, is placed.
     assert not names_a_region_elsewhere("Washington")
     assert destination("Sochi") == ("Russia", "Sochi")
+
+
+def test_a_korean_name_with_a_hyphenated_given_name_is_mentioned_by_its_family_name() -> None:
+    assert names_person("Ahead of the talks, Choe had met the president.", "Choe Son-hui")
+    assert names_person("Hwang said the drills would go on.", "Hwang Kyo-ahn")
+    # Written without the hyphen, or with a one-syllable family name, the last parts stay
+    # the key: "Kim" alone could be any of several people.
+    assert not names_person("Kim said no.", "Kim Jong Un")
+    assert names_person("Ayrault said no.", "Jean-Marc Ayrault")

@@ -80,8 +80,14 @@ def contains_name(text_parts: Sequence[str], name: Sequence[str], *, exact: bool
     return False
 
 
+# A given name romanized as two hyphenated syllables ("Son-hui", "Kyo-ahn", "Jae-in"), as
+# Korean names are written: the family name before it is what later sentences use.
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,4}")
+
+
 def mention_key(name: str) -> str:
-    """The part of a name a later sentence uses: "Brandt", or "Min Soo" for "Lee Min Soo".
+    """The part of a name a later sentence uses: "Brandt", or "Min Soo" for "Lee Min Soo";
+    the family name of a Korean name with a hyphenated given name ("Choe" of "Choe Son-hui").
 
     Short final parts ("Un") would match inside other words and other people's names, so
     they keep the part before them.
@@ -89,6 +95,8 @@ def mention_key(name: str) -> str:
     parts = name.split()
     if not parts:
         return name
+    if len(parts) == 2 and _KOREAN_GIVEN.fullmatch(parts[1]) and len(parts[0]) >= 3:
+        return parts[0]  # "Choe Son-hui", "Hwang Kyo-ahn": the family name comes first
     if len(parts[-1]) >= _LONG_PART or len(parts) == 1:
         return parts[-1]
     return " ".join(parts[-2:])
