@@ -86,14 +86,16 @@ def test_someone_from_abroad_at_a_meeting_in_a_known_place_travelled_there() -> 
         "During a meeting with Castell in the riverside city of Toronto last month, Dell "
         "spoke of trade. "
         "Castell invited Dell during their meeting in Rabat on June 1. "
-        "Dell and Castell could meet in Madrid."
+        "Dell and Castell could meet in Madrid. "
+        "Ahead of his visit to Oslo, Dell had met Castell in Athens."
     )
     numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
 
     found = stated_trips(numbered, _people(), PUBLISHED)
 
     # Each trip is the foreigner's: Dell in Lisbon, Castell in Toronto; both in Rabat and
-    # Madrid. An invitation made at a meeting does not put the meeting ahead; a modal does.
+    # Madrid. An invitation made at a meeting does not put the meeting ahead, nor does
+    # another event it comes before; a modal does.
     assert [(t.traveler, t.destination_city, t.start_date, t.status, t.met) for t in found] == [
         ("Tomas Dell", "Lisbon", "2021-05", "past", ["Mira Castell"]),
         ("Mira Castell", "Toronto", "2021-05", "past", ["Tomas Dell"]),
@@ -101,6 +103,8 @@ def test_someone_from_abroad_at_a_meeting_in_a_known_place_travelled_there() -> 
         ("Mira Castell", "Rabat", "2021-06-01", "past", ["Tomas Dell"]),
         ("Tomas Dell", "Madrid", None, "planned", ["Mira Castell"]),
         ("Mira Castell", "Madrid", None, "planned", ["Tomas Dell"]),
+        ("Tomas Dell", "Athens", None, "past", ["Mira Castell"]),
+        ("Mira Castell", "Athens", None, "past", ["Tomas Dell"]),
     ]
 
 

@@ -107,8 +107,14 @@ _MET = re.compile(r"\b(?:meet|met|meets|meeting|talks|summit)\b", re.IGNORECASE)
 _AT = re.compile(r"\b(?:in|at)\s+((?:[^\s,;]+\s+){0,5}[^\s,;]+)", re.IGNORECASE)
 # What puts a meeting ahead: a look-ahead word or a modal ("could meet in"), not an
 # invitation made at it ("invited Y during their meeting in Beijing").
-# Case-sensitive: "In May" is a month.
+# Case-sensitive: "In May" is a month. Not "ahead of" or "before": those name another event
+# ("Ahead of his visit to Minsk, Choe had met Putin in Moscow").
 _MODAL = re.compile(r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ss]hould|[Cc]an|[Ss]hall)\b")
+_TO_COME = re.compile(
+    r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+due|scheduled|plans?\s+to|planned|"
+    r"(?:is|are)\s+expected\s+to|(?:is|are)\s+set\s+to)\b",
+    re.IGNORECASE,
+)
 # "in" or "at" must start this close after the meeting word: a run-on scrape may put a
 # place of some other event in the same "sentence".
 _NEAR_CHARS = 60
@@ -142,7 +148,7 @@ def _every_meeting_abroad(
         place, at = found
         named = [p for p in people if names_person(sentence.text, p.name)]
         before = sentence.text[:at]
-        ahead = bool(AHEAD.search(before) or _MODAL.search(before))
+        ahead = bool(_TO_COME.search(before) or _MODAL.search(before))
         dates = resolve_dates(sentence.text, published, ahead=ahead)
         where = place_and_day(place, None, dates)
         for person in named:
