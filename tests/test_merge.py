@@ -378,3 +378,29 @@ def test_title_wordings_are_never_contradictions() -> None:
     three = merge([a, b, c])
     assert three.contradictions == []
     assert three.officials[0].titles == ["Foreign Minister", "senior official"]
+
+
+def test_a_place_one_report_gives_no_country_takes_the_one_another_report_gives() -> None:
+    people = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
+        ("Tan Wei Ling", "Foreign Minister", "Singapore"),
+    ]
+    at_istana = {
+        "traveler": "Arman Tokhtarov",
+        "traveler_country": "Kazakhstan",
+        "destination_city": "Istana",  # a building no gazetteer places
+        "met": ["Tan Wei Ling"],
+    }
+    placed = article(
+        "placed",
+        officials=people,
+        visits=[{**at_istana, "destination_country": "Singapore"}],
+    )
+    unplaced = [article(name, officials=people, visits=[at_istana]) for name in ("a", "b")]
+
+    brief = merge([placed, *unplaced])
+
+    # One engagement in Singapore told by all three, not a placeless one beside it.
+    assert [(e.destination_country, e.corroboration) for e in brief.engagements] == [
+        ("Singapore", 3)
+    ]

@@ -117,3 +117,22 @@ def test_a_place_far_after_the_meeting_word_is_some_other_events() -> None:
     numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
 
     assert stated_trips(numbered, _people(), PUBLISHED) == []
+
+
+def test_a_guest_welcomed_to_a_place_travelled_to_the_hosts_country() -> None:
+    text = (
+        "Mira Castell welcomed Foreign Minister Tomas Dell to the Belem Palace for talks "
+        "on a host of issues. "
+        "Dell hosted Castell in Ottawa. "
+        "The ministry received Dell's letter."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+
+    found = stated_trips(numbered, _people(), PUBLISHED)
+
+    # A building no gazetteer knows is in the host's country; "a host of" and a ministry
+    # receiving a letter name no guest.
+    assert [(t.traveler, t.destination_country, t.destination_city, t.met) for t in found] == [
+        ("Tomas Dell", "Portugal", "Belem Palace", ["Mira Castell"]),
+        ("Mira Castell", "Canada", "Ottawa", ["Tomas Dell"]),
+    ]

@@ -136,8 +136,13 @@ def _events(visits: list[Fact], people: list[Person]) -> list[list[Fact]]:
     travelled to Washington") share a participant and a place, so they are one engagement;
     two ministers on one trip stay two unless a report has them meet.
     """
+    placed = _countries_of_places(visits)
     keys = [
-        (country_key(text_of(f, "destination_country")) or "", frozenset(_participants(f, people)))
+        (
+            country_key(text_of(f, "destination_country"))
+            or placed.get((text_of(f, "destination_city") or "").casefold(), ""),
+            frozenset(_participants(f, people)),
+        )
         for f in visits
     ]
 
@@ -146,6 +151,20 @@ def _events(visits: list[Fact], people: list[Person]) -> list[list[Fact]]:
 
     groups = cluster(keys, same_event, lambda k: [f"{k[0]}|{p}" for p in k[1]])
     return [[visits[i] for i in g] for g in groups]
+
+
+def _countries_of_places(visits: list[Fact]) -> dict[str, str]:
+    """A place as written → its country, where the reports that give one agree: another
+    report's "the White House, United States" places a "White House" given alone."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for f in visits:
+        city, country = (
+            text_of(f, "destination_city"),
+            country_key(text_of(f, "destination_country")),
+        )
+        if city and country:
+            seen[city.casefold()].add(country)
+    return {city: next(iter(c)) for city, c in seen.items() if len(c) == 1}
 
 
 def _visitor(fact: Fact, people: list[Person]) -> str | None:

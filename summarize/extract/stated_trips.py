@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from summarize.contract.extraction import Visit
-from summarize.extract.grounding import Person, names_person, place_and_day
+from summarize.extract.grounding import Person, name_positions, names_person, place_and_day
 from summarize.extract.itinerary import (
     AHEAD,
     Stop,
@@ -31,6 +31,7 @@ from summarize.extract.itinerary import (
 )
 from summarize.extract.numbered import Numbered
 from summarize.ingest.date_phrases import resolve_dates
+from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import country_display, country_key
 
 # A modal, an invitation or an infinitive before the place ("talks that could lead to a visit
@@ -50,8 +51,12 @@ def stated_trips(
 ) -> list[Visit]:
     """The trips of named people that a travel word states and no answered visit covers."""
     out: list[Visit] = []
-    stated = _every_stated_trip(numbered, people, published)
-    for trip in [*stated, *_every_meeting_abroad(numbered, people, published)]:
+    stated = [
+        *_every_stated_trip(numbered, people, published),
+        *_every_meeting_abroad(numbered, people, published),
+        *_every_guest(numbered, people, published),
+    ]
+    for trip in stated:
         if not any(same_trip(known, trip) for known in [*answered, *out]):
             out.append(trip)
     return out
@@ -167,3 +172,57 @@ def _every_meeting_abroad(
                 )
             )
     return out
+
+
+_WELCOMED = re.compile(r"\b(?:welcom|host|receiv)(?:e|es|ed|ing|s)?\b", re.IGNORECASE)
+_TO_PLACE = re.compile(r"^[^,;.]{0,80}?\b(?:to|at|in)\s+(?:the\s+)?(" + _CAPITALISED.pattern + ")")
+
+
+def _every_guest(
+    numbered: Numbered, people: Sequence[Person], published: date | None
+) -> list[Visit]:
+    """ "Trump welcomed German Chancellor Angela Merkel to the White House": the guest's trip
+    to the place, in the host's country where no gazetteer knows the place. The host is the
+    person named nearest before the verb, the guest the first named after it."""
+    out: list[Visit] = []
+    for sentence in numbered:
+        text = sentence.text
+        for verb in _WELCOMED.finditer(text):
+            host = _nearest(people, text[: verb.start()], last=True)
+            guest = _nearest(people, text[verb.end() :], last=False)
+            if host is None or guest is None or host is guest:
+                continue
+            after = text[verb.end() :]
+            named_at = min(name_positions(after, guest.name))
+            place = _TO_PLACE.match(normalize(after, fold_case=False).text[named_at:])
+            if place is None:
+                continue
+            home = country_display(country_key(guest.country))
+            there = country_display(country_key(host.country))
+            before = text[: verb.start()]
+            ahead = bool(_TO_COME.search(before) or _MODAL.search(before))
+            named = place.group(1).rstrip(".'\u2019")  # "in Ottawa." ends the sentence
+            where = place_and_day(named, None, resolve_dates(text, published))
+            where["destination_country"] = where["destination_country"] or there
+            if where["destination_country"] in (None, home):
+                continue
+            out.append(
+                Visit(
+                    kind="trip",
+                    status="planned" if ahead else "past",
+                    traveler=guest.name,
+                    traveler_country=home,
+                    met=[host.name],
+                    evidence=[sentence.span],
+                    **where,
+                )
+            )
+    return out
+
+
+def _nearest(people: Sequence[Person], text: str, *, last: bool) -> Person | None:
+    """The person named last in ``text`` (or first), by :func:`name_positions`."""
+    found = [(at, p) for p in people for at in name_positions(text, p.name)]
+    if not found:
+        return None
+    return (max if last else min)(found, key=lambda f: f[0])[1]
