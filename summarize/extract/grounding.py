@@ -39,7 +39,6 @@ from summarize.knowledge.person_names import mention_key, name_parts, same_perso
 from summarize.knowledge.places import (
     city_country,
     city_population,
-    countries_mentioned,
     country_display,
     country_key,
     find_country,
@@ -133,21 +132,6 @@ class ArticleContext:
         if cue and (at := sentence.text.casefold().find(cue.casefold())) >= 0:
             found = (sentence.span.start + at, sentence.span.start + at + len(cue))
         return self._speakers.voice((sentence.span.start, sentence.span.end), found)
-
-    def host_country(self, traveler: str, met: str | None, texts: Sequence[str]) -> str | None:
-        """Where a trip answered with no place ("his first Asian tour") went: the country of
-        whom the traveler met there, when the sentences name that country and not the
-        traveler's own ("holding talks with Japan's Foreign Minister"). Which side is at
-        home is not guessed where both countries are named."""
-        if met is None:
-            return None
-        country = {p.name: country_key(p.country) for p in self.people}
-        host = next((c for name, c in country.items() if same_name(name, met)), None)
-        home = next((c for name, c in country.items() if same_name(name, traveler)), None)
-        named = {c.key for text in texts for c in countries_mentioned(text)}
-        if host is None or host == home or host not in named or home in named:
-            return None
-        return country_display(host)
 
     def mentions(self, name: str, n: int, lookback: int = LOOKBACK) -> bool:
         """Whether sentence ``n`` names the person, calls them by office, or refers back.
@@ -547,10 +531,7 @@ def ground_events(
             reason = f"events[{i}]: a meeting of {e.who!r} with no one, at no place named"
             out.refuse("visit", e, reason)
             continue
-        texts = [s.text for s in evidence]
-        if e.kind == "trip" and not _a_destination(place, texts):
-            place = ctx.host_country(e.who, met, texts) or place  # "his Asian tour"
-        if e.kind == "trip" and not _a_destination(place, texts):
+        if e.kind == "trip" and not _a_destination(place, [s.text for s in evidence]):
             reason = (
                 f"events[{i}]: {place!r} is no known place and no sentence says they went there"
             )
