@@ -404,3 +404,32 @@ def test_a_place_one_report_gives_no_country_takes_the_one_another_report_gives(
     assert [(e.destination_country, e.corroboration) for e in brief.engagements] == [
         ("Singapore", 3)
     ]
+
+
+def test_a_plan_for_a_month_the_story_is_past_is_context() -> None:
+    people = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
+        ("Tan Wei Ling", "Foreign Minister", "Singapore"),
+    ]
+    called_off = {  # "cancelled a planned Astana visit last month"
+        "traveler": "Tan Wei Ling",
+        "traveler_country": "Singapore",
+        "destination_country": "Kazakhstan",
+        "status": "planned",
+        "start_date": "2025-02",
+        "year_stated": True,
+    }
+    next_year = {**called_off, "start_date": "2026-04"}
+    reports = [
+        article("a", officials=people, visits=[TOKHTAROV_VISIT, called_off, next_year]),
+        article("b", officials=people, visits=[TOKHTAROV_VISIT]),
+    ]
+
+    brief = merge(reports)
+
+    roles = {(e.traveler, e.start_date): e.role for e in brief.engagements}
+    assert roles == {
+        ("Arman Tokhtarov", "2025-03-11"): "engagement",
+        ("Tan Wei Ling", "2025-02"): "context",  # overtaken by the visit it preceded
+        ("Tan Wei Ling", "2026-04"): "engagement",  # still to come: part of the story
+    }

@@ -185,6 +185,18 @@ def _by_visitor(event: list[Fact], people: list[Person]) -> list[list[Fact]]:
     return [[f for f in event if _traveler_key(f, people) == v] + shared for v in visitors]
 
 
+def _plan_overtaken(trip: list[Fact], start: str | None, central: str | None) -> bool:
+    """A trip only planned, for a month or day the central engagement is past ("cancel a
+    planned Washington visit late last month"): background to the story, not part of it."""
+    if _status(trip) != "planned" or start is None or central is None:
+        return False
+    planned, happened = PartialDate.parse(start), PartialDate.parse(central)
+    if planned is None or happened is None or planned.year is None or happened.year is None:
+        return False
+    # By month: a plan for "late last month" is overtaken by a visit this month.
+    return (planned.year, planned.month or 12) < (happened.year, happened.month or 1)
+
+
 def _countries(trip: list[Fact], people: list[Person]) -> frozenset[str]:
     """The countries an engagement involves: its travelers' and its destination."""
     found = {country_key(text_of(f, "traveler_country")) for f in trip}
@@ -229,6 +241,7 @@ def engagements_of(
         default=None,
     )
     focus = _countries(central, people) if central is not None else frozenset()
+    central_start = _best_date(central, "start_date") if central is not None else None
     out: list[Engagement] = []
     for trip in trips:
         travelled = [f for f in trip if text_of(f, "kind") != "meeting"] or trip
@@ -246,7 +259,10 @@ def engagements_of(
         out.append(
             Engagement(
                 id=slug("e", f"{name} {dest} {start}"),
-                role="engagement" if _countries(trip, people) == focus else "context",
+                role="engagement"
+                if _countries(trip, people) == focus
+                and not _plan_overtaken(trip, start, central_start)
+                else "context",
                 kind="trip" if any(text_of(f, "kind") != "meeting" for f in trip) else "meeting",
                 status=_status(trip),
                 traveler=name,
