@@ -44,6 +44,13 @@ def _trips(answered: list[Visit] | None = None) -> list[tuple[str, str | None, s
     return [(t.traveler, t.destination_country, t.start_date, t.status) for t in found]
 
 
+def _stated(text: str) -> list[Visit]:
+    """The trips ``text`` states, for the two people of :func:`_people`."""
+    return stated_trips(
+        number_sentences(assemble_body(text, [(0, len(text))], [])), _people(), PUBLISHED
+    )
+
+
 def test_each_trip_a_travel_word_states_is_found_once_for_its_traveler() -> None:
     assert _trips() == [
         ("Tomas Dell", "Spain", "2021-06-04", "planned"),
@@ -70,9 +77,7 @@ def test_a_place_before_a_journey_noun_is_a_trip_dated_by_the_words_after_it() -
         "The dispute led Tomas Dell to cancel a planned Lima visit late last month. "
         "Dell made a trip in March."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
-
-    found = stated_trips(numbered, _people(), PUBLISHED)
+    found = _stated(text)
 
     # "a trip in March" names a month, not the town of March that a gazetteer may hold.
     assert [(t.destination_country, t.destination_city, t.start_date, t.status) for t in found] == [
@@ -89,9 +94,7 @@ def test_someone_from_abroad_at_a_meeting_in_a_known_place_travelled_there() -> 
         "Dell and Castell could meet in Madrid. "
         "Ahead of his visit to Oslo, Dell had met Castell in Athens."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
-
-    found = stated_trips(numbered, _people(), PUBLISHED)
+    found = _stated(text)
 
     # Each trip is the foreigner's: Dell in Lisbon, Castell in Toronto; both in Rabat and
     # Madrid. An invitation made at a meeting does not put the meeting ahead, nor does
@@ -114,9 +117,7 @@ def test_a_place_far_after_the_meeting_word_is_some_other_events() -> None:
         "Tomas Dell and Mira Castell pledged in talks on Saturday to work towards a deal but "
         "gave no details on how they would go about it - Before that Dell was seen in Madrid."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
-
-    assert stated_trips(numbered, _people(), PUBLISHED) == []
+    assert _stated(text) == []
 
 
 def test_a_guest_welcomed_to_a_place_travelled_to_the_hosts_country() -> None:
@@ -126,9 +127,7 @@ def test_a_guest_welcomed_to_a_place_travelled_to_the_hosts_country() -> None:
         "Dell hosted Castell in Ottawa. "
         "The ministry received Dell's letter."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
-
-    found = stated_trips(numbered, _people(), PUBLISHED)
+    found = _stated(text)
 
     # A building no gazetteer knows is in the host's country; "a host of" and a ministry
     # receiving a letter name no guest.

@@ -10,6 +10,11 @@ itinerary's stops apply (the traveler is the person named nearest before the pla
 city at home is a trip ("arrived in New York" for a US president) unless the sentence has
 taken the traveler abroad first ("went to Lisbon, then left for Ottawa": going home), and the
 home country named as a country is always going home.
+
+Two more kinds are stated trips: a meeting at a known place is a trip for each person named
+there who is from elsewhere ("X met Russian President Putin in Pyongyang"), and a guest
+welcomed, hosted or received somewhere travelled there, in the host's country where no
+gazetteer knows the place ("welcomed Chancellor Merkel to the White House").
 """
 
 from __future__ import annotations
@@ -18,8 +23,14 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from summarize.contract.extraction import Visit
-from summarize.extract.grounding import Person, name_positions, names_person, place_and_day
+from summarize.contract.extraction import Span, Visit
+from summarize.extract.grounding import (
+    Person,
+    PlaceAndDay,
+    name_positions,
+    names_person,
+    place_and_day,
+)
 from summarize.extract.itinerary import (
     AHEAD,
     Stop,
@@ -152,26 +163,35 @@ def _every_meeting_abroad(
             continue
         place, at = found
         named = [p for p in people if names_person(sentence.text, p.name)]
-        before = sentence.text[:at]
-        ahead = bool(_TO_COME.search(before) or _MODAL.search(before))
-        dates = resolve_dates(sentence.text, published, ahead=ahead)
-        where = place_and_day(place, None, dates)
+        ahead = _to_come(sentence.text[:at])
+        where = place_and_day(place, None, resolve_dates(sentence.text, published, ahead=ahead))
         for person in named:
-            home = country_display(country_key(person.country))
-            if home is None or where["destination_country"] in (None, home):
-                continue
-            out.append(
-                Visit(
-                    kind="trip",
-                    status="planned" if ahead else "past",
-                    traveler=person.name,
-                    traveler_country=home,
-                    met=[p.name for p in named if p is not person],
-                    evidence=[sentence.span],
-                    **where,
-                )
-            )
+            others = [p.name for p in named if p is not person]
+            if (trip := _trip_abroad(person, others, sentence.span, where, ahead)) is not None:
+                out.append(trip)
     return out
+
+
+def _to_come(before: str) -> bool:
+    return bool(_TO_COME.search(before) or _MODAL.search(before))
+
+
+def _trip_abroad(
+    traveler: Person, met: list[str], evidence: Span, where: PlaceAndDay, ahead: bool
+) -> Visit | None:
+    """The traveler's trip to ``where``, if it is abroad for them (their country known)."""
+    home = country_display(country_key(traveler.country))
+    if home is None or where["destination_country"] in (None, home):
+        return None
+    return Visit(
+        kind="trip",
+        status="planned" if ahead else "past",
+        traveler=traveler.name,
+        traveler_country=home,
+        met=met,
+        evidence=[evidence],
+        **where,
+    )
 
 
 _WELCOMED = re.compile(r"\b(?:welcom|host|receiv)(?:e|es|ed|ing|s)?\b", re.IGNORECASE)
@@ -197,26 +217,13 @@ def _every_guest(
             place = _TO_PLACE.match(normalize(after, fold_case=False).text[named_at:])
             if place is None:
                 continue
-            home = country_display(country_key(guest.country))
-            there = country_display(country_key(host.country))
-            before = text[: verb.start()]
-            ahead = bool(_TO_COME.search(before) or _MODAL.search(before))
+            ahead = _to_come(text[: verb.start()])
             named = place.group(1).rstrip(".'\u2019")  # "in Ottawa." ends the sentence
-            where = place_and_day(named, None, resolve_dates(text, published))
+            where = place_and_day(named, None, resolve_dates(text, published, ahead=ahead))
+            there = country_display(country_key(host.country))
             where["destination_country"] = where["destination_country"] or there
-            if where["destination_country"] in (None, home):
-                continue
-            out.append(
-                Visit(
-                    kind="trip",
-                    status="planned" if ahead else "past",
-                    traveler=guest.name,
-                    traveler_country=home,
-                    met=[host.name],
-                    evidence=[sentence.span],
-                    **where,
-                )
-            )
+            if (trip := _trip_abroad(guest, [host.name], sentence.span, where, ahead)) is not None:
+                out.append(trip)
     return out
 
 
