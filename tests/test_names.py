@@ -94,9 +94,9 @@ def test_a_town_named_like_another_countrys_state_is_not_settled_by_a_rule() -> 
 
 
 def test_a_korean_name_with_a_hyphenated_given_name_is_mentioned_by_its_family_name() -> None:
-    assert names_person("Ahead of the talks, Choe had met the president.", "Choe Son-hui")
-    assert names_person("Hwang said the drills would go on.", "Hwang Kyo-ahn")
-    # Written without the hyphen, or with a one-syllable family name, the last parts stay
-    # the key: "Kim" alone could be any of several people.
-    assert not names_person("Kim said no.", "Kim Jong Un")
+    assert names_person("Ahead of the talks, Baek had met the president.", "Baek Mi-ran")
+    assert names_person("Yoon said the drills would go on.", "Yoon Tae-sik")
+    # Written without the hyphen, the last parts stay the key: "Kim" alone could be any of
+    # several people.
+    assert not names_person("Kim said no.", "Kim Min Soo")
     assert names_person("Ayrault said no.", "Jean-Marc Ayrault")
