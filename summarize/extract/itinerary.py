@@ -137,7 +137,7 @@ _WILL = r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set
 
 def _told_ahead(sentence: str, place: str | None) -> bool:
     """Whether a future form leads to the place within a few words: "Tillerson will pay a
-    one-day visit to South Korea", "will come to North Korea on Tuesday"."""
+    one-day visit to South Korea", "will fly to Chile on Tuesday"."""
     if not place or not place_pattern(place):
         return False
     near = rf"{_WILL}(?:\s+[^\s,;.]+){{1,6}}?\s+(?:the\s+)?{place_pattern(place)}\b"

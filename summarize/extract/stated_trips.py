@@ -12,9 +12,10 @@ taken the traveler abroad first ("went to Lisbon, then left for Ottawa": going h
 home country named as a country is always going home.
 
 Two more kinds are stated trips: a meeting at a known place is a trip for each person named
-there who is from elsewhere ("X met Russian President Putin in Pyongyang"), and a guest
+there who is from elsewhere ("Castell met Canadian Foreign Minister Dell in Lisbon"), and a
+guest
 welcomed, hosted or received somewhere travelled there, in the host's country where no
-gazetteer knows the place ("welcomed Chancellor Merkel to the White House").
+gazetteer knows the place ("Castell welcomed Dell to the Belem Palace").
 """
 
 from __future__ import annotations
@@ -118,13 +119,13 @@ def _traveler(text: str, stop: Stop, people: Sequence[Person]) -> Person | None:
 
 
 _MET = re.compile(r"\b(?:meet|met|meets|meeting|talks|summit)\b", re.IGNORECASE)
-# "in Pyongyang", "at the Kremlin", "in the Black Sea resort of Sochi": a preposition, then a
+# "in Lisbon", "at the Kremlin", "in the riverside city of Porto": a preposition, then a
 # known place among the next few words.
 _AT = re.compile(r"\b(?:in|at)\s+((?:[^\s,;]+\s+){0,5}[^\s,;]+)", re.IGNORECASE)
 # What puts a meeting ahead: a look-ahead word or a modal ("could meet in"), not an
 # invitation made at it ("invited Y during their meeting in Beijing").
 # Case-sensitive: "In May" is a month. Not "ahead of" or "before": those name another event
-# ("Ahead of his visit to Minsk, Choe had met Putin in Moscow").
+# ("Ahead of his visit to Oslo, Dell had met Castell in Athens").
 _MODAL = re.compile(r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ss]hould|[Cc]an|[Ss]hall)\b")
 _TO_COME = re.compile(
     r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+due|scheduled|plans?\s+to|planned|"
@@ -153,9 +154,9 @@ def _meeting_place(text: str) -> tuple[str, int] | None:
 def _every_meeting_abroad(
     numbered: Numbered, people: Sequence[Person], published: date | None
 ) -> list[Visit]:
-    """ "Kim Jong Un met Russian President Vladimir Putin in Pyongyang": each person named in a
-    sentence where a meeting took place at a known place, whose country is known and is not
-    that place's, travelled there to meet the others named."""
+    """ "Castell met Canadian Foreign Minister Dell in Lisbon": each person named in a sentence
+    where a meeting took place at a known place, whose country is known and is not that
+    place's, travelled there to meet the others named."""
     out: list[Visit] = []
     for sentence in numbered:
         found = _meeting_place(sentence.text)
@@ -201,8 +202,8 @@ _TO_PLACE = re.compile(r"^[^,;.]{0,80}?\b(?:to|at|in)\s+(?:the\s+)?(" + _CAPITAL
 def _every_guest(
     numbered: Numbered, people: Sequence[Person], published: date | None
 ) -> list[Visit]:
-    """ "Trump welcomed German Chancellor Angela Merkel to the White House": the guest's trip
-    to the place, in the host's country where no gazetteer knows the place. The host is the
+    """ "Castell welcomed Foreign Minister Dell to the Belem Palace": the guest's trip to the
+    place, in the host's country where no gazetteer knows the place. The host is the
     person named nearest before the verb, the guest the first named after it."""
     out: list[Visit] = []
     for sentence in numbered:

@@ -87,7 +87,7 @@ _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,4}")
 
 def mention_key(name: str) -> str:
     """The part of a name a later sentence uses: "Brandt", or "Min Soo" for "Lee Min Soo";
-    the family name of a Korean name with a hyphenated given name ("Choe" of "Choe Son-hui").
+    the family name of a Korean name with a hyphenated given name ("Baek" of "Baek Mi-ran").
 
     Short final parts ("Un") would match inside other words and other people's names, so
     they keep the part before them.
@@ -96,7 +96,7 @@ def mention_key(name: str) -> str:
     if not parts:
         return name
     if len(parts) == 2 and _KOREAN_GIVEN.fullmatch(parts[1]) and len(parts[0]) >= 3:
-        return parts[0]  # "Choe Son-hui", "Hwang Kyo-ahn": the family name comes first
+        return parts[0]  # "Baek Mi-ran", "Yoon Tae-sik": the family name comes first
     if len(parts[-1]) >= _LONG_PART or len(parts) == 1:
         return parts[-1]
     return " ".join(parts[-2:])
