@@ -185,10 +185,10 @@ def _by_visitor(event: list[Fact], people: list[Person]) -> list[list[Fact]]:
     return [[f for f in event if _traveler_key(f, people) == v] + shared for v in visitors]
 
 
-def _plan_overtaken(trip: list[Fact], start: str | None, central: str | None) -> bool:
+def _plan_overtaken(status: str | None, start: str | None, central: str | None) -> bool:
     """A trip only planned, for a month or day the central engagement is past ("cancel a
     planned Washington visit late last month"): background to the story, not part of it."""
-    if _status(trip) != "planned" or start is None or central is None:
+    if status != "planned" or start is None or central is None:
         return False
     planned, happened = PartialDate.parse(start), PartialDate.parse(central)
     if planned is None or happened is None or planned.year is None or happened.year is None:
@@ -252,6 +252,7 @@ def engagements_of(
         dest = most_common(country_key(text_of(f, "destination_country")) or "" for f in trip)
         year_known = any(f.fields.get("year_stated") is True for f in trip)
         start = _best_date(trip, "start_date")
+        status = _status(trip)
         name = _traveler_name(traveler, travelled, people)
         participants = sorted(
             {_person_name(k, trip, people) for f in trip for k in _participants(f, people)} - {name}
@@ -261,10 +262,10 @@ def engagements_of(
                 id=slug("e", f"{name} {dest} {start}"),
                 role="engagement"
                 if _countries(trip, people) == focus
-                and not _plan_overtaken(trip, start, central_start)
+                and not _plan_overtaken(status, start, central_start)
                 else "context",
                 kind="trip" if any(text_of(f, "kind") != "meeting" for f in trip) else "meeting",
-                status=_status(trip),
+                status=status,
                 traveler=name,
                 traveler_country=country_display(traveler_country),
                 met=participants,

@@ -126,9 +126,8 @@ def under_way(sentence: str, traveler: str, place: str | None) -> bool:
         sentence,
     ):
         return True
-    if not place or not place_pattern(place):
-        return False
-    return re.search(rf"{_THERE_NOW}{place_pattern(place)}\b", sentence, re.IGNORECASE) is not None
+    words = place_pattern(place) if place else ""
+    return bool(words) and re.search(rf"{_THERE_NOW}{words}\b", sentence, re.IGNORECASE) is not None
 
 
 # A future form close before the place, in the same clause: "will pay a one-day visit to".
@@ -138,10 +137,9 @@ _WILL = r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set
 def _told_ahead(sentence: str, place: str | None) -> bool:
     """Whether a future form leads to the place within a few words: "Tillerson will pay a
     one-day visit to South Korea", "will fly to Chile on Tuesday"."""
-    if not place or not place_pattern(place):
-        return False
-    near = rf"{_WILL}(?:\s+[^\s,;.]+){{1,6}}?\s+(?:the\s+)?{place_pattern(place)}\b"
-    return re.search(near, sentence, re.IGNORECASE) is not None
+    words = place_pattern(place) if place else ""
+    near = rf"{_WILL}(?:\s+[^\s,;.]+){{1,6}}?\s+(?:the\s+)?{words}\b"
+    return bool(words) and re.search(near, sentence, re.IGNORECASE) is not None
 
 
 def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus, ResolvedDates]:

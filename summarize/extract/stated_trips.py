@@ -209,16 +209,19 @@ def _every_guest(
     for sentence in numbered:
         text = sentence.text
         for verb in _WELCOMED.finditer(text):
-            host = _nearest(people, text[: verb.start()], last=True)
-            guest = _nearest(people, text[verb.end() :], last=False)
+            before, after = text[: verb.start()], text[verb.end() :]
+            host = _nearest(people, before, last=True)
+            guest = _nearest(people, after, last=False)
             if host is None or guest is None or host is guest:
                 continue
-            after = text[verb.end() :]
-            named_at = min(name_positions(after, guest.name))
-            place = _TO_PLACE.match(normalize(after, fold_case=False).text[named_at:])
+            # name_positions counts in the case-folded normalized text; back to ``after``.
+            named_at = normalize(after, fold_case=True).origin[
+                min(name_positions(after, guest.name))
+            ]
+            place = _TO_PLACE.match(after[named_at:])
             if place is None:
                 continue
-            ahead = _to_come(text[: verb.start()])
+            ahead = _to_come(before)
             named = place.group(1).rstrip(".'\u2019")  # "in Ottawa." ends the sentence
             where = place_and_day(named, None, resolve_dates(text, published, ahead=ahead))
             there = country_display(country_key(host.country))
