@@ -189,12 +189,16 @@ def test_a_place_the_article_never_names_does_not_ground_a_trip() -> None:
 
 
 def test_two_capitals_right_before_an_office_are_its_country_when_they_name_one() -> None:
-    text = "He met UK Prime Minister Lena Holt and UN Secretary General Arno Velt on Monday."
+    text = (
+        "He met UK Prime Minister Lena Holt, U.S. Ambassador Tom Reyes and UN Secretary "
+        "General Arno Velt on Monday."
+    )
 
     holders = find_office_holders(text)
 
     assert [(h.name, h.office, h.country) for h in holders] == [
         ("Lena Holt", "Prime Minister", "United Kingdom"),
+        ("Tom Reyes", "Ambassador", "United States"),
         ("Arno Velt", "Secretary General", None),  # two capitals that name no country
     ]
 
@@ -203,9 +207,27 @@ def test_a_minister_is_an_official_even_with_no_country_before_the_office() -> N
     from summarize.extract.passes import _HolderDraft
 
     text = "A delegation headed by Fisheries Minister Pavel Marek and Professor Ana Quist arrived."
-    drafts = {h.name: _HolderDraft.of(h) for h in find_office_holders(text)}
+    drafts = {h.name: _HolderDraft.of(h, text) for h in find_office_holders(text)}
     assert drafts["Pavel Marek"].official
     assert drafts["Pavel Marek"].country is None  # not guessed
+
+
+def test_a_capitalized_office_makes_an_official_of_a_person_but_not_of_an_organization() -> None:
+    from summarize.extract.passes import _HolderDraft, _holds_office
+
+    text = (
+        "President Ana Ruiz met the Federal Budget Committee on Monday. Ruiz said the "
+        "Committee agreed. Economist Jon Hale was there; Mayor Mara Voss was not."
+    )
+    holders = {h.name: h for h in find_office_holders(text)}
+    drafts = {name: _HolderDraft.of(h, text) for name, h in holders.items()}
+
+    assert drafts["Ana Ruiz"].official  # named again by surname alone
+    assert not drafts["Budget Committee"].official  # back only as "the Committee"
+    assert not drafts["Jon Hale"].official  # an occupation, and named once
+    assert not drafts["Mara Voss"].official  # named once: no evidence it is a person
+    # ... unless the people pass named her: then the capitalized office is enough.
+    assert _holds_office(holders["Mara Voss"], text, named_as_person=True)
 
 
 def test_a_trip_told_of_someone_called_by_office_cites_the_sentence_naming_them() -> None:

@@ -61,8 +61,9 @@ def _pattern() -> re.Pattern[str]:
     # A ministry may also stand before the office: "Natural Resources and Ecology Minister".
     ministry = r"(?:[A-Z][a-z]+(?:\s+and)?\s+){0,4}?"
     office = rf"(?P<office>{ministry}(?:(?:{words})\s+){{0,3}}(?:{words}){_MINISTRY})"
-    # Two capitals alone ("US", "UK") are a country only right before an office.
-    country = rf"(?P<country>{country_words_pattern().pattern}|(?<![\w.-])[A-Z]{{2}})\s+"
+    # Two capitals alone ("US", "UK", "U.S.") are a country only right before an office.
+    initials = r"(?<![\w.-])(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)"
+    country = rf"(?P<country>{country_words_pattern().pattern}|{initials})\s+"
     return re.compile(rf"(?<![\w-])(?:{country})?{office},?\s+{_NAME}\b")
 
 

@@ -38,6 +38,7 @@ from summarize.extract.chunk_fold import fold_by_evidence, fold_officials, fold_
 from summarize.extract.cues import Candidate, candidates
 from summarize.extract.drafts import Reply, aims_reply, events_reply, hedges_reply, people_reply
 from summarize.extract.grounding import (
+    _NOT_GOVERNMENT,
     ArticleContext,
     Grounded,
     Person,
@@ -173,7 +174,7 @@ class ExtractionRun:
         for holder in find_office_holders(self.body.text):
             match = _same_person(people, holder.name)
             if match is None:
-                found = ground_people([_HolderDraft.of(holder)], self.ctx).items
+                found = ground_people([_HolderDraft.of(holder, self.body.text)], self.ctx).items
                 # Grounding may make it someone already found ("Brandt" → "Oskar Brandt").
                 match = _same_person(people, found[0].name) if found else None
                 if match is None:
@@ -182,7 +183,7 @@ class ExtractionRun:
             known = people[match]
             people[match] = Person(
                 known.name,
-                known.official or holder.country is not None,
+                known.official or _holds_office(holder, self.body.text, named_as_person=True),
                 known.title or holder.office,
                 known.country or holder.country,
                 known.evidence,
@@ -294,6 +295,36 @@ def _ground_cued(
 _MINISTER = re.compile(r"\bminist(?:er|ry)\b", re.IGNORECASE)
 
 
+def _holds_office(holder: OfficeHolder, text: str, *, named_as_person: bool = False) -> bool:
+    """Whether the capitalized office before a name is a state office its holder holds.
+
+    A country before the office makes it a state's ("Estonian Minister"), and a minister
+    serves a state whatever the article calls the country. Otherwise news style is the
+    evidence: a formal office is capitalized before a name ("President Ana Ruiz"; an
+    occupation is not: "economist Ana Ruiz"). That the name is a person's comes from the
+    people pass (``named_as_person``) or from the article naming them again by surname
+    alone ("Ruiz said"), which an organization read as a name ("Federal Open Market
+    Committee": the office "Federal", the name "Open Market Committee") is not: it comes
+    back as "the Committee". The model's own "official: false" does not outweigh this: it
+    says so of presidents.
+    """
+    if holder.country is not None or _MINISTER.search(holder.office):
+        return True
+    if _NOT_GOVERNMENT.search(holder.office):
+        return False
+    return named_as_person or _named_again(holder, text)
+
+
+def _named_again(holder: OfficeHolder, text: str) -> bool:
+    """Whether the holder's surname stands alone elsewhere: not after their given name, and
+    not after "the"."""
+    *given, surname = holder.name.split()
+    if not given:
+        return False
+    alone = rf"(?<!{re.escape(given[-1])}\s)(?<![Tt]he\s)\b{re.escape(surname)}\b"
+    return any(not holder.start <= m.start() < holder.end for m in re.finditer(alone, text))
+
+
 @dataclass(frozen=True)
 class _HolderDraft:
     """An office-pattern match in the shape of a people draft, to ground it the same way."""
@@ -304,12 +335,10 @@ class _HolderDraft:
     country: str | None
 
     @classmethod
-    def of(cls, holder: OfficeHolder) -> _HolderDraft:
+    def of(cls, holder: OfficeHolder, text: str) -> _HolderDraft:
         return cls(
             name=holder.name,
-            # A country before the office makes it a state's office ("Estonian Minister"),
-            # and a minister serves a state whatever the article calls the country.
-            official=holder.country is not None or _MINISTER.search(holder.office) is not None,
+            official=_holds_office(holder, text),
             title=holder.office,
             country=holder.country,
         )
