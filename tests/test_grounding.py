@@ -230,6 +230,17 @@ def test_a_capitalized_office_makes_an_official_of_a_person_but_not_of_an_organi
     assert _holds_office(holders["Mara Voss"], text, named_as_person=True)
 
 
+def test_a_former_office_holder_is_not_an_official() -> None:
+    from summarize.extract.passes import _HolderDraft
+
+    text = "Former Foreign Minister Jon Hale and ex-Defence Minister Ana Ruiz met Minister Lev Ost."
+    drafts = {h.name: _HolderDraft.of(h, text) for h in find_office_holders(text)}
+
+    assert not drafts["Jon Hale"].official
+    assert not drafts["Ana Ruiz"].official
+    assert drafts["Lev Ost"].official
+
+
 def test_a_trip_told_of_someone_called_by_office_cites_the_sentence_naming_them() -> None:
     text = (
         "Estonian Foreign Minister Oskar Brandt spoke on Monday. "

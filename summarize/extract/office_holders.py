@@ -28,6 +28,8 @@ _MINISTRY = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:(?:\s+and|,)?\s+[A-Z][
 # "Brandt's April remarks": the name ends at the possessive.
 _POSSESSIVE = re.compile(r"['\u2019]s?\b.*$")
 _HEADLINE_CAPS = 0.6
+# Words before an office that say its holder no longer holds it: "former", "ex-Foreign".
+_FORMER = re.compile(r"\b(?:former|ex-\w*)\s*$", re.IGNORECASE)
 # Words a capitalized run starts with that are not a first name.
 _NOT_NAMES = frozenset({"The", "North", "South", "East", "West", "In", "On", "During", "While"})
 # Titles that qualify a person but not an office a state gives (nameparser lists both).
@@ -41,6 +43,7 @@ class OfficeHolder:
     country: str | None
     start: int
     end: int
+    former: bool = False  # "former Secretary of State Ana Ruiz" holds no office now
 
 
 @cache
@@ -95,5 +98,8 @@ def find_office_holders(text: str) -> list[OfficeHolder]:
         known = adjective is not None and find_country(adjective) is not None
         country = country_display(country_key(adjective)) if known else None  # not "UN"
         start = m.start("name")
-        out.append(OfficeHolder(name, office, country, start, start + len(name)))
+        former = _FORMER.search(text, max(0, m.start() - 12), m.start()) is not None
+        if office.split()[0].casefold() == "former":  # "Former Foreign Minister Jon Hale"
+            office, former = office.partition(" ")[2], True
+        out.append(OfficeHolder(name, office, country, start, start + len(name), former))
     return out

@@ -308,6 +308,8 @@ def _holds_office(holder: OfficeHolder, text: str, *, named_as_person: bool = Fa
     back as "the Committee". The model's own "official: false" does not outweigh this: it
     says so of presidents.
     """
+    if holder.former:
+        return False
     if holder.country is not None or _MINISTER.search(holder.office):
         return True
     if _NOT_GOVERNMENT.search(holder.office):
