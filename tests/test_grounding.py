@@ -77,6 +77,8 @@ def test_a_common_noun_or_a_possessive_is_not_a_name() -> None:
     assert person_name("Agency", ctx) is None  # the article never capitalizes it
     assert person_name("America's Angela Merkel", ctx) == "Angela Merkel"
     assert person_name("Clinton", ctx) == "Clinton"
+    # An office written into the name is cut off, even before a surname alone.
+    assert person_name("Dallas Fed President Fisher", ctx) == "Fisher"
 
 
 def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> None:
@@ -228,6 +230,14 @@ def test_a_capitalized_office_makes_an_official_of_a_person_but_not_of_an_organi
     assert not drafts["Mara Voss"].official  # named once: no evidence it is a person
     # ... unless the people pass named her: then the capitalized office is enough.
     assert _holds_office(holders["Mara Voss"], text, named_as_person=True)
+
+
+def test_a_surname_alone_after_an_office_is_a_holder_only_where_news_style_marks_a_person() -> None:
+    text = "President Ruiz met the General Assembly on Monday. Mr. Ruiz spoke first."
+
+    holders = find_office_holders(text)
+
+    assert [(h.name, h.office) for h in holders] == [("Ruiz", "President")]  # no "Assembly"
 
 
 def test_a_former_office_holder_is_not_an_official() -> None:

@@ -232,9 +232,13 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         if len(tokens) > size and is_country(lead):
             tokens = tokens[size:]
     particles = _name_particles()
-    # "... Affairs Minister Pavel Marek": the name is the run after the last office word.
-    for k in range(len(tokens) - 2, 0, -1):
-        if _is_title_word(tokens[k - 1]) and all(t[0].isupper() for t in tokens[k:]):
+    # "... Affairs Minister Pavel Marek", "Dallas Fed President Fisher": the name is the run
+    # after the last office word.
+    for k in range(len(tokens) - 1, 0, -1):
+        run = tokens[k:]
+        if _is_title_word(tokens[k - 1]) and all(
+            t[0].isupper() and not _is_title_word(t) for t in run
+        ):
             tokens = tokens[k:]
             break
     name = " ".join(tokens)
@@ -337,13 +341,21 @@ def ground_people(drafts: Sequence[Any], ctx: ArticleContext) -> Grounded[Person
             continue
         if any(same_name(p.name, name) for p in out.items):
             continue
-        title = stated(d.title)
+        title = stated(d.title) or _office_in_name(d.name, name)
         if title and not any(contains(span.text, title) for span in evidence):
             out.notes.append(f"people[{i}]: title {title!r} is not beside {name!r}; left unknown")
             title = None
         official = bool(d.official) and not (title and _NOT_GOVERNMENT.search(title))
         out.items.append(Person(name, official, title, stated(d.country), evidence))
     return out
+
+
+def _office_in_name(written: str, name: str) -> str | None:
+    """The office a model wrote into a name ("Dallas Fed President" of "Dallas Fed President
+    Fisher"), as the title it left out."""
+    lead = written.strip()[: -len(name)].strip() if written.strip().endswith(name) else ""
+    words = lead.split()
+    return lead if words and _is_title_word(words[-1]) else None
 
 
 _NO_VALUE = frozenset({"", "null", "none", "n/a", "na", "unknown", "not stated", "-"})

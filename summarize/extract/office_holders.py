@@ -23,6 +23,8 @@ from summarize.knowledge.places import (
 
 _NAME_PART = r"[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[a-z][a-z'\u2019]*|-[A-Z][a-z'\u2019]+)?"
 _NAME = rf"(?P<name>{_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})"
+# A surname alone ("President Obama"), taken only where news style marks it as a person's.
+_SURNAME = rf"(?P<name>{_NAME_PART})(?!\s+[A-Z])"
 # "Minister of Foreign Affairs", "Minister for Trade and Industry": a ministry's own name.
 _MINISTRY = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:(?:\s+and|,)?\s+[A-Z][a-z]+){0,4})?"
 # "Brandt's April remarks": the name ends at the possessive.
@@ -59,7 +61,7 @@ def _office_words() -> str:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     words = _office_words()
     # A ministry may also stand before the office: "Natural Resources and Ecology Minister".
     ministry = r"(?:[A-Z][a-z]+(?:\s+and)?\s+){0,4}?"
@@ -67,7 +69,13 @@ def _pattern() -> re.Pattern[str]:
     # Two capitals alone ("US", "UK", "U.S.") are a country only right before an office.
     initials = r"(?<![\w.-])(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)"
     country = rf"(?P<country>{country_words_pattern().pattern}|{initials})\s+"
-    return re.compile(rf"(?<![\w-])(?:{country})?{office},?\s+{_NAME}\b")
+    name = _SURNAME if surname_only else _NAME
+    return re.compile(rf"(?<![\w-])(?:{country})?{office},?\s+{name}\b")
+
+
+def _HONORIFIC(name: str) -> re.Pattern[str]:
+    """A surname after "Mr.", "Ms." or "Mrs.": news style's mark of a person."""
+    return re.compile(rf"\bM(?:r|s|rs)\.?\s+{re.escape(name)}\b")
 
 
 def _in_headline(text: str, at: int) -> bool:
@@ -82,24 +90,35 @@ def _in_headline(text: str, at: int) -> bool:
 
 
 def find_office_holders(text: str) -> list[OfficeHolder]:
-    """Every "[Country] Office Name" mention in ``text``, in order of appearance."""
-    out: list[OfficeHolder] = []
-    for m in _pattern().finditer(text):
-        name = _POSSESSIVE.sub("", m.group("name"))
-        first = name.split()[0]
-        if first in _NOT_NAMES or len(name.split()) < 2 or _in_headline(text, m.start()):
-            continue
-        if re.fullmatch(_office_words(), first, flags=re.IGNORECASE):
-            continue  # "Foreign Minister Brandt" read as the office "Foreign", "Minister Brandt"
-        office = " ".join(w for w in m.group("office").split() if w not in _NOT_NAMES)
-        if not office:
-            continue
-        adjective = m.group("country")
-        known = adjective is not None and find_country(adjective) is not None
-        country = country_display(country_key(adjective)) if known else None  # not "UN"
-        start = m.start("name")
-        former = _FORMER.search(text, max(0, m.start() - 12), m.start()) is not None
-        if office.split()[0].casefold() == "former":  # "Former Foreign Minister Jon Hale"
-            office, former = office.partition(" ")[2], True
-        out.append(OfficeHolder(name, office, country, start, start + len(name), former))
-    return out
+    """Every "[Country] Office Name" mention in ``text``, in order of appearance; an office
+    before a surname alone ("President Obama") only where "Mr. Obama" marks it a person's,
+    as "General Assembly" is not."""
+    full = [h for m in _pattern().finditer(text) if (h := _holder(text, m)) is not None]
+    alone = [
+        h
+        for m in _pattern(surname_only=True).finditer(text)
+        if (h := _holder(text, m)) is not None
+        and _HONORIFIC(h.name).search(text)
+        and not any(f.start < h.end and h.start < f.end for f in full)
+    ]
+    return sorted(full + alone, key=lambda h: h.start)
+
+
+def _holder(text: str, m: re.Match[str]) -> OfficeHolder | None:
+    name = _POSSESSIVE.sub("", m.group("name"))
+    first = name.split()[0]
+    if first in _NOT_NAMES or _in_headline(text, m.start()):
+        return None
+    if re.fullmatch(_office_words(), first, flags=re.IGNORECASE):
+        return None  # "Foreign Minister Brandt" read as the office "Foreign", "Minister Brandt"
+    office = " ".join(w for w in m.group("office").split() if w not in _NOT_NAMES)
+    if not office:
+        return None
+    adjective = m.group("country")
+    known = adjective is not None and find_country(adjective) is not None
+    country = country_display(country_key(adjective)) if known else None  # not "UN"
+    start = m.start("name")
+    former = _FORMER.search(text, max(0, m.start() - 12), m.start()) is not None
+    if office.split()[0].casefold() == "former":  # "Former Foreign Minister Jon Hale"
+        office, former = office.partition(" ")[2], True
+    return OfficeHolder(name, office, country, start, start + len(name), former)
