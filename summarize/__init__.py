@@ -89,7 +89,7 @@ def source_record(article: Any) -> Any:
     from summarize.extract.passes import source_record as record
     from summarize.ingest.metadata import read_metadata as metadata
 
-    return record(article, metadata(article.text))
+    return record(article, metadata(article.text, article.page))
 
 
 def brief(extractions: Iterable[Extraction]) -> Brief:

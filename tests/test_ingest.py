@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from summarize.errors import ArticleError
+from summarize.ingest.metadata import read_metadata
+from summarize.ingest.page_metadata import page_metadata
 from summarize.ingest.read import read_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -75,6 +78,30 @@ def test_html_input_is_reduced_to_its_article_body(tmp_path: Path) -> None:
     renamed = tmp_path / "page.txt"
     renamed.write_text(page, encoding="utf-8")
     assert read_article(renamed).text == article.text
+
+
+def test_an_html_page_keeps_what_its_markup_says_about_it(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text((FIXTURES / "news-page.html").read_text(encoding="utf-8"), encoding="utf-8")
+    article = read_article(path)
+
+    meta = read_metadata(article.text, article.page)
+
+    assert meta.title == "Kenyan trade minister lands in Chile to push for direct shipping line"
+    assert meta.published == date(2025, 3, 11)  # from <time datetime>, not from the body
+
+
+def test_a_page_date_its_own_address_contradicts_is_not_kept() -> None:
+    def page(stamp: str, address: str) -> str:
+        return (
+            f'<html><head><title>Envoy visits Tallinn</title><link rel="canonical" '
+            f'href="https://news.example/story/{address}/envoy-visits-tallinn">'
+            f'<meta property="article:published_time" content="{stamp}"></head>'
+            "<body><article><p>The envoy arrived on Monday.</p></article></body></html>"
+        )
+
+    assert page_metadata(page("2016-10-04", "2016/10")).published == date(2016, 10, 4)
+    assert page_metadata(page("2016-04-10", "2016/10")).published is None  # read day first
 
 
 def test_a_non_english_article_is_read_with_a_clear_note() -> None:

@@ -355,7 +355,7 @@ def extract(backend: Backend, article: Article) -> Extraction:
     Raises :class:`ExtractionError` when every question failed: an empty extraction would
     pass for an article that names nobody.
     """
-    meta = read_metadata(article.text)
+    meta = read_metadata(article.text, article.page)
     body = strip_furniture(article.text)
     chunks = split_body(body, backend.spec.window_chars)
     runs = [ExtractionRun(backend, chunk, meta.published) for chunk in chunks]

@@ -90,19 +90,32 @@ _DATELINE = re.compile(
 _MIN_STORY_WORDS = 5  # A dateline opens a paragraph, not a one-word label.
 
 
-def read_metadata(text: str) -> ArticleMetadata:
-    """Read the header, byline and dateline; never infer a field the article does not state."""
+def read_metadata(text: str, page: ArticleMetadata | None = None) -> ArticleMetadata:
+    """Read the header, byline and dateline; never infer a field the article does not state.
+
+    ``page`` is what an HTML page's markup states (:mod:`page_metadata`); where it states a
+    field, it is preferred to the text's, whose header the body extraction has cut away.
+    """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     header = _header(lines)
     dateline, agency = _dateline(lines)
     byline, affiliation = _byline(header, lines)
     outlet = _outlet_name(affiliation) if affiliation else agency
-    return ArticleMetadata(
+    read = ArticleMetadata(
         title=_title(header, lines),
         outlet=outlet,
         byline=byline,
         published=_published(header),
         dateline=dateline,
+    )
+    if page is None:
+        return read
+    return ArticleMetadata(
+        title=page.title or read.title,
+        outlet=page.outlet or read.outlet,
+        byline=page.byline or read.byline,
+        published=page.published or read.published,
+        dateline=page.dateline or read.dateline,
     )
 
 

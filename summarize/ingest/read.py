@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Literal
 
 from summarize.errors import ArticleError
+from summarize.ingest.metadata import ArticleMetadata
+from summarize.ingest.page_metadata import page_metadata
 
 _SNIFF = 8192
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -37,6 +39,8 @@ class Article:
     path: Path
     text: str
     basis: Literal["file", "html-body"] = "file"
+    # What an HTML page's markup states about it (title, site, date): gone from ``text``.
+    page: ArticleMetadata | None = None
     notes: tuple[str, ...] = ()
 
     @property
@@ -51,9 +55,12 @@ def read_article(path: Path) -> Article:
         raise ArticleError(path, "binary file, not text")
     text, notes = _decode(path, raw)
     basis: Literal["file", "html-body"] = "file"
+    page: ArticleMetadata | None = None
     if path.suffix.lower() in _HTML_SUFFIXES or _HTML_START.match(raw[:_SNIFF]):
-        text = _html_body(path, text)
+        html = text
+        text = _html_body(path, html)
         basis = "html-body"
+        page = page_metadata(html)
         notes.append(
             "HTML page: the article body was extracted with trafilatura; offsets point into "
             "that extracted text (source.text), not into the HTML file"
@@ -62,7 +69,7 @@ def read_article(path: Path) -> Article:
         raise ArticleError(path, "empty file" if not text else "only whitespace")
     if (language_note := _language_note(text)) is not None:
         notes.append(language_note)
-    return Article(path=path, text=text, basis=basis, notes=tuple(notes))
+    return Article(path=path, text=text, basis=basis, notes=tuple(notes), page=page)
 
 
 def _read_bytes(path: Path) -> bytes:
