@@ -7,7 +7,12 @@ import pytest
 from summarize.extract.grounding import destination, names_person
 from summarize.extract.itinerary import a_place
 from summarize.knowledge.person_names import contains_name, name_parts, same_person
-from summarize.knowledge.places import city_country, country_key, names_a_region_elsewhere
+from summarize.knowledge.places import (
+    city_country,
+    countries_mentioned,
+    country_key,
+    names_a_region_elsewhere,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,6 +86,14 @@ def test_a_chunk_that_saw_only_a_surname_folds_into_the_one_fuller_name() -> Non
     ruedas = next(o for o in folded if o.name == "Carla Ruedas")
     assert ruedas.title == "President" and [s.start for s in ruedas.evidence] == [0, 50]
     assert "Lee" in names  # two people named Lee: which one is not guessed
+
+
+def test_a_country_named_inside_another_countrys_state_is_not_mentioned() -> None:
+    text = "Police in New Jersey and New Mexico met Mexican officials; Jersey's envoy came too."
+
+    names = [c.name for c in countries_mentioned(text)]
+
+    assert names == ["Mexico", "Jersey"]  # by "Mexican" and by "Jersey's", not by the states
 
 
 def test_a_town_named_like_another_countrys_state_is_not_settled_by_a_rule() -> None:

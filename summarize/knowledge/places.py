@@ -281,13 +281,29 @@ def country_words_pattern() -> re.Pattern[str]:
 
 
 def countries_mentioned(text: str) -> Iterator[Country]:
-    """The countries a text names or calls by demonym, in order of first mention."""
+    """The countries a text names or calls by demonym, in order of first mention; not one
+    named only inside another country's state or province ("New Jersey", "New Mexico")."""
     seen: set[str] = set()
     for match in country_words_pattern().finditer(text):
         country = find_country(match.group(0))
+        if country is not None and _inside_a_region(text, match, country.code):
+            continue
         if country is not None and country.code not in seen:
             seen.add(country.code)
             yield country
+
+
+def _inside_a_region(text: str, match: re.Match[str], code: str) -> bool:
+    """Whether the capitalized words before ``match`` make it part of a first-level
+    subdivision of another country: "Jersey" in "New Jersey", a US state."""
+    before = re.findall(r"[A-Z][\w'-]*", text[max(0, match.start() - 40) : match.start()])
+    for size in (1, 2):
+        lead = before[-size:]
+        if len(lead) == size and text[: match.start()].rstrip().endswith(lead[-1]):
+            owners = _subdivision_owners().get(_fold(" ".join([*lead, match.group(0)])), ())
+            if owners and code not in owners:
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)
