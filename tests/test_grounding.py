@@ -306,3 +306,12 @@ def test_a_trip_goes_to_a_known_place_or_one_a_sentence_says_they_reached() -> N
 
     assert [e.place for e in grounded.items] == ["Osan airbase"]
     assert "'NBC' is no known place" in grounded.dropped[0].reason
+
+
+def test_an_office_that_names_a_city_or_country_gives_its_holder_that_country() -> None:
+    from summarize.extract.passes import _country_in_title
+
+    assert _country_in_title("Dallas Fed President") == "united states"
+    assert _country_in_title("Kenyan Trade Minister") == "kenya"
+    assert _country_in_title("Secretary of State") is None  # "State" is no country
+    assert _country_in_title(None) is None

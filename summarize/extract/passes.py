@@ -60,7 +60,14 @@ from summarize.ingest.chunks import split_body
 from summarize.ingest.furniture import strip_furniture
 from summarize.ingest.metadata import ArticleMetadata, read_metadata
 from summarize.ingest.read import Article
-from summarize.knowledge.places import countries_mentioned, country_display, country_key
+from summarize.knowledge.places import (
+    city_country,
+    city_population,
+    countries_mentioned,
+    country_display,
+    country_key,
+    find_country,
+)
 from summarize.llm.backend import Backend
 from summarize.llm.prompts import render
 from summarize.llm.usage import metering
@@ -197,7 +204,9 @@ class ExtractionRun:
             Official(
                 name=p.name,
                 title=stated(p.title),
-                country=country_display(country_key(stated(p.country))),
+                country=country_display(
+                    country_key(stated(p.country)) or _country_in_title(stated(p.title))
+                ),
                 evidence=list(p.evidence),
             )
             for p in people
@@ -293,6 +302,24 @@ def _ground_cued(
 
 
 _MINISTER = re.compile(r"\bminist(?:er|ry)\b", re.IGNORECASE)
+
+
+def _country_in_title(title: str | None) -> str | None:
+    """The country an office names by a country word or a city ("Dallas Fed President":
+    the United States), for an official the article gives no country otherwise."""
+    words = re.findall(r"[A-Z][\w'\u2019-]*", title or "")
+    for size in (2, 1):
+        for k in range(len(words) - size + 1):
+            run = " ".join(words[k : k + size])
+            if (found := find_country(run)) is not None:
+                return found.key
+            if city_population(run) >= _CITY_SIZE:
+                return city_country(run)
+    return None
+
+
+# A city this size named in an office is the office's place, not a namesake town.
+_CITY_SIZE = 100_000
 
 
 def _holds_office(holder: OfficeHolder, text: str, *, named_as_person: bool = False) -> bool:
