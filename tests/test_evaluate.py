@@ -801,3 +801,10 @@ def test_a_sentence_is_cut_off_only_when_it_stops_before_its_end() -> None:
         "narrative": {"bottom_line": [_statement(t, said) for t in texts]},
     }
     assert score_citations(brief).cut_off == 2
+
+
+def test_a_furniture_name_inside_a_longer_name_is_another_person() -> None:
+    from summarize.evaluation.articles import _word_in
+
+    assert _word_in("John", "John wrote: great piece.")
+    assert not _word_in("John", "One elector voted for John Kasich instead.")

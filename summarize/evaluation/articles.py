@@ -223,7 +223,10 @@ def sentence_counts(
 
 
 def _word_in(name: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+    """Whether ``text`` names ``name`` as a whole name: a commenter "John" is not the "John"
+    of "John Kasich", whose further name part makes another person."""
+    pattern = rf"(?<!\w){re.escape(name)}(?!\w)(?!\s+[A-Z][a-z])"
+    return re.search(pattern, text) is not None
 
 
 def _from_furniture(item: Item, gold: GoldArticle, out: SystemOutput) -> bool:
