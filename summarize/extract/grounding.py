@@ -632,9 +632,15 @@ def _outside_government(person: Person) -> bool:
     (The model's own "official: false" is not enough: it says so of presidents too.)"""
     if person.official:
         return False
-    if person.title and _NOT_GOVERNMENT.search(person.title):
+    if person.title and outside_government(person.title):
         return True
     return any(_described_outside(span.text, person.name) for span in person.evidence)
+
+
+def outside_government(words: str) -> bool:
+    """Whether an office or description says its holder is outside government ("former",
+    "professor", "analyst", "correspondent")."""
+    return _NOT_GOVERNMENT.search(words) is not None
 
 
 def _described_outside(text: str, name: str) -> bool:

@@ -38,7 +38,6 @@ from summarize.extract.chunk_fold import fold_by_evidence, fold_officials, fold_
 from summarize.extract.cues import Candidate, candidates
 from summarize.extract.drafts import Reply, aims_reply, events_reply, hedges_reply, people_reply
 from summarize.extract.grounding import (
-    _NOT_GOVERNMENT,
     ArticleContext,
     Grounded,
     Person,
@@ -46,6 +45,7 @@ from summarize.extract.grounding import (
     ground_events,
     ground_hedges,
     ground_people,
+    outside_government,
     place_and_day,
     same_name,
 )
@@ -339,7 +339,7 @@ def _holds_office(holder: OfficeHolder, text: str, *, named_as_person: bool = Fa
         return False
     if holder.country is not None or _MINISTER.search(holder.office):
         return True
-    if _NOT_GOVERNMENT.search(holder.office):
+    if outside_government(holder.office):
         return False
     return named_as_person or _named_again(holder, text)
 
