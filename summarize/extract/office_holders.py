@@ -73,7 +73,7 @@ def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{country})?{office},?\s+{name}\b")
 
 
-def _HONORIFIC(name: str) -> re.Pattern[str]:
+def _honorific(name: str) -> re.Pattern[str]:
     """A surname after "Mr.", "Ms." or "Mrs.": news style's mark of a person."""
     return re.compile(rf"\bM(?:r|s|rs)\.?\s+{re.escape(name)}\b")
 
@@ -98,7 +98,7 @@ def find_office_holders(text: str) -> list[OfficeHolder]:
         h
         for m in _pattern(surname_only=True).finditer(text)
         if (h := _holder(text, m)) is not None
-        and _HONORIFIC(h.name).search(text)
+        and _honorific(h.name).search(text)
         and not any(f.start < h.end and h.start < f.end for f in full)
     ]
     return sorted(full + alone, key=lambda h: h.start)
