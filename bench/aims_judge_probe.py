@@ -20,17 +20,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Literal
 
-from judge_confidence import PORT, _engine
-from openai import OpenAI
+from judge_confidence import article_runs, engine_client
 from pydantic import create_model
 
 from summarize.evaluation.gold import load_gold
 from summarize.evaluation.spans import locate_sentence, overlaps_any
 from summarize.extract.cues import candidates
 from summarize.extract.drafts import Reply
-from summarize.extract.passes import ExtractionRun, _sentence_list
-from summarize.ingest.furniture import strip_furniture
-from summarize.ingest.read import read_article
+from summarize.extract.passes import _sentence_list
 from summarize.llm.routes import embedded_spec
 
 LABELS = ("fact", "opinion", "prediction", "goal", "plan", "promise", "demand", "agreement")
@@ -60,12 +57,8 @@ def main() -> None:
     gold, _ = load_gold(args.gold)
     spec = embedded_spec()
     counts: Counter[tuple[str, str]] = Counter()
-    engine = _engine()
-    try:
-        client = OpenAI(base_url=f"http://127.0.0.1:{PORT}/v1", api_key="none")
-        for path in args.articles:
-            body = strip_furniture(read_article(path).text)
-            run = ExtractionRun(None, body, None)  # type: ignore[arg-type]  # no calls made
+    with engine_client() as client:
+        for path, body, run in article_runs(args.articles):
             aims = gold[path.stem].stated_aims
             pos = [locate_sentence(a.sentence, body.article) for a in aims if not a.optional]
             opt = [locate_sentence(a.sentence, body.article) for a in aims if a.optional]
@@ -92,8 +85,6 @@ def main() -> None:
                     label = "OPT" if any(overlaps_any(span, w) for w in opt) else label
                     counts[(label, verdict["reports"])] += 1
                     print(f"{path.stem}\t[{n}]\t{label}\t{verdict['reports']}", flush=True)
-    finally:
-        engine.terminate()
     for label in ("POS", "OPT", "NEG"):
         row = ", ".join(f"{k} {v}" for (lab, k), v in sorted(counts.items()) if lab == label)
         print(f"{label}: {row or 'none'}")

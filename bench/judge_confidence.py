@@ -21,6 +21,8 @@ import sys
 import time
 import urllib.request
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from openai import OpenAI
@@ -32,6 +34,7 @@ from summarize.extract.cues import candidates
 from summarize.extract.drafts import hedges_reply
 from summarize.extract.passes import ExtractionRun
 from summarize.extract.settings import pass_settings
+from summarize.ingest.body import Body
 from summarize.ingest.furniture import strip_furniture
 from summarize.ingest.read import read_article
 from summarize.llm.embedded.model_file import ensure_model, models_dir
@@ -54,6 +57,24 @@ def _engine() -> subprocess.Popen[bytes]:
     raise SystemExit("the engine did not start")
 
 
+@contextmanager
+def engine_client() -> Iterator[OpenAI]:
+    """A client of an embedded engine started on a loopback port, stopped on the way out."""
+    engine = _engine()
+    try:
+        yield OpenAI(base_url=f"http://127.0.0.1:{PORT}/v1", api_key="none")
+    finally:
+        engine.terminate()
+
+
+def article_runs(paths: Iterable[Path]) -> Iterator[tuple[Path, Body, ExtractionRun]]:
+    """Each article's stripped body and an extraction run over it that asks nothing itself:
+    its system message and numbered sentences are the pass's own."""
+    for path in paths:
+        body = strip_furniture(read_article(path).text)
+        yield path, body, ExtractionRun(None, body, None)  # type: ignore[arg-type]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", nargs="+", type=Path)
@@ -62,12 +83,8 @@ def main() -> None:
     gold, _ = load_gold(args.gold)
     spec = embedded_spec()
     by_position: dict[int, list[float]] = defaultdict(list)
-    engine = _engine()
-    try:
-        client = OpenAI(base_url=f"http://127.0.0.1:{PORT}/v1", api_key="none")
-        for path in args.articles:
-            body = strip_furniture(read_article(path).text)
-            run = ExtractionRun(None, body, None)  # type: ignore[arg-type]  # no calls made
+    with engine_client() as client:
+        for path, body, run in article_runs(args.articles):
             truth = gold[path.stem]
             pos = [locate_sentence(h.sentence, body.article) for h in truth.hedged_claims]
             neg = [locate_sentence(h.sentence, body.article) for h in truth.not_hedges]
@@ -102,8 +119,6 @@ def main() -> None:
                     label = "NEG" if any(overlaps_any(span, w) for w in neg) else label
                     by_position[place].append(p_true)
                     print(f"{path.stem}\t[{n}]\tposition {place}\t{label}\tP(true) {p_true:.2f}")
-    finally:
-        engine.terminate()
     for place, values in sorted(by_position.items()):
         mean = sum(values) / len(values)
         print(f"position {place}: {len(values)} candidates, mean P(true) {mean:.2f}")
