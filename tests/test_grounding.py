@@ -238,6 +238,11 @@ def test_a_surname_alone_after_an_office_is_a_holder_only_where_news_style_marks
     holders = find_office_holders(text)
 
     assert [(h.name, h.office) for h in holders] == [("Ruiz", "President")]  # no "Assembly"
+    # A surname the people pass already found names that person ("Foreign Minister Castell").
+    text = "Speaking first, Foreign Minister Castell said no."
+    assert find_office_holders(text) == []
+    found = find_office_holders(text, known=["Mira Castell", "Oskar Brandt"])
+    assert [(h.name, h.office) for h in found] == [("Castell", "Foreign Minister")]
 
 
 def test_a_former_office_holder_is_not_an_official() -> None:

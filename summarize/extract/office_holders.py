@@ -11,6 +11,8 @@ titles ("minister", "foreign", "deputy", "ambassador"...), and any ministry afte
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -89,16 +91,18 @@ def _in_headline(text: str, at: int) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) > _HEADLINE_CAPS
 
 
-def find_office_holders(text: str) -> list[OfficeHolder]:
+def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHolder]:
     """Every "[Country] Office Name" mention in ``text``, in order of appearance; an office
-    before a surname alone ("President Obama") only where "Mr. Obama" marks it a person's,
+    before a surname alone ("President Obama") only where it is a person's: "Mr. Obama"
+    says so, or it is the surname of one person in ``known`` (the people already found),
     as "General Assembly" is not."""
     full = [h for m in _pattern().finditer(text) if (h := _holder(text, m)) is not None]
+    surnames = Counter(name.split()[-1] for name in known if name.split())
     alone = [
         h
         for m in _pattern(surname_only=True).finditer(text)
         if (h := _holder(text, m)) is not None
-        and _honorific(h.name).search(text)
+        and (surnames[h.name] == 1 or _honorific(h.name).search(text))
         and not any(f.start < h.end and h.start < f.end for f in full)
     ]
     return sorted(full + alone, key=lambda h: h.start)

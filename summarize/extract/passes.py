@@ -178,14 +178,18 @@ class ExtractionRun:
         task = render("people", max_items=PEOPLE.max_items)
         answer = self._ask("people", task, model, PEOPLE, PEOPLE.max_items, ground_people)
         people = list(answer.grounded.items)
-        for holder in find_office_holders(self.body.text):
+        named = [p.name for p in people]
+        for holder in find_office_holders(self.body.text, named):
             match = _same_person(people, holder.name)
             if match is None:
                 found = ground_people([_HolderDraft.of(holder, self.body.text)], self.ctx).items
                 # Grounding may make it someone already found ("Brandt" → "Oskar Brandt").
                 match = _same_person(people, found[0].name) if found else None
-                if match is None:
+                # A known surname alone only fills in its person's office ("Foreign Minister
+                # Brandt"); it adds no one ("NEW YORK--Acme Communications").
+                if match is None and holder.name not in {n.split()[-1] for n in named}:
                     people.extend(found)
+                if match is None:
                     continue
             known = people[match]
             people[match] = Person(
