@@ -320,3 +320,17 @@ def test_an_office_that_names_a_city_or_country_gives_its_holder_that_country() 
     assert _country_in_title("Kenyan Trade Minister") == "kenya"
     assert _country_in_title("Secretary of State") is None  # "State" is no country
     assert _country_in_title(None) is None
+
+
+def test_an_office_set_off_after_a_name_is_read_as_written() -> None:
+    from summarize.extract.office_holders import office_after
+
+    text = (
+        "Mira Castell, the deputy commissioner for trade, said no. "
+        "Jon Hale, one of the few envoys' aides here, agreed. "
+        "Ana Ruiz, a professor at Tartu University, disagreed."
+    )
+
+    assert office_after("Mira Castell", text) == "deputy commissioner for trade"
+    assert office_after("Jon Hale", text) is None  # no "the"/"a" office phrase
+    assert office_after("Ana Ruiz", text) is None  # an occupation, not an office

@@ -51,15 +51,35 @@ class OfficeHolder:
 
 
 @cache
-def _office_words() -> str:
+def _office_word_set() -> frozenset[str]:
+    """``nameparser``'s title words that can name an office, lower case."""
     from nameparser.config import CONSTANTS
 
-    words = sorted(
-        (t for t in CONSTANTS.titles if t.isalpha() and t not in _NOT_OFFICES and len(t) > 2),
-        key=len,
-        reverse=True,
+    return frozenset(
+        t for t in CONSTANTS.titles if t.isalpha() and t not in _NOT_OFFICES and len(t) > 2
     )
+
+
+@cache
+def _office_words() -> str:
+    words = sorted(_office_word_set(), key=len, reverse=True)
     return "|".join(w.capitalize() for w in words) + "|leader|minister|president"
+
+
+# "Mira Castell, the deputy commissioner for trade, said": an office set off after a name.
+_APPOSITIVE = r",\s+(?:the|a|an)\s+(?P<office>[^,.;:()\"\u201c\u201d]{3,90}?)\s*[,;]"
+_APPOSITIVE_WORDS = 10
+
+
+def office_after(name: str, text: str) -> str | None:
+    """The office an article sets off right after a name, as written ("the NYPD assistant
+    commissioner for public information"): a short phrase with an office word in it."""
+    for m in re.finditer(re.escape(name) + _APPOSITIVE, text):
+        office = m.group("office").strip()
+        words = re.findall(r"[^\W\d_]+", office.casefold())
+        if len(office.split()) <= _APPOSITIVE_WORDS and any(w in _office_word_set() for w in words):
+            return office
+    return None
 
 
 @cache

@@ -52,7 +52,7 @@ from summarize.extract.grounding import (
 from summarize.extract.hosts import fold_hosts
 from summarize.extract.itinerary import add_stops, journey_or_meeting, status_and_dates
 from summarize.extract.numbered import number_sentences
-from summarize.extract.office_holders import OfficeHolder, find_office_holders
+from summarize.extract.office_holders import OfficeHolder, find_office_holders, office_after
 from summarize.extract.settings import pass_settings
 from summarize.extract.stated_trips import stated_trips
 from summarize.ingest.body import Body
@@ -199,6 +199,7 @@ class ExtractionRun:
                 known.country or holder.country,
                 known.evidence,
             )
+        people = [_with_office_after(p, self.body.text) for p in people]
         people.sort(key=lambda p: p.evidence[0].start)
         self.ctx.people = people
         return people
@@ -306,6 +307,16 @@ def _ground_cued(
 
 
 _MINISTER = re.compile(r"\bminist(?:er|ry)\b", re.IGNORECASE)
+
+
+def _with_office_after(person: Person, text: str) -> Person:
+    """An official with no title takes the office the article sets off after their name."""
+    if not person.official or person.title:
+        return person
+    office = office_after(person.name, text)
+    if office is None:
+        return person
+    return Person(person.name, person.official, office, person.country, person.evidence)
 
 
 def _country_in_title(title: str | None) -> str | None:
