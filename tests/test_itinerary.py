@@ -186,3 +186,14 @@ def test_a_trip_done_on_the_day_of_the_report_is_still_under_way() -> None:
     assert (status, dates.start) == ("ongoing", "2021-06-02")
     earlier = status_and_dates(_event("Lisbon", text, when="on Monday"), PUBLISHED)
     assert (earlier[0], earlier[1].start) == ("past", "2021-05-31")
+
+
+def test_an_undated_news_conference_there_is_the_days_news() -> None:
+    text = "Dell told a news conference in Lisbon after meeting his counterpart."
+    status, dates = status_and_dates(_event("Lisbon", text), PUBLISHED)
+    assert (status, dates.start) == ("ongoing", "2021-06-02")
+    # With a day of its own, or spoken by someone else, it keeps what the model answered.
+    dated = "Dell told a news conference in Lisbon in 2019 that talks had stalled."
+    assert status_and_dates(_event("Lisbon", dated), PUBLISHED)[0] == "past"
+    other = "Ruiz told a news conference that Dell had been in Lisbon."
+    assert status_and_dates(_event("Lisbon", other), PUBLISHED)[0] == "past"

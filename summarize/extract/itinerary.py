@@ -130,6 +130,24 @@ def under_way(sentence: str, traveler: str, place: str | None) -> bool:
     return bool(words) and re.search(rf"{_THERE_NOW}{words}\b", sentence, re.IGNORECASE) is not None
 
 
+# "Kelly told a news conference in Mexico City", "Tillerson said at a news conference with".
+_NEWS_CONFERENCE = r"\b(?:told|said|says|tells)\b[^.;]{0,30}?\b(?:news|press)\s+conference\b"
+
+
+def _spoke_there_undated(event: Event, sentence: str, published: date | None) -> bool:
+    """Whether an undated past trip is the day's news: the sentence reports the traveler
+    speaking to a news conference there and names no day. Background trips carry their
+    dates ("in 2012"); a news conference with no date is what the report is about, dated by
+    its page as a trip under way is."""
+    surname = event.who.split()[-1] if event.who.split() else ""
+    if event.status != "past" or event.when is not None or not surname or published is None:
+        return False
+    if resolve_dates(sentence, published).start is not None:
+        return False
+    spoke = rf"\b{re.escape(surname)}\b[^.;]{{0,40}}?{_NEWS_CONFERENCE}"
+    return re.search(spoke, sentence) is not None
+
+
 # A future form close before the place, in the same clause: "will pay a one-day visit to".
 _WILL = r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to)\b"
 
@@ -157,7 +175,7 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     """
     status: VisitStatus = event.status
     first = event.evidence[0].text if event.evidence else ""
-    if under_way(first, event.who, event.place):
+    if under_way(first, event.who, event.place) or _spoke_there_undated(event, first, published):
         status = "ongoing"
     elif status == "past" and _told_ahead(first, event.place):
         status = "planned"
