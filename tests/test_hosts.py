@@ -75,3 +75,15 @@ def test_two_people_at_home_are_not_each_others_hosts() -> None:
 
     assert len(kept) == 2
     assert dropped == []
+
+
+def test_a_visitors_meeting_abroad_has_a_host_too() -> None:
+    talks = _span(TALKS, 0)
+    visitor = _visit("Tomas Dell", "Canada", "Portugal", talks, kind="meeting")
+    host = _visit("Ilse Marang", "Portugal", "Portugal", talks, kind="trip")
+
+    kept, dropped = fold_hosts([visitor, host])
+
+    assert [(v.traveler, v.kind) for v in kept] == [("Tomas Dell", "meeting")]
+    assert kept[0].met == ["Ilse Marang"]
+    assert len(dropped) == 1

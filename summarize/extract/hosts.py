@@ -44,9 +44,9 @@ def fold_hosts(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
 
 
 def _abroad(visit: Visit) -> bool:
+    """A trip or a meeting away from the traveler's own country: either has a host."""
     return (
-        visit.kind == "trip"
-        and visit.traveler_country is not None
+        visit.traveler_country is not None
         and visit.destination_country is not None
         and visit.traveler_country != visit.destination_country
     )
