@@ -808,3 +808,12 @@ def test_a_furniture_name_inside_a_longer_name_is_another_person() -> None:
 
     assert _word_in("John", "John wrote: great piece.")
     assert not _word_in("John", "One elector voted for John Kasich instead.")
+
+
+def test_a_voice_matches_by_any_variant_the_gold_lists_for_that_person() -> None:
+    from summarize.evaluation.articles import voices_agree
+
+    people = [["P.J. Lund", "Lund"], ["Ana Ruiz"]]
+    assert voices_agree("Lund", "P.J. Lund", people)
+    assert not voices_agree("Lund", "P.J. Lund")  # a surname alone is not the full name
+    assert not voices_agree("Ruiz", "P.J. Lund", people)

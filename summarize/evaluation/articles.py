@@ -140,21 +140,27 @@ def voice_key(voice: str | None) -> str | None:
     return _VOICE_SYNONYMS.get(folded, voice)
 
 
-def voices_agree(predicted: str | None, gold: str) -> bool:
-    """The same generic voice, or a person the gold names ("A and B": either of them)."""
+def voices_agree(predicted: str | None, gold: str, people: Sequence[Sequence[str]] = ()) -> bool:
+    """The same generic voice, or a person the gold names ("A and B": either of them), by
+    any variant the gold lists for that person in ``people`` ("Crowley" of "P.J. Crowley")."""
     p, g = voice_key(predicted), voice_key(gold)
     if p is None or g is None:
         return False
     if p in GENERIC_VOICES or g in GENERIC_VOICES:
         return p == g
     names = [n.strip() for n in re.split(r"\s+and\s+|,\s*", g) if n.strip()]
+    names += [v for n in names for known in people if name_matches(n, known) for v in known]
     return name_matches(p, names) or name_matches(p, [g])
 
 
 def speaker_accuracy(
-    preds: Sequence[Item], golds: Sequence[GoldAim] | Sequence[GoldHedge], text: str | None
+    preds: Sequence[Item],
+    golds: Sequence[GoldAim] | Sequence[GoldHedge],
+    text: str | None,
+    people: Sequence[Sequence[str]] = (),
 ) -> Ratio:
-    """Over predictions that overlap a required gold sentence: is the voice the gold's?"""
+    """Over predictions that overlap a required gold sentence: is the voice the gold's?
+    ``people``: the name variants of each person the article's gold lists."""
     out = Ratio()
     if text is None:
         return out
@@ -166,7 +172,9 @@ def speaker_accuracy(
             out += Ratio(
                 int(
                     voices_agree(
-                        pred.who, gold.voiced_by if isinstance(gold, GoldHedge) else gold.stated_by
+                        pred.who,
+                        gold.voiced_by if isinstance(gold, GoldHedge) else gold.stated_by,
+                        people,
                     )
                 ),
                 1,
@@ -253,8 +261,11 @@ def score_article(gold: GoldArticle, out: SystemOutput | None) -> ArticleScore:
     score_visits(out.visits, gold.visits, score)
     score.stated_aims += sentence_counts(out.stated_aims, gold.stated_aims, out.text)
     score.hedged_claims += sentence_counts(out.hedged_claims, gold.hedged_claims, out.text)
-    score.aim_speakers += speaker_accuracy(out.stated_aims, gold.stated_aims, out.text)
-    score.hedge_speakers += speaker_accuracy(out.hedged_claims, gold.hedged_claims, out.text)
+    people = [o.names for o in gold.officials]
+    score.aim_speakers += speaker_accuracy(out.stated_aims, gold.stated_aims, out.text, people)
+    score.hedge_speakers += speaker_accuracy(
+        out.hedged_claims, gold.hedged_claims, out.text, people
+    )
     score.false_alarms += false_alarms(out.hedged_claims, gold, out.text)
     for item in out.items():
         spans = item.evidence or (None,)  # no evidence at all is one ungrounded span

@@ -87,7 +87,8 @@ def cue_baseline(gold: GoldArticle, text: str | None) -> ArticleScore:
         if find_cues(s.text)
     ]
     score.hedged_claims += sentence_counts(preds, gold.hedged_claims, text)
-    score.hedge_speakers += speaker_accuracy(preds, gold.hedged_claims, text)
+    people = [o.names for o in gold.officials]
+    score.hedge_speakers += speaker_accuracy(preds, gold.hedged_claims, text, people)
     score.false_alarms += false_alarms(preds, gold, text)
     return score
 
