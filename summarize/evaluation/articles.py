@@ -142,7 +142,7 @@ def voice_key(voice: str | None) -> str | None:
 
 def voices_agree(predicted: str | None, gold: str, people: Sequence[Sequence[str]] = ()) -> bool:
     """The same generic voice, or a person the gold names ("A and B": either of them), by
-    any variant the gold lists for that person in ``people`` ("Crowley" of "P.J. Crowley")."""
+    any variant the gold lists for that person in ``people`` ("Lund" of "P.J. Lund")."""
     p, g = voice_key(predicted), voice_key(gold)
     if p is None or g is None:
         return False
@@ -232,7 +232,7 @@ def sentence_counts(
 
 def _word_in(name: str, text: str) -> bool:
     """Whether ``text`` names ``name`` as a whole name: a commenter "John" is not the "John"
-    of "John Kasich", whose further name part makes another person."""
+    of "John Amos Lund", whose further name part makes another person."""
     pattern = rf"(?<!\w){re.escape(name)}(?!\w)(?!\s+[A-Z][a-z])"
     return re.search(pattern, text) is not None
 

@@ -232,7 +232,7 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         if len(tokens) > size and is_country(lead):
             tokens = tokens[size:]
     particles = _name_particles()
-    # "... Affairs Minister Pavel Marek", "Dallas Fed President Fisher": the name is the run
+    # "... Affairs Minister Pavel Marek", "Lyon Bank President Morel": the name is the run
     # after the last office word.
     for k in range(len(tokens) - 1, 0, -1):
         run = tokens[k:]
@@ -351,8 +351,8 @@ def ground_people(drafts: Sequence[Any], ctx: ArticleContext) -> Grounded[Person
 
 
 def _office_in_name(written: str, name: str) -> str | None:
-    """The office a model wrote into a name ("Dallas Fed President" of "Dallas Fed President
-    Fisher"), as the title it left out."""
+    """The office a model wrote into a name ("Lyon Bank President" of "Lyon Bank President
+    Morel"), as the title it left out."""
     lead = written.strip()[: -len(name)].strip() if written.strip().endswith(name) else ""
     words = lead.split()
     return lead if words and _is_title_word(words[-1]) else None

@@ -130,7 +130,7 @@ def under_way(sentence: str, traveler: str, place: str | None) -> bool:
     return bool(words) and re.search(rf"{_THERE_NOW}{words}\b", sentence, re.IGNORECASE) is not None
 
 
-# "Kelly told a news conference in Mexico City", "Tillerson said at a news conference with".
+# "Dell told a news conference in Lisbon", "Dell said at a news conference with".
 _NEWS_CONFERENCE = r"\b(?:told|said|says|tells)\b[^.;]{0,30}?\b(?:news|press)\s+conference\b"
 
 

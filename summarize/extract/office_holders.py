@@ -25,7 +25,7 @@ from summarize.knowledge.places import (
 
 _NAME_PART = r"[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[a-z][a-z'\u2019]*|-[A-Z][a-z'\u2019]+)?"
 _NAME = rf"(?P<name>{_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})"
-# A surname alone ("President Obama"), taken only where news style marks it as a person's.
+# A surname alone ("President Ruiz"), taken only where news style marks it as a person's.
 _SURNAME = rf"(?P<name>{_NAME_PART})(?!\s+[A-Z])"
 # "Minister of Foreign Affairs", "Minister for Trade and Industry": a ministry's own name.
 _MINISTRY = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:(?:\s+and|,)?\s+[A-Z][a-z]+){0,4})?"
@@ -113,7 +113,7 @@ def _in_headline(text: str, at: int) -> bool:
 
 def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHolder]:
     """Every "[Country] Office Name" mention in ``text``, in order of appearance; an office
-    before a surname alone ("President Obama") only where it is a person's: "Mr. Obama"
+    before a surname alone ("President Ruiz") only where it is a person's: "Mr. Ruiz"
     says so, or it is the surname of one person in ``known`` (the people already found),
     as "General Assembly" is not."""
     full = [h for m in _pattern().finditer(text) if (h := _holder(text, m)) is not None]

@@ -320,8 +320,8 @@ def _with_office_after(person: Person, text: str) -> Person:
 
 
 def _country_in_title(title: str | None) -> str | None:
-    """The country an office names by a country word or a city ("Dallas Fed President":
-    the United States), for an official the article gives no country otherwise."""
+    """The country an office names by a country word or a city ("Lyon Bank President":
+    France), for an official the article gives no country otherwise."""
     words = re.findall(r"[A-Z][\w'\u2019-]*", title or "")
     for size in (2, 1):
         for k in range(len(words) - size + 1):
@@ -345,8 +345,8 @@ def _holds_office(holder: OfficeHolder, text: str, *, named_as_person: bool = Fa
     evidence: a formal office is capitalized before a name ("President Ana Ruiz"; an
     occupation is not: "economist Ana Ruiz"). That the name is a person's comes from the
     people pass (``named_as_person``) or from the article naming them again by surname
-    alone ("Ruiz said"), which an organization read as a name ("Federal Open Market
-    Committee": the office "Federal", the name "Open Market Committee") is not: it comes
+    alone ("Ruiz said"), which an organization read as a name ("Federal Budget
+    Committee": the office "Federal", the name "Budget Committee") is not: it comes
     back as "the Committee". The model's own "official: false" does not outweigh this: it
     says so of presidents.
     """
