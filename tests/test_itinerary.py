@@ -132,6 +132,17 @@ def test_a_trip_is_told_by_a_word_of_travel_or_by_someone_abroad() -> None:
     )
 
 
+def test_no_trip_for_an_office_held_there_and_no_meeting_at_home_with_no_one() -> None:
+    posted = "Dell, the charge d'affaires at the Canadian embassy in Lisbon, said no."
+    title = "charge d'affaires at the Canadian embassy in Lisbon"
+    assert not journey_or_meeting(_event("Lisbon", posted), "Canada", title)
+    assert journey_or_meeting(_event("Lisbon", posted), "Canada", "Foreign Minister")
+    norms = "We expect Lisbon to meet the norms, Dell said."
+    assert not journey_or_meeting(_event("Portugal", norms, kind="meeting"), "Portugal")
+    met = Event(1, "Tomas Dell", "meeting", "past", "Portugal", None, "Ana Ruiz", ())
+    assert journey_or_meeting(met, "Portugal")  # a meeting at home with someone is one
+
+
 @pytest.mark.parametrize(
     "text",
     [

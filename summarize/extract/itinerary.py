@@ -96,15 +96,34 @@ def tells_travel(text: str) -> bool:
     return _travel_word().search(text) is not None
 
 
-def journey_or_meeting(event: Event, home: str | None) -> bool:
+def journey_or_meeting(event: Event, home: str | None, title: str | None = None) -> bool:
     """False for a trip answered where no cited sentence has a word of travel, by someone
     not known to be abroad there (their country unknown, or the place's own): talks "for
     Syria", a news conference at home, an address. Someone of another country at the place
-    ("X was also in Mexico City where he met Y") is abroad: that stays a trip."""
+    ("X was also in Mexico City where he met Y") is abroad: that stays a trip, unless their
+    office posts them there ("the charge d'affaires at the embassy in Lisbon"). A meeting at
+    home with no one met is none ("expects Iran to meet the norms")."""
+    there = country_key(destination(event.place)[0])
+    if event.kind == "meeting":
+        return event.met is not None or home is None or country_key(home) != there
     if event.kind != "trip" or any(tells_travel(s.text) for s in event.evidence):
         return True
-    there = country_key(destination(event.place)[0])
+    if there is not None and _posted_in(title) == there:
+        return False
     return home is not None and country_key(home) != there  # a place no gazetteer knows: kept
+
+
+# "embassy in Lisbon", "ambassador to Portugal", "envoy in Lisbon": an office held abroad.
+_POSTED = re.compile(
+    r"\b(?:embassy|consulate|mission|ambassador|envoy)\s+(?:\w+\s+){0,2}?(?:in|to)\s+"
+    r"(?:the\s+)?(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})"
+)
+
+
+def _posted_in(title: str | None) -> str | None:
+    """The country an office is held in, as its title says; None for any other office."""
+    found = _POSTED.search(title or "")
+    return country_key(destination(found["place"])[0]) if found else None
 
 
 # "is in", "are now at", "is currently visiting", "is on a two-day visit to": there now.

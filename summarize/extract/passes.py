@@ -225,6 +225,7 @@ class ExtractionRun:
         if not names:
             return []
         country_of = {p.name: country_display(country_key(stated(p.country))) for p in people}
+        title_of = {p.name: stated(p.title) for p in people}
         out: list[Visit] = []
         for batch in _batches(candidates(self.numbered, "event_cues"), CANDIDATES_PER_QUESTION):
             numbers = tuple(c.n for c in batch)
@@ -234,14 +235,18 @@ class ExtractionRun:
             ground = partial(_ground_with, ground_events, numbers=numbers)
             answer = self._ask("events", task, model, EVENTS, size, ground)
             for event in answer.grounded.items:
-                if not journey_or_meeting(event, country_of.get(event.who)):
+                if not journey_or_meeting(
+                    event, country_of.get(event.who), title_of.get(event.who)
+                ):
                     item = {
                         "who": event.who,
                         "kind": event.kind,
                         "place": event.place,
                         "n": event.n,
                     }
-                    reason = "no word of travel, and nothing says they were abroad there"
+                    reason = (
+                        "no word of travel (or no one met), and nothing says they were abroad there"
+                    )
                     self.dropped.append(Dropped(kind="visit", item=item, reason=reason))
                     continue
                 status, dates = status_and_dates(event, self.ctx.published)
