@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarize.knowledge.places import (
-    country_display,
-    country_key,
     country_words_pattern,
     find_country,
 )
@@ -139,8 +137,8 @@ def _holder(text: str, m: re.Match[str]) -> OfficeHolder | None:
     if not office:
         return None
     adjective = m.group("country")
-    known = adjective is not None and find_country(adjective) is not None
-    country = country_display(country_key(adjective)) if known else None  # not "UN"
+    named = find_country(adjective) if adjective else None
+    country = named.name if named is not None else None  # not "UN"
     start = m.start("name")
     former = _FORMER.search(text, max(0, m.start() - 12), m.start()) is not None
     if office.split()[0].casefold() == "former":  # "Former Foreign Minister Jon Hale"

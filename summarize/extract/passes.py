@@ -61,8 +61,6 @@ from summarize.ingest.furniture import strip_furniture
 from summarize.ingest.metadata import ArticleMetadata, read_metadata
 from summarize.ingest.read import Article
 from summarize.knowledge.places import (
-    city_country,
-    city_population,
     countries_mentioned,
     country_display,
     country_key,
@@ -179,18 +177,19 @@ class ExtractionRun:
         answer = self._ask("people", task, model, PEOPLE, PEOPLE.max_items, ground_people)
         people = list(answer.grounded.items)
         named = [p.name for p in people]
+        surnames = {n.split()[-1] for n in named}
         for holder in find_office_holders(self.body.text, named):
             match = _same_person(people, holder.name)
             if match is None:
                 found = ground_people([_HolderDraft.of(holder, self.body.text)], self.ctx).items
                 # Grounding may make it someone already found ("Brandt" → "Oskar Brandt").
                 match = _same_person(people, found[0].name) if found else None
+            if match is None:
                 # A known surname alone only fills in its person's office ("Foreign Minister
                 # Brandt"); it adds no one ("NEW YORK--Acme Communications").
-                if match is None and holder.name not in {n.split()[-1] for n in named}:
+                if holder.name not in surnames:
                     people.extend(found)
-                if match is None:
-                    continue
+                continue
             known = people[match]
             people[match] = Person(
                 known.name,
@@ -325,21 +324,15 @@ def _with_office_after(person: Person, text: str) -> Person:
 
 
 def _country_in_title(title: str | None) -> str | None:
-    """The country an office names by a country word or a city ("Lyon Bank President":
-    France), for an official the article gives no country otherwise."""
+    """The country an office names by a country word or a known city (:func:`find_country`
+    knows both: "Lyon Bank President" is France's), for an official the article gives no
+    country otherwise."""
     words = re.findall(r"[A-Z][\w'\u2019-]*", title or "")
     for size in (2, 1):
         for k in range(len(words) - size + 1):
-            run = " ".join(words[k : k + size])
-            if (found := find_country(run)) is not None:
+            if (found := find_country(" ".join(words[k : k + size]))) is not None:
                 return found.key
-            if city_population(run) >= _CITY_SIZE:
-                return city_country(run)
     return None
-
-
-# A city this size named in an office is the office's place, not a namesake town.
-_CITY_SIZE = 100_000
 
 
 def _holds_office(holder: OfficeHolder, text: str, *, named_as_person: bool = False) -> bool:

@@ -13,8 +13,7 @@ home country named as a country is always going home.
 
 Two more kinds are stated trips: a meeting at a known place is a trip for each person named
 there who is from elsewhere ("Castell met Canadian Foreign Minister Dell in Lisbon"), and a
-guest
-welcomed, hosted or received somewhere travelled there, in the host's country where no
+guest welcomed, hosted or received somewhere travelled there, in the host's country where no
 gazetteer knows the place ("Castell welcomed Dell to the Belem Palace").
 """
 
