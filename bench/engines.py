@@ -7,10 +7,12 @@ time (never two servers at once), through one counting proxy that sees every req
   lookup decoding), or llama-cpp-python 0.3.36 with repacked weights off (the engine the
   project used before; ``bench/lcp_server.py``, from ``bench/.venv-lcp``);
 - protocol: today's code, or the code at ``--baseline`` (the protocol before sentence
-  numbers), checked out in a git worktree and run against the same server.
+  numbers), checked out in a git worktree and run against the same server;
+- judges: the aims and hedges verdict questions asked of the embedded model
+  (``SUMMARIZE_JUDGES=1``, today off for it), against not asked.
 
     python bench/engines.py --out bench/results/engines [--articles seeds/*.txt]
-        [--configs new-x1,new-x2,new-x4,new-x1-lookup,old-x1,new-lcp,old-lcp]
+        [--configs new-x1,new-x2,new-x4,new-x1-lookup,new-x1-judges,old-x1,new-lcp,old-lcp]
 
 Every output folder is scored by ``summarize eval`` against ``--gold`` (eval/gold by
 default). Writes ``OUT/engines.json`` and ``OUT/engines.md``. No time is asserted anywhere.
@@ -50,6 +52,7 @@ class Config:
     engine: str  # "xllamacpp" or "lcp"
     slots: int = 1
     lookup: bool = False
+    judges: bool = False  # the verdict questions (aims, hedges) asked, as before 2026-12-05
 
 
 CONFIGS = {
@@ -59,6 +62,7 @@ CONFIGS = {
         Config("new-x2", "new", "xllamacpp", slots=2),
         Config("new-x4", "new", "xllamacpp", slots=4),
         Config("new-x1-lookup", "new", "xllamacpp", lookup=True),
+        Config("new-x1-judges", "new", "xllamacpp", judges=True),
         Config("old-x1", "old", "xllamacpp"),
         Config("new-lcp", "new", "lcp"),
         Config("old-lcp", "old", "lcp"),
@@ -171,6 +175,7 @@ def run(
     for key in ("SUMMARIZE_MODEL", "SUMMARIZE_BASE_URL", "SUMMARIZE_CACHE_DIR"):
         env.pop(key, None)
     env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
+    env["SUMMARIZE_JUDGES"] = "1" if config.judges else "0"
     # The old protocol runs from its own worktree: ``python -m`` puts the working directory
     # first on sys.path, ahead of PYTHONPATH, so from ROOT it would import today's package.
     cwd = _baseline_tree(baseline) if config.protocol == "old" else ROOT

@@ -101,7 +101,7 @@ TRANSIENT = {
 def test_transient_faults_are_retried_and_change_nothing(
     serve: type[ReplayServer], tmp_path: Path, clean: dict[str, object], fault: Fault
 ) -> None:
-    server = serve(at(1, 4, fault=fault))
+    server = serve(at(1, 3, fault=fault))
 
     (outcome,) = extract_with(tmp_path / "cache", tmp_path / "out")
 

@@ -29,6 +29,7 @@ def cassettes() -> list[Path]:
 
 RECORDED = dict(zip(PREFIXES, map(recorded_calls, cassettes()), strict=True))
 HANG_AT = RECORDED["001"] + 2  # the second question of the second article
+HANG_PARALLEL = sum(RECORDED.values()) - 1  # with both articles under way: the last but one
 
 
 def command(out: Path, cache: Path, *extra: str) -> list[str]:
@@ -83,7 +84,7 @@ def test_ctrl_c_with_articles_in_parallel_stops_promptly_and_loses_nothing(
     tmp_path: Path,
 ) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
-    with ReplayServer(cassettes(), at(6, fault=Fault("hang"))) as server:
+    with ReplayServer(cassettes(), at(HANG_PARALLEL, fault=Fault("hang"))) as server:
         proc = subprocess.Popen(
             command(out, cache, "--concurrency", "2"),
             env=environment(server),
@@ -91,7 +92,7 @@ def test_ctrl_c_with_articles_in_parallel_stops_promptly_and_loses_nothing(
             text=True,
             preexec_fn=interruptible,
         )
-        assert server.hanging.wait(60), "the run never reached the 6th call"
+        assert server.hanging.wait(60), f"the run never reached call {HANG_PARALLEL}"
         proc.send_signal(signal.SIGINT)
         time.sleep(1)
         sent_before_release = len(server.traffic.received)

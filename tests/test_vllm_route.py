@@ -5,7 +5,8 @@ OpenAI-compatible server that takes the same requests vLLM does (schema as
 ``response_format: json_schema``): the embedded llama.cpp engine, started for the recording
 (``pytest tests/test_vllm_route.py --record-mode=rewrite``). In replay, ``ReplayServer``
 serves those answers on a real loopback socket with latency and injected 429s, and many
-articles run at once as they would against a GPU server.
+articles run at once as they would against a GPU server. A model behind a route other than
+the embedded one is asked the verdict questions (aims, hedges), so the recording holds them.
 """
 
 from __future__ import annotations
@@ -61,6 +62,10 @@ def test_the_vllm_route_sends_the_schema_as_response_format(recorded: Path, tmp_
     assert first["response_format"]["type"] == "json_schema"
     assert "grammar" not in first
     assert len(server.traffic.received) == recorded_calls(recorded)
+    asked = {
+        json.loads(r)["messages"][-1]["content"].split(":")[0] for r in server.traffic.received
+    }
+    assert {"AIMS", "HEDGES"} <= asked  # the judges' questions are asked on this route
 
 
 def test_many_articles_at_once_with_429s_give_the_sequential_result(

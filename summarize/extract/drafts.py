@@ -137,6 +137,21 @@ def aims_reply(numbers: tuple[int, ...]) -> type[Reply]:
     return create_model("AimsReply", __base__=Reply, verdicts=(fixed, ...))
 
 
+class UnjudgedAim(BaseModel):
+    """An aim candidate taken without asking the model (it does not judge): the verdict
+    "yes" in the shape the grounding reads, so a refusal reads as a judged one does."""
+
+    n: int
+    stated_aim: bool = True
+
+
+class UnjudgedHedge(BaseModel):
+    """A hedge candidate taken without asking the model, as :class:`UnjudgedAim`."""
+
+    n: int
+    speculative: bool = True
+
+
 @cache
 def hedges_reply(numbers: tuple[int, ...], speakers: tuple[str, ...]) -> type[Reply]:
     """``{"verdicts": [{n, speculative, by}, ...]}``: one verdict per sentence, in order.

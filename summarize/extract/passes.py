@@ -11,6 +11,10 @@ Every reply cites sentence numbers: evidence is the cited sentence, by construct
    and whom they met come from the people found in (1).
 3. AIMS: aims stated by officials (or unnamed officials), over attribution and purpose cues.
 4. HEDGES: verdicts on the sentences with hedge cues, a few at a time, with who voices each.
+
+Passes 3 and 4 ask the model only where it can judge (``ProviderSpec.judges``): the embedded
+model said yes to nearly every candidate, so for it each candidate stands as found and its
+voice is read from the sentence, as it is after a verdict.
 """
 
 from __future__ import annotations
@@ -36,7 +40,15 @@ from summarize.errors import ExtractionError
 from summarize.extract.asking import Answer, Ground, ask_pass
 from summarize.extract.chunk_fold import fold_by_evidence, fold_officials, fold_visits
 from summarize.extract.cues import Candidate, candidates
-from summarize.extract.drafts import Reply, aims_reply, events_reply, hedges_reply, people_reply
+from summarize.extract.drafts import (
+    Reply,
+    UnjudgedAim,
+    UnjudgedHedge,
+    aims_reply,
+    events_reply,
+    hedges_reply,
+    people_reply,
+)
 from summarize.extract.grounding import (
     ArticleContext,
     Grounded,
@@ -265,8 +277,13 @@ class ExtractionRun:
     # ---------------------------------------------------------------- 3. aims
 
     def stated_aims(self) -> list[StatedAim]:
+        """Sentences with attribution or purpose cues that state an aim: all of them unless
+        the model judges (``ProviderSpec.judges``); their stater is read from the sentence."""
+        found = candidates(self.numbered, "aim_cues")
+        if not self.backend.spec.judges:
+            return self._unjudged(ground_aims, UnjudgedAim, found)
         out: list[StatedAim] = []
-        for batch in _batches(candidates(self.numbered, "aim_cues"), pass_settings().aim_batch):
+        for batch in _batches(found, pass_settings().aim_batch):
             numbers = tuple(c.n for c in batch)
             cues = {c.n: c.cues for c in batch}
             model = partial(aims_reply, numbers)
@@ -279,9 +296,14 @@ class ExtractionRun:
     # ---------------------------------------------------------------- 4. hedges
 
     def hedged_claims(self, people: Sequence[Person]) -> list[HedgedClaim]:
+        """Sentences with hedge cues that speculate: all of them unless the model judges;
+        who voices each is read from the sentence."""
+        found = candidates(self.numbered, "hedge_cues")
+        if not self.backend.spec.judges:
+            return self._unjudged(ground_hedges, UnjudgedHedge, found)
         speakers = (*(p.name for p in people), *GENERIC_VOICES)
         out: list[HedgedClaim] = []
-        for batch in _batches(candidates(self.numbered, "hedge_cues"), pass_settings().hedge_batch):
+        for batch in _batches(found, pass_settings().hedge_batch):
             numbers = tuple(c.n for c in batch)
             cues = {c.n: c.cues for c in batch}
             model = partial(hedges_reply, numbers, speakers)
@@ -290,6 +312,15 @@ class ExtractionRun:
             answer = self._ask("hedges", task, model, HEDGES, len(numbers), ground)
             out.extend(answer.grounded.items)
         return out
+
+    def _unjudged(
+        self, ground: Any, verdict: type[UnjudgedAim | UnjudgedHedge], found: Sequence[Candidate]
+    ) -> list[Any]:
+        """Every candidate grounded as if the model had said yes to it, without asking."""
+        cues = {c.n: c.cues for c in found}
+        grounded: Grounded[Any] = ground([verdict(n=c.n) for c in found], self.ctx, cues)
+        self.dropped.extend(grounded.dropped)
+        return grounded.items
 
 
 def _same_person(people: Sequence[Person], name: str) -> int | None:

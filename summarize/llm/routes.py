@@ -8,7 +8,7 @@ OpenAI-compatible endpoints, Ollama, vLLM, a remote llama.cpp, and the embedded 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 
 from summarize.errors import ProviderConfigError
@@ -80,6 +80,7 @@ def embedded_spec() -> ProviderSpec:
         engine=_engine_version(),
         timeout_s=900.0,
         window_chars=window_chars(_LLAMA_WINDOW_CHARS),
+        judges=False,
     )
 
 
@@ -107,7 +108,18 @@ def resolve(model: str | None = None, base_url: str | None = None) -> ProviderSp
     """``None``/``embedded`` → the embedded model; ``prefix/model`` → that route.
 
     A model name that is not ``route/…`` with ``base_url`` means an OpenAI-compatible server.
+    ``SUMMARIZE_JUDGES=1`` or ``0`` turns the verdict questions on or off for any of them.
     """
+    spec = _route_spec(model, base_url)
+    judges = os.environ.get("SUMMARIZE_JUDGES", "").strip()
+    if not judges:
+        return spec
+    if judges not in {"0", "1"}:
+        raise ProviderConfigError(f"SUMMARIZE_JUDGES={judges!r}: give 1 (ask) or 0 (do not ask)")
+    return replace(spec, judges=judges == "1")
+
+
+def _route_spec(model: str | None, base_url: str | None) -> ProviderSpec:
     setting = (model or os.environ.get("SUMMARIZE_MODEL") or "embedded").strip()
     if setting == "embedded" or setting.startswith("embedded/"):
         return embedded_spec()

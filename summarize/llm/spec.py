@@ -47,6 +47,10 @@ class ProviderSpec:
     window_chars: int = 60_000  # longer article bodies are extracted in overlapping chunks
     # Requests the server can usefully take at once; None when it is not ours to know.
     max_parallel: int | None = None
+    # Whether the model is asked which cue sentences are hedges and which state aims. The
+    # embedded model says yes to nearly all of them (bench/README.md, "Do the judges help"),
+    # so for it the candidates stand as found, for two questions fewer per article.
+    judges: bool = True
 
     @property
     def label(self) -> str:

@@ -51,6 +51,7 @@ class ExtractionStore:
             "sampling": dict(spec.sampling),
             "extra_body": dict(spec.extra_body),
             "window_chars": spec.window_chars,
+            "judges": spec.judges,
             "passes": pass_settings().as_dict(),
         }
 
