@@ -50,3 +50,27 @@ def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:
 
 def test_the_month_is_not_the_modal() -> None:
     assert find_cues("The summit opens on May 3.") == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The joint committee met at the plant.",  # "committee" is no "commit", "plant" no "plan"
+        "The plane landed on an urgent mission.",
+    ],
+)
+def test_an_aim_cue_is_a_word_not_a_string_prefix(sentence: str) -> None:
+    assert find_cues(sentence, "aim_cues") == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The ministers committed to a ceasefire.", "committed"),
+        ("Both sides plan to reopen the border.", "plan"),
+        ("She urged restraint.", "urged"),
+        ("The bank decided to cut rates.", "decided to"),
+    ],
+)
+def test_an_aim_cue_keeps_its_forms(sentence: str, cue: str) -> None:
+    assert cue in find_cues(sentence, "aim_cues")
