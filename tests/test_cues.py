@@ -74,3 +74,19 @@ def test_an_aim_cue_is_a_word_not_a_string_prefix(sentence: str) -> None:
 )
 def test_an_aim_cue_keeps_its_forms(sentence: str, cue: str) -> None:
     assert cue in find_cues(sentence, "aim_cues")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister offered condolences to his counterpart.",  # a feeling voiced, no want
+        'The envoy has expressed "irritation" about the new rules.',
+        "She expressed her deep sympathy.",
+    ],
+)
+def test_a_feeling_expressed_is_no_aim_cue(sentence: str) -> None:
+    assert find_cues(sentence, "aim_cues") == ()
+
+
+def test_a_want_expressed_keeps_its_cue() -> None:
+    assert find_cues("He expressed hope for a deal.", "aim_cues") == ("expressed", "hope")

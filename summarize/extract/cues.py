@@ -60,9 +60,27 @@ _NOT_SPECULATING = re.compile(
 )
 
 
+# Aim words that voice a feeling, not a want: condolences, sympathy or irritation expressed
+# or offered ("expressed his condolences", "has expressed \"irritation\"") state no aim.
+_FEELING = (
+    r"condolences|sympathy|sympathies|regrets?|irritation|worry|worries|concerns?|anger|"
+    r"gratitude|thanks|dismay|disappointment|frustration|outrage|shock|sadness|sorrow"
+)
+_NOT_AIMING = re.compile(
+    rf"\b(?:express|offer)\w*\s+(?:(?:his|her|their|its|our|deep|deepest|sincere|heartfelt)\s+){{0,2}}"
+    rf"[\"\u201c]?(?:{_FEELING})\b",
+    re.IGNORECASE,
+)
+_NOT_A_CUE: dict[Lexicon, re.Pattern[str]] = {
+    "hedge_cues": _NOT_SPECULATING,
+    "aim_cues": _NOT_AIMING,
+}
+
+
 def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
     """Cue phrases in ``text`` as written there, longest match first, no repeats."""
-    factual = [m.span() for m in _NOT_SPECULATING.finditer(text)] if lexicon == "hedge_cues" else []
+    not_cues = _NOT_A_CUE.get(lexicon)
+    factual = [m.span() for m in not_cues.finditer(text)] if not_cues is not None else []
     seen: dict[str, None] = {}
     for match in _pattern(lexicon).finditer(text):
         if match.group(0) == "May":  # the month, not the modal
