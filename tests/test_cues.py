@@ -25,6 +25,8 @@ from summarize.extract.cues import find_cues
         "A 28-year-old suspect was held; the suspect's car was found.",
         "Her joint appearance with the president drew praise.",
         "Readers have suggestions.",
+        "She assumed office in May.",  # taken on, not supposed
+        "Norway will assume a larger responsibility in the alliance.",
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -42,6 +44,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("The police suspect that the fire was set.", "suspect"),
         ("It gave the appearance of a deal.", "appearance"),
         ("There were suggestions that he may quit.", "suggestions"),
+        ("We assume the talks will fail.", "assume"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

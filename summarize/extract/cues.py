@@ -42,9 +42,10 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # or flat inability ("could not verify"), an outcome compared with an expectation ("than
 # expected", "was widely expected"), a category rather than a guess ("possible deportation",
 # "potential terrorists", "the potential for"), a risk taken ("risked", "at the risk of"),
-# and a noun that only looks like the verb: the person sought ("the suspect", "a 28-year-old
-# suspect", "the suspect's car"), an event ("her joint appearance with", "an appearance
-# arranged by"; not "the appearance of" or "that"), advice given ("readers have suggestions").
+# something taken on ("assumed office"), and a noun that only looks like the verb: the person
+# sought ("the suspect", "a 28-year-old suspect", "the suspect's car"), an event ("her joint
+# appearance with", "an appearance arranged by"; not "the appearance of" or "that"), advice
+# given ("readers have suggestions").
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 _NOUN_MODIFIER = r"(?:main|prime|key|lead|alleged|first|second|third|only|other|male|female)"
 _NOT_SPECULATING = re.compile(
@@ -52,6 +53,8 @@ _NOT_SPECULATING = re.compile(
     r"|\b(?:than|as)\s+(?:\w+\s+){0,2}expected\b|\b(?:was|were)\s+widely\s+expected\b"
     r"|\b(?:possible|potential)\s+(?!to\b|that\b)[a-z]+"
     r"|\brisked\b|\bat\s+the\s+risk\s+of\b"
+    rf"|\bassum\w*\s+(?:{_DETERMINER}\s+)?(?:\w+er\s+|new\s+|full\s+)?"
+    r"(?:responsibilit|office|role|power|command|control|dut|post|leadership|presidency|charge)\w*"
     rf"|\b{_DETERMINER}\s+(?:\w+-[\w-]+\s+|{_NOUN_MODIFIER}\s+)?suspects?\b"
     r"|\bsuspect[\'\u2019]s?\b"
     r"|\bappearances?\b(?!\s+(?:of|that)\b)"
