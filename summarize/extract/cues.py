@@ -69,9 +69,9 @@ _FEELING = (
     r"condolences|sympathy|sympathies|regrets?|irritation|worry|worries|concerns?|anger|"
     r"gratitude|thanks|dismay|disappointment|frustration|outrage|shock|sadness|sorrow"
 )
+_FELT = r"(?:his|her|their|its|our|deep|deepest|sincere|heartfelt)"
 _NOT_AIMING = re.compile(
-    rf"\b(?:express|offer)\w*\s+(?:(?:his|her|their|its|our|deep|deepest|sincere|heartfelt)\s+){{0,2}}"
-    rf"[\"\u201c]?(?:{_FEELING})\b",
+    rf"\b(?:express|offer)\w*\s+(?:{_FELT}\s+){{0,2}}[\"\u201c]?(?:{_FEELING})\b",
     re.IGNORECASE,
 )
 _NOT_A_CUE: dict[Lexicon, re.Pattern[str]] = {
@@ -83,12 +83,12 @@ _NOT_A_CUE: dict[Lexicon, re.Pattern[str]] = {
 def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
     """Cue phrases in ``text`` as written there, longest match first, no repeats."""
     not_cues = _NOT_A_CUE.get(lexicon)
-    factual = [m.span() for m in not_cues.finditer(text)] if not_cues is not None else []
+    no_cue_spans = [m.span() for m in not_cues.finditer(text)] if not_cues is not None else []
     seen: dict[str, None] = {}
     for match in _pattern(lexicon).finditer(text):
         if match.group(0) == "May":  # the month, not the modal
             continue
-        if any(a <= match.start() < b for a, b in factual):
+        if any(a <= match.start() < b for a, b in no_cue_spans):
             continue
         seen.setdefault(match.group(0), None)
     return tuple(seen)
