@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from summarize.extract.drafts import UnjudgedAim
 from summarize.extract.grounding import (
     ArticleContext,
     Event,
@@ -105,11 +106,6 @@ def test_a_meeting_with_no_one_at_no_place_is_not_an_engagement() -> None:
     assert "with no one, at no place named" in grounded.dropped[0].reason
 
 
-class _Verdict(BaseModel):
-    n: int
-    stated_aim: bool = True
-
-
 def test_an_aim_is_an_officials_and_never_a_described_outsiders() -> None:
     text = (
         "Oskar Brandt said Estonia wants closer ties. "
@@ -125,7 +121,7 @@ def test_an_aim_is_an_officials_and_never_a_described_outsiders() -> None:
     ctx = ArticleContext(numbered, None, people)
     cues = {1: ("said", "wants"), 2: ("said", "want"), 3: ("say", "aim"), 4: ("said", "want")}
 
-    grounded = ground_aims([_Verdict(n=n) for n in (1, 2, 3, 4)], ctx, cues)
+    grounded = ground_aims([UnjudgedAim(n=n) for n in (1, 2, 3, 4)], ctx, cues)
 
     # The model called Brandt no official; the sentence still makes the aim his.
     assert [a.stated_by for a in grounded.items] == ["Oskar Brandt"]
