@@ -17,14 +17,18 @@ _LEAD = re.compile(
     r"predicts|predicted|according to [^,]+)(?:(?:\s+\w+){0,3}?\s+that\s+|\s+))?(?:that\s+)?",
     re.IGNORECASE,
 )
+# A source's own reference marks, glued to a word ("framework[1][2][3]", "in 2023[4]"): in a
+# memo that cites its sources as [1], [2], they would read as the memo's citations.
+_REFERENCE_MARKS = re.compile(r"(?<=\S)(?:\[\d{1,3}\])+")
 MAX_CHARS = 160
 
 
 def claim_clause(sentence: str, cue: str) -> str:
-    """The clause of ``sentence`` holding ``cue``, without its attribution, at most 160 chars."""
+    """The clause of ``sentence`` holding ``cue``, without its attribution or the source's own
+    reference marks, at most 160 chars."""
     at = sentence.casefold().find(cue.casefold())
     if at < 0:
-        return _bounded(sentence)
+        return _bounded(_REFERENCE_MARKS.sub("", sentence.strip()))
     pieces: list[tuple[int, str]] = []
     pos = 0
     for match in _CLAUSE_BREAK.finditer(sentence):
@@ -37,6 +41,7 @@ def claim_clause(sentence: str, cue: str) -> str:
     if len(clause.split()) < 4:  # too short alone: keep the sentence's own wording
         clause = sentence
     clause = _LEAD.sub("", clause.strip(), count=1) or clause
+    clause = _REFERENCE_MARKS.sub("", clause)
     return _bounded(clause.strip().rstrip(".").strip())
 
 
