@@ -120,3 +120,8 @@ def test_a_model_that_judges_is_asked(judging: Backend, server: ReplayServer) ->
         run.hedged_claims(run.ctx.people)
 
     assert [q.split(":")[0] for q in _asked(server)] == ["AIMS", "HEDGES"]
+
+
+def test_the_extraction_says_whether_the_model_judged(unjudged: Backend, judging: Backend) -> None:
+    assert not unjudged.info.judged
+    assert judging.info.judged

@@ -159,6 +159,12 @@ class ModelInfo(BaseModel):
     provider: str
     model: str
     model_sha256: str | None = None
+    judged: bool = Field(
+        default=True,
+        description="Whether the model judged which cue sentences state aims and which "
+        "speculate; false: every cue sentence stands, its stater or voice read from the "
+        "sentence (the embedded model, whose verdicts added nothing).",
+    )
 
 
 class Extraction(BaseModel):

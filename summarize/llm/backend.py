@@ -36,7 +36,10 @@ class Backend:
     @property
     def info(self) -> ModelInfo:
         return ModelInfo(
-            provider=self.spec.name, model=self.spec.model, model_sha256=self.spec.model_sha256
+            provider=self.spec.name,
+            model=self.spec.model,
+            model_sha256=self.spec.model_sha256,
+            judged=self.spec.judges,
         )
 
 
