@@ -27,6 +27,8 @@ from summarize.extract.cues import find_cues
         "Readers have suggestions.",
         "She assumed office in May.",  # taken on, not supposed
         "Norway will assume a larger responsibility in the alliance.",
+        "The mayor has indicated interest in a joint bid with two towns.",  # a plain object
+        "He said the visit indicates the importance the bank attaches to trade.",
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -45,6 +47,8 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("It gave the appearance of a deal.", "appearance"),
         ("There were suggestions that he may quit.", "suggestions"),
         ("We assume the talks will fail.", "assume"),
+        ("The figures indicate that rates will rise.", "indicate"),
+        ("She indicated the bank would cut rates, aides said.", "indicated"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

@@ -45,8 +45,13 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # something taken on ("assumed office"), and a noun that only looks like the verb: the person
 # sought ("the suspect", "a 28-year-old suspect", "the suspect's car"), an event ("her joint
 # appearance with", "an appearance arranged by"; not "the appearance of" or "that"), advice
-# given ("readers have suggestions").
+# given ("readers have suggestions"), and "indicate" with a plain object ("indicated interest
+# in", "indicates the importance"): it introduces a claim only with "that" or a clause whose
+# verb is a modal or a form of "be" or "have" ("indicated Russia would join").
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
+_CLAUSE_VERB = (
+    r"(?:would|will|could|can|may|might|should|must|is|are|was|were|be|been|has|have|had)"
+)
 _NOUN_MODIFIER = r"(?:main|prime|key|lead|alleged|first|second|third|only|other|male|female)"
 _NOT_SPECULATING = re.compile(
     r"\bcould\s*(?:not|n[o'\u2019]?t)\b"
@@ -58,7 +63,8 @@ _NOT_SPECULATING = re.compile(
     rf"|\b{_DETERMINER}\s+(?:\w+-[\w-]+\s+|{_NOUN_MODIFIER}\s+)?suspects?\b"
     r"|\bsuspect[\'\u2019]s?\b"
     r"|\bappearances?\b(?!\s+(?:of|that)\b)"
-    r"|\bsuggestions\b(?!\s+(?:of|that)\b)",
+    r"|\bsuggestions\b(?!\s+(?:of|that)\b)"
+    rf"|\bindicat(?:e|es|ed|ing)\b(?=\s+(?!that\b)(?:(?!\b{_CLAUSE_VERB}\b)[^,.;:])*(?:[,.;:]|$))",
     re.IGNORECASE,
 )
 
