@@ -169,6 +169,30 @@ def test_a_wording_that_fails_twice_leaves_the_rule_sentence_and_says_why() -> N
     assert warnings and "rule's wording is shown" in warnings[0]
 
 
+def test_a_wording_that_gives_a_person_another_country_is_refused() -> None:
+    said = (
+        "Kazakh Foreign Minister Arman Tokhtarov and Portuguese Foreign Minister Rui Castell "
+        "said the talks aim to expand rail freight between the two countries."
+    )
+    source = article(
+        "both",
+        officials=[
+            ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
+            ("Rui Castell", "Foreign Minister", "Portugal"),
+        ],
+        aims=[(said[:-1], "Arman Tokhtarov", said)],
+        text=said,
+    )
+    brief = merge([source])
+    swapped = said.replace("Kazakh F", "X F").replace("Portuguese", "Kazakh")
+    swapped = swapped.replace("X", "Portuguese")
+    narrative, warnings = worded(brief, {1: said}, lambda drafts, _: [swapped] * len(drafts))
+    assert narrative.bottom_line[0].worded_by == "rule"
+    assert "'Portuguese Foreign Minister' is not Arman Tokhtarov" in warnings[0]
+    narrative, warnings = worded(brief, {1: said}, lambda drafts, _: [said] * len(drafts))
+    assert (narrative.bottom_line[0].worded_by, warnings) == ("model", [])
+
+
 def test_a_wording_that_drops_who_says_it_is_refused() -> None:
     brief, _ = _brief()
     (draft,) = drafts_of(brief)[0]
@@ -302,3 +326,20 @@ def test_a_quoted_report_is_given_its_own_voice_and_its_own_citation() -> None:
         "The two chiefs agreed on closer coordination, the ministry said."
     ]
     assert len(draft.sources) == 1
+
+
+def test_a_claim_in_some_reports_words_is_voiced_cited_and_counted_by_those_reports() -> None:
+    visit = "Chile will visit Vietnam"
+    arrive = "the foreign minister is expected to arrive in Hanoi"
+    experts = (arrive, "expected", "unnamed experts or analysts", arrive)
+    reports = [
+        article("a", outlet="A", hedges=[(visit, "will", "Arman Tokhtarov", f"He said {visit}.")]),
+        article("b", outlet="B", hedges=[experts]),
+        article("c", outlet="C", hedges=[experts]),
+    ]
+    brief = merge(reports)
+    assert [len(g.members) for g in brief.speculation] == [3]  # one claim in two wordings
+    (draft,) = [*drafts_of(brief)[0], *drafts_of(brief)[1]]
+    # The wording two outlets share, by its own voice: Tokhtarov said it otherwise.
+    assert draft.text == f"Analysts and experts expect that {arrive} (2 outlets report it)."
+    assert draft.sources == (2, 3) and draft.voices == ("analysts and experts",)

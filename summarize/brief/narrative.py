@@ -301,44 +301,66 @@ def _already_said(text: str, used: set[str]) -> bool:
     return any(folded in u or u in folded for u in used)
 
 
-def _quoting(group: ClaimGroup, member: ClaimMember) -> ClaimGroup:
-    """The group narrowed to the one member a sentence quotes: its words are that report's,
-    so only its own voice says them and only its own span supports them."""
-    parts = {mention_key(p) for p in re.split(r"\s+and\s+(?=[A-Z])", member.by) if p}
-    voiced = [v for v in group.voiced_by if v == member.by or mention_key(v) in parts]
+def _in_their_words(group: ClaimGroup, member: ClaimMember, outlets: dict[int, str]) -> ClaimGroup:
+    """The group narrowed to the members that word the claim as ``member`` does: a sentence
+    in those words is theirs to voice and theirs to support, and is corroborated by their
+    outlets alone; the others said something like it, in their own words (the Speculation
+    and Stated aims lists keep the whole group)."""
+    key = _fold(member.text)
+    members = [m for m in group.members if _fold(m.text) == key]
+    bys = {m.by for m in members if m.by}
+    parts = {mention_key(p) for by in bys for p in re.split(r"\s+and\s+(?=[A-Z])", by) if p}
+    voiced = [v for v in group.voiced_by if v in bys or mention_key(v) in parts]
+    sources = sorted({m.source for m in members})
     return group.model_copy(
         update={
-            "voiced_by": voiced or ([member.by] if member.by else []),
-            "sources": [member.source],
-            "corroboration": 1,
-            "members": [member],
+            "voiced_by": voiced or sorted(bys),
+            "sources": sources,
+            "corroboration": len({outlets.get(n, str(n)) for n in sources}),
+            "members": members,
         }
     )
 
 
+def _by_reach(group: ClaimGroup, outlets: dict[int, str]) -> list[ClaimMember]:
+    """The members, those whose wording the most outlets share first (else in order)."""
+    reach: dict[str, set[str]] = {}
+    for m in group.members:
+        reach.setdefault(_fold(m.text), set()).add(outlets.get(m.source, str(m.source)))
+    return sorted(group.members, key=lambda m: -len(reach[_fold(m.text)]))
+
+
 def _claim_sentence(
-    group: ClaimGroup, verb: str, roster: dict[str, RosterEntry], used: set[str]
+    group: ClaimGroup,
+    verb: str,
+    roster: dict[str, RosterEntry],
+    used: set[str],
+    outlets: dict[int, str],
 ) -> tuple[str, ClaimGroup] | None:
     """ "Analysts and experts expect that <clause>", or one report's own sentence in
-    quotation marks, with that report's voice, when the clause would not stand alone; with
-    the group the sentence rests on (the quoted member alone for a quotation); None when
-    every wording the group has is already in the memo."""
-    whole = [m for m in group.members if not m.text.endswith("\u2026")]
-    for member in whole:
+    quotation marks, when the clause would not stand alone; voiced, cited and counted by the
+    reports that word it so (:func:`_in_their_words`), the wording most outlets share first.
+    None when every wording the group has is already in the memo."""
+    members = _by_reach(group, outlets)
+    for member in members:
         clause = member.text.strip().rstrip(".")
-        if _is_clause(clause) and not _already_said(clause, used) and not _MARKUP.search(clause):
+        if member.text.endswith("\u2026") or not _is_clause(clause):
+            continue
+        if not _already_said(clause, used) and not _MARKUP.search(clause):
             used.add(_fold(clause))
             first = clause.split()[0]
             if first in {"The", "This", "A", "An", "These", "Those", "His", "Her", "Their", "Its"}:
                 clause = clause[:1].lower() + clause[1:]
-            return f"{_lead(group, roster, verb)} that {clause}", group
-    for member in group.members:
+            theirs = _in_their_words(group, member, outlets)
+            return f"{_lead(theirs, roster, verb)} that {clause}", theirs
+    for member in members:
         sentence = _LIST_MARK.sub("", " ".join(member.citation.span.text.split()))
         sentence = sentence.strip("\"'\u201c\u201d ").rstrip(".:")
         # A hashtag, a link or a list mark is the page's markup, not prose to quote.
         if not _already_said(sentence, used) and not _MARKUP.search(sentence):
             used.add(_fold(sentence))
-            quoted = _quoting(group, member)
+            alone = group.model_copy(update={"members": [member]})  # its own span, its voice
+            quoted = _in_their_words(alone, member, outlets)
             return f"{_lead(quoted, roster)}: \u201c{sentence}.\u201d", quoted
     return None
 
@@ -355,9 +377,13 @@ def _lead(group: ClaimGroup, roster: dict[str, RosterEntry], verb: str = "") -> 
 
 
 def _claim_draft(
-    group: ClaimGroup, verb: str, roster: dict[str, RosterEntry], used: set[str]
+    group: ClaimGroup,
+    verb: str,
+    roster: dict[str, RosterEntry],
+    used: set[str],
+    outlets: dict[int, str],
 ) -> Draft | None:
-    said = _claim_sentence(group, verb, roster, used)
+    said = _claim_sentence(group, verb, roster, used, outlets)
     if said is None:
         return None
     text, group = said
@@ -377,11 +403,15 @@ def _claim_draft(
 
 
 def _claim_drafts(
-    groups: Sequence[ClaimGroup], verb: str, roster: dict[str, RosterEntry], used: set[str]
+    groups: Sequence[ClaimGroup],
+    verb: str,
+    roster: dict[str, RosterEntry],
+    used: set[str],
+    outlets: dict[int, str],
 ) -> Iterator[Draft]:
     """Drafts for the groups in order, skipping one whose every wording is already used."""
     for group in groups:
-        draft = _claim_draft(group, verb, roster, used)
+        draft = _claim_draft(group, verb, roster, used, outlets)
         if draft is not None:
             yield draft
 
@@ -400,8 +430,9 @@ def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
         ),
     )
     used: set[str] = set()
-    aims = _claim_drafts(brief.stated_aims, "said", roster, used)
-    speculation = _claim_drafts(brief.speculation, "expect", roster, used)
+    outlets = {s.n: s.outlet_key for s in brief.sources}
+    aims = _claim_drafts(brief.stated_aims, "said", roster, used, outlets)
+    speculation = _claim_drafts(brief.speculation, "expect", roster, used, outlets)
     bottom: list[Draft] = []
     judgments: list[Draft] = []
     if own:
@@ -481,6 +512,32 @@ def _voice_kept(voice: str, text: str) -> bool:
     return _fold(mention_key(voice)) in _fold(text)
 
 
+# The capitalized words just before a name: how a wording describes the person.
+_DESCRIPTOR = re.compile(r"((?:[A-Z][\w'\u2019.-]*\s+){1,5})$")
+
+
+def _misdescribed(text: str, roster: dict[str, RosterEntry]) -> list[str]:
+    """A person given another country's demonym ("Belarusian Foreign Minister Choe Son Hui"
+    for North Korea's minister): each word of it is in the facts, yet the sentence is false."""
+    problems: list[str] = []
+    for entry in {id(e): e for e in roster.values()}.values():
+        theirs = {country_key(c) for c in entry.countries} - {None}
+        if not theirs:
+            continue
+        for variant in (entry.name, *entry.variants):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", text):
+                lead = _DESCRIPTOR.search(text[: match.start()])
+                if lead is None:
+                    continue
+                other = [c for c in countries_mentioned(lead.group(1)) if c.key not in theirs]
+                if other:
+                    problems.append(
+                        f"{lead.group(1).strip()!r} is not {entry.name}: the facts give "
+                        f"{' or '.join(entry.countries)}"
+                    )
+    return problems[:1]
+
+
 Wording = Callable[[Sequence[Draft], Sequence[str] | None], list[str | None]]
 
 
@@ -507,6 +564,7 @@ def worded(brief: Brief, texts: dict[int, str], word: Wording) -> tuple[Narrativ
     if not drafts:
         return narrative_of(brief), []
     scripts = _scripts(" ".join(texts.values())) or {"LATIN"}
+    roster = _roster_of(brief)
     final: list[Statement] = [d.statement() for d in drafts]
     warnings: list[str] = []
     pending = list(range(len(drafts)))
@@ -523,7 +581,9 @@ def worded(brief: Brief, texts: dict[int, str], word: Wording) -> tuple[Narrativ
             found = (
                 ["no wording came back"]
                 if wording is None
-                else problems_of(wording, drafts[i], scripts) + _repeats(wording, i, final)
+                else problems_of(wording, drafts[i], scripts)
+                + _repeats(wording, i, final)
+                + _misdescribed(wording, roster)
             )
             if found:
                 failed.append(i)
