@@ -123,18 +123,27 @@ def render(
 
 @contextmanager
 def serve_embedded(
-    slots: int = 1, log_path: Path | None = None, *, lookup: bool = False
+    slots: int = 1,
+    log_path: Path | None = None,
+    *,
+    lookup: bool = False,
+    prompt_prefix: str | None = None,
 ) -> Iterator[str]:
     """Start the embedded model's llama.cpp engine on loopback; yield its ``/v1`` URL.
 
     Other tools (a benchmark's peers) can then use the very server summarize uses; the
     engine is stopped when the block ends, whatever happens in it. ``lookup`` turns on n-gram
     lookup decoding (measured 0.92x the wall time on two cores, with slightly different
-    answers; off by default, see ``bench/README.md``).
+    answers; off by default, see ``bench/README.md``). ``prompt_prefix`` is restored from disk
+    (or computed and saved) as the engine starts, as ``summarize extract`` does with its
+    instructions.
     """
     from summarize.llm.embedded.engine import Engine
+    from summarize.llm.embedded.model_file import GGUF_SHA256
+    from summarize.llm.embedded.prefix import kept_prefix
 
-    with Engine(model_file(), slots=slots, log_path=log_path, lookup=lookup) as engine:
+    kept = kept_prefix(prompt_prefix, GGUF_SHA256)
+    with Engine(model_file(), slots=slots, log_path=log_path, lookup=lookup, prefix=kept) as engine:
         yield engine.base_url
 
 

@@ -34,10 +34,13 @@ class Session:
 
     def backend(self) -> Backend:
         if self._backend is None:
+            from summarize.extract.passes import instructions
             from summarize.llm.backend import open_backend
 
             self._backend = self._stack.enter_context(
-                open_backend(self.spec, self.cache, parallel=self.parallel)
+                open_backend(
+                    self.spec, self.cache, parallel=self.parallel, prompt_prefix=instructions()
+                )
             )
         return self._backend
 
