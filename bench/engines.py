@@ -9,13 +9,10 @@ time (never two servers at once), through one counting proxy that sees every req
 - protocol: today's code, or the code at ``--baseline`` (the protocol before sentence
   numbers), checked out in a git worktree and run against the same server;
 - judges: the aims and hedges verdict questions asked of the embedded model
-  (``SUMMARIZE_JUDGES=1``, today off for it), against not asked;
-- kept: the engine restores the instructions' KV state from disk as it starts (what
-  ``summarize extract`` does since 2026-12-05), so the first article reuses them too; the
-  bench starts its own engine, which keeps nothing unless asked.
+  (``SUMMARIZE_JUDGES=1``, today off for it), against not asked.
 
     python bench/engines.py --out bench/results/engines [--articles seeds/*.txt]
-        [--configs new-x1,new-x2,new-x4,new-x1-lookup,new-x1-judges,new-x1-kept,old-x1,...]
+        [--configs new-x1,new-x2,new-x4,new-x1-lookup,new-x1-judges,old-x1,new-lcp,old-lcp]
 
 Every output folder is scored by ``summarize eval`` against ``--gold`` (eval/gold by
 default). Writes ``OUT/engines.json`` and ``OUT/engines.md``. No time is asserted anywhere.
@@ -42,7 +39,6 @@ from typing import Any
 from countproxy import CountingProxy
 
 import summarize
-from summarize.extract.passes import instructions
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = "5197d42"  # the last commit with the quote-copying protocol and llama-cpp-python
@@ -57,7 +53,6 @@ class Config:
     slots: int = 1
     lookup: bool = False
     judges: bool = False  # the verdict questions (aims, hedges) asked, as before 2026-12-05
-    kept: bool = False  # the instructions' KV state restored from disk as the engine starts
 
 
 CONFIGS = {
@@ -68,7 +63,6 @@ CONFIGS = {
         Config("new-x4", "new", "xllamacpp", slots=4),
         Config("new-x1-lookup", "new", "xllamacpp", lookup=True),
         Config("new-x1-judges", "new", "xllamacpp", judges=True),
-        Config("new-x1-kept", "new", "xllamacpp", kept=True),
         Config("old-x1", "old", "xllamacpp"),
         Config("new-lcp", "new", "lcp"),
         Config("old-lcp", "old", "lcp"),
@@ -125,8 +119,7 @@ def _lcp_server(log: Path) -> Iterator[str]:
 def _engine(config: Config, log: Path) -> AbstractContextManager[str]:
     if config.engine == "lcp":
         return _lcp_server(log)
-    prefix = instructions() if config.kept else None
-    return summarize.serve_embedded(config.slots, log, lookup=config.lookup, prompt_prefix=prefix)
+    return summarize.serve_embedded(config.slots, log, lookup=config.lookup)
 
 
 def _baseline_tree(commit: str) -> Path:

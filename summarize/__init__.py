@@ -123,27 +123,18 @@ def render(
 
 @contextmanager
 def serve_embedded(
-    slots: int = 1,
-    log_path: Path | None = None,
-    *,
-    lookup: bool = False,
-    prompt_prefix: str | None = None,
+    slots: int = 1, log_path: Path | None = None, *, lookup: bool = False
 ) -> Iterator[str]:
     """Start the embedded model's llama.cpp engine on loopback; yield its ``/v1`` URL.
 
     Other tools (a benchmark's peers) can then use the very server summarize uses; the
     engine is stopped when the block ends, whatever happens in it. ``lookup`` turns on n-gram
     lookup decoding (measured 0.92x the wall time on two cores, with slightly different
-    answers; off by default, see ``bench/README.md``). ``prompt_prefix`` is restored from disk
-    (or computed and saved) as the engine starts, as ``summarize extract`` does with its
-    instructions.
+    answers; off by default, see ``bench/README.md``).
     """
     from summarize.llm.embedded.engine import Engine
-    from summarize.llm.embedded.model_file import GGUF_SHA256
-    from summarize.llm.embedded.prefix import kept_prefix
 
-    kept = kept_prefix(prompt_prefix, GGUF_SHA256)
-    with Engine(model_file(), slots=slots, log_path=log_path, lookup=lookup, prefix=kept) as engine:
+    with Engine(model_file(), slots=slots, log_path=log_path, lookup=lookup) as engine:
         yield engine.base_url
 
 

@@ -115,15 +115,6 @@ REASKS = 1
 CANDIDATES_PER_QUESTION = 12
 
 
-_ARTICLE_MARK = "\x00article\x00"
-
-
-def instructions() -> str:
-    """The system message up to where the article begins: the same for every request of every
-    article, so the embedded engine keeps it between runs (``llm/embedded/prefix.py``)."""
-    return render("system", article=_ARTICLE_MARK).split(_ARTICLE_MARK)[0]
-
-
 def _sentence_list(numbers: Sequence[int]) -> str:
     """``3``, ``3 and 5``, ``3, 5 and 9``."""
     words = [str(n) for n in numbers]

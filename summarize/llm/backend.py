@@ -15,7 +15,6 @@ import openai
 from summarize.contract.extraction import ModelInfo
 from summarize.llm.embedded.engine import EngineSupervisor
 from summarize.llm.embedded.model_file import ensure_model, models_dir
-from summarize.llm.embedded.prefix import kept_prefix
 from summarize.llm.response_cache import ResponseCache
 from summarize.llm.routes import api_key
 from summarize.llm.spec import ProviderSpec
@@ -51,23 +50,18 @@ def open_backend(
     *,
     wire: httpx.BaseTransport | None = None,
     parallel: int = 1,
-    prompt_prefix: str | None = None,
 ) -> Iterator[Backend]:
     """Yield a :class:`Backend`; on exit close the client and stop any engine we started.
 
     ``parallel`` is how many requests the run sends at once: the embedded engine is started
-    with that many slots, so each article keeps its own prompt prefix. ``prompt_prefix``, the
-    text every request's system message opens with, is kept on disk by the embedded engine
-    between runs (:mod:`summarize.llm.embedded.prefix`).
+    with that many slots, so each article keeps its own prompt prefix.
     """
     cancelled = threading.Event()
     supervisor: EngineSupervisor | None = None
     base_url = spec.base_url
     if spec.name == "embedded" and base_url is None:
         supervisor = EngineSupervisor(
-            lambda: ensure_model(models_dir() / "models"),
-            slots=max(1, parallel),
-            prefix=kept_prefix(prompt_prefix, spec.model_sha256),
+            lambda: ensure_model(models_dir() / "models"), slots=max(1, parallel)
         )
         base_url = supervisor.base_url
     transport = build_transport(

@@ -34,13 +34,10 @@ class Session:
 
     def backend(self) -> Backend:
         if self._backend is None:
-            from summarize.extract.passes import instructions
             from summarize.llm.backend import open_backend
 
             self._backend = self._stack.enter_context(
-                open_backend(
-                    self.spec, self.cache, parallel=self.parallel, prompt_prefix=instructions()
-                )
+                open_backend(self.spec, self.cache, parallel=self.parallel)
             )
         return self._backend
 

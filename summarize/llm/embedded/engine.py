@@ -31,7 +31,6 @@ from typing import Self
 import httpx
 
 from summarize.errors import EngineError
-from summarize.llm.embedded.prefix import KeptPrefix, load_prefix
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +153,6 @@ class Engine:
         ready_timeout: float = 180.0,
         safe: bool = False,
         lookup: bool = False,
-        prefix: KeptPrefix | None = None,
     ) -> None:
         self._model_path = model_path
         self._port = port if port is not None else free_port()
@@ -166,8 +164,6 @@ class Engine:
         self._ready_timeout = ready_timeout
         self.safe = safe  # no repacked weights: the fallback after a crash
         self.lookup = lookup  # n-gram lookup decoding, for the benchmark
-        self.prefix = prefix  # the prompt prefix kept on disk between runs
-        self.prefix_outcome: str | None = None  # how the last start got it (prefix.load_prefix)
         self._proc: subprocess.Popen[bytes] | None = None
         self.last_exit: int | None = None
 
@@ -201,8 +197,6 @@ class Engine:
             "--ctx", str(self._n_ctx),
             "--threads", str(self._n_threads),
         ]  # fmt: skip
-        if self.prefix is not None:
-            cmd += ["--slot-save-path", str(self.prefix.folder)]
         return [*cmd, *(["--no-extra-bufts"] * self.safe), *(["--lookup"] * self.lookup)]
 
     def start(self) -> None:
@@ -212,9 +206,6 @@ class Engine:
         self._reap()  # an engine that died on its own
         if (problem := cpu_problem()) is not None:
             raise EngineError(problem, hint=_ELSEWHERE)
-        if self.prefix is not None:
-            with contextlib.suppress(OSError):  # unwritable: the prefix is just not kept
-                self.prefix.folder.mkdir(parents=True, exist_ok=True)
         if self._log_path is None:
             fd, name = tempfile.mkstemp(prefix="summarize-engine-", suffix=".log")
             os.close(fd)
@@ -231,10 +222,7 @@ class Engine:
         atexit.register(self.stop)
         try:
             self._wait_ready()
-            if self.prefix is not None:
-                root = f"http://{_HOST}:{self._port}"
-                self.prefix_outcome = load_prefix(root, self.prefix, self.slots)
-        except BaseException:  # Ctrl-C while it loads or computes the prefix included
+        except BaseException:
             self.stop()
             raise
 
@@ -313,17 +301,11 @@ class EngineSupervisor:
     """
 
     def __init__(
-        self,
-        model_path: Callable[[], Path],
-        *,
-        slots: int = 1,
-        port: int | None = None,
-        prefix: KeptPrefix | None = None,
+        self, model_path: Callable[[], Path], *, slots: int = 1, port: int | None = None
     ) -> None:
         self.port = port if port is not None else free_port()
         self._model_path = model_path
         self._slots = slots
-        self._prefix = prefix
         self._engine: Engine | None = None
         self._restarts = 0
         self._lock = threading.Lock()
@@ -340,9 +322,7 @@ class EngineSupervisor:
         """Called before every request that reaches the wire."""
         with self._lock:
             if self._engine is None:
-                self._engine = Engine(
-                    self._model_path(), port=self.port, slots=self._slots, prefix=self._prefix
-                )
+                self._engine = Engine(self._model_path(), port=self.port, slots=self._slots)
                 self._engine.start()
                 return
             if self._engine.running:

@@ -30,10 +30,6 @@ def _arguments() -> argparse.Namespace:
         action="store_true",
         help="n-gram lookup decoding (drafts copied from the prompt); see bench/README.md",
     )
-    parser.add_argument(
-        "--slot-save-path",
-        help="folder where slots may be saved and restored (the kept prompt prefix)",
-    )
     return parser.parse_args()
 
 
@@ -56,8 +52,6 @@ def main() -> None:
     params.cpuparams_batch.poll = 0
     params.no_extra_bufts = args.no_extra_bufts
     params.endpoint_slots = True
-    if args.slot_save_path:
-        params.slot_save_path = args.slot_save_path.rstrip("/") + "/"  # joined as a string
     if args.lookup:  # drafts of up to 8 tokens from 2-token matches in the prompt
         params.speculative.types = [
             xllamacpp.common_speculative_type.COMMON_SPECULATIVE_TYPE_NGRAM_MAP_K
