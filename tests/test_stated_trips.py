@@ -135,3 +135,23 @@ def test_a_guest_welcomed_to_a_place_travelled_to_the_hosts_country() -> None:
         ("Tomas Dell", "Portugal", "Belem Palace", ["Mira Castell"]),
         ("Mira Castell", "Canada", "Ottawa", ["Tomas Dell"]),
     ]
+
+
+def test_the_country_the_sentence_before_names_is_where_the_country_is() -> None:
+    text = (
+        "Morocco, which hosts the talks, is the last stop of the tour. "
+        "Tomas Dell will visit the country on Friday. "
+        "Spain and Chile signed a pact. Dell will visit the country next. "
+        "The Chilean press was told that Dell went to the country in May."
+    )
+    found = _stated(text)
+
+    # One country before: that one, dated by the words after it, both sentences as evidence.
+    # Two countries before, or a demonym only: no saying which.
+    assert [(t.destination_country, t.start_date, t.status) for t in found] == [
+        ("Morocco", "2021-06-04", "planned")
+    ]
+    assert [e.text for e in found[0].evidence] == [
+        "Morocco, which hosts the talks, is the last stop of the tour.",
+        "Tomas Dell will visit the country on Friday.",
+    ]

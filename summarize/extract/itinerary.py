@@ -264,6 +264,26 @@ def stops_in(text: str) -> list[Stop]:
     return out
 
 
+@cache
+def _to_the_country() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?i:\b(?:{_travel_alternatives()})\s+(?:on\s+)?(?:to|in|into|for|at)\s+"
+        rf"|\bvisit(?:s|ed|ing)?\s+)(?P<place>the\s+country)\b",
+        re.IGNORECASE,
+    )
+
+
+def stops_in_the_country(text: str, antecedent: str) -> list[Stop]:
+    """ "Tillerson will visit the country on March 18": a stop at ``antecedent``, the country
+    the sentence before names (the caller's to find), where "the country" stands."""
+    out: list[Stop] = []
+    for match in _to_the_country().finditer(text):
+        start, end = match.span("place")
+        after = _WHEN_AFTER.match(text[end:])
+        out.append(Stop(antecedent, start, end, after.group(1) if after else None))
+    return out
+
+
 def mentions_before(text: str, stop: Stop, name: str) -> list[int]:
     """Where ``text`` names the person before the stop, in :func:`name_positions`' offsets
     (into the normalized text, so the stop's own offset is converted once, here)."""

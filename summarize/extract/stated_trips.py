@@ -39,11 +39,12 @@ from summarize.extract.itinerary import (
     same_trip,
     stop_fields,
     stops_in,
+    stops_in_the_country,
 )
-from summarize.extract.numbered import Numbered
+from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.ingest.date_phrases import resolve_dates
 from summarize.ingest.text_match import normalize
-from summarize.knowledge.places import country_display, country_key
+from summarize.knowledge.places import countries_named, country_display, country_key
 
 # A modal, an invitation or an infinitive before the place ("talks that could lead to a visit
 # to X", "invited Y to visit X", "wants to travel to X") puts the trip ahead: it has not
@@ -77,9 +78,13 @@ def _every_stated_trip(
     numbered: Numbered, people: Sequence[Person], published: date | None
 ) -> list[Visit]:
     out: list[Visit] = []
+    previous: NumberedSentence | None = None
     for sentence in numbered:
         abroad: set[str] = set()  # who this sentence has already taken abroad
-        for stop in stops_in(sentence.text):
+        stops = [(stop, [sentence.span]) for stop in stops_in(sentence.text)]
+        stops += _anaphoric(sentence, previous)
+        previous = sentence
+        for stop, evidence in stops:
             traveler = _traveler(sentence.text, stop, people)
             if traveler is None:
                 continue
@@ -100,11 +105,31 @@ def _every_stated_trip(
                     status="planned" if ahead else "past",
                     traveler=traveler.name,
                     traveler_country=home,
-                    evidence=[sentence.span],
+                    evidence=evidence,
                     **where,
                 )
             )
     return out
+
+
+def _anaphoric(
+    sentence: NumberedSentence, previous: NumberedSentence | None
+) -> list[tuple[Stop, list[Span]]]:
+    """ "China ... will be the last stop on the tour. Tillerson will visit the country on
+    March 18.": "the country" is the one country the sentence before names (by name, not
+    demonym); none where it names several, or the sentence itself names one before. Both
+    sentences are the evidence."""
+    if previous is None or "the country" not in sentence.text.casefold():
+        return []
+    named = countries_named(previous.text)
+    if len(named) != 1:
+        return []
+    stops = stops_in_the_country(sentence.text, next(iter(named.values())))
+    return [
+        (stop, [previous.span, sentence.span])
+        for stop in stops
+        if not countries_named(sentence.text[: stop.start])
+    ]
 
 
 def _traveler(text: str, stop: Stop, people: Sequence[Person]) -> Person | None:

@@ -293,6 +293,18 @@ def countries_mentioned(text: str) -> Iterator[Country]:
             yield country
 
 
+def countries_named(text: str) -> dict[str, str]:
+    """The countries a text names by name (not by demonym), key to the words it writes."""
+    named: dict[str, str] = {}
+    for match in country_words_pattern().finditer(text):
+        country = find_country(match.group(0))
+        if country is None or _inside_a_region(text, match, country.code):
+            continue
+        if match.group(0).casefold() != (country.demonym or "").casefold():
+            named.setdefault(country.code, match.group(0))
+    return named
+
+
 def _inside_a_region(text: str, match: re.Match[str], code: str) -> bool:
     """Whether the capitalized words before ``match`` make it part of a first-level
     subdivision of another country: "Jersey" in "New Jersey", a US state."""
