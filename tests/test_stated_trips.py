@@ -155,3 +155,8 @@ def test_the_country_the_sentence_before_names_is_where_the_country_is() -> None
         "Morocco, which hosts the talks, is the last stop of the tour.",
         "Tomas Dell will visit the country on Friday.",
     ]
+
+
+def test_the_country_named_with_a_possessive_is_still_that_country() -> None:
+    text = "China's leaders expect him. Tomas Dell will travel to the country on Friday."
+    assert [(t.destination_country, t.destination_city) for t in _stated(text)] == [("China", None)]

@@ -266,6 +266,7 @@ def stops_in(text: str) -> list[Stop]:
 
 @cache
 def _to_the_country() -> re.Pattern[str]:
+    """A travel word or "visit", then "the country" (the place a sentence before named)."""
     return re.compile(
         rf"(?i:\b(?:{_travel_alternatives()})\s+(?:on\s+)?(?:to|in|into|for|at)\s+"
         rf"|\bvisit(?:s|ed|ing)?\s+)(?P<place>the\s+country)\b",

@@ -9,7 +9,8 @@ person to that country, and once per traveler, country and day; the same checks 
 itinerary's stops apply (the traveler is the person named nearest before the place), but a
 city at home is a trip ("arrived in New York" for a US president) unless the sentence has
 taken the traveler abroad first ("went to Lisbon, then left for Ottawa": going home), and the
-home country named as a country is always going home.
+home country named as a country is always going home. "Will visit the country" is a trip to
+the one country the sentence before names, and both sentences are its evidence.
 
 Two more kinds are stated trips: a meeting at a known place is a trip for each person named
 there who is from elsewhere ("Castell met Canadian Foreign Minister Dell in Lisbon"), and a

@@ -294,14 +294,15 @@ def countries_mentioned(text: str) -> Iterator[Country]:
 
 
 def countries_named(text: str) -> dict[str, str]:
-    """The countries a text names by name (not by demonym), key to the words it writes."""
+    """The countries a text names by name, not by demonym ("China's", "the U.K."; not
+    "Chinese"): ISO code to short name."""
     named: dict[str, str] = {}
     for match in country_words_pattern().finditer(text):
         country = find_country(match.group(0))
         if country is None or _inside_a_region(text, match, country.code):
             continue
         if match.group(0).casefold() != (country.demonym or "").casefold():
-            named.setdefault(country.code, match.group(0))
+            named.setdefault(country.code, country.name)
     return named
 
 
