@@ -171,8 +171,8 @@ def test_a_wording_that_fails_twice_leaves_the_rule_sentence_and_says_why() -> N
 
 def test_a_wording_that_gives_a_person_another_country_is_refused() -> None:
     said = (
-        "Kazakh Foreign Minister Arman Tokhtarov and Portuguese Foreign Minister Rui Castell "
-        "said the talks aim to expand rail freight between the two countries."
+        "In Kazakhstan Kazakh Foreign Minister Arman Tokhtarov and Portuguese Foreign Minister "
+        "Rui Castell said the talks aim to expand rail freight between the two countries."
     )
     source = article(
         "both",
@@ -188,9 +188,13 @@ def test_a_wording_that_gives_a_person_another_country_is_refused() -> None:
     swapped = swapped.replace("X", "Portuguese")
     narrative, warnings = worded(brief, {1: said}, lambda drafts, _: [swapped] * len(drafts))
     assert narrative.bottom_line[0].worded_by == "rule"
-    assert "'Portuguese Foreign Minister' is not Arman Tokhtarov" in warnings[0]
-    narrative, warnings = worded(brief, {1: said}, lambda drafts, _: [said] * len(drafts))
-    assert (narrative.bottom_line[0].worded_by, warnings) == ("model", [])
+    assert "Portuguese Foreign Minister' is not Arman Tokhtarov" in warnings[0]
+    # A place named before a name is where, not whose: "In Kazakhstan Portuguese ... Castell".
+    placed = said.replace("Kazakh Foreign Minister Arman Tokhtarov and ", "")
+    placed = placed.replace("Castell said", "Castell and Arman Tokhtarov said")
+    for fine in (said, placed):
+        narrative, warnings = worded(brief, {1: said}, lambda drafts, _, f=fine: [f] * len(drafts))
+        assert (narrative.bottom_line[0].worded_by, warnings) == ("model", []), warnings
 
 
 def test_a_wording_that_drops_who_says_it_is_refused() -> None:

@@ -38,6 +38,7 @@ from summarize.knowledge.person_names import contains_name, mention_key, name_pa
 from summarize.knowledge.places import (
     city_country,
     countries_mentioned,
+    countries_named,
     country_key,
     without_country_words,
 )
@@ -529,7 +530,12 @@ def _misdescribed(text: str, roster: dict[str, RosterEntry]) -> list[str]:
                 lead = _DESCRIPTOR.search(text[: match.start()])
                 if lead is None:
                     continue
-                other = [c for c in countries_mentioned(lead.group(1)) if c.key not in theirs]
+                named = countries_named(lead.group(1))  # "In Belarus Choe met ...": a place
+                other = [
+                    c
+                    for c in countries_mentioned(lead.group(1))
+                    if c.code not in named and c.key not in theirs
+                ]
                 if other:
                     problems.append(
                         f"{lead.group(1).strip()!r} is not {entry.name}: the facts give "
