@@ -72,16 +72,24 @@ def _travel_alternatives() -> str:
     )
 
 
+def _toward() -> str:
+    """What leads to a place, in any case: a travel word, an optional "on" and a
+    preposition."""
+    return rf"(?i:\b(?:{_travel_alternatives()})\s+(?:on\s+)?(?:to|in|into|for|at)\s+)"
+
+
+# "Visit" leads to a place with no preposition ("will visit Chile").
+_VISIT = r"(?i:\bvisit(?:s|ed|ing)?\s+)"
+
+
 @cache
 def _leads() -> re.Pattern[str]:
     """A travel word, an optional "on", a preposition (optional after "visit"), the places;
     or a place before a journey noun ("a planned Washington visit", "his Cuba trip")."""
-    alternatives = _travel_alternatives()
     # The travel word in any case; the places only capitalised.
     return re.compile(
-        rf"(?i:\b(?:{alternatives})\s+(?:on\s+)?(?:to|in|into|for|at)\s+)"
-        rf"(?P<places>{_PLACE}(?:{_MORE}{_PLACE})*)"
-        rf"|(?i:\bvisit(?:s|ed|ing)?\s+)(?P<visited>{_PLACE}(?:{_MORE}{_PLACE})*)"
+        rf"{_toward()}(?P<places>{_PLACE}(?:{_MORE}{_PLACE})*)"
+        rf"|{_VISIT}(?P<visited>{_PLACE}(?:{_MORE}{_PLACE})*)"
         rf"|\b(?P<before>{_PLACE})(?=\s+(?i:visit|trip|tour|stopover)\b)"
     )
 
@@ -267,11 +275,7 @@ def stops_in(text: str) -> list[Stop]:
 @cache
 def _to_the_country() -> re.Pattern[str]:
     """A travel word or "visit", then "the country" (the place a sentence before named)."""
-    return re.compile(
-        rf"(?i:\b(?:{_travel_alternatives()})\s+(?:on\s+)?(?:to|in|into|for|at)\s+"
-        rf"|\bvisit(?:s|ed|ing)?\s+)(?P<place>the\s+country)\b",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"(?:{_toward()}|{_VISIT})(?P<place>the\s+country)\b", re.IGNORECASE)
 
 
 def stops_in_the_country(text: str, antecedent: str) -> list[Stop]:

@@ -280,15 +280,20 @@ def country_words_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alternatives})(?:['\u2019]s?)?(?![\w-])")
 
 
-def countries_mentioned(text: str) -> Iterator[Country]:
-    """The countries a text names or calls by demonym, in order of first mention; not one
-    named only inside another country's state or province ("New Jersey", "New Mexico")."""
-    seen: set[str] = set()
+def _country_words(text: str) -> Iterator[tuple[str, Country]]:
+    """Each country word in ``text`` as written, with its country; not one inside another
+    country's state or province ("New Jersey", "New Mexico")."""
     for match in country_words_pattern().finditer(text):
         country = find_country(match.group(0))
-        if country is not None and _inside_a_region(text, match, country.code):
-            continue
-        if country is not None and country.code not in seen:
+        if country is not None and not _inside_a_region(text, match, country.code):
+            yield match.group(0), country
+
+
+def countries_mentioned(text: str) -> Iterator[Country]:
+    """The countries a text names or calls by demonym, in order of first mention."""
+    seen: set[str] = set()
+    for _, country in _country_words(text):
+        if country.code not in seen:
             seen.add(country.code)
             yield country
 
@@ -296,14 +301,11 @@ def countries_mentioned(text: str) -> Iterator[Country]:
 def countries_named(text: str) -> dict[str, str]:
     """The countries a text names by name, not by demonym ("China's", "the U.K."; not
     "Chinese"): ISO code to short name."""
-    named: dict[str, str] = {}
-    for match in country_words_pattern().finditer(text):
-        country = find_country(match.group(0))
-        if country is None or _inside_a_region(text, match, country.code):
-            continue
-        if match.group(0).casefold() != (country.demonym or "").casefold():
-            named.setdefault(country.code, country.name)
-    return named
+    return {
+        country.code: country.name
+        for written, country in _country_words(text)
+        if written.casefold() != (country.demonym or "").casefold()
+    }
 
 
 def _inside_a_region(text: str, match: re.Match[str], code: str) -> bool:
