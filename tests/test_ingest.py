@@ -104,6 +104,22 @@ def test_a_page_date_its_own_address_contradicts_is_not_kept() -> None:
     assert page_metadata(page("2016-04-10", "2016/10")).published is None  # read day first
 
 
+def test_a_publication_time_tag_is_read_whichever_attribute_holds_it() -> None:
+    # Saved pages may keep a meta tag's value in "value", which htmldate does not read; it
+    # then guesses from the other dates on the page ("12.09.2016" read as September 12).
+    def page(attribute: str) -> str:
+        return (
+            "<html><head><title>Candidate withdraws from consideration</title>"
+            f'<meta {attribute}="2016-12-09T22:51:26+00:00" name="article:published_time">'
+            '</head><body><div class="time">12.09.2016 @ 5:51 PM</div><article><p>The former '
+            "mayor said on Friday he had removed himself from consideration.</p></article>"
+            "</body></html>"
+        )
+
+    assert page_metadata(page("value")).published == date(2016, 12, 9)
+    assert page_metadata(page("content")).published == date(2016, 12, 9)
+
+
 def test_a_non_english_article_is_read_with_a_clear_note() -> None:
     (note,) = read_article(FIXTURES / "fr-article.txt").notes
     assert note.startswith("the text does not look like English")
