@@ -99,6 +99,10 @@ def test_an_attribution_past_a_comma_after_the_quotation_is_someone_elses() -> N
         ("While the FOMC still forecasts growth, risks may rise.", UNNAMED_OFFICIALS),
         ("NATO believes the drills could resume.", UNNAMED_OFFICIALS),
         ("The OK sign suggests he might agree.", None),  # two capitals are no body
+        # One capitalized word after "the" is a body; a name before a comma is no subject.
+        ("Partly as a result of plans under Castell, the Fed sees three hikes.", UNNAMED_OFFICIALS),
+        ("The Pentagon said the strike may have killed civilians.", UNNAMED_OFFICIALS),
+        ("The President said the talks could resume.", None),  # an office: a person
         # A demonym names people, not their state.
         ("The Chileans hope the plan works.", None),
         ("The deal may still come.", None),

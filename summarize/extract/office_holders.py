@@ -49,7 +49,7 @@ class OfficeHolder:
 
 
 @cache
-def _office_word_set() -> frozenset[str]:
+def office_word_set() -> frozenset[str]:
     """``nameparser``'s title words that can name an office, lower case."""
     from nameparser.config import CONSTANTS
 
@@ -60,7 +60,7 @@ def _office_word_set() -> frozenset[str]:
 
 @cache
 def _office_words() -> str:
-    words = sorted(_office_word_set(), key=len, reverse=True)
+    words = sorted(office_word_set(), key=len, reverse=True)
     return "|".join(w.capitalize() for w in words) + "|leader|minister|president"
 
 
@@ -75,7 +75,7 @@ def office_after(name: str, text: str) -> str | None:
     for m in re.finditer(re.escape(name) + _APPOSITIVE, text):
         office = m.group("office").strip()
         words = re.findall(r"[^\W\d_]+", office.casefold())
-        if len(office.split()) <= _APPOSITIVE_WORDS and any(w in _office_word_set() for w in words):
+        if len(office.split()) <= _APPOSITIVE_WORDS and any(w in office_word_set() for w in words):
             return office
     return None
 

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from summarize.contract.extraction import THE_OUTLET, UNNAMED_OFFICIALS, UNNAMED_SOURCES
+from summarize.extract.office_holders import office_word_set
 from summarize.extract.quotes import Quotation, quotations
-from summarize.knowledge.places import state_named
+from summarize.knowledge.places import find_country, state_named
 from summarize.llm.prompts import word_list
 
 _SUBJECT_WORDS = (
@@ -72,6 +73,10 @@ _HEARSAY = re.compile(
 )
 # An institution's initials as the subject ("The FOMC", "NATO"): three to six capitals.
 _BODY = re.compile(r"(?:^|\s)(?:the\s+)?[A-Z]{3,6}(?:\s+(?:still|also|now|again|\w+ly))?\s*$")
+# Or one capitalized word after "the" ("the Fed", "the Pentagon"), an office excepted.
+_THE_BODY = re.compile(
+    r"(?:^|\s)[Tt]he\s+(?P<word>[A-Z][a-z]{2,})(?:\s+(?:still|also|now|again|\w+ly))?\s*$"
+)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80})", re.IGNORECASE)
 
 
@@ -89,7 +94,17 @@ def _voice_in(phrase: str, people: Sequence[str], names: Sequence[str]) -> str |
         return UNNAMED_OFFICIALS
     if _BODY.search(phrase):  # "the FOMC notes": a body known by its initials
         return UNNAMED_OFFICIALS
+    body = _THE_BODY.search(phrase)  # "the Fed sees"; "the President", "the Chileans": people
+    if body is not None and not _names_people(body.group("word")):
+        return UNNAMED_OFFICIALS
     return None
+
+
+def _names_people(word: str) -> bool:
+    """Whether a capitalized word is an office ("President") or a demonym ("Chileans")."""
+    if word.casefold() in office_word_set():
+        return True
+    return any(find_country(w) is not None for w in (word, word.removesuffix("s")))
 
 
 def voice_of(
