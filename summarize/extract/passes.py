@@ -39,6 +39,7 @@ from summarize.contract.extraction import (
 from summarize.errors import ExtractionError
 from summarize.extract.asking import Answer, Ground, ask_pass
 from summarize.extract.chunk_fold import fold_by_evidence, fold_officials, fold_visits
+from summarize.extract.companions import date_companions
 from summarize.extract.cues import Candidate, candidates
 from summarize.extract.drafts import (
     Reply,
@@ -448,6 +449,7 @@ def extract(backend: Backend, article: Article) -> Extraction:
         first = next((w for run in runs for w in run.warnings), "no reason given")
         raise ExtractionError(first, questions=passes)
     visits, hosts = fold_hosts(add_stops(fold_visits(visits), named, meta.published))
+    visits = date_companions(visits)
     return Extraction(
         source=source_record(article, meta, body),
         model=backend.info,
