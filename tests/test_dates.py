@@ -82,6 +82,9 @@ UNRESOLVED = ResolvedDates(start=None, end=None, year_stated=False)
         ("earlier this month", PUBLISHED, ResolvedDates("2024-07", None, True)),
         ("next month", date(2024, 12, 2), ResolvedDates("2025-01", None, True)),
         ("last month", None, UNRESOLVED),
+        # Day first with dots, as European pages print it; slashes are read both ways round.
+        ("Date 17.03.2017", PUBLISHED, ResolvedDates("2017-03-17", None, True)),
+        ("3/17/2017", PUBLISHED, ResolvedDates("2017", None, True)),
         # Vague or empty.
         ("this week", PUBLISHED, UNRESOLVED),
         ("recently", PUBLISHED, UNRESOLVED),
@@ -99,6 +102,8 @@ def test_resolve_dates(text: str | None, published: date | None, expected: Resol
         ("Jul 23, 2024", date(2024, 7, 23)),
         ("23 July 2024", date(2024, 7, 23)),
         ("2024-07-23", date(2024, 7, 23)),
+        ("23.07.2024", date(2024, 7, 23)),
+        ("31.02.2024", None),
         ("July 23", None),
         ("Posted July 23, 2024", None),
         ("Feb. 30, 2024", None),

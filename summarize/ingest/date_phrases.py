@@ -79,10 +79,15 @@ def _ci(pattern: str) -> re.Pattern[str]:
 _MDY = rf"{_mon('m1')}\s+{_day('d1')},?\s+{_year('y1')}"
 _DMY = rf"{_day('d1')}\s+(?:of\s+)?{_mon('m1')},?\s+{_year('y1')}"
 
+# Day first with dots, as European pages print it ("17.03.2017"); slashes ("3/17/2017") are
+# read either way round by different countries and are left alone.
+_DMY_DOTTED = r"\b(?P<d1>[0-9]{1,2})\.(?P<m1>[0-9]{1,2})\.(?P<y1>[0-9]{4})\b"
+
 # Most specific first: a range must win over the single date it starts with.
 _DAY_PATTERNS = (
     _ci(rf"{_iso('1')}{_TO}{_iso('2')}"),
     _ci(_iso("1")),
+    _ci(_DMY_DOTTED),
     _ci(
         rf"{_mon('m1')}\s+{_day('d1')}{_opt_year('y1')}{_TO}{_mon('m2')}\s+{_day('d2')}"
         rf"{_opt_year('y2')}"
@@ -119,7 +124,7 @@ _RELATIVE_MONTH = (_ci(r"\b(?P<rel>last|this|next)\s+month\b"),)
 
 # Year first with slashes, as page stamps print it: "2017/2/23", "2017/02/23".
 _YMD_SLASHED = r"\b(?P<y1>[0-9]{4})/(?P<m1>[0-9]{1,2})/(?P<d1>[0-9]{1,2})\b"
-_FULL_DATE_PATTERNS = (_ci(_iso("1")), _ci(_YMD_SLASHED), _ci(_MDY), _ci(_DMY))
+_FULL_DATE_PATTERNS = (_ci(_iso("1")), _ci(_YMD_SLASHED), _ci(_DMY_DOTTED), _ci(_MDY), _ci(_DMY))
 
 
 def parse_date(text: str) -> date | None:
