@@ -29,6 +29,8 @@ from summarize.extract.cues import find_cues
         "Norway will assume a larger responsibility in the alliance.",
         "The mayor has indicated interest in a joint bid with two towns.",  # a plain object
         "He said the visit indicates the importance the bank attaches to trade.",
+        '"Believe it or not, we are saving money," he said.',  # surprise, not belief
+        "You won't believe it, but the plane is cheaper.",
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -49,6 +51,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("We assume the talks will fail.", "assume"),
         ("The figures indicate that rates will rise.", "indicate"),
         ("She indicated the bank would cut rates, aides said.", "indicated"),
+        ("I believe it will rain on Monday.", "believe"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

@@ -47,7 +47,8 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # appearance with", "an appearance arranged by"; not "the appearance of" or "that"), advice
 # given ("readers have suggestions"), and "indicate" with a plain object ("indicated interest
 # in", "indicates the importance"): it introduces a claim only with "that" or a clause whose
-# verb is a modal or a form of "be" or "have" ("indicated Russia would join").
+# verb is a modal or a form of "be" or "have" ("indicated Russia would join"). "Believe it
+# or not" and "you won't believe it" voice surprise, not belief.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 _CLAUSE_VERB = (
     r"(?:would|will|could|can|may|might|should|must|is|are|was|were|be|been|has|have|had)"
@@ -64,7 +65,8 @@ _NOT_SPECULATING = re.compile(
     r"|\bsuspect[\'\u2019]s?\b"
     r"|\bappearances?\b(?!\s+(?:of|that)\b)"
     r"|\bsuggestions\b(?!\s+(?:of|that)\b)"
-    rf"|\bindicat(?:e|es|ed|ing)\b(?=\s+(?!that\b)(?:(?!\b{_CLAUSE_VERB}\b)[^,.;:])*(?:[,.;:]|$))",
+    rf"|\bindicat(?:e|es|ed|ing)\b(?=\s+(?!that\b)(?:(?!\b{_CLAUSE_VERB}\b)[^,.;:])*(?:[,.;:]|$))"
+    r"|\bbelieve\s+it\b(?=\s+or\s+not\b|\s*[,.;:!?\"\u201d\u2019]|\s*$)",
     re.IGNORECASE,
 )
 
