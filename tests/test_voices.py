@@ -151,6 +151,9 @@ def test_a_subject_described_between_commas_is_still_the_voice() -> None:
     # Even one the people found so far lack, and not the name after "said".
     sentence = "Lee Min-soo, a former envoy, said Brandt's visit will likely help."
     assert voice_of(sentence, PEOPLE) == "Lee Min-soo"
+    # Capitals after a preposition are a day, not someone described.
+    sentence = "On Wednesday, the company announced prices that could fall."
+    assert voice_of(sentence, PEOPLE) is None
 
 
 def test_a_verb_of_saying_inside_the_cue_is_its_attribution() -> None:

@@ -276,9 +276,12 @@ _FULL_NAME = re.compile(r"(?:^|\s)((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019
 
 def _named(phrase: str) -> str | None:
     """A full name ending ``phrase`` that the people found so far lack ("Lee Min-soo"): the
-    subject an appositive describes is a person, even one the people pass missed."""
+    subject an appositive describes is a person, even one the people pass missed. Capitals
+    after a preposition or a determiner are no name ("On Wednesday, the company said")."""
     found = _FULL_NAME.search(phrase)
-    return found.group(1) if found else None
+    if found is None or found.group(1).split()[0].casefold() in grammar_words("not_a_subject"):
+        return None
+    return found.group(1)
 
 
 _HONORIFIC_NAME = re.compile(
