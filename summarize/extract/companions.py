@@ -4,8 +4,8 @@ A report of a visit under way often names who came along without a day of their 
 Secretary of State X was also in Mexico City, where he met his counterpart", "It fell to
 Homeland Security Secretary Y to reassure his hosts". On its own such a sentence is an
 undated trip in the past; read with the article, it is the same occasion as the visit under
-way in that city, and the gold rules date it so. The date comes from that visit, and so
-does its evidence: the sentence that dates it joins the companion's.
+way in that city, and a reader dates it so. The date comes from that visit, and so does its
+evidence: the sentence that dates it joins the companion's.
 """
 
 from __future__ import annotations
