@@ -156,6 +156,18 @@ def test_a_subject_described_between_commas_is_still_the_voice() -> None:
     assert voice_of(sentence, PEOPLE) is None
 
 
+def test_a_surname_alone_is_the_name_the_article_prints_in_full() -> None:
+    text = (
+        "Oskar J. Brandt, a former envoy, spoke in Tartu. Later Mr. Brandt suggested that "
+        "the talks could fail. President Castell said little."
+    )
+    sentences = tuple((s.start, s.end) for s in split_sentences(text))
+    speakers = Speakers(text, sentences, ())
+    at = text.index("could")
+    span = next((a, b) for a, b in sentences if a <= at < b)
+    assert speakers.voice(span, (at, at + 5)) == "Oskar J. Brandt"
+
+
 def test_a_verb_of_saying_inside_the_cue_is_its_attribution() -> None:
     sentence = "Details are scarce, though observers say he is expected to meet Castell."
     cue = sentence.index("observers say")

@@ -297,7 +297,8 @@ def fullest_name(name: str, text: str) -> str:
         lead: list[str] = []
         for k in range(len(words) - 1, -1, -1):
             word = words[k]
-            ends_clause = word[-1] in ".,;:!?\u201d\"'"
+            initial = re.fullmatch(r"[A-Z]\.", word) is not None  # "Donald J. Trump"
+            ends_clause = word[-1] in ".,;:!?\u201d\"'" and not initial
             if ends_clause or not _CAPITALIZED.match(word):
                 break
             if _is_title_word(word) or is_country(word) or len(lead) == 3:

@@ -205,13 +205,24 @@ class Speakers:
         start, end = span
         quoted = next((q for q in self._quotations if q.holds(cue[0] if cue else start)), None)
         if quoted is not None:  # the speaker, or no one: the verbs outside are other voices'
-            return self._speaker(quoted)
-        return voice_of(
-            self.article[start:end],
-            self.people,
-            before=None if cue is None else cue[1] - start,
-            previous=self.article[max(0, start - _REFERENT_CHARS) : start],
+            return self._in_full(self._speaker(quoted))
+        return self._in_full(
+            voice_of(
+                self.article[start:end],
+                self.people,
+                before=None if cue is None else cue[1] - start,
+                previous=self.article[max(0, start - _REFERENT_CHARS) : start],
+            )
         )
+
+    def _in_full(self, voice: str | None) -> str | None:
+        """A surname alone ("Mr. Trump said") as the article prints the name in full
+        ("Donald J. Trump"), as the people pass does (:func:`grounding.fullest_name`)."""
+        if voice is None or " " in voice or not voice[:1].isupper():
+            return voice
+        from summarize.extract.grounding import fullest_name
+
+        return fullest_name(voice, self.article)
 
     def _speaker(self, quote: Quotation, depth: int = 0) -> str | None:
         earlier = self.article[max(0, quote.start - _REFERENT_CHARS) : quote.start]
