@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.extract.cues import find_cues
+from summarize.extract.cues import candidates, find_cues
+from summarize.extract.numbered import number_sentences
+from summarize.ingest.body import assemble_body
 
 
 @pytest.mark.parametrize(
@@ -100,3 +102,21 @@ def test_a_feeling_expressed_is_no_aim_cue(sentence: str) -> None:
 
 def test_a_want_expressed_keeps_its_cue() -> None:
     assert find_cues("He expressed hope for a deal.", "aim_cues") == ("expressed", "hope")
+
+
+def _aim_candidates(*sentences: str) -> list[str]:
+    text = " ".join(sentences)
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    return [s.text for c in candidates(numbered, "aim_cues") if (s := numbered.get(c.n))]
+
+
+def test_speech_alone_is_an_aim_candidate_only_with_a_form_of_intent() -> None:
+    facts = "He said the plant had opened in 1995."  # a verb of saying and a fact
+    intent = "He said Chile would expand the port."  # ... and a modal before a verb
+    told = "She told the envoys to leave the talks."  # ... and an infinitive
+    to_a_place = "She told reporters in Lisbon that she flew to Madrid."  # "to" a place
+    pledged = "Both sides pledged closer ties."  # an aim word of its own
+
+    kept = _aim_candidates(facts, intent, told, to_a_place, pledged)
+
+    assert kept == [intent, told, pledged]

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Literal
 
 from summarize.extract.numbered import Numbered
+from summarize.extract.voices import grammar_words
 from summarize.llm.prompts import word_list
 
 Lexicon = Literal["hedge_cues", "event_cues", "aim_cues"]
@@ -103,10 +104,37 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
 
 
 def candidates(numbered: Numbered, lexicon: Lexicon) -> list[Candidate]:
-    """The numbered sentences that carry at least one cue of ``lexicon``."""
+    """The numbered sentences that carry at least one cue of ``lexicon``; for aims, a
+    sentence whose cues only report speech or a mood needs a form of intent too."""
     out: list[Candidate] = []
     for sentence in numbered:
         cues = find_cues(sentence.text, lexicon)
+        if lexicon == "aim_cues" and cues and not _states_intent(sentence.text, cues):
+            continue
         if cues:
             out.append(Candidate(n=sentence.n, cues=cues))
     return out
+
+
+@cache
+def _report_cues() -> frozenset[str]:
+    return frozenset(c.casefold() for c in word_list("aim_report_cues"))
+
+
+def _states_intent(text: str, cues: tuple[str, ...]) -> bool:
+    """An aim cue beyond speech and mood ("pledged", "to strengthen"), or an infinitive or a
+    modal before a verb ("said it would expand ties", "told them to leave", "should")."""
+    if any(" ".join(c.casefold().split()) not in _report_cues() for c in cues):
+        return True
+    return any(
+        match.group("modal") or match.group("verb") not in grammar_words("not_a_subject")
+        for match in _INTENT.finditer(text)
+    )
+
+
+# "to" or a modal, then a lower-case word ("to leave", "would expand"; not "to Mexico",
+# "will be", "would have"); the word is checked against determiners and prepositions ("to
+# the talks").
+_INTENT = re.compile(
+    r"\b(?:to|will|would(?!\s+have\b))\s+(?!be\b)(?P<verb>[a-z]+)\b|\b(?P<modal>must|should)\b"
+)
