@@ -59,6 +59,18 @@ def test_a_voice_is_named_only_where_a_cited_span_names_them() -> None:
     assert _sentences(merge([similar])) == [f"The reports said that {aim}."]
 
 
+def test_a_wording_may_not_name_a_voice_no_cited_span_names() -> None:
+    # "He said ..." read as Tokhtarov's: the rule says "the reports", and a wording that
+    # names him says what its citation does not.
+    aim = "the talks aim to expand rail freight between the two countries"
+    source = article("unnamed", aims=[(aim, "Arman Tokhtarov", f"He said {aim}.")])
+    (draft,) = drafts_of(merge([source]))[0]
+
+    assert draft.text == f"The reports said that {aim}."
+    problems = problems_of(f"The reports said that {aim}. Tokhtarov said so.", draft, {"LATIN"})
+    assert problems == ["'Tokhtarov' is not in the facts it cites"]
+
+
 def test_one_wording_is_never_stated_twice() -> None:
     text = "the ministers will sign a port agreement during the visit"
     other = "the agreement could open a freight corridor to the coast"

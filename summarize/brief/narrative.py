@@ -389,7 +389,10 @@ def _claim_draft(
         return None
     text, group = said
     citations = tuple(m.citation for m in group.members)
-    vocabulary = _words_of(*group.voiced_by, group.text, *(m.text for m in group.members))
+    # Who voices it only as the sentence may name them: a voice no cited span names ("He
+    # said ..." read as Tillerson's) is no word a wording may add ("Tillerson said ...").
+    voices = _voices(group, roster)
+    vocabulary = _words_of(*voices, group.text, *(m.text for m in group.members))
     vocabulary |= _span_words(citations)
     count = _corroboration(group.corroboration)
     end = "" if text.endswith("\u201d") and not count else "."
@@ -399,7 +402,7 @@ def _claim_draft(
         sources=tuple(group.sources),
         citations=citations,
         vocabulary=frozenset(vocabulary),
-        voices=tuple(_voices(group, roster)),
+        voices=tuple(voices),
     )
 
 
