@@ -71,6 +71,16 @@ def test_a_wording_may_not_name_a_voice_no_cited_span_names() -> None:
     assert problems == ["'Tokhtarov' is not in the facts it cites"]
 
 
+def test_a_wording_that_says_one_thing_twice_is_refused() -> None:
+    brief, _ = _brief()
+    (draft,) = drafts_of(brief)[0]
+    claim = "the talks aim to expand rail freight between the two countries"
+    twice = f"Tokhtarov said {claim}. Tokhtarov said that {claim}."
+    assert problems_of(twice, draft, {"LATIN"}) == ["it says one thing twice: say it once"]
+    other = problems_of(f"Tokhtarov said {claim}. He said so on Monday.", draft, {"LATIN"})
+    assert "it says one thing twice: say it once" not in other
+
+
 def test_one_wording_is_never_stated_twice() -> None:
     text = "the ministers will sign a port agreement during the visit"
     other = "the agreement could open a freight corridor to the coast"

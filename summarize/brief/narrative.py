@@ -474,6 +474,26 @@ def _scripts(text: str) -> set[str]:
 _FINISHED = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$|\u201d$")
 
 
+# Where one sentence of a wording ends and the next begins: a full stop (and closing marks),
+# space, then a capital or an opening quotation mark.
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c])")
+# Words two sentences of one wording may share before they say the same thing.
+_SAME_SHARE = 0.8
+
+
+def _says_twice(text: str) -> bool:
+    """Whether a wording is two sentences that say one thing ("Officials said that X
+    launched four missiles. Last week, X launched four missiles."): the model sometimes
+    restates its sentence, and the reader would read it twice."""
+    parts = [set(re.findall(r"\w+", _fold(p))) for p in _NEXT_SENTENCE.split(text)]
+    return any(
+        len(a & b) >= _SAME_SHARE * min(len(a), len(b))
+        for i, a in enumerate(parts)
+        for b in parts[i + 1 :]
+        if min(len(a), len(b)) >= 5
+    )
+
+
 def problems_of(text: str, draft: Draft, source_scripts: set[str]) -> list[str]:
     """Why a wording of ``draft`` must not be shown; empty when it may."""
     problems: list[str] = []
@@ -481,6 +501,8 @@ def problems_of(text: str, draft: Draft, source_scripts: set[str]) -> list[str]:
         return ["empty"]
     if text.rstrip().endswith(("\u2026", "...")) or not _FINISHED.search(text.rstrip()):
         problems.append("it is not a finished sentence")
+    if _says_twice(text):
+        problems.append("it says one thing twice: say it once")
     if _MARKUP.search(text):
         problems.append("markup or field names in the prose")
     if _SELF_REFERENCE.search(text):
