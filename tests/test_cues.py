@@ -8,6 +8,7 @@ import pytest
 from summarize.extract.cues import candidates, find_cues
 from summarize.extract.numbered import number_sentences
 from summarize.ingest.body import assemble_body
+from summarize.llm.prompts import word_list
 
 
 @pytest.mark.parametrize(
@@ -120,3 +121,8 @@ def test_speech_alone_is_an_aim_candidate_only_with_a_form_of_intent() -> None:
     kept = _aim_candidates(facts, intent, told, to_a_place, pledged)
 
     assert kept == [intent, told, pledged]
+
+
+def test_every_report_only_aim_cue_is_an_aim_cue() -> None:
+    for entry in word_list("aim_report_cues"):
+        assert find_cues(f"They {entry} it.", "aim_cues") == (entry,), entry
