@@ -92,6 +92,19 @@ def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> No
     assert fullest_name("Danin", text) == "Robert M. Danin"  # "M." ends no clause
 
 
+def test_a_name_with_a_particle_or_an_initial_is_one_name() -> None:
+    text = (
+        "Mayor Bill de Blasio spoke first. Foreign Minister Ana de la Cruz agreed, and "
+        "Mayor J. Christian Bollwage of Elizabeth said the search went on."
+    )
+    holders = [(h.office, h.name) for h in find_office_holders(text)]
+    assert holders == [
+        ("Mayor", "Bill de Blasio"),
+        ("Foreign Minister", "Ana de la Cruz"),
+        ("Mayor", "J. Christian Bollwage"),
+    ]
+
+
 def test_an_office_is_not_read_as_a_first_name() -> None:
     holders = find_office_holders("Speaking first, Foreign Minister Castell said no.")
     assert [h.name for h in holders] == []  # not "Minister Castell" of the office "Foreign"

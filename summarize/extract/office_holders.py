@@ -22,7 +22,26 @@ from summarize.knowledge.places import (
 )
 
 _NAME_PART = r"[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[a-z][a-z'\u2019]*|-[A-Z][a-z'\u2019]+)?"
-_NAME = rf"(?P<name>{_NAME_PART}(?:\s+{_NAME_PART}){{1,3}})"
+# A middle or first initial ("J. Christian Bollwage", "Andrew M. Cuomo"), never the last word.
+_INITIAL = r"[A-Z]\."
+
+
+@cache
+def _particles() -> str:
+    """Name particles in lower case ("de Blasio", "van der Berg"): ``nameparser``'s prefixes,
+    the plain-word ones."""
+    from nameparser.config import CONSTANTS
+
+    words = sorted((p for p in CONSTANTS.prefixes if p.isalpha() and p.islower()), key=len)
+    return "|".join(re.escape(w) for w in reversed(words))
+
+
+def _name() -> str:
+    part = rf"(?:{_NAME_PART}|{_INITIAL})"
+    joint = rf"\s+(?:(?:{_particles()})\s+){{0,2}}"
+    return rf"(?P<name>{part}(?:{joint}{part}){{0,2}}{joint}{_NAME_PART})"
+
+
 # A surname alone ("President Ruiz"), taken only where news style marks it as a person's.
 _SURNAME = rf"(?P<name>{_NAME_PART})(?!\s+[A-Z])"
 # "Minister of Foreign Affairs", "Minister for Trade and Industry": a ministry's own name.
@@ -89,7 +108,7 @@ def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     # Two capitals alone ("US", "UK", "U.S.") are a country only right before an office.
     initials = r"(?<![\w.-])(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)"
     country = rf"(?P<country>{country_words_pattern().pattern}|{initials})\s+"
-    name = _SURNAME if surname_only else _NAME
+    name = _SURNAME if surname_only else _name()
     return re.compile(rf"(?<![\w-])(?:{country})?{office},?\s+{name}\b")
 
 
