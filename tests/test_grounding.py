@@ -90,6 +90,10 @@ def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> No
     assert person_name("KCNA", ctx) is None
     assert fullest_name("Mira Castell", text) == "Mira Castell"  # "But" opens the sentence
     assert fullest_name("Danin", text) == "Robert M. Danin"  # "M." ends no clause
+    # Two people share a surname: which one it means is not known.
+    both = "Ivanka Trump spoke. Donald J. Trump agreed. Mr. Trump left."
+    assert fullest_name("Trump", both) == "Trump"
+    assert fullest_name("Trump", "Donald Trump spoke. Donald J. Trump left.") == "Donald J. Trump"
 
 
 def test_a_name_with_a_particle_or_an_initial_is_one_name() -> None:

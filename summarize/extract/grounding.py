@@ -291,6 +291,7 @@ def fullest_name(name: str, text: str) -> str:
     ("Secretary of State Rex Tillerson") or a country word ("Chinese Premier Li Keqiang").
     """
     best = name
+    found: set[str] = set()
     for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
         lines = text[: match.start()].split("\n")
         words = lines[-1].split()[-4:]
@@ -308,9 +309,13 @@ def fullest_name(name: str, text: str) -> str:
                 break  # "But" opening a sentence is the word "but", not part of the name
             lead.insert(0, word)
         candidate = " ".join([*lead, name])
-        if len(candidate) > len(best) and person_name(candidate) == candidate:
-            best = candidate
-    return best
+        if lead and person_name(candidate) == candidate:
+            found.add(candidate)
+            best = max(best, candidate, key=len)
+    # Two people who share the surname ("Ivanka Trump", "Donald J. Trump"): which one the
+    # surname means is not known, so it stays as written.
+    given = {c.removesuffix(name).split()[0] for c in found}
+    return best if len(given) <= 1 else name
 
 
 def _is_title_word(word: str) -> bool:
