@@ -92,6 +92,7 @@ def test_an_attribution_past_a_comma_after_the_quotation_is_someone_elses() -> N
         ("Reports suggest the rebels withdrew.", UNNAMED_SOURCES),
         ("People familiar with her thinking said she is likely to leave.", UNNAMED_SOURCES),
         ("Few strategists believe she will run.", UNNAMED_EXPERTS),
+        ("But those who know her believe she is likely to run.", UNNAMED_SOURCES),  # "her": object
         ("Ms. Castell is said to have a strained relationship with him.", UNNAMED_SOURCES),
         ("He reportedly cancelled a dinner.", UNNAMED_SOURCES),
         # A body of state, by its noun or by its initials.

@@ -168,10 +168,22 @@ def _closes(sentence: str, verb: re.Match[str]) -> bool:
 def _says(sentence: str, verb: re.Match[str]) -> bool:
     """Whether the matched word is a verb of saying in the active voice here."""
     words = [w.strip(",;:").casefold() for w in sentence[: verb.start()].split()[-3:]]
-    if words and words[-1] in grammar_words("not_a_subject"):
+    if words and words[-1] in grammar_words("not_a_subject") and not _object_her(words):
         return False
     participle = verb.group(0).casefold().endswith(("ed", "said", "thought", "told", "seen"))
     return not (participle and any(w in grammar_words("be") for w in words[-2:]))
+
+
+def _object_her(words: list[str]) -> bool:
+    """Whether "her" before the verb is the object of the word before it ("those who know
+    her believe"), not a possessive ("and her hopes"): a word that is no determiner or
+    preposition stands before it."""
+    return (
+        len(words) >= 2
+        and words[-1] == "her"
+        and words[-2].isalpha()
+        and words[-2] not in grammar_words("not_a_subject")
+    )
 
 
 def voice_or_outlet(sentence: str, people: Sequence[str], **where: object) -> str:
