@@ -26,12 +26,13 @@ def _dated_by(visit: Visit, visits: Sequence[Visit]) -> Visit:
     if visit.start_date is not None or visit.date_text is not None or visit.status == "planned":
         return visit
     city = (visit.destination_city or "").casefold()
+    if not city:
+        return visit
     under_way = [
         other
         for other in visits
         if other.status == "ongoing"
         and other.start_date is not None
-        and city
         and (other.destination_city or "").casefold() == city
         and not same_name(other.traveler, visit.traveler)
     ]

@@ -14,8 +14,7 @@ from functools import cache
 from typing import Literal
 
 from summarize.extract.numbered import Numbered
-from summarize.extract.voices import grammar_words
-from summarize.llm.prompts import word_list
+from summarize.llm.prompts import grammar_words, word_list
 
 Lexicon = Literal["hedge_cues", "event_cues", "aim_cues"]
 

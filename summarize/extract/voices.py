@@ -20,7 +20,7 @@ from summarize.contract.extraction import THE_OUTLET, UNNAMED_OFFICIALS, UNNAMED
 from summarize.extract.office_holders import office_word_set
 from summarize.extract.quotes import Quotation, quotations
 from summarize.knowledge.places import find_country, state_named
-from summarize.llm.prompts import word_list
+from summarize.llm.prompts import grammar_words, word_list
 
 _SUBJECT_WORDS = (
     7  # how far before the verb a subject may start ("The Lithuanian foreign ministry")
@@ -56,15 +56,6 @@ def _groups() -> tuple[tuple[re.Pattern[str], str], ...]:
         pattern = re.compile(rf"\b{re.escape(word.strip())}\b", re.IGNORECASE)
         out.append((pattern, voice.strip()))
     return tuple(out)
-
-
-@cache
-def grammar_words(kind: str) -> frozenset[str]:
-    """Closed-class words of one kind from ``prompts/grammar_words.txt`` ("be", ...)."""
-    lines = (entry.partition(":") for entry in word_list("grammar_words"))
-    return frozenset(
-        w.casefold() for k, _, words in lines if k.strip() == kind for w in words.split()
-    )
 
 
 _HEARSAY = re.compile(

@@ -34,3 +34,12 @@ def word_list(name: str) -> tuple[str, ...]:
     """Non-comment, non-blank lines of ``prompts/<name>.txt``."""
     lines = (line.strip() for line in template(name).splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
+def grammar_words(kind: str) -> frozenset[str]:
+    """Closed-class words of one kind from ``prompts/grammar_words.txt`` ("be", ...)."""
+    lines = (entry.partition(":") for entry in word_list("grammar_words"))
+    return frozenset(
+        w.casefold() for k, _, words in lines if k.strip() == kind for w in words.split()
+    )
