@@ -95,10 +95,26 @@ def test_an_aim_cue_keeps_its_forms(sentence: str, cue: str) -> None:
         "The minister offered condolences to his counterpart.",  # a feeling voiced, no want
         'The envoy has expressed "irritation" about the new rules.',
         "She expressed her deep sympathy.",
+        "The ministry issued a statement on his planned trip.",  # a plan named as a thing
+        "Critics mocked the governor's proposed tax.",
+        "The envoy arrives on Monday at the invitation of the king.",  # who hosts
+        "He lands in Oslo for talks expected to focus on fishing rights.",  # the writer's guess
     ],
 )
-def test_a_feeling_expressed_is_no_aim_cue(sentence: str) -> None:
+def test_a_word_that_states_no_aim_is_no_aim_cue(sentence: str) -> None:
     assert find_cues(sentence, "aim_cues") == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The ministry planned a second round of talks.", "planned"),
+        ("She proposed a summit in June.", "proposed"),
+        ("He invited the king to Oslo.", "invited"),
+    ],
+)
+def test_the_verb_keeps_its_aim_cue(sentence: str, cue: str) -> None:
+    assert find_cues(sentence, "aim_cues") == (cue,)
 
 
 def test_a_want_expressed_keeps_its_cue() -> None:
@@ -121,6 +137,22 @@ def test_speech_alone_is_an_aim_candidate_only_with_a_form_of_intent() -> None:
     kept = _aim_candidates(facts, intent, told, to_a_place, pledged)
 
     assert kept == [intent, told, pledged]
+
+
+def test_an_act_reported_is_an_aim_candidate_only_with_a_form_of_intent() -> None:
+    invited = "The king invited the envoy during their meeting on Sunday."  # an act, done
+    signed = "Chile signed a trade pact with Peru last year."
+    invited_to = "The king invited the envoy to open a consulate."  # ... and what for
+
+    assert _aim_candidates(invited, signed, invited_to) == [invited_to]
+
+
+def test_an_infinitive_after_a_ranked_noun_states_no_intent() -> None:
+    ranked = "Officials said she is the country's first foreign minister to travel there."
+    only = "He said he was the only leader to attend the summit."
+    month = "He said troops went in last August to drive out the rebels."  # "last" of a date
+
+    assert _aim_candidates(ranked, only, month) == [month]
 
 
 def test_every_report_only_aim_cue_is_an_aim_cue() -> None:

@@ -71,15 +71,20 @@ _NOT_SPECULATING = re.compile(
 )
 
 
-# Aim words that voice a feeling, not a want: condolences, sympathy or irritation expressed
-# or offered ("expressed his condolences", "has expressed \"irritation\"") state no aim.
+# Aim words that state no aim: a feeling expressed or offered ("expressed his condolences",
+# "has expressed \"irritation\""), a plan named as a thing ("his planned trip", "the
+# proposed deal"), who hosts ("at the invitation of"), and a purpose the writer only expects
+# ("talks expected to focus on trade": a guess, a hedged claim, not an aim someone states).
 _FEELING = (
     r"condolences|sympathy|sympathies|regrets?|irritation|worry|worries|concerns?|anger|"
     r"gratitude|thanks|dismay|disappointment|frustration|outrage|shock|sadness|sorrow"
 )
 _FELT = r"(?:his|her|their|its|our|deep|deepest|sincere|heartfelt)"
 _NOT_AIMING = re.compile(
-    rf"\b(?:express|offer)\w*\s+(?:{_FELT}\s+){{0,2}}[\"\u201c]?(?:{_FEELING})\b",
+    rf"\b(?:express|offer)\w*\s+(?:{_FELT}\s+){{0,2}}[\"\u201c]?(?:{_FEELING})\b"
+    rf"|(?:\b{_DETERMINER}|[\'\u2019]s?)\s+(?:planned|proposed)\b(?=\s+[a-z])"
+    r"|\bat\s+(?:the\s+)?invitation\b"
+    r"|\b(?:expected|likely)\s+to\s+\w+",
     re.IGNORECASE,
 )
 _NOT_A_CUE: dict[Lexicon, re.Pattern[str]] = {
@@ -104,7 +109,7 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
 
 def candidates(numbered: Numbered, lexicon: Lexicon) -> list[Candidate]:
     """The numbered sentences that carry at least one cue of ``lexicon``; for aims, a
-    sentence whose cues only report speech or a mood needs a form of intent too."""
+    sentence whose cues only report speech, a mood or an act needs a form of intent too."""
     out: list[Candidate] = []
     for sentence in numbered:
         cues = find_cues(sentence.text, lexicon)
@@ -121,12 +126,16 @@ def _report_cues() -> frozenset[str]:
 
 
 def _states_intent(text: str, cues: tuple[str, ...]) -> bool:
-    """An aim cue beyond speech and mood ("pledged", "to strengthen"), or an infinitive or a
-    modal before a verb ("said it would expand ties", "told them to leave", "should")."""
+    """An aim cue beyond speech, mood and acts done ("pledged", "to strengthen"), or an
+    infinitive or a modal before a verb ("said it would expand ties", "told them to leave")."""
     if any(" ".join(c.casefold().split()) not in _report_cues() for c in cues):
         return True
     return any(
-        match.group("modal") or match.group("verb") not in grammar_words("not_a_subject")
+        match.group("modal")
+        or (
+            match.group("verb") not in grammar_words("not_a_subject")
+            and not _RANKED.search(text, 0, match.start())
+        )
         for match in _INTENT.finditer(text)
     )
 
@@ -136,4 +145,11 @@ def _states_intent(text: str, cues: tuple[str, ...]) -> bool:
 # the talks").
 _INTENT = re.compile(
     r"\b(?:to|will|would(?!\s+have\b))\s+(?!be\b)(?P<verb>[a-z]+)\b|\b(?P<modal>must|should)\b"
+)
+# An infinitive after a ranked noun describes, it intends nothing: "the first foreign
+# minister to travel there", "the only leader to attend", "the last to leave".
+_RANKED = re.compile(
+    r"(?:\b(?:the|a|his|her|its|their|our)|[\'\u2019]s?)\s+(?:first|second|third|last|only|next)"
+    r"\s+(?:[\w\'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
