@@ -142,7 +142,7 @@ class ArticleContext:
         sentence = self.sentence(n)
         if sentence is None:
             return False
-        if names_person(sentence.text, name) or self._by_office(sentence.text, name):
+        if names_person(sentence.text, name) or self.by_office(sentence.text, name):
             return True
         if not _REFERS_BACK.search(sentence.text):
             return False
@@ -155,7 +155,9 @@ class ArticleContext:
         found = [s for s in self.numbered if s.n != n and names_person(s.text, name)]
         return min(found, key=lambda s: (s.n > n, abs(s.n - n)), default=None)
 
-    def _by_office(self, text: str, name: str) -> bool:
+    def by_office(self, text: str, name: str) -> bool:
+        """Whether ``text`` calls the person by their office and country ("Belarus' foreign
+        minister" for a Belarusian Foreign Minister the people pass found)."""
         person = next((p for p in self.people if same_name(p.name, name)), None)
         if person is None or not person.title or not person.country:
             return False
@@ -244,7 +246,7 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     name = " ".join(tokens)
     if not name or is_country(name) or (find_country(name) is not None and _a_city(name)):
         return None
-    if any(t.isupper() and len(t.rstrip(".")) > 1 for t in tokens):  # "KCNA", "UN": an acronym
+    if any(t.isupper() and len(t.rstrip(".")) > 1 for t in tokens):  # "NATO", "UN": an acronym
         return None
     if not tokens[0][0].isupper() or any(
         not t[0].isupper() and t.casefold() not in particles for t in tokens

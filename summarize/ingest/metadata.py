@@ -54,7 +54,7 @@ _OUTLET_WORDS = frozenset(
         "Press", "News", "Agency", "Times", "Post", "Journal", "Network", "Media", "Service",
         "Herald", "Tribune", "Daily", "Radio", "TV", "Television", "Broadcasting", "Magazine",
         "Wire", "Gazette", "Review", "Reuters", "AFP", "AP", "UPI", "Yonhap", "Bloomberg",
-        "Associated", "Xinhua", "KCNA", "Kyodo", "TASS", "Jazeera", "CNN", "BBC", "NPR",
+        "Associated", "Xinhua", "Kyodo", "TASS", "Jazeera", "CNN", "BBC", "NPR",
     }
 )  # fmt: skip
 _NAME_PARTICLES = frozenset(
