@@ -38,6 +38,7 @@ from summarize.contract.extraction import (
 )
 from summarize.errors import ExtractionError
 from summarize.extract.asking import Answer, Ground, ask_pass
+from summarize.extract.by_office import date_by_office
 from summarize.extract.chunk_fold import fold_by_evidence, fold_officials, fold_visits
 from summarize.extract.companions import date_companions
 from summarize.extract.cues import Candidate, candidates
@@ -273,7 +274,8 @@ class ExtractionRun:
                         **place_and_day(event.place, event.when, dates),
                     )
                 )
-        return out + stated_trips(self.numbered, people, self.ctx.published, answered=out)
+        told = stated_trips(self.numbered, people, self.ctx.published, answered=out)
+        return date_by_office([*out, *told], self.ctx)
 
     # ---------------------------------------------------------------- 3. aims
 
