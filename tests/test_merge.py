@@ -34,6 +34,7 @@ def article(
     *,
     outlet: str | None = None,
     published: str | None = None,
+    title: str | None = None,
     officials: list[tuple[str, str | None, str | None]] = (),  # type: ignore[assignment]
     visits: list[dict[str, object]] = (),  # type: ignore[assignment]
     aims: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
@@ -48,6 +49,7 @@ def article(
             chars=len(body),
             outlet=outlet,
             published=published,
+            title=title,
         ),
         model=MODEL,
         officials=[
@@ -273,6 +275,31 @@ def test_what_happened_is_central_before_a_next_stop_every_report_mentions() -> 
     assert central.destination_country == "Singapore"
     assert [e.destination_country for e in brief.engagements if e.role == "context"] == ["Vietnam"]
     assert brief.title.endswith("Arman Tokhtarov's visit to Singapore")
+
+
+def test_a_trip_one_of_several_reports_mentions_is_central_only_if_its_headline_places_it() -> None:
+    in_town = {
+        "traveler": "President Ines Mora",
+        "traveler_country": "Chile",
+        "destination_country": "Chile",
+        "destination_city": "Valparaiso",
+        "status": "past",
+    }
+    manhunt = article("manhunt", title="Police arrest the port bombing suspect", visits=[in_town])
+    in_the_title = article("visit", title="Mora tours Valparaiso port", visits=[in_town])
+    her_name_only = article("mora", title="Mora says the bomber will be found", visits=[in_town])
+    untitled = article("untitled", visits=[in_town])
+    other = article("other", outlet="Other", title="Port bombing suspect named")
+
+    def roles(report: Extraction) -> list[str]:
+        return [e.role for e in merge([report, other]).engagements]
+
+    assert roles(manhunt) == ["context"]
+    assert roles(in_the_title) == ["engagement"]
+    assert roles(her_name_only) == ["context"]  # a headline naming her is about her
+    assert roles(untitled) == ["engagement"]
+    # One report alone: its trip is what it is about, whatever its headline says.
+    assert [e.role for e in merge([manhunt]).engagements] == ["engagement"]
 
 
 def test_a_planned_trip_one_report_gives_is_listed_as_planned() -> None:

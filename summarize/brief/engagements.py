@@ -13,7 +13,7 @@ from summarize.brief.sources import Context
 from summarize.contract.brief import Engagement, Fact
 from summarize.contract.partial_date import PartialDate
 from summarize.knowledge.person_names import contains_name, name_parts
-from summarize.knowledge.places import country_display, country_key
+from summarize.knowledge.places import countries_mentioned, country_display, country_key
 
 SAME_TRIP_DAYS = 14
 
@@ -197,6 +197,27 @@ def _plan_overtaken(status: str | None, start: str | None, central: str | None) 
     return (planned.year, planned.month or 12) < (happened.year, happened.month or 1)
 
 
+def _the_story_s_own(trip: list[Fact], people: list[Person], ctx: Context) -> bool:
+    """What the reports are about: more than one outlet tells it, or a headline of the one
+    that does names where it went or whom the traveler met (a trip one of several reports
+    mentions half-way down is background; a headline naming only the traveler is about
+    them, not the trip). One report alone, or without a headline, nothing says otherwise."""
+    titles = ctx.titles(trip)
+    if ctx.corroboration(trip) >= 2 or not titles or len(set(ctx.outlet.values())) < 2:
+        return True
+    where = {k for f in trip if (k := country_key(text_of(f, "destination_country")))}
+    met = {m.strip() for f in trip for m in (text_of(f, "met") or "").split(";")}
+    surnames = {parts[-1:] for m in met if (parts := name_parts(m))}
+    cities = {parts for f in trip if (parts := name_parts(text_of(f, "destination_city") or ""))}
+    for title in titles:
+        if any(c.key in where for c in countries_mentioned(title)):
+            return True
+        words = name_parts(title)
+        if any(contains_name(words, n, exact=True) for n in surnames | cities):
+            return True
+    return False
+
+
 def _countries(trip: list[Fact], people: list[Person]) -> frozenset[str]:
     """The countries an engagement involves: its travelers' and its destination."""
     found = {country_key(text_of(f, "traveler_country")) for f in trip}
@@ -222,6 +243,8 @@ def engagements_of(
 
     The central one is what happened or is happening, most corroborated: a next stop every
     report mentions in passing ("ahead of stops in Seoul") is not what the reports are about.
+    A story that is about no trip (a manhunt, with the president in town for the UN) has none,
+    and every trip in it is context.
     """
     trips = [
         trip
@@ -231,7 +254,7 @@ def engagements_of(
         if trip
     ]
     central = max(
-        trips,
+        (t for t in trips if _the_story_s_own(t, people, ctx)),
         key=lambda t: (
             _status(t) != "planned",
             ctx.corroboration(t),

@@ -110,3 +110,8 @@ class Context:
 
     def corroboration(self, facts: Iterable[Fact]) -> int:
         return len({self.outlet[f.source_sha256] for f in facts})
+
+    def titles(self, facts: Iterable[Fact]) -> list[str]:
+        """The headlines of the reports the facts come from, where the pages give one."""
+        shas = {f.source_sha256 for f in facts}
+        return [s.title for s in self.seeds if s.sha256 in shas and s.title]
