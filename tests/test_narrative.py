@@ -306,13 +306,23 @@ def test_a_sentence_carrying_page_markup_is_not_quoted_as_prose() -> None:
 
 
 def test_one_person_expects_and_many_expect() -> None:
+    claim = "the rail link opens by next spring"
+    one = article("one", hedges=[(claim, "likely", "Arman Tokhtarov", f"Tokhtarov said {claim}.")])
+    many = article(
+        "many", hedges=[(claim, "likely", "unnamed experts or analysts", f"Analysts say {claim}.")]
+    )
+    assert _sentences(merge([one])) == [f"Arman Tokhtarov expects that {claim}."]
+    assert _sentences(merge([many])) == [f"Analysts and experts expect that {claim}."]
+
+
+def test_a_claim_that_hedges_itself_is_said_not_expected() -> None:
     claim = "the rail link could open by next spring"
     one = article("one", hedges=[(claim, "could", "Arman Tokhtarov", f"Tokhtarov said {claim}.")])
     many = article(
         "many", hedges=[(claim, "could", "unnamed experts or analysts", f"Analysts say {claim}.")]
     )
-    assert _sentences(merge([one])) == [f"Arman Tokhtarov expects that {claim}."]
-    assert _sentences(merge([many])) == [f"Analysts and experts expect that {claim}."]
+    assert _sentences(merge([one])) == [f"Arman Tokhtarov says that {claim}."]
+    assert _sentences(merge([many])) == [f"Analysts and experts say that {claim}."]
 
 
 def test_a_quoted_report_is_given_its_own_voice_and_its_own_citation() -> None:
@@ -367,5 +377,5 @@ def test_a_claim_in_some_reports_words_is_voiced_cited_and_counted_by_those_repo
     assert [len(g.members) for g in brief.speculation] == [3]  # one claim in two wordings
     (draft,) = [*drafts_of(brief)[0], *drafts_of(brief)[1]]
     # The wording two outlets share, by its own voice: Tokhtarov said it otherwise.
-    assert draft.text == f"Analysts and experts expect that {arrive} (2 outlets report it)."
+    assert draft.text == f"Analysts and experts say that {arrive} (2 outlets report it)."
     assert draft.sources == (2, 3) and draft.voices == ("analysts and experts",)

@@ -32,6 +32,7 @@ from summarize.contract.extraction import (
 )
 from summarize.contract.partial_date import PartialDate, format_date_range
 from summarize.errors import ModelCallError
+from summarize.extract.cues import find_cues
 from summarize.extract.voices import attribution_verbs
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.person_names import contains_name, mention_key, name_parts
@@ -353,7 +354,10 @@ def _claim_sentence(
             if first in {"The", "This", "A", "An", "These", "Those", "His", "Her", "Their", "Its"}:
                 clause = clause[:1].lower() + clause[1:]
             theirs = _in_their_words(group, member, outlets)
-            return f"{_lead(theirs, roster, verb)} that {clause}", theirs
+            # A clause that hedges itself ("could open", "is expected to") is said, not
+            # expected: "expect that ... is expected to" hedges it twice.
+            hedged = verb == "expect" and find_cues(clause, "hedge_cues")
+            return f"{_lead(theirs, roster, 'say' if hedged else verb)} that {clause}", theirs
     for member in members:
         sentence = _LIST_MARK.sub("", " ".join(member.citation.span.text.split()))
         sentence = sentence.strip("\"'\u201c\u201d ").rstrip(".:")
@@ -371,8 +375,8 @@ def _lead(group: ClaimGroup, roster: dict[str, RosterEntry], verb: str = "") -> 
     "the reports expect")."""
     named = _voices(group, roster)
     voices = " and ".join(named)
-    if verb == "expect" and len(named) == 1 and named[0] not in _VOICE_PHRASES.values():
-        verb = "expects"
+    if verb in ("expect", "say") and len(named) == 1 and named[0] not in _VOICE_PHRASES.values():
+        verb += "s"
     lead = voices[:1].upper() + voices[1:]
     return f"{lead} {verb}" if verb else lead
 
