@@ -379,3 +379,25 @@ def test_a_claim_in_some_reports_words_is_voiced_cited_and_counted_by_those_repo
     # The wording two outlets share, by its own voice: Tokhtarov said it otherwise.
     assert draft.text == f"Analysts and experts say that {arrive} (2 outlets report it)."
     assert draft.sources == (2, 3) and draft.voices == ("analysts and experts",)
+
+
+def test_a_word_capitalised_only_for_opening_the_clause_is_lower_case_after_that() -> None:
+    both = "Both sides pledged further dialogue on trade"
+    publicly = "Publicly naming a suspect can be risky"
+    place = "Astana will host the next round of talks"
+    reports = [
+        article("a", outlet="A", aims=[(both, UNNAMED_OFFICIALS, f"Officials said {both}.")]),
+        article("b", outlet="B", hedges=[(publicly, "can", "the outlet", f"{publicly}.")]),
+        article("c", outlet="C", aims=[(place, UNNAMED_OFFICIALS, f"Officials said {place}.")]),
+    ]
+    shown = _sentences(merge(reports))
+
+    assert "Officials said that both sides pledged further dialogue on trade." in shown
+    assert "The reports say that publicly naming a suspect can be risky." in shown
+    assert "Officials said that Astana will host the next round of talks." in shown
+
+
+def test_a_participle_after_an_adverb_is_no_clause() -> None:
+    fragment = "also stressing the importance of three-way cooperation"
+    source = article("a", aims=[(fragment, "Arman Tokhtarov", f"Tokhtarov spoke, {fragment}.")])
+    assert not any("said that also" in s for s in _sentences(merge([source])))

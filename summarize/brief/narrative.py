@@ -277,6 +277,18 @@ def _ends_attributed(text: str, words: list[str]) -> bool:
     return len(tail.split()) <= _TAIL_WORDS and bool(attribution_verbs().search(tail))
 
 
+# Adverbs that may stand before a clause's verb or a participle: "also stressing ...".
+_ADVERB = re.compile(r"^(?:also|then|still|again|further|later|now|[a-z]+ly)$")
+
+
+def _opens_with_participle(words: list[str]) -> bool:
+    """ "suggesting ...", "also stressing ...": a participle, after any adverbs, opens it."""
+    rest = list(words)
+    while len(rest) > 1 and _ADVERB.match(rest[0]):
+        rest.pop(0)
+    return rest[0].islower() and rest[0].endswith("ing")
+
+
 def _is_clause(text: str) -> bool:
     """Whether ``text`` reads as a clause with a subject ("the talks focused on ..."), not a
     fragment ("which promises ...", "to strengthen ...", "suggesting ...", "From X:") or a
@@ -286,7 +298,7 @@ def _is_clause(text: str) -> bool:
     return (
         len(words) >= 5
         and words[0].casefold() not in _NOT_A_SUBJECT
-        and not (words[0].islower() and words[0].endswith("ing"))  # a participle opens it
+        and not _opens_with_participle(words)
         and bool(_CLAUSE_START.match(text))
         and not re.search(r"[\[\]•|]|:\s*[\"\u201c]|:$", text)  # no list marks or open quote
         and quotes % 2 == 0  # a quotation cut in two is not a clause
@@ -350,8 +362,7 @@ def _claim_sentence(
             continue
         if not _already_said(clause, used) and not _MARKUP.search(clause):
             used.add(_fold(clause))
-            first = clause.split()[0]
-            if first in {"The", "This", "A", "An", "These", "Those", "His", "Her", "Their", "Its"}:
+            if _common_opening(clause.split()[0], roster):
                 clause = clause[:1].lower() + clause[1:]
             theirs = _in_their_words(group, member, outlets)
             # A clause that hedges itself ("could open", "is expected to") is said, not
@@ -368,6 +379,29 @@ def _claim_sentence(
             quoted = _in_their_words(alone, member, outlets)
             return f"{_lead(quoted, roster)}: \u201c{sentence}.\u201d", quoted
     return None
+
+
+# Words capitalised only because they open the sentence: determiners, quantifiers and
+# pronouns ("Both sides pledged" reads "said that both sides pledged").
+_COMMON_OPENINGS = frozenset(
+    re.findall(
+        r"\w+",
+        "the this that a an these those his her their its our both all some many most each "
+        "every neither either several few such other another he she they we there",
+    )
+)
+
+
+def _common_opening(word: str, roster: dict[str, RosterEntry]) -> bool:
+    """Whether the clause's first word is capitalised only for opening it: a determiner or a
+    pronoun, or an adverb in "-ly" that names no one ("Publicly", not "Kelly")."""
+    bare = word.strip("\"'\u201c\u2018")
+    if bare.casefold() in _COMMON_OPENINGS:
+        return True
+    if not re.fullmatch(r"[A-Z][a-z]+ly", bare):
+        return False
+    named = {p for variant in roster for p in name_parts(variant)}
+    return bare.casefold() not in named and not any(countries_mentioned(bare))
 
 
 def _lead(group: ClaimGroup, roster: dict[str, RosterEntry], verb: str = "") -> str:
