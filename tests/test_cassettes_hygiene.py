@@ -1,4 +1,5 @@
-"""Cassettes are recordings of the real embedded server: no secrets, no stray headers."""
+"""Cassettes are recordings of real servers running the embedded model: no secrets, no stray
+headers."""
 
 from __future__ import annotations
 
