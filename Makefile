@@ -29,13 +29,15 @@ lint: setup
 test: lint
 	$(BIN)/python -m pytest
 
-# Re-record every cassette from the real embedded server (slow: minutes per article).
+# Re-record every cassette from the real embedded server (slow: minutes per article); the
+# hosted route's tools-mode answers from llama-cpp-python's server (compiled on first use).
 # The brief's narrative is asked from the merged seed extractions, so it is recorded last.
 cassettes: setup
 	rm -rf cassettes/test_extract_seeds cassettes/test_brief cassettes/test_bad_input
 	$(BIN)/python -m pytest tests/test_extract_seeds.py --record-mode=rewrite
 	$(BIN)/python -m pytest tests/test_bad_input.py --record-mode=rewrite
 	$(BIN)/python -m pytest tests/test_vllm_route.py --record-mode=rewrite
+	$(BIN)/python bench/record_tools_route.py
 	$(BIN)/python -m pytest tests/test_brief.py --record-mode=once -k seed_brief
 
 clean:
