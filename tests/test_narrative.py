@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 from summarize.brief.merge import merge
 from summarize.brief.narrative import Draft, drafts_of, problems_of, worded
 from summarize.contract.brief import Brief
@@ -305,24 +307,21 @@ def test_a_sentence_carrying_page_markup_is_not_quoted_as_prose() -> None:
     assert any("Lapin may visit Astana" in s for s in shown)
 
 
-def test_one_person_expects_and_many_expect() -> None:
-    claim = "the rail link opens by next spring"
-    one = article("one", hedges=[(claim, "likely", "Arman Tokhtarov", f"Tokhtarov said {claim}.")])
-    many = article(
-        "many", hedges=[(claim, "likely", "unnamed experts or analysts", f"Analysts say {claim}.")]
+@pytest.mark.parametrize(
+    ("claim", "cue", "one", "many"),
+    [
+        ("the rail link opens by next spring", "likely", "expects", "expect"),
+        # A claim that hedges itself is said, not expected: "expects that ... could" hedges twice.
+        ("the rail link could open by next spring", "could", "says", "say"),
+    ],
+)
+def test_one_person_expects_and_many_expect(claim: str, cue: str, one: str, many: str) -> None:
+    alone = article("one", hedges=[(claim, cue, "Arman Tokhtarov", f"Tokhtarov said {claim}.")])
+    analysts = article(
+        "many", hedges=[(claim, cue, "unnamed experts or analysts", f"Analysts say {claim}.")]
     )
-    assert _sentences(merge([one])) == [f"Arman Tokhtarov expects that {claim}."]
-    assert _sentences(merge([many])) == [f"Analysts and experts expect that {claim}."]
-
-
-def test_a_claim_that_hedges_itself_is_said_not_expected() -> None:
-    claim = "the rail link could open by next spring"
-    one = article("one", hedges=[(claim, "could", "Arman Tokhtarov", f"Tokhtarov said {claim}.")])
-    many = article(
-        "many", hedges=[(claim, "could", "unnamed experts or analysts", f"Analysts say {claim}.")]
-    )
-    assert _sentences(merge([one])) == [f"Arman Tokhtarov says that {claim}."]
-    assert _sentences(merge([many])) == [f"Analysts and experts say that {claim}."]
+    assert _sentences(merge([alone])) == [f"Arman Tokhtarov {one} that {claim}."]
+    assert _sentences(merge([analysts])) == [f"Analysts and experts {many} that {claim}."]
 
 
 def test_a_quoted_report_is_given_its_own_voice_and_its_own_citation() -> None:
