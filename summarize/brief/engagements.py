@@ -197,11 +197,11 @@ def _plan_overtaken(status: str | None, start: str | None, central: str | None) 
     return (planned.year, planned.month or 12) < (happened.year, happened.month or 1)
 
 
-def _the_story_s_own(trip: list[Fact], people: list[Person], ctx: Context) -> bool:
+def _the_story_s_own(trip: list[Fact], ctx: Context) -> bool:
     """What the reports are about: more than one outlet tells it, or a headline of the one
     that does names where it went or whom the traveler met (a trip one of several reports
     mentions half-way down is background; a headline naming only the traveler is about
-    them, not the trip). One report alone, or without a headline, nothing says otherwise."""
+    them, not the trip). With one outlet, or no headline, nothing says otherwise."""
     titles = ctx.titles(trip)
     if ctx.corroboration(trip) >= 2 or not titles or len(set(ctx.outlet.values())) < 2:
         return True
@@ -254,7 +254,7 @@ def engagements_of(
         if trip
     ]
     central = max(
-        (t for t in trips if _the_story_s_own(t, people, ctx)),
+        (t for t in trips if _the_story_s_own(t, ctx)),
         key=lambda t: (
             _status(t) != "planned",
             ctx.corroboration(t),

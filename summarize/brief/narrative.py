@@ -367,7 +367,7 @@ def _claim_sentence(
             theirs = _in_their_words(group, member, outlets)
             # A clause that hedges itself ("could open", "is expected to") is said, not
             # expected: "expect that ... is expected to" hedges it twice.
-            hedged = verb == "expect" and find_cues(clause, "hedge_cues")
+            hedged = verb == "expect" and bool(find_cues(clause, "hedge_cues"))
             return f"{_lead(theirs, roster, 'say' if hedged else verb)} that {clause}", theirs
     for member in members:
         sentence = _LIST_MARK.sub("", " ".join(member.citation.span.text.split()))

@@ -12,10 +12,9 @@ country; the dating sentence joins the evidence.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from summarize.contract.extraction import Visit
-from summarize.extract.grounding import ArticleContext, PlaceAndDay, names_person
+from summarize.extract.grounding import ArticleContext, PlaceAndDay, names_person, same_name
 from summarize.extract.itinerary import AHEAD, mentions_before, stop_fields, stops_in
 from summarize.extract.numbered import NumberedSentence
 
@@ -61,8 +60,7 @@ def _days_by_office(
 ) -> list[PlaceAndDay]:
     if not ctx.by_office(sentence.text, visit.traveler):
         return []
-    published: date | None = ctx.published
-    others = [p.name for p in ctx.people if p.name != visit.traveler]
+    others = [p.name for p in ctx.people if not same_name(p.name, visit.traveler)]
     days: list[PlaceAndDay] = []
     for stop in stops_in(sentence.text):
         before = sentence.text[: stop.start]
@@ -72,7 +70,7 @@ def _days_by_office(
             continue  # someone else is named on the way to the place
         if names_person(before, visit.traveler):
             continue  # named, not told by office: the model's own sentence
-        where = stop_fields(stop, published, ahead=False)
+        where = stop_fields(stop, ctx.published, ahead=False)
         if where["destination_country"] == visit.destination_country and where["start_date"]:
             days.append(where)
     return days
