@@ -27,6 +27,16 @@ from summarize.extract.clauses import claim_clause
             "could",
             "The drills cancelled in 2023 could be linked to the new pact",
         ),
+        (  # a picture's credit the page left inline is no part of the claim
+            "Both ministers pledged to expand cooperation in all sectors [Image by Reuters]",
+            "pledged",
+            "Both ministers pledged to expand cooperation in all sectors",
+        ),
+        (
+            "Talks could resume in May (Photo: AFP) after the holiday.",
+            "could",
+            "Talks could resume in May after the holiday",
+        ),
         (  # an editor's word in brackets inside a quotation stays
             'He said there is "irritation [about] policies that might harm" the region.',
             "might",

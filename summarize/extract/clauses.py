@@ -20,15 +20,22 @@ _LEAD = re.compile(
 # A source's own reference marks, glued to a word ("framework[1][2][3]", "in 2023[4]"): in a
 # memo that cites its sources as [1], [2], they would read as the memo's citations.
 _REFERENCE_MARKS = re.compile(r"(?<=\S)(?:\[\d{1,3}\])+")
+# A picture's credit left inline by the page ("... sectors [Image by NK News]", "(Photo:
+# Reuters)"): the page's furniture, not the claim's words.
+_MEDIA_CREDIT = re.compile(
+    r"\s*\[(?:image|photo|photograph|picture|credit)\b[^\]]*\]"
+    r"|\s*\((?:image|photo|photograph|picture|credit)s?\s*(?:by\b|:)[^)]*\)",
+    re.IGNORECASE,
+)
 MAX_CHARS = 160
 
 
 def claim_clause(sentence: str, cue: str) -> str:
-    """The clause of ``sentence`` holding ``cue``, without its attribution or the source's own
-    reference marks, at most 160 chars."""
+    """The clause of ``sentence`` holding ``cue``, without its attribution, the source's own
+    reference marks or a picture's credit, at most 160 chars."""
     at = sentence.casefold().find(cue.casefold())
     if at < 0:
-        return _bounded(_REFERENCE_MARKS.sub("", sentence.strip()))
+        return _bounded(_without_marks(sentence.strip()))
     pieces: list[tuple[int, str]] = []
     pos = 0
     for match in _CLAUSE_BREAK.finditer(sentence):
@@ -41,8 +48,12 @@ def claim_clause(sentence: str, cue: str) -> str:
     if len(clause.split()) < 4:  # too short alone: keep the sentence's own wording
         clause = sentence
     clause = _LEAD.sub("", clause.strip(), count=1) or clause
-    clause = _REFERENCE_MARKS.sub("", clause)
+    clause = _without_marks(clause)
     return _bounded(clause.strip().rstrip(".").strip())
+
+
+def _without_marks(text: str) -> str:
+    return _MEDIA_CREDIT.sub("", _REFERENCE_MARKS.sub("", text))
 
 
 def _bounded(text: str) -> str:
