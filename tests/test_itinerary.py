@@ -137,6 +137,10 @@ def test_no_trip_for_an_office_held_there_and_no_meeting_at_home_with_no_one() -
     title = "charge d'affaires at the Canadian embassy in Lisbon"
     assert not journey_or_meeting(_event("Lisbon", posted), "Canada", title)
     assert journey_or_meeting(_event("Lisbon", posted), "Canada", "Foreign Minister")
+    # Without a title, the appositive after the name says what they are.
+    assert not journey_or_meeting(_event("Lisbon", posted), "Canada")
+    visiting = "Dell, the visiting trade minister, met the press in Lisbon."
+    assert journey_or_meeting(_event("Lisbon", visiting), "Canada")
     norms = "We expect Lisbon to meet the norms, Dell said."
     assert not journey_or_meeting(_event("Portugal", norms, kind="meeting"), "Portugal")
     met = Event(1, "Tomas Dell", "meeting", "past", "Portugal", None, "Ana Ruiz", ())

@@ -109,14 +109,15 @@ def journey_or_meeting(event: Event, home: str | None, title: str | None = None)
     not known to be abroad there (their country unknown, or the place's own): talks "for
     Syria", a news conference at home, an address. Someone of another country at the place
     ("X was also in Mexico City where he met Y") is abroad: that stays a trip, unless their
-    office posts them there ("the charge d'affaires at the embassy in Lisbon"). A meeting at
+    office posts them there ("the charge d'affaires at the embassy in Lisbon", as their title
+    or, without one, as the sentence's appositive after their name). A meeting at
     home with no one met is none ("expects Iran to meet the norms")."""
     there = country_key(destination(event.place)[0])
     if event.kind == "meeting":
         return event.met is not None or home is None or country_key(home) != there
     if event.kind != "trip" or any(tells_travel(s.text) for s in event.evidence):
         return True
-    if there is not None and _posted_in(title) == there:
+    if there is not None and _posted_in(title or _appositive(event)) == there:
         return False
     return home is not None and country_key(home) != there  # a place no gazetteer knows: kept
 
@@ -126,6 +127,23 @@ _POSTED = re.compile(
     r"\b(?:embassy|consulate|mission|ambassador|envoy)\s+(?:\w+\s+){0,2}?(?:in|to)\s+"
     r"(?:the\s+)?(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})"
 )
+
+
+# ", the charge d'affaires at the embassy in Beijing,": what a name's appositive says they are.
+_APPOSITIVE = re.compile(r",\s+(?P<office>(?:the|an?)\s+[^,;]{3,120}),")
+
+
+def _appositive(event: Event) -> str | None:
+    """What a cited sentence says the traveler is, right after their name ("Pak, the charge
+    d'affaires at the embassy in Beijing, said"): their office, where the people pass gave
+    none."""
+    surname = event.who.split()[-1] if event.who.split() else ""
+    for span in event.evidence:
+        at = span.text.find(surname) if surname else -1
+        found = _APPOSITIVE.match(span.text, at + len(surname)) if at >= 0 else None
+        if found:
+            return found["office"]
+    return None
 
 
 def _posted_in(title: str | None) -> str | None:
