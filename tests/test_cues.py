@@ -111,6 +111,7 @@ def test_a_word_that_states_no_aim_is_no_aim_cue(sentence: str) -> None:
         ("The ministry planned a second round of talks.", "planned"),
         ("She proposed a summit in June.", "proposed"),
         ("He invited the king to Oslo.", "invited"),
+        ("It was the ministry that planned a second round.", "planned"),  # a relative clause
     ],
 )
 def test_the_verb_keeps_its_aim_cue(sentence: str, cue: str) -> None:

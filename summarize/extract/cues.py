@@ -82,7 +82,8 @@ _FEELING = (
 _FELT = r"(?:his|her|their|its|our|deep|deepest|sincere|heartfelt)"
 _NOT_AIMING = re.compile(
     rf"\b(?:express|offer)\w*\s+(?:{_FELT}\s+){{0,2}}[\"\u201c]?(?:{_FEELING})\b"
-    rf"|(?:\b{_DETERMINER}|[\'\u2019]s?)\s+(?:planned|proposed)\b(?=\s+[a-z])"
+    r"|(?:\b(?:a|an|the|this|these|those|his|her|its|their|our)|[\'\u2019]s?)\s+"
+    r"(?:planned|proposed)\b(?=\s+[a-z])"
     r"|\bat\s+(?:the\s+)?invitation\b"
     r"|\b(?:expected|likely)\s+to\s+\w+",
     re.IGNORECASE,
