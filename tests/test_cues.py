@@ -152,8 +152,9 @@ def test_an_infinitive_after_a_ranked_noun_states_no_intent() -> None:
     ranked = "Officials said she is the country's first foreign minister to travel there."
     only = "He said he was the only leader to attend the summit."
     month = "He said troops went in last August to drive out the rebels."  # "last" of a date
+    step = "She said the next step is to expand the port."  # the rank is not the infinitive's
 
-    assert _aim_candidates(ranked, only, month) == [month]
+    assert _aim_candidates(ranked, only, month, step) == [month, step]
 
 
 def test_every_report_only_aim_cue_is_an_aim_cue() -> None:

@@ -151,6 +151,6 @@ _INTENT = re.compile(
 # minister to travel there", "the only leader to attend", "the last to leave".
 _RANKED = re.compile(
     r"(?:\b(?:the|a|his|her|its|their|our)|[\'\u2019]s?)\s+(?:first|second|third|last|only|next)"
-    r"\s+(?:[\w\'\u2019-]+\s+){0,3}$",
+    r"\s+(?:(?!(?:is|are|was|were|be|will|would|has|have)\b)[\w\'\u2019-]+\s+){0,3}$",
     re.IGNORECASE,
 )
