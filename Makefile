@@ -5,6 +5,10 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# llama-cpp-python's server, built from source in its own venv (about 6 minutes): the engine
+# before xllamacpp, for the engine bench and the hosted route's tools-mode recording.
+LCP_VENV := bench/.venv-lcp
+LCP_STAMP := $(LCP_VENV)/.installed
 
 .PHONY: setup brief test lint cassettes clean
 
@@ -30,9 +34,9 @@ test: lint
 	$(BIN)/python -m pytest
 
 # Re-record every cassette from the real embedded server (slow: minutes per article); the
-# hosted route's tools-mode answers from llama-cpp-python's server (compiled on first use).
+# hosted route's tools-mode answers from llama-cpp-python's server (built on first use).
 # The brief's narrative is asked from the merged seed extractions, so it is recorded last.
-cassettes: setup
+cassettes: setup $(LCP_STAMP)
 	rm -rf cassettes/test_extract_seeds cassettes/test_brief cassettes/test_bad_input
 	$(BIN)/python -m pytest tests/test_extract_seeds.py --record-mode=rewrite
 	$(BIN)/python -m pytest tests/test_bad_input.py --record-mode=rewrite
@@ -64,9 +68,6 @@ bench: setup $(BENCH_STAMP)
 # engine at 1, 2 and 4 slots and with n-gram lookup, llama-cpp-python 0.3.36 (the engine
 # before, built from source in its own venv: about 5 minutes), today's protocol and the one
 # before sentence numbers. One server at a time; about an hour on two cores.
-LCP_VENV := bench/.venv-lcp
-LCP_STAMP := $(LCP_VENV)/.installed
-
 $(LCP_STAMP):
 	$(PYTHON) -m venv $(LCP_VENV)
 	$(LCP_VENV)/bin/python -m pip install --quiet --upgrade pip

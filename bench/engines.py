@@ -82,7 +82,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _lcp_server(log: Path) -> Iterator[str]:
+def lcp_server(log: Path) -> Iterator[str]:
     """llama-cpp-python's server (repacked weights off) on loopback; yields its /v1 URL."""
     if not LCP_PYTHON.exists():
         raise SystemExit(f"{LCP_PYTHON} is missing: run `make bench-engines` (it builds it)")
@@ -118,7 +118,7 @@ def _lcp_server(log: Path) -> Iterator[str]:
 
 def _engine(config: Config, log: Path) -> AbstractContextManager[str]:
     if config.engine == "lcp":
-        return _lcp_server(log)
+        return lcp_server(log)
     return summarize.serve_embedded(config.slots, log, lookup=config.lookup)
 
 

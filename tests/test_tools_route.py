@@ -5,8 +5,8 @@ Hosted APIs take the schema as a function to call (instructor's tools mode), not
 recorded from a real OpenAI-compatible server that returns ``tool_calls`` for a named tool
 choice and enforces the function's parameters: llama-cpp-python's server with the embedded
 model's weights (llama.cpp's own server, in the embedded engine, answers a named tool choice
-in plain text). ``python bench/record_tools_route.py`` builds that server, starts it and
-re-records.
+in plain text). ``make cassettes`` builds that server; ``python bench/record_tools_route.py``
+starts it and re-records.
 
 In replay, ``ReplayServer`` serves those answers on a real loopback socket.
 """
