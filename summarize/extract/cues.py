@@ -75,6 +75,8 @@ _NOT_SPECULATING = re.compile(
 # "has expressed \"irritation\""), a plan named as a thing ("his planned trip", "the
 # proposed deal"), who hosts ("at the invitation of"), and a purpose the writer only expects
 # ("talks expected to focus on trade": a guess, a hedged claim, not an aim someone states).
+# The plan's determiners are :data:`_DETERMINER`'s less "that", which also opens a relative
+# clause ("the ministry that planned a second round" states an aim).
 _FEELING = (
     r"condolences|sympathy|sympathies|regrets?|irritation|worry|worries|concerns?|anger|"
     r"gratitude|thanks|dismay|disappointment|frustration|outrage|shock|sadness|sorrow"
