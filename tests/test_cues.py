@@ -34,6 +34,16 @@ from summarize.llm.prompts import word_list
         "He said the visit indicates the importance the bank attaches to trade.",
         '"Believe it or not, we are saving money," he said.',  # surprise, not belief
         "You won't believe it, but the plane is cheaper.",
+        "Officers named the chief suspect on Friday.",
+        "She said she hoped the mayor would stay on.",  # a wish, not a guess
+        "We hope to see you all in Lyon.",
+        "The union was worried about pay.",  # a feeling about what is, not a guess
+        "Farmers expressed worry and anger at the tariffs.",
+        "The minutes did not suggest a change of course.",  # a guess denied
+        "There is no indication of foul play, the coroner said.",
+        "Residents need not fear the drill.",
+        "The deal is worth an estimated $4 billion.",  # a figure given as a round number
+        "Maybe 30 people came to the rally.",
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -55,6 +65,10 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("The figures indicate that rates will rise.", "indicate"),
         ("She indicated the bank would cut rates, aides said.", "indicated"),
         ("I believe it will rain on Monday.", "believe"),
+        ("Hopefully the rain stops.", "Hopefully"),
+        ("Traders worry that the bank will raise rates.", "worry"),
+        ("The data suggest that no rise is due.", "suggest"),
+        ("Police suspect the driver was drunk.", "suspect"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

@@ -48,12 +48,19 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # given ("readers have suggestions"), and "indicate" with a plain object ("indicated interest
 # in", "indicates the importance"): it introduces a claim only with "that" or a clause whose
 # verb is a modal or a form of "be" or "have" ("indicated Russia would join"). "Believe it
-# or not" and "you won't believe it" voice surprise, not belief.
+# or not" and "you won't believe it" voice surprise, not belief. A hope is a wish, not a
+# guess ("he hoped she would stay"; "hopefully" stays a cue); a worry is a feeling unless a
+# "that" clause follows with what may happen; an inference denied ("did not suggest", "no
+# indication", "need not fear") is none; "an estimated $4 billion" and "maybe 30 people"
+# round a figure.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 _CLAUSE_VERB = (
     r"(?:would|will|could|can|may|might|should|must|is|are|was|were|be|been|has|have|had)"
 )
-_NOUN_MODIFIER = r"(?:main|prime|key|lead|alleged|first|second|third|only|other|male|female)"
+_NOUN_MODIFIER = (
+    r"(?:main|prime|primary|principal|chief|sole|key|lead|alleged|first|second|third|only|other|"
+    r"male|female)"
+)
 _NOT_SPECULATING = re.compile(
     r"\bcould\s*(?:not|n[o'\u2019]?t)\b"
     r"|\b(?:than|as)\s+(?:\w+\s+){0,2}expected\b|\b(?:was|were)\s+widely\s+expected\b"
@@ -66,7 +73,12 @@ _NOT_SPECULATING = re.compile(
     r"|\bappearances?\b(?!\s+(?:of|that)\b)"
     r"|\bsuggestions\b(?!\s+(?:of|that)\b)"
     rf"|\bindicat(?:e|es|ed|ing)\b(?=\s+(?!that\b)(?:(?!\b{_CLAUSE_VERB}\b)[^,.;:])*(?:[,.;:]|$))"
-    r"|\bbelieve\s+it\b(?=\s+or\s+not\b|\s*[,.;:!?\"\u201d\u2019]|\s*$)",
+    r"|\bbelieve\s+it\b(?=\s+or\s+not\b|\s*[,.;:!?\"\u201d\u2019]|\s*$)"
+    r"|\bhop(?:e|es|ed|ing)\b"
+    r"|\bworr(?:y|ies|ied|ying)\b(?!\s+that\b)"
+    r"|\b(?:not|no|never)\s+(?:\w+\s+)?(?:suggest|indicat|fear)\w*"
+    r"|\ban\s+estimated\b"
+    r"|\bmaybe\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few|dozen))\b",
     re.IGNORECASE,
 )
 
