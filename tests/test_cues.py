@@ -69,6 +69,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("Traders worry that the bank will raise rates.", "worry"),
         ("The data suggest that no rise is due.", "suggest"),
         ("Police suspect the driver was drunk.", "suspect"),
+        ("His remarks sound like an old plan.", "sound like"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

@@ -157,6 +157,19 @@ def test_a_subject_described_between_commas_is_still_the_voice() -> None:
     assert voice_of(sentence, PEOPLE) is None
 
 
+def test_a_quotations_speaker_described_after_their_name_is_the_speaker() -> None:
+    # The closing attribution puts a long description between the name and the verb, as a
+    # scrape that lost the comma before "told" prints it.
+    text = (
+        "\u201cThe plan could stall for years,\u201d Mira Castell, a professor at the Tartu "
+        "University School of Law and Government told reporters."
+    )
+    sentences = tuple((s.start, s.end) for s in split_sentences(text))
+    speakers = Speakers(text, sentences, PEOPLE)
+    at = text.index("could")
+    assert speakers.voice(sentences[0], (at, at + 5)) == "Mira Castell"
+
+
 def test_a_surname_alone_is_the_name_the_article_prints_in_full() -> None:
     text = (
         "Oskar J. Brandt, a former envoy, spoke in Tartu. Later Mr. Brandt suggested that "

@@ -237,7 +237,11 @@ class Speakers:
             # were over' is a new sentence of a scrape that lost its full stop.
             if "," in lead.lstrip(" ,?\u2014-") and len(rest.split()) > _TRAILING_WORDS:
                 break
-            lead = lead.rsplit(",", 1)[-1]
+            pieces = lead.split(",")
+            if len(pieces) > 1 and _APPOSITIVE.match(pieces[-1]):  # '..." Lee, a ... told'
+                lead = pieces[-2]
+            else:
+                lead = pieces[-1]
             if len(lead.split()) > _NEAR_WORDS:
                 break
             voice = _subject(lead, self.people, earlier) or _inverted(rest, self.people)
