@@ -170,6 +170,15 @@ def test_a_quotations_speaker_described_after_their_name_is_the_speaker() -> Non
     assert speakers.voice(sentences[0], (at, at + 5)) == "Mira Castell"
 
 
+def test_she_with_two_joined_verbs_means_the_person_named_last() -> None:
+    previous = "Mira Castell left the ministry in May."
+    sentence = "During the campaign, she criticized the plan and warned it could fail."
+    assert voice_of(sentence, PEOPLE, previous=previous) == "Mira Castell"
+    # A clause with no pronoun to refer back with names no one.
+    sentence = "During the campaign, the plan was criticized and warned of as one that could fail."
+    assert voice_of(sentence, PEOPLE, previous=previous) is None
+
+
 def test_a_surname_alone_is_the_name_the_article_prints_in_full() -> None:
     text = (
         "Oskar J. Brandt, a former envoy, spoke in Tartu. Later Mr. Brandt suggested that "

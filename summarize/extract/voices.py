@@ -34,6 +34,8 @@ _REFERENT_CHARS = 600
 _NEAR_WORDS = 8
 _APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|whose)\b", re.IGNORECASE)
 _ENDS_WITH_PRONOUN = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
+# Or opens a clause whose verbs are joined by "and": "she criticized his demeanor and warned".
+_PRONOUN_AND = re.compile(r"^\s*(?:he|she|they)\s+(?:[\w\'\u2019-]+\s+){1,6}and\s*$", re.IGNORECASE)
 # The verb comes right after a comma, a closing mark or nothing: "..., said Brandt".
 _INVERTS = re.compile(r"(?:^|[,\"\u201d\u2019]|\?)\s*$")
 
@@ -159,6 +161,8 @@ def _closes(sentence: str, verb: re.Match[str]) -> bool:
 def _says(sentence: str, verb: re.Match[str]) -> bool:
     """Whether the matched word is a verb of saying in the active voice here."""
     words = [w.strip(",;:").casefold() for w in sentence[: verb.start()].split()[-3:]]
+    if words and words[-1] == "and":  # a verb joined to another: the clause's subject says
+        return True
     if words and words[-1] in grammar_words("not_a_subject") and not _object_her(words):
         return False
     participle = verb.group(0).casefold().endswith(("ed", "said", "thought", "told", "seen"))
@@ -237,11 +241,9 @@ class Speakers:
             # were over' is a new sentence of a scrape that lost its full stop.
             if "," in lead.lstrip(" ,?\u2014-") and len(rest.split()) > _TRAILING_WORDS:
                 break
-            pieces = lead.split(",")
-            if len(pieces) > 1 and _APPOSITIVE.match(pieces[-1]):  # '..." Lee, a ... told'
-                lead = pieces[-2]
-            else:
-                lead = pieces[-1]
+            pieces = lead.split(",")  # '..." Lee, a professor at ... told': Lee
+            described = len(pieces) > 1 and _APPOSITIVE.match(pieces[-1]) is not None
+            lead = pieces[-2] if described else pieces[-1]
             if len(lead.split()) > _NEAR_WORDS:
                 break
             voice = _subject(lead, self.people, earlier) or _inverted(rest, self.people)
@@ -281,10 +283,10 @@ class Speakers:
 
 
 def _subject(clause: str, people: Sequence[str], earlier: str) -> str | None:
-    """The voice the words before a verb of saying name: "Brandt", "officials", or "he",
-    the person named last ``earlier``."""
+    """The voice the words before a verb of saying name: "Brandt", "officials", or "he"
+    ("he said", "he met them and said"), the person named last ``earlier``."""
     voice = _voice_in(clause, people, ()) or _addressed(clause)
-    if voice is None and _ENDS_WITH_PRONOUN.search(clause):
+    if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or _PRONOUN_AND.match(clause)):
         voice = _last_named(earlier, people)
     return voice
 
