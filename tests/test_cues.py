@@ -44,6 +44,9 @@ from summarize.llm.prompts import word_list
         "Residents need not fear the drill.",
         "The deal is worth an estimated $4 billion.",  # a figure given as a round number
         "Maybe 30 people came to the rally.",
+        "Asked if she would run, the mayor laughed.",  # a question asked, no condition
+        "It is unclear if the plant will open.",
+        "The talks will open in Oslo on Monday.",
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -70,6 +73,9 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("The data suggest that no rise is due.", "suggest"),
         ("Police suspect the driver was drunk.", "suspect"),
         ("His remarks sound like an old plan.", "sound like"),
+        # A prediction on a condition, either way round.
+        ("If the strike goes on, there will be shortages.", "If"),
+        ("The bank would be caught in the middle if talks fail.", "if"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

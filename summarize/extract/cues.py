@@ -108,8 +108,23 @@ _NOT_A_CUE: dict[Lexicon, re.Pattern[str]] = {
 }
 
 
+# A prediction on a condition ("if they go on, there will be consequences"; "it would be
+# caught in the middle if talks fail"): the "if" of a clause with "will" or "would" on either
+# side. Not an indirect question ("asked if he would run", "unclear if it will").
+_CONDITIONAL = re.compile(
+    r"(?<![\w\'\u2019])(?P<cue>if)\b[^.;:?!\"\u201c\u201d]*?\b(?:will|would)\b"
+    r"|\b(?:will|would)\b[^.;:?!\"\u201c\u201d]*?\b(?P<late>if)\b",
+    re.IGNORECASE,
+)
+_ASKS_IF = re.compile(
+    r"\b(?:ask\w*|wonder\w*|know|knew|see|saw|decide\w*|sure|unclear|clear|whether|even)\s*$",
+    re.IGNORECASE,
+)
+
+
 def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
-    """Cue phrases in ``text`` as written there, longest match first, no repeats."""
+    """Cue phrases in ``text`` as written there, longest match first, no repeats; for
+    hedges, a conditional's "if" last (:data:`_CONDITIONAL`)."""
     not_cues = _NOT_A_CUE.get(lexicon)
     no_cue_spans = [m.span() for m in not_cues.finditer(text)] if not_cues is not None else []
     seen: dict[str, None] = {}
@@ -119,7 +134,17 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
         if any(a <= match.start() < b for a, b in no_cue_spans):
             continue
         seen.setdefault(match.group(0), None)
+    if lexicon == "hedge_cues" and (condition := _conditional(text)) is not None:
+        seen.setdefault(condition, None)
     return tuple(seen)
+
+
+def _conditional(text: str) -> str | None:
+    for match in _CONDITIONAL.finditer(text):
+        group = "cue" if match.group("cue") else "late"
+        if not _ASKS_IF.search(text, 0, match.start(group)):
+            return match.group(group)
+    return None
 
 
 def candidates(numbered: Numbered, lexicon: Lexicon) -> list[Candidate]:
