@@ -179,6 +179,16 @@ def test_she_with_two_joined_verbs_means_the_person_named_last() -> None:
     assert voice_of(sentence, PEOPLE, previous=previous) is None
 
 
+def test_a_name_called_by_its_first_part_is_that_person() -> None:
+    # Chinese names put the family name first: "Xiao" is Xiao Qian, "Wen" Wen Liang.
+    people = ("Xiao Qian", "Wen Liang", "Donald Trump")
+    assert voice_of("Xiao said the talks could resume.", people) == "Xiao Qian"
+    previous = "Trump left on Monday. Wen then met students."
+    assert voice_of("He said a deal may come.", people, previous=previous) == "Wen Liang"
+    # The first part of another name is someone else.
+    assert voice_of("Donald Tusk said a deal may come.", people) != "Donald Trump"
+
+
 def test_a_surname_alone_is_the_name_the_article_prints_in_full() -> None:
     text = (
         "Oskar J. Brandt, a former envoy, spoke in Tartu. Later Mr. Brandt suggested that "

@@ -19,6 +19,7 @@ from functools import cache, cached_property
 from summarize.contract.extraction import THE_OUTLET, UNNAMED_OFFICIALS, UNNAMED_SOURCES
 from summarize.extract.office_holders import office_word_set
 from summarize.extract.quotes import Quotation, quotations
+from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import find_country, state_named
 from summarize.llm.prompts import grammar_words, word_list
 
@@ -78,7 +79,7 @@ def _voice_in(phrase: str, people: Sequence[str], names: Sequence[str]) -> str |
     from summarize.extract.grounding import names_person
 
     for person in people:
-        if names_person(phrase, person):
+        if names_person(phrase, person) or _family_name_first(phrase, person):
             return person
     for pattern, voice in _groups():
         if pattern.search(phrase):
@@ -326,5 +327,21 @@ def _last_named(text: str, people: Sequence[str]) -> str | None:
     """The person named last in ``text``: whom a later "he said" means."""
     from summarize.extract.grounding import name_positions
 
-    found = [(at, person) for person in people for at in name_positions(text, person)]
+    found = [
+        (at, person)
+        for person in people
+        for at in name_positions(text, person) or _family_name_first(text, person)
+    ]
     return max(found)[1] if found else None
+
+
+def _family_name_first(text: str, person: str) -> list[int]:
+    """Where ``text`` calls a two-part name by its first part alone ("Xiao said" for Xiao
+    Qian, "Xi" for Xi Jinping: the family name comes first in Chinese names); a capitalized
+    word on its own, not the first of another name ("Donald Tusk" is not Donald Trump).
+    Offsets into ``normalize(text)``, as :func:`grounding.name_positions` gives them."""
+    parts = person.split()
+    if len(parts) != 2 or len(parts[0]) < 2 or not parts[0].isalpha():
+        return []
+    alone = re.compile(rf"(?<![\w\'\u2019.-]){re.escape(parts[0])}(?![\w\'\u2019-])(?!\s+[A-Z])")
+    return [m.start() for m in alone.finditer(normalize(text).text)]
