@@ -24,6 +24,7 @@ from summarize.llm.prompts import word_list
         "She left to avoid the potential for an awkward exit.",
         "The two states risked a confrontation in 2015.",  # a risk taken
         "He will cut the deficit even at the risk of harming ties.",
+        "Both leaders have shown they will take significant political risks.",
         "Police released a photo of the suspect.",  # nouns that only look like the verbs
         "A 28-year-old suspect was held; the suspect's car was found.",
         "Her joint appearance with the president drew praise.",

@@ -41,18 +41,18 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # Hedge words used in a way that states a fact (CoNLL-2010-style cue disambiguation): past
 # or flat inability ("could not verify"), an outcome compared with an expectation ("than
 # expected", "was widely expected"), a category rather than a guess ("possible deportation",
-# "potential terrorists", "the potential for"), a risk taken ("risked", "at the risk of"),
-# something taken on ("assumed office"), and a noun that only looks like the verb: the person
-# sought ("the suspect", "a 28-year-old suspect", "the suspect's car"), an event ("her joint
-# appearance with", "an appearance arranged by"; not "the appearance of" or "that"), advice
-# given ("readers have suggestions"), and "indicate" with a plain object ("indicated interest
-# in", "indicates the importance"): it introduces a claim only with "that" or a clause whose
-# verb is a modal or a form of "be" or "have" ("indicated Russia would join"). "Believe it
-# or not" and "you won't believe it" voice surprise, not belief. A hope is a wish, not a
-# guess ("he hoped she would stay"; "hopefully" stays a cue); a worry is a feeling unless a
-# "that" clause follows with what may happen; an inference denied ("did not suggest", "no
-# indication", "need not fear") is none; "an estimated $4 billion" and "maybe 30 people"
-# round a figure.
+# "potential terrorists", "the potential for"), a risk taken ("risked", "at the risk of",
+# "take political risks"), something taken on ("assumed office"), and a noun that only looks
+# like the verb: the person sought ("the suspect", "a 28-year-old suspect", "the suspect's
+# car"), an event ("her joint appearance with", "an appearance arranged by"; not "the
+# appearance of" or "that"), advice given ("readers have suggestions"), and "indicate" with a
+# plain object ("indicated interest in", "indicates the importance"): it introduces a claim
+# only with "that" or a clause whose verb is a modal or a form of "be" or "have" ("indicated
+# Russia would join"). "Believe it or not" and "you won't believe it" voice surprise, not
+# belief. A hope is a wish, not a guess ("he hoped she would stay"; "hopefully" stays a cue);
+# a worry is a feeling unless a "that" clause follows with what may happen; an inference
+# denied ("did not suggest", "no indication", "need not fear") is none; "an estimated $4
+# billion" and "maybe 30 people" round a figure.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 _CLAUSE_VERB = (
     r"(?:would|will|could|can|may|might|should|must|is|are|was|were|be|been|has|have|had)"
@@ -66,6 +66,7 @@ _NOT_SPECULATING = re.compile(
     r"|\b(?:than|as)\s+(?:\w+\s+){0,2}expected\b|\b(?:was|were)\s+widely\s+expected\b"
     r"|\b(?:possible|potential)\s+(?!to\b|that\b)[a-z]+"
     r"|\brisked\b|\bat\s+the\s+risk\s+of\b"
+    r"|\b(?:take|takes|taking|taken|took)\s+(?:(?!the\b)[\w-]+\s+){0,2}risks?\b"
     rf"|\bassum\w*\s+(?:{_DETERMINER}\s+)?(?:\w+er\s+|new\s+|full\s+)?"
     r"(?:responsibilit|office|role|power|command|control|dut|post|leadership|presidency|charge)\w*"
     rf"|\b{_DETERMINER}\s+(?:\w+-[\w-]+\s+|{_NOUN_MODIFIER}\s+)?suspects?\b"
