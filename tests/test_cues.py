@@ -43,6 +43,7 @@ from summarize.llm.prompts import word_list
         "The minutes did not suggest a change of course.",  # a guess denied
         "There is no indication of foul play, the coroner said.",
         "Residents need not fear the drill.",
+        "The mayor is suggesting that residents need to save water.",  # advice, no guess
         "The deal is worth an estimated $4 billion.",  # a figure given as a round number
         "Maybe 30 people came to the rally.",
         "Asked if she would run, the mayor laughed.",  # a question asked, no condition

@@ -51,8 +51,9 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # Russia would join"). "Believe it or not" and "you won't believe it" voice surprise, not
 # belief. A hope is a wish, not a guess ("he hoped she would stay"; "hopefully" stays a cue);
 # a worry is a feeling unless a "that" clause follows with what may happen; an inference
-# denied ("did not suggest", "no indication", "need not fear") is none; "an estimated $4
-# billion" and "maybe 30 people" round a figure.
+# denied ("did not suggest", "no indication", "need not fear") is none, and so is advice
+# ("suggesting allies need to do more"); "an estimated $4 billion" and "maybe 30 people"
+# round a figure.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 _CLAUSE_VERB = (
     r"(?:would|will|could|can|may|might|should|must|is|are|was|were|be|been|has|have|had)"
@@ -78,6 +79,7 @@ _NOT_SPECULATING = re.compile(
     r"|\bhop(?:e|es|ed|ing)\b"
     r"|\bworr(?:y|ies|ied|ying)\b(?!\s+that\b)"
     r"|\b(?:not|no|never)\s+(?:\w+\s+)?(?:suggest|indicat|fear)\w*"
+    r"|\bsuggest\w*(?=\s+(?:that\s+)?(?:[\w\'\u2019-]+\s+){1,6}(?:should|must|ought\s+to|needs?\s+to)\b)"
     r"|\ban\s+estimated\b"
     r"|\bmaybe\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few|dozen))\b",
     re.IGNORECASE,
