@@ -29,8 +29,9 @@ from summarize.contract.extraction import (
 )
 from summarize.evaluation import EvalReport, score_outputs
 from summarize.evaluation.dates import dates_compatible
-from summarize.evaluation.gold import GoldOfficial, load_gold
+from summarize.evaluation.gold import GoldArticle, GoldHedge, GoldOfficial, load_gold
 from summarize.evaluation.names import name_matches
+from summarize.evaluation.score import cue_baseline
 from summarize.evaluation.titles import title_matches
 from summarize.ingest.read import read_article
 from tests.conftest import REPLAY_URL, ROOT, SEEDS, replaying
@@ -817,3 +818,15 @@ def test_a_voice_matches_by_any_variant_the_gold_lists_for_that_person() -> None
     assert voices_agree("Lund", "P.J. Lund", people)
     assert not voices_agree("Lund", "P.J. Lund")  # a surname alone is not the full name
     assert not voices_agree("Ruiz", "P.J. Lund", people)
+
+
+def test_the_cue_only_baseline_reads_no_word_in_its_sense() -> None:
+    # The baseline calls every sentence with a word of the lexicon speculation, "the
+    # suspect" and "hoped" included, which the extraction's rules read as stating a fact.
+    text = "Police named the suspect. He hoped to leave. Talks may resume."
+    gold = GoldArticle(
+        article="invented",
+        hedged_claims=[GoldHedge(sentence="Talks may resume.", cue="may", voiced_by="the outlet")],
+    )
+    score = cue_baseline(gold, text)
+    assert (score.hedged_claims.predicted, score.hedged_claims.correct) == (3, 1)

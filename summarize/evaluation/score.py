@@ -20,7 +20,7 @@ from summarize.evaluation.gold import BRIEF_GOLD, GoldArticle, GoldBrief, load_g
 from summarize.evaluation.outputs import Item, load_output
 from summarize.evaluation.report import ArticleResult, EvalReport
 from summarize.evaluation.spans import LooseSpan, locate_sentence
-from summarize.extract.cues import find_cues
+from summarize.extract.cues import lexicon_words
 from summarize.ingest.read import read_article
 from summarize.ingest.sentences import split_sentences
 
@@ -76,15 +76,16 @@ class DevSet:
 
 
 def cue_baseline(gold: GoldArticle, text: str | None) -> ArticleScore:
-    """Every sentence with a cue from the lexicon called speculation, voiced by the outlet:
-    what the hedge scores are worth without a model."""
+    """Every sentence with a word of the hedge lexicon called speculation, voiced by the
+    outlet: what the hedge scores are worth with neither a model nor the rules that tell a
+    word's sense (:func:`~summarize.extract.cues.find_cues`)."""
     score = ArticleScore()
     if text is None:
         return score
     preds = [
         Item(who=THE_OUTLET, evidence=(LooseSpan(s.start, s.end, s.text),))
         for s in split_sentences(text)
-        if find_cues(s.text)
+        if lexicon_words(s.text)
     ]
     score.hedged_claims += sentence_counts(preds, gold.hedged_claims, text)
     people = [o.names for o in gold.officials]

@@ -125,6 +125,13 @@ _ASKS_IF = re.compile(
 )
 
 
+def lexicon_words(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
+    """Every word or phrase of the lexicon in ``text``, in whatever sense it is used there:
+    the plain lexicon a trivial baseline calls speculation with (:func:`find_cues` reads
+    the sense)."""
+    return tuple(dict.fromkeys(m.group(0) for m in _pattern(lexicon).finditer(text)))
+
+
 def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
     """Cue phrases in ``text`` as written there, longest match first, no repeats; for
     hedges, a conditional's "if" last (:data:`_CONDITIONAL`)."""
