@@ -189,6 +189,22 @@ def test_a_name_called_by_its_first_part_is_that_person() -> None:
     assert voice_of("Donald Tusk said a deal may come.", people) != "Donald Trump"
 
 
+def test_an_attribution_closing_the_sentence_counts_words_not_commas() -> None:
+    sentence = (
+        "Risks remain balanced between factors that could slow the economy, the central bank "
+        "said, no change from its view last month."
+    )
+    assert voice_of(sentence, PEOPLE, before=sentence.index("could")) == UNNAMED_OFFICIALS
+
+
+def test_it_says_means_the_body_that_opens_the_sentence_before() -> None:
+    previous = "Castell left early. The central bank kept its pace unchanged."
+    sentence = "It sees unemployment falling, which may last."
+    assert voice_of(sentence, PEOPLE, previous=previous) == UNNAMED_OFFICIALS
+    # Never a person: "it" after a sentence about Castell names no one.
+    assert voice_of(sentence, PEOPLE, previous="Mira Castell kept her pace.") is None
+
+
 def test_a_surname_alone_is_the_name_the_article_prints_in_full() -> None:
     text = (
         "Oskar J. Brandt, a former envoy, spoke in Tartu. Later Mr. Brandt suggested that "

@@ -149,7 +149,7 @@ def voice_of(
 def _closes(sentence: str, verb: re.Match[str]) -> bool:
     """Whether the attribution ends the sentence in a clause of its own: ", analysts said on
     Tuesday", not ", when Chile hopes that it can finish" or "said that ..."."""
-    rest = [w.casefold() for w in sentence[verb.end() :].split()]
+    rest = [w.casefold() for w in sentence[verb.end() :].split() if any(c.isalnum() for c in w)]
     clause = re.split(r"[,;:\u2014]", sentence[: verb.start()])[-1].split()
     opens = clause[0].casefold() if clause else ""
     return (
@@ -289,7 +289,24 @@ def _subject(clause: str, people: Sequence[str], earlier: str) -> str | None:
     voice = _voice_in(clause, people, ()) or _addressed(clause)
     if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or _PRONOUN_AND.match(clause)):
         voice = _last_named(earlier, people)
+    if voice is None and _ENDS_WITH_IT.search(clause):
+        voice = _body_opening(earlier)
     return voice
+
+
+_ENDS_WITH_IT = re.compile(r"(?:^|\s)it\s*$", re.IGNORECASE)
+_LAST_SENTENCE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+)([^.!?]+[.!?]?)\s*$")
+
+
+def _body_opening(earlier: str) -> str | None:
+    """Whom "it says" means: the body or state that opens the sentence before ("The central
+    bank continued to describe that pace as gradual. It sees..."), by a group word, initials
+    or a state's name; not a person, whom "it" never means."""
+    last = _LAST_SENTENCE.search(earlier)
+    if last is None:
+        return None
+    opening = " ".join(last.group(1).split()[: _SUBJECT_WORDS - 3])
+    return _voice_in(opening, (), ())
 
 
 _FULL_NAME = re.compile(r"(?:^|\s)((?:[A-Z][\w'\u2019-]+\s+){1,3}[A-Z][\w'\u2019-]+)\s*$")
