@@ -205,6 +205,14 @@ def test_it_says_means_the_body_that_opens_the_sentence_before() -> None:
     assert voice_of(sentence, PEOPLE, previous="Mira Castell kept her pace.") is None
 
 
+def test_who_regards_it_so_voices_a_passive_seen_as() -> None:
+    sentence = "Oil prices rose, and the cut has been seen by analysts as a sign of strain."
+    assert voice_of(sentence, PEOPLE, before=sentence.index("a sign")) == UNNAMED_EXPERTS
+    # The attribution nearest before the cue wins, whichever kind it is.
+    sentence = "Brandt said prices rose, and the cut was seen by Castell as a sign of strain."
+    assert voice_of(sentence, PEOPLE, before=sentence.index("a sign")) == "Mira Castell"
+
+
 def test_a_surname_alone_is_the_name_the_article_prints_in_full() -> None:
     text = (
         "Oskar J. Brandt, a former envoy, spoke in Tartu. Later Mr. Brandt suggested that "

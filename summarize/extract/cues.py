@@ -134,7 +134,7 @@ def lexicon_words(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]
 
 def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
     """Cue phrases in ``text`` as written there, longest match first, no repeats; for
-    hedges, a conditional's "if" last (:data:`_CONDITIONAL`)."""
+    hedges, a conditional's "if" (:data:`_CONDITIONAL`) and "seen by X as" last."""
     not_cues = _NOT_A_CUE.get(lexicon)
     no_cue_spans = [m.span() for m in not_cues.finditer(text)] if not_cues is not None else []
     seen: dict[str, None] = {}
@@ -146,7 +146,13 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
         seen.setdefault(match.group(0), None)
     if lexicon == "hedge_cues" and (condition := _conditional(text)) is not None:
         seen.setdefault(condition, None)
+    if lexicon == "hedge_cues" and (regarded := _SEEN_BY_AS.search(text)) is not None:
+        seen.setdefault(regarded.group(0), None)
     return tuple(seen)
+
+
+# "seen as" with its agent between ("have been seen by the US as flexing its muscles").
+_SEEN_BY_AS = re.compile(r"\bseen\s+by\s+(?:[\w.\'\u2019-]+\s+){1,4}?as\b", re.IGNORECASE)
 
 
 def _conditional(text: str) -> str | None:

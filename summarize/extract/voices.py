@@ -71,6 +71,12 @@ _BODY = re.compile(r"(?:^|\s)(?:the\s+)?[A-Z]{3,6}(?:\s+(?:still|also|now|again|
 _THE_BODY = re.compile(
     r"(?:^|\s)[Tt]he\s+(?P<word>[A-Z][a-z]{2,})(?:\s+(?:still|also|now|again|\w+ly))?\s*$"
 )
+# Who regards something as something, named after the passive: "seen by the US as".
+_REGARDED_BY = re.compile(
+    r"\b(?:seen|regarded|viewed|considered)\s+by\s+"
+    r"(?P<who>(?:[\w.\'\u2019-]+\s+){0,3}?[\w.\'\u2019-]+)\s+as\b",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80})", re.IGNORECASE)
 
 
@@ -120,6 +126,10 @@ def voice_of(
         voice = _voice_in(match.group("who"), people, ())
         if voice is not None:
             found.append((match.start(), voice, True))
+    for match in _REGARDED_BY.finditer(sentence):
+        voice = _voice_in(match.group("who"), people, ())
+        if voice is not None:
+            found.append((match.start(), voice, False))
     hearsay = [m.span() for m in _HEARSAY.finditer(sentence)]
     found.extend((start, UNNAMED_SOURCES, True) for start, _ in hearsay)  # "is said to"
     for match in attribution_verbs().finditer(sentence):
@@ -137,6 +147,7 @@ def voice_of(
             voice = _inverted(sentence[match.end() :], people)
         if voice is not None:
             found.append((start, voice, _closes(sentence, match)))
+    found.sort(key=lambda f: f[0])
     before_cue = [f for f in found if f[0] <= limit]
     if before_cue:
         return before_cue[-1][1]
