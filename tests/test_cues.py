@@ -44,6 +44,11 @@ from summarize.llm.prompts import word_list
         "There is no indication of foul play, the coroner said.",
         "Residents need not fear the drill.",
         "The mayor is suggesting that residents need to save water.",  # advice, no guess
+        "I am not going to give the board advice.",  # an intent stated, not a guess
+        "We're going to build the bridge.",
+        "The team is going to destinations with short runways.",  # a movement
+        "The minister is going to the summit.",
+        "He hailed signs of hope.",
         "The deal is worth an estimated $4 billion.",  # a figure given as a round number
         "Maybe 30 people came to the rally.",
         "Asked if she would run, the mayor laughed.",  # a question asked, no condition
@@ -71,6 +76,10 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("She indicated the bank would cut rates, aides said.", "indicated"),
         ("I believe it will rain on Monday.", "believe"),
         ("Hopefully the rain stops.", "Hopefully"),
+        ("We will find a deal, I hope.", "hope"),  # softening what was just said
+        ("Prices are going to rise.", "going to"),
+        ("We're going to see more rate rises.", "going to"),  # a forecast
+        ("The board is going to discuss tariffs.", "going to"),
         ("Traders worry that the bank will raise rates.", "worry"),
         ("The data suggest that no rise is due.", "suggest"),
         ("Police suspect the driver was drunk.", "suspect"),

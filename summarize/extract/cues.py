@@ -49,11 +49,13 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # plain object ("indicated interest in", "indicates the importance"): it introduces a claim
 # only with "that" or a clause whose verb is a modal or a form of "be" or "have" ("indicated
 # Russia would join"). "Believe it or not" and "you won't believe it" voice surprise, not
-# belief. A hope is a wish, not a guess ("he hoped she would stay"; "hopefully" stays a cue);
-# a worry is a feeling unless a "that" clause follows with what may happen; an inference
-# denied ("did not suggest", "no indication", "need not fear") is none, and so is advice
-# ("suggesting allies need to do more"); "an estimated $4 billion" and "maybe 30 people"
-# round a figure.
+# belief. A hope is a wish, not a guess ("he hoped she would stay"; "hopefully" and a closing
+# "..., I hope." that softens what was just said stay cues); "I am (not) going to" states an
+# intent (not "we're going to see", a forecast) and "going to the talks" a movement, neither
+# a guess; a worry is a feeling unless a "that" clause follows with what may happen; an
+# inference denied ("did not suggest", "no indication", "need not fear") is none, and so is
+# advice ("suggesting allies need to do more"); "an estimated $4 billion" and "maybe 30
+# people" round a figure.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 _CLAUSE_VERB = (
     r"(?:would|will|could|can|may|might|should|must|is|are|was|were|be|been|has|have|had)"
@@ -76,7 +78,11 @@ _NOT_SPECULATING = re.compile(
     r"|\bsuggestions\b(?!\s+(?:of|that)\b)"
     rf"|\bindicat(?:e|es|ed|ing)\b(?=\s+(?!that\b)(?:(?!\b{_CLAUSE_VERB}\b)[^,.;:])*(?:[,.;:]|$))"
     r"|\bbelieve\s+it\b(?=\s+or\s+not\b|\s*[,.;:!?\"\u201d\u2019]|\s*$)"
-    r"|\bhop(?:e|es|ed|ing)\b"
+    r"|(?<!\bI\s)(?<!\bwe\s)\bhop(?:e|es|ed|ing)\b"
+    r"|\b(?:I|we)\s+hope\b(?!\s*[.!?\"\u201d\u2019]*\s*$)"
+    r"|\b(?:I|we)\s*(?:am|are|[\'\u2019]m|[\'\u2019]re|[\'\u2019]r)?\s+(?:not\s+)?going\s+to\b(?!\s+see\b)"
+    r"|\bgoing\s+to\s+(?=(?:the|a|an|his|her|their|our|its|this|that|these|those)\b"
+    r"|(?-i:[A-Z]|[a-z]+[^su\W]s\b))"
     r"|\bworr(?:y|ies|ied|ying)\b(?!\s+that\b)"
     r"|\b(?:not|no|never)\s+(?:\w+\s+)?(?:suggest|indicat|fear)\w*"
     r"|\bsuggest\w*(?=\s+(?:that\s+)?(?:[\w\'\u2019-]+\s+){1,6}(?:should|must|ought\s+to|needs?\s+to)\b)"
