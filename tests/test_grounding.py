@@ -348,3 +348,24 @@ def test_an_office_set_off_after_a_name_is_read_as_written() -> None:
     assert office_after("Mira Castell", text) == "deputy commissioner for trade"
     assert office_after("Jon Hale", text) is None  # no "the"/"a" office phrase
     assert office_after("Ana Ruiz", text) is None  # an occupation, not an office
+
+
+def test_a_trip_to_his_homeland_goes_where_the_article_says_he_was_born() -> None:
+    text = (
+        "Karim Osei was born on Feb. 2, 1990, in Ghana. "
+        "The police in Toronto said he lived in a flat above the shop. "
+        "Friends said that years ago Mr. Osei traveled to his homeland and came back changed."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(numbered, None, [Person("Karim Osei", False, None, None, ())])
+    # The model names the story's city for the sentence that names no place.
+    trip = _Event(who="Karim Osei", place="Toronto", when=None, n=3)
+
+    [event] = ground_events([trip], ctx, [3]).items
+
+    assert (event.place, event.n) == ("Ghana", 3)
+    sentences = [s.text for s in numbered]
+    assert [s.text for s in event.evidence] == [sentences[2], sentences[0]]
+    # A sentence that says where they went keeps the model's place.
+    named = _Event(who="Karim Osei", place="Toronto", when=None, n=2)
+    assert [e.place for e in ground_events([named], ctx, [2]).items] != ["Ghana"]

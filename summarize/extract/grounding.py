@@ -31,6 +31,7 @@ from summarize.contract.extraction import (
     VisitStatus,
 )
 from summarize.extract.clauses import claim_clause
+from summarize.extract.homeland import homeland
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.voices import Speakers
 from summarize.ingest.date_phrases import ResolvedDates
@@ -490,6 +491,11 @@ def ground_events(
     out: Grounded[Event] = Grounded()
     seen: set[tuple[str, str | None, str | None]] = set()
     for i, e in enumerate(drafts, 1):
+        home = homeland(e.who, e.n, ctx) if e.kind == "trip" else None
+        cited = ctx.sentence(e.n)
+        if home and cited is not None and _place_in(cited.text, stated(e.place)) is None:
+            out.notes.append(f"events[{i}]: {e.place!r} for 'homeland' is {home!r}, by birth")
+            e = e.model_copy(update={"place": home})
         n = _anchor(e.n, numbers, _fit(e, ctx))
         if n is None and (named := _the_one_named(e, ctx)) is not None:
             out.notes.append(
