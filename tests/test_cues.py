@@ -87,6 +87,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         # A prediction on a condition, either way round.
         ("If the strike goes on, there will be shortages.", "If"),
         ("The bank would be caught in the middle if talks fail.", "if"),
+        ("Even if talks fail, prices will hold.", "if"),  # a concession still predicts
         ("The navy has been seen by its rivals as a threat.", "seen by its rivals as"),
     ],
 )

@@ -80,12 +80,14 @@ _NOT_SPECULATING = re.compile(
     r"|\bbelieve\s+it\b(?=\s+or\s+not\b|\s*[,.;:!?\"\u201d\u2019]|\s*$)"
     r"|(?<!\bI\s)(?<!\bwe\s)\bhop(?:e|es|ed|ing)\b"
     r"|\b(?:I|we)\s+hope\b(?!\s*[.!?\"\u201d\u2019]*\s*$)"
-    r"|\b(?:I|we)\s*(?:am|are|[\'\u2019]m|[\'\u2019]re|[\'\u2019]r)?\s+(?:not\s+)?going\s+to\b(?!\s+see\b)"
+    r"|\b(?:I|we)\s*(?:am|are|[\'\u2019]m|[\'\u2019]re|[\'\u2019]r)?\s+(?:not\s+)?"
+    r"going\s+to\b(?!\s+see\b)"
     r"|\bgoing\s+to\s+(?=(?:the|a|an|his|her|their|our|its|this|that|these|those)\b"
     r"|(?-i:[A-Z]|[a-z]+[^su\W]s\b))"
     r"|\bworr(?:y|ies|ied|ying)\b(?!\s+that\b)"
     r"|\b(?:not|no|never)\s+(?:\w+\s+)?(?:suggest|indicat|fear)\w*"
-    r"|\bsuggest\w*(?=\s+(?:that\s+)?(?:[\w\'\u2019-]+\s+){1,6}(?:should|must|ought\s+to|needs?\s+to)\b)"
+    r"|\bsuggest\w*(?=\s+(?:that\s+)?(?:[\w\'\u2019-]+\s+){1,6}"
+    r"(?:should|must|ought\s+to|needs?\s+to)\b)"
     r"|\ban\s+estimated\b"
     r"|\bmaybe\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few|dozen))\b",
     re.IGNORECASE,
@@ -126,7 +128,7 @@ _CONDITIONAL = re.compile(
     re.IGNORECASE,
 )
 _ASKS_IF = re.compile(
-    r"\b(?:ask\w*|wonder\w*|know|knew|see|saw|decide\w*|sure|unclear|clear|whether|even)\s*$",
+    r"\b(?:ask\w*|wonder\w*|know|knew|see|saw|decide\w*|sure|unclear|clear|whether)\s*$",
     re.IGNORECASE,
 )
 

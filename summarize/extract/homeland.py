@@ -23,7 +23,8 @@ _HOMELAND = re.compile(
 )
 # "was born on Jan. 23, 1988, in Afghanistan", "a native of Peru": the place, capitalized.
 _BORN_IN = re.compile(
-    r"\b(?:born\b.{0,60}?\bin|native\s+of)\s+(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})"
+    r"\b(?:born\b.{0,60}?\bin|native\s+of)\s+"
+    r"(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})"
 )
 
 
