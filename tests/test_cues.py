@@ -133,6 +133,8 @@ def test_an_aim_cue_keeps_its_forms(sentence: str, cue: str) -> None:
         "Critics mocked the governor's proposed tax.",
         "The envoy arrives on Monday at the invitation of the king.",  # who hosts
         "He lands in Oslo for talks expected to focus on fishing rights.",  # the writer's guess
+        "Officials did not say how the talks went.",  # speech denied
+        "\u201cI don\u2019t agree with the board on everything,\u201d she wrote.",
     ],
 )
 def test_a_word_that_states_no_aim_is_no_aim_cue(sentence: str) -> None:

@@ -97,7 +97,8 @@ _NOT_SPECULATING = re.compile(
 # Aim words that state no aim: a feeling expressed or offered ("expressed his condolences",
 # "has expressed \"irritation\""), a plan named as a thing ("his planned trip", "the
 # proposed deal"), who hosts ("at the invitation of"), and a purpose the writer only expects
-# ("talks expected to focus on trade": a guess, a hedged claim, not an aim someone states).
+# ("talks expected to focus on trade": a guess, a hedged claim, not an aim someone states),
+# and speech or agreement denied ("did not say why", "I don't agree with").
 # The plan's determiners are :data:`_DETERMINER`'s less "that", which also opens a relative
 # clause ("the ministry that planned a second round" states an aim).
 _FEELING = (
@@ -110,7 +111,8 @@ _NOT_AIMING = re.compile(
     r"|(?:\b(?:a|an|the|this|these|those|his|her|its|their|our)|[\'\u2019]s?)\s+"
     r"(?:planned|proposed)\b(?=\s+[a-z])"
     r"|\bat\s+(?:the\s+)?invitation\b"
-    r"|\b(?:expected|likely)\s+to\s+\w+",
+    r"|\b(?:expected|likely)\s+to\s+\w+"
+    r"|(?:\bnot|\bnever|\bno|n[\'\u2019]t)\s+(?:\w+\s+)?(?:say|said|says|agree\w*|indicat\w*)\b",
     re.IGNORECASE,
 )
 _NOT_A_CUE: dict[Lexicon, re.Pattern[str]] = {
