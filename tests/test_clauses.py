@@ -37,6 +37,16 @@ from summarize.extract.clauses import claim_clause
             "could",
             "Talks could resume in May after the holiday",
         ),
+        (  # a list's marker the page left before the sentence is layout
+            "\u2022 The minister has arrived for talks that may lead to a pact.",
+            "may",
+            "The minister has arrived for talks that may lead to a pact",
+        ),
+        (
+            "- The drills cancelled in 2023 could be linked to the new pact.",
+            "could",
+            "The drills cancelled in 2023 could be linked to the new pact",
+        ),
         (  # an editor's word in brackets inside a quotation stays
             'He said there is "irritation [about] policies that might harm" the region.',
             "might",

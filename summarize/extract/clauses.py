@@ -27,12 +27,15 @@ _MEDIA_CREDIT = re.compile(
     r"|\s*\((?:image|photo|photograph|picture|credit)s?\s*(?:by\b|:)[^)]*\)",
     re.IGNORECASE,
 )
+# A list's marker the page left before a sentence ("\u2022 Belarus' foreign minister has
+# arrived", "- The cancellation of drills"): layout, not the claim's words.
+_LIST_MARK = re.compile(r"^\s*(?:[\u2022\u2023\u2043\u25aa\u25cf\u25e6*\u2013\u2014-]\s+)+")
 MAX_CHARS = 160
 
 
 def claim_clause(sentence: str, cue: str) -> str:
     """The clause of ``sentence`` holding ``cue``, without its attribution, the source's own
-    reference marks or a picture's credit, at most 160 chars."""
+    reference marks, a picture's credit or a list's marker, at most 160 chars."""
     at = sentence.casefold().find(cue.casefold())
     if at < 0:
         return _bounded(_without_marks(sentence.strip()))
@@ -53,7 +56,7 @@ def claim_clause(sentence: str, cue: str) -> str:
 
 
 def _without_marks(text: str) -> str:
-    return _MEDIA_CREDIT.sub("", _REFERENCE_MARKS.sub("", text))
+    return _LIST_MARK.sub("", _MEDIA_CREDIT.sub("", _REFERENCE_MARKS.sub("", text)))
 
 
 def _bounded(text: str) -> str:
