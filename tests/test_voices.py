@@ -213,6 +213,14 @@ def test_who_regards_it_so_voices_a_passive_seen_as() -> None:
     assert voice_of(sentence, PEOPLE, before=sentence.index("a sign")) == "Mira Castell"
 
 
+@pytest.mark.parametrize("verb", ["reiterated", "declared", "confirmed", "acknowledged"])
+def test_more_verbs_of_saying_name_their_subject(verb: str) -> None:
+    previous = "Oskar Brandt met Mira Castell in Oslo on Monday. Castell left early."
+    assert voice_of(f"She {verb} that talks may resume.", PEOPLE, previous=previous) == (
+        "Mira Castell"
+    )
+
+
 def test_a_surname_alone_is_the_name_the_article_prints_in_full() -> None:
     text = (
         "Oskar J. Brandt, a former envoy, spoke in Tartu. Later Mr. Brandt suggested that "
