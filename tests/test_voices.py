@@ -221,6 +221,14 @@ def test_more_verbs_of_saying_name_their_subject(verb: str) -> None:
     )
 
 
+def test_a_person_called_by_rank_is_the_voice_even_if_not_listed() -> None:
+    sentence = "Officers told him to stop, Captain Okafor said, but he may have fled."
+    assert voice_of(sentence, PEOPLE) == "Okafor"
+    # A body named by a rank word after "the" is no person.
+    sentence = "Both sides may meet again, the chief of the General Staff said."
+    assert voice_of(sentence, PEOPLE) != "Staff"
+
+
 def test_a_surname_alone_is_the_name_the_article_prints_in_full() -> None:
     text = (
         "Oskar J. Brandt, a former envoy, spoke in Tartu. Later Mr. Brandt suggested that "

@@ -339,10 +339,22 @@ _HONORIFIC_NAME = re.compile(
 
 
 def _addressed(phrase: str) -> str | None:
-    """A person called by honorific and name just before the verb ("Mr. Okafor said"), even
-    one the people found so far lack: the name, without the honorific."""
-    found = _HONORIFIC_NAME.search(phrase)
+    """A person called by honorific or rank and name just before the verb ("Mr. Okafor
+    said", "Captain Sarnicki said"), even one the people found so far lack: the name,
+    without the honorific."""
+    found = _HONORIFIC_NAME.search(phrase) or _titled_name().search(phrase)
     return found.group(1) if found else None
+
+
+@cache
+def _titled_name() -> re.Pattern[str]:
+    """An office or rank word (``nameparser``'s titles, capitalized, "Capt." too) right
+    before a capitalized name at the end of a phrase; not after "the" ("the General Staff"
+    is a body)."""
+    titles = "|".join(re.escape(w.capitalize()) for w in sorted(office_word_set(), key=len)[::-1])
+    return re.compile(
+        rf"(?<![Tt]he\s)\b(?:{titles})\.?\s+((?:[A-Z][\w'\u2019-]+\s+){{0,2}}[A-Z][\w'\u2019-]+)\s*$"
+    )
 
 
 def _inverted(rest: str, people: Sequence[str]) -> str | None:
