@@ -297,8 +297,9 @@ class Speakers:
 def _subject(clause: str, people: Sequence[str], earlier: str) -> str | None:
     """The voice the words before a verb of saying name: "Brandt", "officials", or "he"
     ("he said", "he met them and said"), the person named last ``earlier``."""
-    voice = _voice_in(clause, people, ()) or _addressed(clause)
-    if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or _PRONOUN_AND.match(clause)):
+    joined = _PRONOUN_AND.match(clause)  # "she met Brandt and said": Brandt is the object
+    voice = None if joined else _voice_in(clause, people, ()) or _addressed(clause)
+    if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or joined):
         voice = _last_named(earlier, people)
     if voice is None and _ENDS_WITH_IT.search(clause):
         voice = _body_opening(earlier)
