@@ -174,6 +174,9 @@ def test_she_with_two_joined_verbs_means_the_person_named_last() -> None:
     previous = "Mira Castell left the ministry in May."
     sentence = "During the campaign, she criticized the plan and warned it could fail."
     assert voice_of(sentence, PEOPLE, previous=previous) == "Mira Castell"
+    # Nor is whom a named subject met, whichever the people list has first.
+    sentence = "Mira Castell met Oskar Brandt and said a deal may come."
+    assert voice_of(sentence, PEOPLE) == "Mira Castell"
     # Whom she met is the object, not the voice.
     sentence = "She met Oskar Brandt and said a deal may come."
     assert voice_of(sentence, PEOPLE, previous=previous) == "Mira Castell"

@@ -81,12 +81,16 @@ _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80})", re.IGNORECASE
 
 
 def _voice_in(phrase: str, people: Sequence[str], names: Sequence[str]) -> str | None:
-    """A named person in ``phrase`` (by name or surname), else a group noun's voice."""
-    from summarize.extract.grounding import names_person
+    """The person ``phrase`` names first (by name or surname: the subject comes before
+    whom it met), else a group noun's voice."""
+    from summarize.extract.grounding import name_positions, names_person
 
-    for person in people:
-        if names_person(phrase, person) or _family_name_first(phrase, person):
-            return person
+    named = [p for p in people if names_person(phrase, p) or _family_name_first(phrase, p)]
+    if named:
+        return min(
+            named,
+            key=lambda p: min(name_positions(phrase, p) or _family_name_first(phrase, p) or [0]),
+        )
     for pattern, voice in _groups():
         if pattern.search(phrase):
             return voice
