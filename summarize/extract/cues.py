@@ -154,10 +154,11 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
         if any(a <= match.start() < b for a, b in no_cue_spans):
             continue
         seen.setdefault(match.group(0), None)
-    if lexicon == "hedge_cues" and (condition := _conditional(text)) is not None:
-        seen.setdefault(condition, None)
-    if lexicon == "hedge_cues" and (regarded := _SEEN_BY_AS.search(text)) is not None:
-        seen.setdefault(regarded.group(0), None)
+    if lexicon == "hedge_cues":
+        regarded = _SEEN_BY_AS.search(text)
+        for cue in (_conditional(text), regarded.group(0) if regarded else None):
+            if cue is not None:
+                seen.setdefault(cue, None)
     return tuple(seen)
 
 

@@ -78,9 +78,15 @@ def office_word_set() -> frozenset[str]:
 
 
 @cache
-def _office_words() -> str:
+def capitalized_office_words() -> str:
+    """:func:`office_word_set` as a regex alternation of capitalized words, longest first."""
     words = sorted(office_word_set(), key=len, reverse=True)
-    return "|".join(w.capitalize() for w in words) + "|leader|minister|president"
+    return "|".join(re.escape(w.capitalize()) for w in words)
+
+
+@cache
+def _office_words() -> str:
+    return capitalized_office_words() + "|leader|minister|president"
 
 
 # "Mira Castell, the deputy commissioner for trade, said": an office set off after a name.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from summarize.contract.extraction import THE_OUTLET, UNNAMED_OFFICIALS, UNNAMED_SOURCES
-from summarize.extract.office_holders import office_word_set
+from summarize.extract.office_holders import capitalized_office_words, office_word_set
 from summarize.extract.quotes import Quotation, quotations
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import find_country, state_named
@@ -85,12 +85,13 @@ def _voice_in(phrase: str, people: Sequence[str], names: Sequence[str]) -> str |
     whom it met), else a group noun's voice."""
     from summarize.extract.grounding import name_positions, names_person
 
-    named = [p for p in people if names_person(phrase, p) or _family_name_first(phrase, p)]
-    if named:
-        return min(
-            named,
-            key=lambda p: min(name_positions(phrase, p) or _family_name_first(phrase, p) or [0]),
-        )
+    first: dict[str, int] = {}  # where the phrase first names each person it names
+    for person in people:
+        at = name_positions(phrase, person) or _family_name_first(phrase, person)
+        if at or names_person(phrase, person):
+            first[person] = min(at, default=0)
+    if first:
+        return min(first, key=first.__getitem__)
     for pattern, voice in _groups():
         if pattern.search(phrase):
             return voice
@@ -356,9 +357,9 @@ def _titled_name() -> re.Pattern[str]:
     """An office or rank word (``nameparser``'s titles, capitalized, "Capt." too) right
     before a capitalized name at the end of a phrase; not after "the" ("the General Staff"
     is a body)."""
-    titles = "|".join(re.escape(w.capitalize()) for w in sorted(office_word_set(), key=len)[::-1])
     return re.compile(
-        rf"(?<![Tt]he\s)\b(?:{titles})\.?\s+((?:[A-Z][\w'\u2019-]+\s+){{0,2}}[A-Z][\w'\u2019-]+)\s*$"
+        rf"(?<![Tt]he\s)\b(?:{capitalized_office_words()})\.?\s+"
+        r"((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)\s*$"
     )
 
 
@@ -388,5 +389,10 @@ def _family_name_first(text: str, person: str) -> list[int]:
     parts = person.split()
     if len(parts) != 2 or len(parts[0]) < 2 or not parts[0].isalpha():
         return []
-    alone = re.compile(rf"(?<![\w\'\u2019.-]){re.escape(parts[0])}(?![\w\'\u2019-])(?!\s+[A-Z])")
-    return [m.start() for m in alone.finditer(normalize(text).text)]
+    return [m.start() for m in _alone(parts[0]).finditer(normalize(text).text)]
+
+
+@cache
+def _alone(word: str) -> re.Pattern[str]:
+    """``word`` on its own, not the first of a longer name."""
+    return re.compile(rf"(?<![\w\'\u2019.-]){re.escape(word)}(?![\w\'\u2019-])(?!\s+[A-Z])")
