@@ -67,7 +67,7 @@ from summarize.extract.hosts import fold_hosts
 from summarize.extract.itinerary import add_stops, journey_or_meeting, status_and_dates
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import OfficeHolder, find_office_holders, office_after
-from summarize.extract.settings import pass_settings
+from summarize.extract.settings import PassSettings, pass_settings
 from summarize.extract.stated_trips import stated_trips
 from summarize.ingest.body import Body
 from summarize.ingest.chunks import split_body
@@ -107,14 +107,12 @@ class PassLimits:
 
 
 PEOPLE = PassLimits(max_items=12, tokens_per_item=40)
-EVENTS = PassLimits(max_items=4, tokens_per_item=48)
+EVENTS = PassLimits(max_items=PassSettings.event_items, tokens_per_item=48)
 AIMS = PassLimits(max_items=16, tokens_per_item=12)
 HEDGES = PassLimits(max_items=10, tokens_per_item=24)
 # Reasks per question after a reply that does not parse (or, with `reask_ungrounded`, fails
 # grounding). Measured: the model mostly repeats its answer when told what is wrong.
 REASKS = 1
-# Candidate sentences per events or aims question, and hedges judged per question.
-CANDIDATES_PER_QUESTION = 12
 
 
 def _sentence_list(numbers: Sequence[int]) -> str:
@@ -240,9 +238,10 @@ class ExtractionRun:
         country_of = {p.name: country_display(country_key(stated(p.country))) for p in people}
         title_of = {p.name: stated(p.title) for p in people}
         out: list[Visit] = []
-        for batch in _batches(candidates(self.numbered, "event_cues"), CANDIDATES_PER_QUESTION):
+        settings = pass_settings()
+        for batch in _batches(candidates(self.numbered, "event_cues"), settings.event_batch):
             numbers = tuple(c.n for c in batch)
-            size = min(EVENTS.max_items, len(numbers))
+            size = min(settings.event_items, len(numbers))
             model = partial(events_reply, numbers, names, size)
             task = render("events", sentences=_sentence_list(numbers))
             ground = partial(_ground_with, ground_events, numbers=numbers)

@@ -16,10 +16,14 @@ from summarize.errors import ProviderConfigError
 
 @dataclass(frozen=True)
 class PassSettings:
-    """How many candidate sentences one question judges, and whether they are quoted."""
+    """How many candidate sentences one question asks about, and whether they are quoted."""
 
     hedge_batch: int = 10
     aim_batch: int = 16
+    # Candidate sentences per events question, and the most events one reply may list: more
+    # room (8) or smaller questions (6 sentences) only added trips nobody made (bench/README).
+    event_batch: int = 12
+    event_items: int = 4
     # Reask a reply whose items fail grounding (telling the model which), rather than keep its
     # grounded items and drop the rest at once. A reply that does not parse is reasked either way.
     reask_ungrounded: bool = False
@@ -50,6 +54,8 @@ def pass_settings() -> PassSettings:
     return PassSettings(
         hedge_batch=_positive("SUMMARIZE_HEDGE_BATCH", PassSettings.hedge_batch),
         aim_batch=_positive("SUMMARIZE_AIM_BATCH", PassSettings.aim_batch),
+        event_batch=_positive("SUMMARIZE_EVENT_BATCH", PassSettings.event_batch),
+        event_items=_positive("SUMMARIZE_EVENT_ITEMS", PassSettings.event_items),
         quote_candidates=_flag("SUMMARIZE_QUOTE_CANDIDATES"),
         reask_ungrounded=_flag("SUMMARIZE_REASK_UNGROUNDED"),
     )
