@@ -260,3 +260,51 @@ def test_a_person_called_by_honorific_is_the_voice_even_if_not_listed() -> None:
     assert voice_of(sentence, PEOPLE) == "Amara Okafor"
     # A listed person still wins over the honorific form.
     assert voice_of("Mr. Brandt said the deal may come.", PEOPLE) == "Oskar Brandt"
+
+
+OFFICES = (("Oskar Brandt", "Foreign Minister"), ("Mira Castell", "economist at a bank"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "voice"),
+    [
+        # A person called by what they are: their title's head noun, capitalized only as an
+        # office ("the Kremlin", "the bank" are bodies, not the people they employ).
+        ('"The deal may collapse," the minister said.', "may", "Oskar Brandt"),
+        ("The Foreign Minister said the deal may collapse.", "may", "Oskar Brandt"),
+        ('"Rates could rise," the economist told reporters.', "could", "Mira Castell"),
+        ("Rates could rise, economists at the bank said.", "could", UNNAMED_EXPERTS),
+        # Words set off between the subject and the verb: an aside or a description.
+        ("Brandt, speaking in Paris, said the deal may collapse.", "may", "Oskar Brandt"),
+        ("Castell, however, said rates could rise.", "could", "Mira Castell"),
+        ("Ms. Castell, 45, said rates could rise.", "could", "Mira Castell"),
+        ('"It may fail," Brandt, who met Castell on Monday, said.', "may", "Oskar Brandt"),
+        # A clause after the name is no aside: its own subject speaks.
+        ("The deal may collapse after talks with Brandt, senior aides said.", "may", None),
+        # Whose spokesman: the spokesman's office speaks, not the person it serves.
+        ("Brandt's spokesman said the deal may collapse.", "may", UNNAMED_OFFICIALS),
+        ("A spokesman for Brandt said the deal may collapse.", "may", UNNAMED_OFFICIALS),
+        ("People close to Castell said she may leave.", "may", UNNAMED_SOURCES),
+        ("The deal may collapse, a Western diplomat told AFP.", "may", UNNAMED_OFFICIALS),
+    ],
+)
+def test_who_a_description_or_an_aside_means(text: str, cue: str, voice: str | None) -> None:
+    article = "Oskar Brandt met Mira Castell in Lisbon. " + text
+    sentences = tuple((s.start, s.end) for s in split_sentences(article))
+    speakers = Speakers(article, sentences, PEOPLE, OFFICES)
+    at = article.index(cue, sentences[-1][0])
+    assert speakers.voice(sentences[-1], (at, at + len(cue))) == voice
+
+
+def test_of_two_holders_of_a_title_neither_is_guessed() -> None:
+    article = 'Oskar Brandt met Mira Castell. "It may fail," the minister said.'
+    sentences = tuple((s.start, s.end) for s in split_sentences(article))
+    offices = (("Oskar Brandt", "foreign minister"), ("Mira Castell", "trade minister"))
+    speakers = Speakers(article, sentences, PEOPLE, offices)
+    at = article.index("may")
+    assert speakers.voice(sentences[-1], (at, at + 3)) is None
+
+
+def test_a_spokesman_named_after_whose_he_is_speaks_himself() -> None:
+    people = (*PEOPLE, "Timo Lee")
+    assert voice_of("Brandt's spokesman Timo Lee said it may fail.", people) == "Timo Lee"

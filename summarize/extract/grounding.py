@@ -126,9 +126,13 @@ class ArticleContext:
         if sentence is None:
             return None
         names = tuple(p.name for p in self.people)
-        if self._speakers is None or self._speakers.people != names:
+        offices = tuple((p.name, t) for p in self.people if (t := stated(p.title)))
+        if self._speakers is None or (self._speakers.people, self._speakers.offices) != (
+            names,
+            offices,
+        ):
             spans = tuple((s.span.start, s.span.end) for s in self.numbered)
-            self._speakers = Speakers(self.numbered.body.article, spans, names)
+            self._speakers = Speakers(self.numbered.body.article, spans, names, offices)
         found: tuple[int, int] | None = None
         if cue and (at := sentence.text.casefold().find(cue.casefold())) >= 0:
             found = (sentence.span.start + at, sentence.span.start + at + len(cue))

@@ -33,7 +33,7 @@ _REFERENT_CHARS = 600
 # A quotation's attribution stands within this many words of its mark ("..., the Lithuanian
 # deputy foreign minister said" / "said Brandt"); past that the verb belongs to other words.
 _NEAR_WORDS = 8
-_APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|whose)\b", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|whose|\d{1,3})\b", re.IGNORECASE)  # or an age
 _ENDS_WITH_PRONOUN = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
 # Or opens a clause whose verbs are joined by "and": "she criticized his demeanor and warned".
 _PRONOUN_AND = re.compile(r"^\s*(?:he|she|they)\s+(?:[\w\'\u2019-]+\s+){1,6}and\s*$", re.IGNORECASE)
@@ -77,6 +77,11 @@ _REGARDED_BY = re.compile(
     r"(?P<who>(?:[\w.\'\u2019-]+\s+){0,3}?[\w.\'\u2019-]+)\s+as\b",
     re.IGNORECASE,
 )
+# A name's possessive right before a group word: "Brandt's spokesman", "Putin's office".
+_POSSESSIVE = re.compile(r"[A-Z][\w-]*['\u2019]s\s+(?:[\w-]+\s+)?$")
+# Or a group word the person's name follows: "a spokesman for Brandt", "people close to him".
+_OF = re.compile(r"\s+(?:for|of|to)\b", re.IGNORECASE)
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80})", re.IGNORECASE)
 
 
@@ -90,11 +95,17 @@ def _voice_in(phrase: str, people: Sequence[str], names: Sequence[str]) -> str |
         at = name_positions(phrase, person) or _family_name_first(phrase, person)
         if at or names_person(phrase, person):
             first[person] = min(at, default=0)
+    group = next(((m, v) for p, v in _groups() if (m := p.search(phrase))), None)
+    if group is not None and _POSSESSIVE.search(phrase[: group[0].start()]):
+        named = _NAME_NEXT.match(phrase, group[0].end())  # "Brandt's spokesman Lee said"
+        later = _voice_in(phrase[group[0].end() :], people, names) if named else None
+        return later if later in people else group[1]  # "Brandt's spokesman": not Brandt
+    if group is not None and _OF.match(phrase, group[0].end()):
+        return group[1]  # "a spokesman for Brandt", "people close to him"
     if first:
         return min(first, key=first.__getitem__)
-    for pattern, voice in _groups():
-        if pattern.search(phrase):
-            return voice
+    if group is not None:
+        return group[1]
     if state_named(phrase) is not None:  # "Washington insists", "China fears"
         return UNNAMED_OFFICIALS
     if _BODY.search(phrase):  # "the FOMC notes": a body known by its initials
@@ -118,12 +129,14 @@ def voice_of(
     *,
     before: int | None = None,
     previous: str = "",
+    offices: Sequence[tuple[str, str]] = (),
 ) -> str | None:
     """Who the sentence says voices what it reports, or None when it names no one.
 
     ``before`` limits the search to attributions that open before that offset (the cue's),
     so "Brandt arrived..., as experts speculate..." is the experts'. ``previous`` is the
-    text before, for a "he said" that means the person named last there.
+    text before, for a "he said" (or "the minister said") that means the person named last
+    there; ``offices`` pairs people with their titles, for "the minister said".
     """
     limit = len(sentence) if before is None else before
     found: list[tuple[int, str, bool]] = []  # (where, voice, whether it closes the sentence)
@@ -144,10 +157,10 @@ def voice_of(
         words = sentence[:start].split()
         subject = " ".join(words[-_SUBJECT_WORDS:])
         clause = re.split(r"[,;:\u2014]|\bas\b|\bwhile\b|\bthat\b", subject)[-1]
-        voice = _subject(clause, people, previous)
+        voice = _subject(clause, people, previous, offices)
         pieces = sentence[:start].rstrip(" ,").split(",")
-        if voice is None and len(pieces) > 1 and _APPOSITIVE.match(pieces[-1]):
-            voice = _voice_in(pieces[-2], people, ()) or _named(pieces[-2])  # "Lee, a ..., said"
+        if voice is None and len(pieces) > 1:  # "Lee, a ..., said", "Lee, however, said"
+            voice = _set_off(pieces, people, previous)
         if voice is None and _INVERTS.search(sentence[:start]):  # ", said Oskar Brandt"
             voice = _inverted(sentence[match.end() :], people)
         if voice is not None:
@@ -217,6 +230,7 @@ class Speakers:
     article: str
     sentences: tuple[tuple[int, int], ...]  # (start, end) of each sentence, in order
     people: tuple[str, ...]
+    offices: tuple[tuple[str, str], ...] = ()  # (person, title as the article writes it)
 
     @cached_property
     def _quotations(self) -> tuple[Quotation, ...]:
@@ -236,6 +250,7 @@ class Speakers:
                 self.people,
                 before=None if cue is None else cue[1] - start,
                 previous=self.article[max(0, start - _REFERENT_CHARS) : start],
+                offices=self.offices,
             )
         )
 
@@ -258,19 +273,21 @@ class Speakers:
             # were over' is a new sentence of a scrape that lost its full stop.
             if "," in lead.lstrip(" ,?\u2014-") and len(rest.split()) > _TRAILING_WORDS:
                 break
-            pieces = lead.split(",")  # '..." Lee, a professor at ... told': Lee
+            pieces = lead.rstrip(" ,").split(",")  # '..." Lee, a professor at ... told': Lee
             described = len(pieces) > 1 and _APPOSITIVE.match(pieces[-1]) is not None
-            lead = pieces[-2] if described else pieces[-1]
-            if len(lead.split()) > _NEAR_WORDS:
+            if len((pieces[-2] if described else pieces[-1]).split()) > _NEAR_WORDS:
                 break
-            voice = _subject(lead, self.people, earlier) or _inverted(rest, self.people)
+            voice = None if described else _subject(pieces[-1], self.people, earlier, self.offices)
+            if voice is None and len(pieces) > 1:
+                voice = _set_off(pieces, self.people, earlier)
+            voice = voice or _inverted(rest, self.people)
             if voice is not None:
                 return voice
             break
         before = self._before(quote)
         verbs = list(attribution_verbs().finditer(before))
         if verbs and len(before[verbs[-1].end() :].split()) <= _NEAR_WORDS:
-            voice = voice_of(before, self.people, previous=earlier)
+            voice = voice_of(before, self.people, previous=earlier, offices=self.offices)
             if voice is not None:
                 return voice
         chained = self._previous(quote)
@@ -299,16 +316,82 @@ class Speakers:
         return last if sentence_breaks <= 1 and len(between.split()) <= 2 * _NEAR_WORDS else None
 
 
-def _subject(clause: str, people: Sequence[str], earlier: str) -> str | None:
-    """The voice the words before a verb of saying name: "Brandt", "officials", or "he"
-    ("he said", "he met them and said"), the person named last ``earlier``."""
+# What opens an aside between a subject and its verb: a preposition ("in an interview"), a
+# participle ("speaking in Paris") or an adverb ("however", "for her part" by its "for").
+_ASIDE_OPENS = re.compile(
+    r"^(?:in|at|on|for|during|after|before|from|with|without|by|speaking|writing|\w+ing"
+    r"|however|meanwhile|though|too|also|instead|\w+ly)$"
+)
+
+
+def _set_off(pieces: Sequence[str], people: Sequence[str], earlier: str) -> str | None:
+    """The subject before words set off by commas ahead of the verb: a description ("Lee, a
+    professor at ..., said", "Lee, 45, said": anyone the piece before names) or an aside
+    ("Lee, speaking in Paris, said", "Lee, however, said": the piece before must end with
+    the name, or with "he" or "she")."""
+    subject, aside = pieces[-2], pieces[-1]
+    if _APPOSITIVE.match(aside):
+        return _voice_in(subject, people, ()) or _named(subject)
+    opens = aside.split()[0].casefold() if aside.split() else ""
+    if len(aside.split()) > _NEAR_WORDS or not _ASIDE_OPENS.match(opens):
+        return None  # "..., which promises", "... with Brandt, senior aides said": the subject
+    last = subject.split()[-1:] if subject.split() else []
+    if not last:
+        return None
+    if _ENDS_WITH_PRONOUN.search(subject) and len(subject.split()) == 1:
+        return _last_named(earlier, people)
+    ending = _voice_in(" ".join(subject.split()[-3:]), people, ())
+    named_last = ending is not None and ending.split()[-1] == last[0].strip(".")
+    return ending if named_last and ending in people else None
+
+
+def _subject(
+    clause: str,
+    people: Sequence[str],
+    earlier: str,
+    offices: Sequence[tuple[str, str]] = (),
+) -> str | None:
+    """The voice the words before a verb of saying name: "Brandt", "officials", "he" ("he
+    said", "he met them and said", the person named last ``earlier``), or "the minister"
+    (the person whose title is the minister's)."""
     joined = _PRONOUN_AND.match(clause)  # "she met Brandt and said": Brandt is the object
-    voice = None if joined else _voice_in(clause, people, ()) or _addressed(clause)
+    voice = None
+    if not joined:
+        voice = _described(clause, offices) or _voice_in(clause, people, ())
+        voice = voice or _addressed(clause)
     if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or joined):
         voice = _last_named(earlier, people)
     if voice is None and _ENDS_WITH_IT.search(clause):
         voice = _body_opening(earlier)
     return voice
+
+
+# "the minister", "the Turkish president", "the economist" as the whole subject: a person
+# called by what they are ("The Foreign Minister" capitalized only where it is an office).
+_THE_DESCRIBED = re.compile(
+    r"^\s*(?:and\s+|but\s+)?[Tt]he\s+(?:[\w'\u2019-]+\s+){0,2}?(?P<noun>[A-Za-z][a-z-]+)\s*$"
+)
+# A title's head noun stands before its first preposition: "economist at a bank".
+_TITLE_HEAD = re.compile(r"^(?P<head>.*?)(?:\s+(?:at|of|for|in|to|with|from|on)\b.*)?$")
+
+
+def _described(clause: str, offices: Sequence[tuple[str, str]]) -> str | None:
+    """Whom "the minister said" means: the one person whose title's head noun that is; none
+    where several hold such a title ("the president" in a story of two presidents)."""
+    found = _THE_DESCRIBED.search(clause)
+    if found is None:
+        return None
+    noun = found.group("noun")
+    if noun[0].isupper() and noun.casefold() not in office_word_set():
+        return None  # "the Kremlin", "the Fed": a body
+    holders = [p for p, title in offices if _title_head(title) == noun.casefold()]
+    return holders[0] if len(holders) == 1 else None  # of two ministers, neither is sure
+
+
+def _title_head(title: str) -> str:
+    head = _TITLE_HEAD.match(title.casefold().strip())
+    words = re.findall(r"[a-z-]+", head.group("head")) if head else []
+    return words[-1] if words else ""
 
 
 _ENDS_WITH_IT = re.compile(r"(?:^|\s)it\s*$", re.IGNORECASE)
