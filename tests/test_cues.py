@@ -54,6 +54,9 @@ from summarize.llm.prompts import word_list
         "Asked if she would run, the mayor laughed.",  # a question asked, no condition
         "It is unclear if the plant will open.",
         "The talks will open in Oslo on Monday.",
+        "Before the case could be heard, the man fled abroad.",  # a modal of time
+        "The port was dredged so that larger ships might dock.",  # or of purpose
+        "I asked the agency whether the delay could harm patients.",  # a question
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -65,6 +68,8 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
     [
         ("It is possible that the talks fail.", "possible"),
         ("The talks could fail.", "could"),
+        ("The talks could fail before they begin.", "could"),  # "before" after the modal
+        ("Officials asked for more time; the plan may still fail.", "may"),
         ("Talks are expected to resume on Monday.", "are expected"),
         ("A potential deal could come soon.", "could"),
         ("The envoy may visit in May.", "may"),

@@ -55,7 +55,9 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # a guess; a worry is a feeling unless a "that" clause follows with what may happen; an
 # inference denied ("did not suggest", "no indication", "need not fear") is none, and so is
 # advice ("suggesting allies need to do more"); "an estimated $4 billion" and "maybe 30
-# people" round a figure.
+# people" round a figure. A modal of time or purpose ("before it could be resolved", "so
+# that they might leave") and one inside a question asked ("asked whether it could put
+# people in danger") guess nothing either.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 _CLAUSE_VERB = (
     r"(?:would|will|could|can|may|might|should|must|is|are|was|were|be|been|has|have|had)"
@@ -89,7 +91,11 @@ _NOT_SPECULATING = re.compile(
     r"|\bsuggest\w*(?=\s+(?:that\s+)?(?:[\w\'\u2019-]+\s+){1,6}"
     r"(?:should|must|ought\s+to|needs?\s+to)\b)"
     r"|\ban\s+estimated\b"
-    r"|\bmaybe\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few|dozen))\b",
+    r"|\bmaybe\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:few|dozen))\b"
+    r"|\b(?:before|until|so\s+that|in\s+order\s+that)\s+(?:[\w\'\u2019-]+\s+){1,4}?"
+    r"(?:could|might|may)\b"
+    r"|\b(?:ask\w*|wonder\w*)\s+(?:[\w\'\u2019-]+\s+){0,6}?(?:whether|if)\b[^,.;:?!]{0,80}?"
+    r"\b(?:could|might|may|would|will)\b",
     re.IGNORECASE,
 )
 
