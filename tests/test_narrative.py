@@ -400,3 +400,26 @@ def test_a_participle_after_an_adverb_is_no_clause() -> None:
     fragment = "also stressing the importance of three-way cooperation"
     source = article("a", aims=[(fragment, "Arman Tokhtarov", f"Tokhtarov spoke, {fragment}.")])
     assert not any("said that also" in s for s in _sentences(merge([source])))
+
+
+def test_a_claim_that_only_tells_the_visit_again_leaves_the_bottom_line_to_others() -> None:
+    officials: list[tuple[str, str | None, str | None]] = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan")
+    ]
+    again = "Kazakhstan's foreign minister arrives in Singapore for talks on rail freight"
+    aim = "the two sides will expand rail freight between the two countries"
+    trip = article(
+        "trip",
+        officials=officials,
+        visits=[SINGAPORE_TRIP],
+        aims=[
+            (again, "Arman Tokhtarov", f"{again}."),
+            (again, "Arman Tokhtarov", f"{again}."),
+            (aim, "Arman Tokhtarov", f"Tokhtarov said {aim}."),
+        ],
+    )
+    trip = _with_visit_evidence(trip, "Tokhtarov arrived in Singapore on March 11, 2025.")
+    sentences = _sentences(merge([trip]))
+    assert sentences[0].startswith("Foreign Minister Arman Tokhtarov visited Singapore")
+    assert not any("arrives in Singapore" in s for s in sentences)
+    assert f"Arman Tokhtarov said that {aim}." in sentences

@@ -33,6 +33,7 @@ from summarize.contract.extraction import (
 from summarize.contract.partial_date import PartialDate, format_date_range
 from summarize.errors import ModelCallError
 from summarize.extract.cues import find_cues
+from summarize.extract.itinerary import tells_travel
 from summarize.extract.voices import attribution_verbs
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.person_names import contains_name, mention_key, name_parts
@@ -458,6 +459,17 @@ def _claim_drafts(
             yield draft
 
 
+def _restates(group: ClaimGroup, e: Engagement) -> bool:
+    """Whether every wording of the claim tells the engagement again, a word of travel and
+    its destination ("Belarus' foreign minister arrives in North Korea for talks ..."): the
+    memo's first sentence already says what happened."""
+    places = [p.casefold() for p in (e.destination_city, e.destination_country) if p]
+    return bool(places) and all(
+        tells_travel(m.text) and any(p in m.text.casefold() for p in places)
+        for m in group.members
+    )
+
+
 def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
     """The rule's bottom line and key judgments, from the merged facts alone."""
     roster = _roster_of(brief)
@@ -473,8 +485,12 @@ def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
     )
     used: set[str] = set()
     outlets = {s.n: s.outlet_key for s in brief.sources}
-    aims = _claim_drafts(brief.stated_aims, "said", roster, used, outlets)
-    speculation = _claim_drafts(brief.speculation, "expect", roster, used, outlets)
+    aim_groups, speculation_groups = brief.stated_aims, brief.speculation
+    if own:
+        aim_groups = [g for g in aim_groups if not _restates(g, own[0])]
+        speculation_groups = [g for g in speculation_groups if not _restates(g, own[0])]
+    aims = _claim_drafts(aim_groups, "said", roster, used, outlets)
+    speculation = _claim_drafts(speculation_groups, "expect", roster, used, outlets)
     bottom: list[Draft] = []
     judgments: list[Draft] = []
     if own:
