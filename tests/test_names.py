@@ -113,3 +113,12 @@ def test_a_korean_name_with_a_hyphenated_given_name_is_mentioned_by_its_family_n
     # several people.
     assert not names_person("Kim said no.", "Kim Min Soo")
     assert names_person("Ayrault said no.", "Jean-Marc Ayrault")
+
+
+def test_a_chinese_name_in_pinyin_is_mentioned_by_its_family_name() -> None:
+    assert names_person("Xi told the visitors the talks went well.", "Xi Jinping")
+    assert names_person("Wang said the proposal stands.", "Wang Yi")
+    assert not names_person("Jinping said no.", "Xi Jinping")
+    # Names that do not spell as pinyin keep their last part: "Rex" is not Tillerson.
+    assert not names_person("Rex said no.", "Rex Tillerson")
+    assert not names_person("Kim said no.", "Kim Jong Un")

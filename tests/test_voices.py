@@ -308,3 +308,9 @@ def test_of_two_holders_of_a_title_neither_is_guessed() -> None:
 def test_a_spokesman_named_after_whose_he_is_speaks_himself() -> None:
     people = (*PEOPLE, "Timo Lee")
     assert voice_of("Brandt's spokesman Timo Lee said it may fail.", people) == "Timo Lee"
+
+
+def test_he_said_after_a_possessive_means_the_subject_not_the_owner() -> None:
+    text = "Pak Myong Ho rebuffed Wang's proposal."
+    people = ("Pak Myong Ho", "Wang Yi")
+    assert voice_of("He said the drills must stop.", people, previous=text) == "Pak Myong Ho"

@@ -465,8 +465,7 @@ def _restates(group: ClaimGroup, e: Engagement) -> bool:
     memo's first sentence already says what happened."""
     places = [p.casefold() for p in (e.destination_city, e.destination_country) if p]
     return bool(places) and all(
-        tells_travel(m.text) and any(p in m.text.casefold() for p in places)
-        for m in group.members
+        tells_travel(m.text) and any(p in m.text.casefold() for p in places) for m in group.members
     )
 
 

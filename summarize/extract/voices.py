@@ -453,15 +453,22 @@ def _inverted(rest: str, people: Sequence[str]) -> str | None:
 
 
 def _last_named(text: str, people: Sequence[str]) -> str | None:
-    """The person named last in ``text``: whom a later "he said" means."""
+    """The person named last in ``text``: whom a later "he said" means; one named only as
+    a possessive ("rebuffed Wang's proposal") ranks after anyone named otherwise."""
     from summarize.extract.grounding import name_positions
+    from summarize.knowledge.person_names import mention_key
 
-    found = [
-        (at, person)
-        for person in people
-        for at in name_positions(text, person) or _family_name_first(text, person)
-    ]
-    return max(found)[1] if found else None
+    hay = normalize(text, fold_case=True).text
+    found: list[tuple[bool, int, str]] = []
+    for person in people:
+        key = normalize(mention_key(person), fold_case=True).text
+        spots = [(at, len(key)) for at in name_positions(text, person)]
+        spots = spots or [(at, len(person.split()[0])) for at in _family_name_first(text, person)]
+        found += [(not _POSSESSED.match(hay, at + n), at, person) for at, n in spots]
+    return max(found)[2] if found else None
+
+
+_POSSESSED = re.compile(r"['\u2019]s?\b")
 
 
 def _family_name_first(text: str, person: str) -> list[int]:

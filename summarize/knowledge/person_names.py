@@ -85,9 +85,49 @@ def contains_name(text_parts: Sequence[str], name: Sequence[str], *, exact: bool
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,4}")
 
 
+def _chinese_order(first: str, rest: str) -> bool:
+    """Whether a two-part name reads as a Chinese one in pinyin, family name first: one
+    syllable, then a given name of one or two ("Xi Jinping", "Wang Yi", "Xiao Qian").
+    "Kim Jong Un" and "Rex Tillerson" are not pinyin."""
+    if not (first[:1].isupper() and rest[:1].isupper()):
+        return False
+    return _syllable_count(first.casefold()) == 1 and _syllable_count(
+        rest.casefold().replace("-", "").replace("\u2019", "").replace("'", "")
+    ) in (1, 2)
+
+
+@lru_cache(maxsize=4096)
+def _syllable_count(word: str) -> int | None:
+    """How few pinyin syllables spell ``word`` whole (None if none do)."""
+    syllables = _pinyin_syllables()
+    best: list[int | None] = [0] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        counts = [
+            before + 1
+            for start in range(max(0, end - 6), end)
+            if (before := best[start]) is not None and word[start:end] in syllables
+        ]
+        best[end] = min(counts, default=None)
+    return best[-1]
+
+
+@lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    """Every toneless syllable of Mandarin pinyin, from ``pypinyin``'s readings of each
+    character (the few vowelless interjections, "hm", "ng", left out)."""
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings = (
+        to_normal(r).replace("\u00fc", "v") for v in pinyin_dict.values() for r in v.split(",")
+    )
+    return frozenset(r for r in readings if re.search(r"[aeiouv]", r))
+
+
 def mention_key(name: str) -> str:
     """The part of a name a later sentence uses: "Brandt", or "Min Soo" for "Lee Min Soo";
-    the family name of a Korean name with a hyphenated given name ("Baek" of "Baek Mi-ran").
+    the family name of a Korean name with a hyphenated given name ("Baek" of "Baek Mi-ran")
+    and of a Chinese name in pinyin ("Xi" of "Xi Jinping").
 
     Short final parts ("Un") would match inside other words and other people's names, so
     they keep the part before them.
@@ -97,6 +137,8 @@ def mention_key(name: str) -> str:
         return name
     if len(parts) == 2 and _KOREAN_GIVEN.fullmatch(parts[1]) and len(parts[0]) >= 3:
         return parts[0]  # "Baek Mi-ran", "Yoon Tae-sik": the family name comes first
+    if len(parts) == 2 and _chinese_order(parts[0], parts[1]):
+        return parts[0]  # "Xi Jinping", "Wang Yi": "Xi said", "Wang told reporters"
     if len(parts[-1]) >= _LONG_PART or len(parts) == 1:
         return parts[-1]
     return " ".join(parts[-2:])
