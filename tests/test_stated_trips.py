@@ -98,8 +98,9 @@ def test_someone_from_abroad_at_a_meeting_in_a_known_place_travelled_there() -> 
 
     # Each trip is the foreigner's: Dell in Lisbon, Castell in Toronto; both in Rabat and
     # Madrid. An invitation made at a meeting does not put the meeting ahead, nor does
-    # another event it comes before; a modal does.
+    # another event it comes before; a modal does. "His visit to Oslo" is Dell's, ahead.
     assert [(t.traveler, t.destination_city, t.start_date, t.status, t.met) for t in found] == [
+        ("Tomas Dell", "Oslo", None, "planned", []),
         ("Tomas Dell", "Lisbon", "2021-05", "past", ["Mira Castell"]),
         ("Mira Castell", "Toronto", "2021-05", "past", ["Tomas Dell"]),
         ("Tomas Dell", "Rabat", "2021-06-01", "past", ["Mira Castell"]),
@@ -160,3 +161,21 @@ def test_the_country_the_sentence_before_names_is_where_the_country_is() -> None
 def test_the_country_named_with_a_possessive_is_still_that_country() -> None:
     text = "China's leaders expect him. Tomas Dell will travel to the country on Friday."
     assert [(t.destination_country, t.destination_city) for t in _stated(text)] == [("China", None)]
+
+
+def test_landing_driving_and_coming_lead_to_a_place() -> None:
+    for text in (
+        "Dell landed in Hanoi on Monday.",
+        "Dell drove to Hanoi from the coast.",
+        "Dell came to Hanoi for the summit.",
+    ):
+        assert [(t.traveler, t.destination_city) for t in _stated(text)] == [
+            ("Tomas Dell", "Hanoi")
+        ], text
+
+
+def test_his_visit_before_the_name_is_the_visit_of_the_clause_subject() -> None:
+    [trip] = _stated("During his visit to Hanoi, Dell met Castell.")
+    assert (trip.traveler, trip.destination_city) == ("Tomas Dell", "Hanoi")
+    # Whose visit it was is unsure where the clause after opens with no one named.
+    assert _stated("During his visit to Hanoi, the minister met Castell.") == []

@@ -134,13 +134,28 @@ def _anaphoric(
 
 
 def _traveler(text: str, stop: Stop, people: Sequence[Person]) -> Person | None:
-    """The person named nearest before the place, if any is named before it."""
+    """The person named nearest before the place, if any is named before it; else, for
+    "During his visit to Beijing, Tillerson met Xi", the subject the clause after names."""
     best: tuple[int, Person] | None = None
     for person in people:
         before = mentions_before(text, stop, person.name)
         if before and (best is None or max(before) > best[0]):
             best = (max(before), person)
+    if best is None and _OWN_JOURNEY.search(text, 0, stop.start):
+        subject = _NEXT_SUBJECT.match(text, stop.end)
+        named = [p for p in people if subject and names_person(subject.group(1), p.name)]
+        return named[0] if len(named) == 1 else None
     return best[1] if best is not None else None
+
+
+# "his visit to", "her first trip to": a journey whose traveler the sentence names after it.
+_OWN_JOURNEY = re.compile(
+    r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|journey|stop)\w*\s+"
+    r"(?:to|in)\s+[^,;]*$",
+    re.IGNORECASE,
+)
+# The words that open the clause after the place's: ", Tillerson met ...".
+_NEXT_SUBJECT = re.compile(r"[^,;]{0,40},\s*((?:[A-Z][\w.\'\u2019-]*\s+){0,3}[A-Z][\w\'\u2019-]*)")
 
 
 _MET = re.compile(r"\b(?:meet|met|meets|meeting|talks|summit)\b", re.IGNORECASE)
