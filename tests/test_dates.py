@@ -32,6 +32,12 @@ UNRESOLVED = ResolvedDates(start=None, end=None, year_stated=False)
         ("Feb. 29", None, ResolvedDates("--02-29", None, False)),
         ("Feb. 29", date(2023, 3, 1), UNRESOLVED),  # no Feb. 29 in 2023
         ("Feb. 30", None, UNRESOLVED),
+        # A day or a year counted from the page's; none without it.
+        ("today", PUBLISHED, ResolvedDates("2024-07-23", None, True)),
+        ("yesterday", PUBLISHED, ResolvedDates("2024-07-22", None, True)),
+        ("last year", PUBLISHED, ResolvedDates("2023", None, True)),
+        ("tomorrow", None, UNRESOLVED),
+        ("tomorrow", date(9999, 12, 31), UNRESOLVED),
         # Ranges.
         ("Oct. 28 to 30", None, ResolvedDates("--10-28", "--10-30", False)),
         ("Oct. 28-30", None, ResolvedDates("--10-28", "--10-30", False)),
@@ -145,6 +151,9 @@ DATE_WORDS = st.sampled_from(
         "October",
         "December",
         "week",
+        "year",
+        "today",
+        "tomorrow",
         "-",
         "\u2013",
         ",",
@@ -170,3 +179,19 @@ def test_any_text_resolves_without_error(text: str, published: date | None) -> N
 @pytest.mark.parametrize("text", ["in May 2025", "May 2025", "during May 2025"])
 def test_may_with_a_year_is_the_month(text: str) -> None:
     assert resolve_dates(text, None) == ResolvedDates("2025-05", None, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Still to come, a yearless month or day is the next one: "in January" in December.
+        ("in January", date(2024, 12, 10), "2025-01"),
+        ("Jan. 5", date(2024, 12, 10), "2025-01-05"),
+        ("in April", date(2024, 3, 18), "2024-04"),
+        # Unless this year's fell in the month before the page: a plan reported late.
+        ("March 10", date(2024, 3, 18), "2024-03-10"),
+        ("tomorrow", date(2024, 3, 18), "2024-03-19"),
+    ],
+)
+def test_an_event_still_to_come_is_dated_ahead(text: str, published: date, expected: str) -> None:
+    assert resolve_dates(text, published, ahead=True).start == expected

@@ -7,6 +7,7 @@ ISO 8601 truncated forms (``--10-28``, ``--06``) show that the year was never st
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,9 +27,10 @@ class ResolvedDates:
 
 _UNRESOLVED = ResolvedDates(start=None, end=None, year_stated=False)
 
-# A handler turns one regex match (plus the publication date and whole phrase) into dates,
-# or None when the match does not hold up (an impossible date) and the search goes on.
-_Handler = Callable[[re.Match[str], date | None, str], ResolvedDates | None]
+# A handler turns one regex match (plus the publication date, the whole phrase and whether
+# the event is still to come) into dates, or None when the match does not hold up (an
+# impossible date) and the search goes on.
+_Handler = Callable[[re.Match[str], date | None, str, bool], ResolvedDates | None]
 
 _MONTH_NUMBERS = {
     name: number
@@ -119,8 +121,12 @@ _WEEKDAY = re.compile(
     rf"(?:\b(?P<q>(?i:last|next|this|coming))\s+)?\b(?P<wd>{'|'.join(_WEEKDAYS)})\b"
 )
 _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+", re.IGNORECASE)
-# "last month", "late last month", "earlier this month": a month counted from the page's.
-_RELATIVE_MONTH = (_ci(r"\b(?P<rel>last|this|next)\s+month\b"),)
+# "last month", "late last month", "earlier this month": a month counted from the page's;
+# "last year", "next year" likewise.
+_RELATIVE_MONTH = (_ci(r"\b(?P<rel>last|this|next)\s+(?P<unit>month|year)\b"),)
+# "today", "yesterday", "tomorrow": a day counted from the page's.
+_RELATIVE_DAY = (_ci(r"\b(?P<day>today|tonight|yesterday|tomorrow)\b"),)
+_DAY_STEPS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 # Year first with slashes, as page stamps print it: "2017/2/23", "2017/02/23".
 _YMD_SLASHED = r"\b(?P<y1>[0-9]{4})/(?P<m1>[0-9]{1,2})/(?P<d1>[0-9]{1,2})\b"
@@ -155,24 +161,27 @@ def resolve_dates(
         (_DAY_PATTERNS, _resolve_days),
         (_MONTH_PATTERNS, _resolve_months),
         (_RELATIVE_MONTH, _resolve_relative_month),
+        (_RELATIVE_DAY, _resolve_relative_day),
         (_YEAR_PATTERNS, _resolve_years),
     )
     for patterns, handler in handlers:
         for pattern in patterns:
             for match in pattern.finditer(text):
-                resolved = handler(match, published, text)
+                resolved = handler(match, published, text, ahead)
                 if resolved is not None:
                     return resolved
     return _resolve_weekday(text, published, ahead)
 
 
-def _resolve_days(match: re.Match[str], published: date | None, _: str) -> ResolvedDates | None:
+def _resolve_days(
+    match: re.Match[str], published: date | None, _: str, ahead: bool
+) -> ResolvedDates | None:
     groups = match.groupdict()
     month1, day1 = _month(groups["m1"]), int(groups["d1"])
     year1, year2 = _int_or_none(groups.get("y1")), _int_or_none(groups.get("y2"))
     if groups.get("d2") is None:
         if year1 is None and published is not None:
-            year1 = _year_for(month1, published, None)
+            year1 = _year_for(month1, published, None, ahead, day1)
         start = _iso_text(year1, month1, day1)
         return None if start is None else ResolvedDates(start, None, year1 is not None)
     day2 = int(groups["d2"])
@@ -181,7 +190,7 @@ def _resolve_days(match: re.Match[str], published: date | None, _: str) -> Resol
         return None  # "Oct. 30-2" names no month for its end; don't invent one.
     forward = (month2, day2) >= (month1, day1)
     if year1 is None and year2 is None and published is not None:
-        year1 = _year_for(month1, published, None)
+        year1 = _year_for(month1, published, None, ahead, day1)
     if year1 is None and year2 is not None:
         year1 = year2 if forward else year2 - 1
     if year2 is None and year1 is not None:
@@ -190,7 +199,7 @@ def _resolve_days(match: re.Match[str], published: date | None, _: str) -> Resol
 
 
 def _resolve_months(
-    match: re.Match[str], published: date | None, text: str
+    match: re.Match[str], published: date | None, text: str, ahead: bool
 ) -> ResolvedDates | None:
     groups = match.groupdict()
     qualifier = (groups.get("q") or "").lower() or None
@@ -206,11 +215,11 @@ def _resolve_months(
     year1, year2 = _int_or_none(groups.get("y1")), _int_or_none(groups.get("y2"))
     if groups.get("m2") is None:
         if year1 is None and published is not None:
-            year1 = _year_for(month1, published, qualifier)
+            year1 = _year_for(month1, published, qualifier, ahead)
         return ResolvedDates(_iso_text(year1, month1, None), None, year1 is not None)
     month2 = _month(groups["m2"])
     if year1 is None and year2 is None and published is not None:
-        year1 = _year_for(month1, published, qualifier)
+        year1 = _year_for(month1, published, qualifier, ahead)
     if year1 is None and year2 is not None:
         year1 = year2 if month2 >= month1 else year2 - 1
     if year2 is None and year1 is not None:
@@ -219,16 +228,33 @@ def _resolve_months(
 
 
 def _resolve_relative_month(
-    match: re.Match[str], published: date | None, _: str
+    match: re.Match[str], published: date | None, _: str, _ahead: bool
 ) -> ResolvedDates | None:
     if published is None:
         return None
     step = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    if match["unit"].lower() == "year":
+        year = published.year + step
+        return ResolvedDates(f"{year:04d}", None, True) if 1 <= year <= 9999 else None
     months = published.year * 12 + published.month - 1 + step
     return ResolvedDates(f"{months // 12:04d}-{months % 12 + 1:02d}", None, True)
 
 
-def _resolve_years(match: re.Match[str], _published: date | None, _: str) -> ResolvedDates | None:
+def _resolve_relative_day(
+    match: re.Match[str], published: date | None, _: str, _ahead: bool
+) -> ResolvedDates | None:
+    if published is None:
+        return None
+    try:
+        day = published + timedelta(days=_DAY_STEPS[match["day"].lower()])
+    except OverflowError:  # the day after 9999-12-31
+        return None
+    return ResolvedDates(day.isoformat(), None, True)
+
+
+def _resolve_years(
+    match: re.Match[str], _published: date | None, _: str, _ahead: bool
+) -> ResolvedDates | None:
     groups = match.groupdict()
     start, end = int(groups["y1"]), _int_or_none(groups.get("y2"))
     if start == 0 or end == 0 or (end is not None and end < start):
@@ -267,13 +293,25 @@ def _range(
     return ResolvedDates(start, end, both_years)
 
 
-def _year_for(month: int, published: date, qualifier: str | None) -> int:
-    """The year a yearless month refers to, counted from the publication month."""
+def _year_for(
+    month: int, published: date, qualifier: str | None, ahead: bool = False, day: int = 0
+) -> int:
+    """The year a yearless month (and day) refers to, counted from the publication date:
+    the latest such month on or before it; for an event still to come ("will visit in
+    January", published in December), the next one, unless this year's fell within the
+    month before publication (a plan the page reports a little late)."""
     if qualifier == "last":
         return published.year if month < published.month else published.year - 1
     if qualifier == "next":
         return published.year if month > published.month else published.year + 1
+    if ahead:
+        days_in_month = calendar.monthrange(published.year, month)[1]
+        recent = date(published.year, month, min(day or days_in_month, days_in_month))
+        return published.year if recent >= published - _LATE_PLAN else published.year + 1
     return published.year if month <= published.month else published.year - 1
+
+
+_LATE_PLAN = timedelta(days=31)
 
 
 def _iso_text(year: int | None, month: int, day: int | None) -> str | None:
