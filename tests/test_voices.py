@@ -286,6 +286,15 @@ OFFICES = (("Oskar Brandt", "Foreign Minister"), ("Mira Castell", "economist at 
         ("A spokesman for Brandt said the deal may collapse.", "may", UNNAMED_OFFICIALS),
         ("People close to Castell said she may leave.", "may", UNNAMED_SOURCES),
         ("The deal may collapse, a Western diplomat told AFP.", "may", UNNAMED_OFFICIALS),
+        # A group word before an aside; a statement is its body's, a newspaper's report a
+        # source's.
+        (
+            "A senior official, speaking on condition of anonymity, said it may fail.",
+            "may",
+            UNNAMED_OFFICIALS,
+        ),
+        ("According to the statement, the talks could resume.", "could", UNNAMED_OFFICIALS),
+        ("The newspaper reported that the talks could resume.", "could", UNNAMED_SOURCES),
     ],
 )
 def test_who_a_description_or_an_aside_means(text: str, cue: str, voice: str | None) -> None:

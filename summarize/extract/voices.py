@@ -328,7 +328,8 @@ def _set_off(pieces: Sequence[str], people: Sequence[str], earlier: str) -> str 
     """The subject before words set off by commas ahead of the verb: a description ("Lee, a
     professor at ..., said", "Lee, 45, said": anyone the piece before names) or an aside
     ("Lee, speaking in Paris, said", "Lee, however, said": the piece before must end with
-    the name, or with "he" or "she")."""
+    the name, "he" or "she", or a group word: "a senior official, speaking on condition of
+    anonymity, said")."""
     subject, aside = pieces[-2], pieces[-1]
     if _APPOSITIVE.match(aside):
         return _voice_in(subject, people, ()) or _named(subject)
@@ -341,8 +342,12 @@ def _set_off(pieces: Sequence[str], people: Sequence[str], earlier: str) -> str 
     if _ENDS_WITH_PRONOUN.search(subject) and len(subject.split()) == 1:
         return _last_named(earlier, people)
     ending = _voice_in(" ".join(subject.split()[-3:]), people, ())
-    named_last = ending is not None and ending.split()[-1] == last[0].strip(".")
-    return ending if named_last and ending in people else None
+    if ending is None:
+        return None
+    if ending not in people:  # "A senior official, speaking on condition of anonymity, said"
+        group = _voice_in(last[0], (), ())
+        return group if group == ending else None
+    return ending if ending.split()[-1] == last[0].strip(".") else None
 
 
 def _subject(
