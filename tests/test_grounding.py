@@ -109,6 +109,22 @@ def test_a_name_with_a_particle_or_an_initial_is_one_name() -> None:
     ]
 
 
+def test_an_office_after_the_name_or_in_lower_case_names_its_holder() -> None:
+    text = (
+        "President Ana Ruiz of Chile met national security adviser Tom Hale and Arno Velt, "
+        "the Estonian envoy to Peru, on Monday. Hale said little. Lee Min Soo, a former "
+        "minister, left. "
+        "A senior White House aide spoke."
+    )
+    holders = [(h.name, h.office, h.country, h.former) for h in find_office_holders(text)]
+    assert holders == [
+        ("Ana Ruiz", "President", "Chile", False),  # the country after the name
+        ("Tom Hale", "national security adviser", None, False),  # "Hale" stands alone again
+        ("Arno Velt", "Estonian envoy to Peru", "Estonia", False),  # Estonia's, not Peru's
+        ("Lee Min Soo", "former minister", None, True),
+    ]  # "senior White House" is named nowhere again: no one
+
+
 def test_an_office_is_not_read_as_a_first_name() -> None:
     holders = find_office_holders("Speaking first, Foreign Minister Castell said no.")
     assert [h.name for h in holders] == []  # not "Minister Castell" of the office "Foreign"

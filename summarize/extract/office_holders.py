@@ -98,11 +98,15 @@ def office_after(name: str, text: str) -> str | None:
     """The office an article sets off right after a name, as written ("the NYPD assistant
     commissioner for public information"): a short phrase with an office word in it."""
     for m in re.finditer(re.escape(name) + _APPOSITIVE, text):
-        office = m.group("office").strip()
-        words = re.findall(r"[^\W\d_]+", office.casefold())
-        if len(office.split()) <= _APPOSITIVE_WORDS and any(w in office_word_set() for w in words):
+        if _an_office(office := m.group("office").strip()):
             return office
     return None
+
+
+def _an_office(phrase: str) -> bool:
+    """A short phrase with an office word in it."""
+    words = re.findall(r"[^\W\d_]+", phrase.casefold())
+    return len(phrase.split()) <= _APPOSITIVE_WORDS and any(w in office_word_set() for w in words)
 
 
 @cache
@@ -134,12 +138,80 @@ def _in_headline(text: str, at: int) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) > _HEADLINE_CAPS
 
 
+# The country after the name, as some house styles print it: "President Ana Ruiz of Chile".
+_OF_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w.'\u2019-]*\s*){1,3})")
+
+
+@cache
+def _lowercase_pattern() -> re.Pattern[str]:
+    """An office in lower case before a full name, as news style writes most ("national
+    security adviser John Bolton", "Homeland Security chief John Kelly")."""
+    # Words of four letters or more: the short ones are abbreviations, or words ("met",
+    # "his") that nameparser lists for their capitalized use.
+    words = (w for w in office_word_set() if w.isascii() and len(w) >= 4)
+    heads = "|".join(sorted(words, key=len, reverse=True))
+    # Its words are office words too ("national security adviser"), so a verb before it
+    # ("met secretary ...") is not part of it.
+    office = rf"(?P<office>(?:(?:{heads})\s+){{0,3}}(?:{heads}))"
+    return re.compile(rf"(?<![\w-]){office},?\s+{_name()}\b")
+
+
+@cache
+def _name_then_office() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){_name()}{_APPOSITIVE}")
+
+
+def _described_after(text: str) -> list[OfficeHolder]:
+    """Full names an office is set off after ("John R. Bolton, the current national
+    security adviser,"; "Ana Ruiz, the Chilean ambassador to Peru,"), the country from the
+    word the office opens with ("the American ambassador")."""
+    out: list[OfficeHolder] = []
+    for m in _name_then_office().finditer(text):
+        office = re.sub(r"^current\s+", "", m.group("office").strip())  # the office itself
+        if not _an_office(office):
+            continue
+        name = m.group("name")
+        if name.split()[0] in _NOT_NAMES or _in_headline(text, m.start()):
+            continue
+        # A country word opening the office: "the American ambassador to Germany" serves
+        # the United States, whatever country follows.
+        opening = re.sub(r"^(?:(?:current|new|acting|then|outgoing|incoming)\s+)+", "", office)
+        lead = country_words_pattern().match(opening)
+        named = find_country(lead.group(0)) if lead else None
+        country = named.name if named is not None else None
+        former = re.search(r"\b(?:former|ex-)", office, re.IGNORECASE) is not None
+        start = m.start("name")
+        out.append(OfficeHolder(name, office, country, start, start + len(name), former))
+    return out
+
+
+def named_again(holder: OfficeHolder, text: str) -> bool:
+    """Whether the holder's surname stands alone elsewhere: not after their given name, and
+    not after "the"."""
+    *given, surname = holder.name.split()
+    if not given:
+        return False
+    alone = rf"(?<!{re.escape(given[-1])}\s)(?<![Tt]he\s)\b{re.escape(surname)}\b"
+    return any(not holder.start <= m.start() < holder.end for m in re.finditer(alone, text))
+
+
 def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHolder]:
     """Every "[Country] Office Name" mention in ``text``, in order of appearance; an office
     before a surname alone ("President Ruiz") only where it is a person's: "Mr. Ruiz"
     says so, or it is the surname of one person in ``known`` (the people already found),
-    as "General Assembly" is not."""
+    as "General Assembly" is not. An office in lower case ("national security adviser John
+    Bolton") counts where the article names the person again by surname, as it does people
+    ("senior White House" is no one)."""
     full = [h for m in _pattern().finditer(text) if (h := _holder(text, m)) is not None]
+    full += [
+        h
+        for m in _lowercase_pattern().finditer(text)
+        if (h := _holder(text, m)) is not None
+        and named_again(h, text)
+        and not any(f.start < h.end and h.start < f.end for f in full)
+    ]
+    full += [h for h in _described_after(text) if not any(f.name == h.name for f in full)]
+    full.sort(key=lambda h: h.start)
     surnames = Counter(name.split()[-1] for name in known if name.split())
     alone = [
         h
@@ -161,8 +233,10 @@ def _holder(text: str, m: re.Match[str]) -> OfficeHolder | None:
     office = " ".join(w for w in m.group("office").split() if w not in _NOT_NAMES)
     if not office:
         return None
-    adjective = m.group("country")
+    adjective = m.groupdict().get("country")
     named = find_country(adjective) if adjective else None
+    if named is None and (after := _OF_COUNTRY.match(text, m.end())) is not None:
+        named = find_country(after.group(1))  # "President Vladimir V. Putin of Russia"
     country = named.name if named is not None else None  # not "UN"
     start = m.start("name")
     former = _FORMER.search(text, max(0, m.start() - 12), m.start()) is not None

@@ -66,7 +66,12 @@ from summarize.extract.grounding import (
 from summarize.extract.hosts import fold_hosts
 from summarize.extract.itinerary import add_stops, journey_or_meeting, status_and_dates
 from summarize.extract.numbered import number_sentences
-from summarize.extract.office_holders import OfficeHolder, find_office_holders, office_after
+from summarize.extract.office_holders import (
+    OfficeHolder,
+    find_office_holders,
+    named_again,
+    office_after,
+)
 from summarize.extract.settings import PassSettings, pass_settings
 from summarize.extract.stated_trips import stated_trips
 from summarize.ingest.body import Body
@@ -387,17 +392,7 @@ def _holds_office(holder: OfficeHolder, text: str, *, named_as_person: bool = Fa
         return True
     if outside_government(holder.office):
         return False
-    return named_as_person or _named_again(holder, text)
-
-
-def _named_again(holder: OfficeHolder, text: str) -> bool:
-    """Whether the holder's surname stands alone elsewhere: not after their given name, and
-    not after "the"."""
-    *given, surname = holder.name.split()
-    if not given:
-        return False
-    alone = rf"(?<!{re.escape(given[-1])}\s)(?<![Tt]he\s)\b{re.escape(surname)}\b"
-    return any(not holder.start <= m.start() < holder.end for m in re.finditer(alone, text))
+    return named_as_person or named_again(holder, text)
 
 
 @dataclass(frozen=True)
