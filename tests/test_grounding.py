@@ -17,7 +17,7 @@ from summarize.extract.grounding import (
     person_name,
 )
 from summarize.extract.numbered import number_sentences
-from summarize.extract.office_holders import find_office_holders
+from summarize.extract.office_holders import find_office_holders, named_again
 from summarize.ingest.body import assemble_body
 
 TEXT = (
@@ -123,6 +123,20 @@ def test_an_office_after_the_name_or_in_lower_case_names_its_holder() -> None:
         ("Arno Velt", "Estonian envoy to Peru", "Estonia", False),  # Estonia's, not Peru's
         ("Lee Min Soo", "former minister", None, True),
     ]  # "senior White House" is named nowhere again: no one
+
+
+def test_an_abbreviated_rank_an_apostrophe_name_and_a_one_word_name_hold_offices() -> None:
+    text = (
+        "Capt. James Sarnicki of the Linden police spoke. The police commissioner, James P. "
+        "O\u2019Neill, agreed. Mr. O\u2019Neill left. President Obama arrived; Mr. Obama spoke."
+    )
+    holders = find_office_holders(text)
+    assert [(h.name, h.office) for h in holders] == [
+        ("James Sarnicki", "Capt."),
+        ("James P. O\u2019Neill", "police commissioner"),
+        ("Obama", "President"),
+    ]
+    assert named_again(holders[2], text)  # "Mr. Obama": a one-word name named again
 
 
 def test_an_office_is_not_read_as_a_first_name() -> None:

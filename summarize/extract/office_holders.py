@@ -21,7 +21,11 @@ from summarize.knowledge.places import (
     find_country,
 )
 
-_NAME_PART = r"[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:-[a-z][a-z'\u2019]*|-[A-Z][a-z'\u2019]+)?"
+# "O\u2019Neill", "D'Amato": a capital after the apostrophe too.
+_NAME_PART = (
+    r"[A-Z](?:['\u2019][A-Z])?[a-z\u00e0-\u00ff'\u2019]+"
+    r"(?:-[a-z][a-z'\u2019]*|-[A-Z][a-z'\u2019]+)?"
+)
 # A middle or first initial ("J. Christian Bollwage", "Andrew M. Cuomo"), never the last word.
 _INITIAL = r"[A-Z]\."
 
@@ -47,7 +51,7 @@ _SURNAME = rf"(?P<name>{_NAME_PART})(?!\s+[A-Z])"
 # "Minister of Foreign Affairs", "Minister for Trade and Industry": a ministry's own name.
 _MINISTRY = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:(?:\s+and|,)?\s+[A-Z][a-z]+){0,4})?"
 # "Brandt's April remarks": the name ends at the possessive.
-_POSSESSIVE = re.compile(r"['\u2019]s?\b.*$")
+_POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?=\s|$)).*$")  # not "O\u2019Neill"
 _HEADLINE_CAPS = 0.6
 # Words before an office that say its holder no longer holds it: "former", "ex-Foreign".
 _FORMER = re.compile(r"\b(?:former|ex-\w*)\s*$", re.IGNORECASE)
@@ -114,7 +118,7 @@ def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     words = _office_words()
     # A ministry may also stand before the office: "Natural Resources and Ecology Minister".
     ministry = r"(?:[A-Z][a-z]+(?:\s+and)?\s+){0,4}?"
-    office = rf"(?P<office>{ministry}(?:(?:{words})\s+){{0,3}}(?:{words}){_MINISTRY})"
+    office = rf"(?P<office>{ministry}(?:(?:{words})\.?\s+){{0,3}}(?:{words})\.?{_MINISTRY})"
     # Two capitals alone ("US", "UK", "U.S.") are a country only right before an office.
     initials = r"(?<![\w.-])(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)"
     country = rf"(?P<country>{country_words_pattern().pattern}|{initials})\s+"
@@ -187,11 +191,11 @@ def _described_after(text: str) -> list[OfficeHolder]:
 
 def named_again(holder: OfficeHolder, text: str) -> bool:
     """Whether the holder's surname stands alone elsewhere: not after their given name, and
-    not after "the"."""
+    not after "the" (a one-word name: anywhere else)."""
     *given, surname = holder.name.split()
-    if not given:
-        return False
-    alone = rf"(?<!{re.escape(given[-1])}\s)(?<![Tt]he\s)\b{re.escape(surname)}\b"
+    # A one-word name ("President Obama ... Mr. Obama") has no given name to follow.
+    after_given = rf"(?<!{re.escape(given[-1])}\s)" if given else ""
+    alone = rf"{after_given}(?<![Tt]he\s)\b{re.escape(surname)}\b"
     return any(not holder.start <= m.start() < holder.end for m in re.finditer(alone, text))
 
 
