@@ -323,3 +323,7 @@ def test_he_said_after_a_possessive_means_the_subject_not_the_owner() -> None:
     text = "Pak Myong Ho rebuffed Wang's proposal."
     people = ("Pak Myong Ho", "Wang Yi")
     assert voice_of("He said the drills must stop.", people, previous=text) == "Pak Myong Ho"
+    # A possessive that opens its clause is the subject's own: "Merkel's visit began".
+    earlier = "Donald Trump waited. Merkel's visit began on Friday."
+    pair = ("Angela Merkel", "Donald Trump")
+    assert voice_of("She said talks could resume.", pair, previous=earlier) == "Angela Merkel"

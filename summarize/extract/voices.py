@@ -459,21 +459,28 @@ def _inverted(rest: str, people: Sequence[str]) -> str | None:
 
 def _last_named(text: str, people: Sequence[str]) -> str | None:
     """The person named last in ``text``: whom a later "he said" means; one named only as
-    a possessive ("rebuffed Wang's proposal") ranks after anyone named otherwise."""
+    the possessive of an object ("rebuffed Wang's proposal") ranks after anyone named
+    otherwise ("Merkel's visit began" keeps Merkel)."""
     from summarize.extract.grounding import name_positions
     from summarize.knowledge.person_names import mention_key
 
-    hay = normalize(text, fold_case=True).text
+    plain = normalize(text).text
     found: list[tuple[bool, int, str]] = []
     for person in people:
-        key = normalize(mention_key(person), fold_case=True).text
+        key = normalize(mention_key(person)).text
         spots = [(at, len(key)) for at in name_positions(text, person)]
         spots = spots or [(at, len(person.split()[0])) for at in _family_name_first(text, person)]
-        found += [(not _POSSESSED.match(hay, at + n), at, person) for at, n in spots]
+        found += [(not _owned_object(plain, at, n), at, person) for at, n in spots]
     return max(found)[2] if found else None
 
 
+def _owned_object(text: str, at: int, length: int) -> bool:
+    """Whether the name at ``at`` is a possessive after a lower-case word: an object's owner."""
+    return bool(_POSSESSED.match(text, at + length)) and bool(_AFTER_WORD.search(text, 0, at))
+
+
 _POSSESSED = re.compile(r"['\u2019]s?\b")
+_AFTER_WORD = re.compile(r"\b[a-z]+\s+$")
 
 
 def _family_name_first(text: str, person: str) -> list[int]:
