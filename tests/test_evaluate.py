@@ -685,6 +685,21 @@ def test_a_voice_the_memo_names_in_full_is_supported_by_their_surname() -> None:
     assert [u.rsplit(": ", 1)[1] for u in score.unsupported] == ["Dmitry Medvedev"]
 
 
+def test_a_chinese_voice_is_supported_by_the_family_name_the_span_uses() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    said = (1, "Xi said both sides would cooperate.")
+    brief = {
+        "sources": [{"n": 1, "published": "2017-03-19"}],
+        "officials": [],
+        "stated_aims": [{"voiced_by": ["Xi Jinping"]}],
+        "narrative": {
+            "bottom_line": [_statement("Xi Jinping said that both sides would cooperate.", said)]
+        },
+    }
+    assert score_citations(brief).unsupported == []
+
+
 def test_each_day_word_a_citation_holds_dates_the_sentence() -> None:
     from summarize.evaluation.citations import score_citations
 

@@ -24,6 +24,7 @@ from summarize.contract.partial_date import PartialDate
 from summarize.evaluation.metrics import Ratio
 from summarize.ingest.date_phrases import resolve_dates
 from summarize.ingest.text_match import normalize
+from summarize.knowledge.person_names import mention_key
 from summarize.knowledge.places import country_key, find_country
 
 _NAME = re.compile(r"(?<![\w'])[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
@@ -239,7 +240,8 @@ def score_citations(brief: Mapping[str, Any]) -> CitationScore:
     known += [[v] for g in claims for v in g.get("voiced_by") or []]
     for spellings in known:
         names = [str(n) for n in spellings if n]
-        surnames = [n.split()[-1] for n in names if len(n.split()) > 1]
+        # The part a later mention uses: the surname, or a Chinese name's family name ("Xi").
+        surnames = [mention_key(n) for n in names if len(n.split()) > 1]
         for name in names:
             people.setdefault(_fold(name), [*names, *surnames])
     seen: set[str] = set()
