@@ -135,8 +135,8 @@ def voice_of(
 
     ``before`` limits the search to attributions that open before that offset (the cue's),
     so "Brandt arrived..., as experts speculate..." is the experts'. ``previous`` is the
-    text before, for a "he said" (or "the minister said") that means the person named last
-    there; ``offices`` pairs people with their titles, for "the minister said".
+    text before, for a "he said" that means the person named last there; ``offices`` pairs
+    people with their titles, for "the minister said".
     """
     limit = len(sentence) if before is None else before
     found: list[tuple[int, str, bool]] = []  # (where, voice, whether it closes the sentence)
@@ -464,7 +464,7 @@ def _last_named(text: str, people: Sequence[str]) -> str | None:
     from summarize.extract.grounding import name_positions
     from summarize.knowledge.person_names import mention_key
 
-    plain = normalize(text).text
+    plain = normalize(text).text  # name_positions' offsets, letter case kept
     found: list[tuple[bool, int, str]] = []
     for person in people:
         key = normalize(mention_key(person)).text
