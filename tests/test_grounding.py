@@ -94,6 +94,11 @@ def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> No
     both = "Ivanka Trump spoke. Donald J. Trump agreed. Mr. Trump left."
     assert fullest_name("Trump", both) == "Trump"
     assert fullest_name("Trump", "Donald Trump spoke. Donald J. Trump left.") == "Donald J. Trump"
+    # A surname a sentence uses before its one full form is someone else's; a headline's
+    # surname is not such a sentence.
+    later = "Haley to Quit\nMr. Trump said she would go. His daughter Ivanka Trump agreed."
+    assert fullest_name("Trump", later) == "Trump"
+    assert fullest_name("Haley", "Haley to Quit\nNikki Haley will go.") == "Nikki Haley"
 
 
 def test_a_name_with_a_particle_or_an_initial_is_one_name() -> None:

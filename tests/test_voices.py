@@ -294,6 +294,8 @@ OFFICES = (("Oskar Brandt", "Foreign Minister"), ("Mira Castell", "economist at 
             UNNAMED_OFFICIALS,
         ),
         ("According to the statement, the talks could resume.", "could", UNNAMED_OFFICIALS),
+        # A name set off after what it names: "Chile's envoy, Mira Castell, said".
+        ("Chile's envoy, Mira Castell, said rates could rise.", "could", "Mira Castell"),
         ("The newspaper reported that the talks could resume.", "could", UNNAMED_SOURCES),
     ],
 )

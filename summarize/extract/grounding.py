@@ -322,7 +322,21 @@ def fullest_name(name: str, text: str) -> str:
     # Two people who share the surname ("Ivanka Trump", "Donald J. Trump"): which one the
     # surname means is not known, so it stays as written.
     given = {c.removesuffix(name).split()[0] for c in found}
-    return best if len(given) <= 1 else name
+    if len(given) > 1 or (best != name and _named_first_alone(name, best, text)):
+        return name
+    return best
+
+
+def _named_first_alone(name: str, full: str, text: str) -> bool:
+    """Whether a sentence uses the surname alone ("Mr. Trump said") before the article first
+    prints the full name: news style names a person in full first, so that surname is
+    someone else's ("Ivanka Trump", named once, later, is not the Trump of every sentence)."""
+    before = text[: max(text.find(full), 0)]
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", before):
+        line = before[before.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if re.search(r"[.!?]\s", line) or line.rstrip().endswith(("Mr.", "Ms.", "Mrs.")):
+            return True  # in a sentence, past a headline
+    return False
 
 
 def _is_title_word(word: str) -> bool:

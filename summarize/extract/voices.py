@@ -159,6 +159,8 @@ def voice_of(
         clause = re.split(r"[,;:\u2014]|\bas\b|\bwhile\b|\bthat\b", subject)[-1]
         voice = _subject(clause, people, previous, offices)
         pieces = sentence[:start].rstrip(" ,").split(",")
+        if voice is None and len(pieces) > 1 and _ONLY_A_NAME.fullmatch(pieces[-1].strip()):
+            voice = _voice_in(pieces[-1], people, ())  # "Chile's envoy, Ana Ruiz, said"
         if voice is None and len(pieces) > 1:  # "Lee, a ..., said", "Lee, however, said"
             voice = _set_off(pieces, people, previous)
         if voice is None and _INVERTS.search(sentence[:start]):  # ", said Oskar Brandt"
@@ -316,6 +318,8 @@ class Speakers:
         return last if sentence_breaks <= 1 and len(between.split()) <= 2 * _NEAR_WORDS else None
 
 
+# A name set off by commas right before the verb, after what it names: "..., Ana Ruiz, said".
+_ONLY_A_NAME = re.compile(r"(?:[A-Z][\w.\'\u2019-]*\s+){0,3}[A-Z][\w\'\u2019-]*")
 # What opens an aside between a subject and its verb: a preposition ("in an interview"), a
 # participle ("speaking in Paris") or an adverb ("however", "for her part" by its "for").
 _ASIDE_OPENS = re.compile(
