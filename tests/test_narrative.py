@@ -423,3 +423,12 @@ def test_a_claim_that_only_tells_the_visit_again_leaves_the_bottom_line_to_other
     assert sentences[0].startswith("Foreign Minister Arman Tokhtarov visited Singapore")
     assert not any("arrives in Singapore" in s for s in sentences)
     assert f"Arman Tokhtarov said that {aim}." in sentences
+
+
+def test_a_quoted_sentence_that_names_its_speaker_is_a_reports_not_led_by_the_name() -> None:
+    sentence = "Arman Tokhtarov has indicated interest in a rail link, emphasizing trade."
+    source = article(
+        "one", aims=[("emphasizing trade", "Arman Tokhtarov", sentence)], text="one report"
+    )
+    [text] = _sentences(merge([source]))
+    assert text == f"A report: \u201c{sentence.rstrip('.')}.\u201d"  # not "Arman Tokhtarov: ..."

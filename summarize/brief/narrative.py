@@ -378,8 +378,18 @@ def _claim_sentence(
             used.add(_fold(sentence))
             alone = group.model_copy(update={"members": [member]})  # its own span, its voice
             quoted = _in_their_words(alone, member, outlets)
-            return f"{_lead(quoted, roster)}: \u201c{sentence}.\u201d", quoted
+            return f"{_quote_lead(quoted, roster)}: \u201c{sentence}.\u201d", quoted
     return None
+
+
+def _quote_lead(group: ClaimGroup, roster: dict[str, RosterEntry]) -> str:
+    """Who a quoted sentence is from: its voices, unless they are people it names itself
+    ("Lukashenko: 'Belarusian President Alexander Lukashenko has ...'" says the name twice),
+    then the report it is quoted from."""
+    voices = _voices(group, roster)
+    if all(v not in _VOICE_PHRASES.values() for v in voices):
+        return "A report"  # a person is a voice only where the quoted span names them
+    return _lead(group, roster)
 
 
 # Words capitalised only because they open the sentence: determiners, quantifiers and
