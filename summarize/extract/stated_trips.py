@@ -154,8 +154,6 @@ _OWN_JOURNEY = re.compile(
     r"(?:to|in)\s+[^,;]*$",
     re.IGNORECASE,
 )
-# The words that open the clause after the place's: ", Tillerson met ...".
-_NEXT_SUBJECT = re.compile(r"[^,;]{0,40},\s*((?:[A-Z][\w.\'\u2019-]*\s+){0,3}[A-Z][\w\'\u2019-]*)")
 
 
 _MET = re.compile(r"\b(?:meet|met|meets|meeting|talks|summit)\b", re.IGNORECASE)
@@ -176,6 +174,8 @@ _TO_COME = re.compile(
 # place of some other event in the same "sentence".
 _NEAR_CHARS = 60
 _CAPITALISED = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}")
+# The capitalized words that open the clause after the place's: ", Tillerson met ...".
+_NEXT_SUBJECT = re.compile(r"[^,;]{0,40},\s*(" + _CAPITALISED.pattern + ")")
 
 
 def _meeting_place(text: str) -> tuple[str, int] | None:
