@@ -80,6 +80,8 @@ def test_a_common_noun_or_a_possessive_is_not_a_name() -> None:
     assert person_name("Clinton", ctx) == "Clinton"
     # An office written into the name is cut off, even before a surname alone.
     assert person_name("Lyon Bank President Morel", ctx) == "Morel"
+    # A number is no part of a name: "Air Force One" read as the office "Air" of "Force One".
+    assert person_name("Force One", ctx) is None
 
 
 def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> None:

@@ -179,3 +179,48 @@ def test_his_visit_before_the_name_is_the_visit_of_the_clause_subject() -> None:
     assert (trip.traveler, trip.destination_city) == ("Tomas Dell", "Hanoi")
     # Whose visit it was is unsure where the clause after opens with no one named.
     assert _stated("During his visit to Hanoi, the minister met Castell.") == []
+
+
+def test_a_journey_in_a_clause_before_the_name_is_the_subjects() -> None:
+    # The traveler of "as he flew" is the subject after the comma, and an occasion may
+    # stand between the travel word and its place.
+    [trip] = _stated("Speaking to reporters as he flew to a rally in Hanoi, Mr. Dell said it.")
+    assert (trip.traveler, trip.destination_city, trip.status) == ("Tomas Dell", "Hanoi", "past")
+    # A pronoun that opens the sentence is someone the sentence before named, not the speaker.
+    assert _stated("He flew to Hanoi, Dell said.") == []
+
+
+def test_a_meeting_between_two_people_is_one_engagement_even_with_no_place() -> None:
+    text = (
+        "The trip prepares for the meeting between Foreign Minister Tomas Dell and Mira "
+        "Castell. Reports said the talks may take place on July 6-7."
+    )
+    [meeting] = _stated(text)
+
+    # Dated by the next sentence, which dates "the talks" and joins the evidence.
+    assert (meeting.kind, meeting.traveler, meeting.met, meeting.destination_country) == (
+        "meeting",
+        "Tomas Dell",
+        ["Mira Castell"],
+        None,
+    )
+    assert (meeting.start_date, meeting.status) == ("2021-07-06", "planned")
+    assert [e.text for e in meeting.evidence] == [
+        "The trip prepares for the meeting between Foreign Minister Tomas Dell and Mira Castell.",
+        "Reports said the talks may take place on July 6-7.",
+    ]
+    # A meeting in a known place is already the foreigner's trip there, Castell met.
+    found = _stated("Officials said the talks between Dell and Castell in Lisbon went well.")
+    assert [(t.kind, t.traveler, t.met, t.destination_country) for t in found] == [
+        ("trip", "Tomas Dell", ["Mira Castell"], "Portugal")
+    ]
+
+
+def test_talks_on_a_tour_of_a_continent_are_in_the_country_of_the_one_met() -> None:
+    found = _stated("Dell began his first European tour on Monday, holding talks with Castell.")
+    assert [(t.traveler, t.destination_country, t.met, t.start_date) for t in found] == [
+        ("Tomas Dell", "Portugal", ["Mira Castell"], "2021-05-31")
+    ]
+    # Castell's Portugal is not in Asia, and "American" names a country, not a continent.
+    assert _stated("Dell began his first Asian tour on Monday, holding talks with Castell.") == []
+    assert _stated("Dell began his American tour, holding talks with Castell.") == []

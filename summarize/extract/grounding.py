@@ -46,6 +46,7 @@ from summarize.knowledge.places import (
     is_country,
     names_a_region_elsewhere,
 )
+from summarize.llm.prompts import grammar_words
 
 Item = TypeVar("Item")
 MAX_MENTIONS = 3
@@ -252,6 +253,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     if not name or is_country(name) or (find_country(name) is not None and _a_city(name)):
         return None
     if any(t.isupper() and len(t.rstrip(".")) > 1 for t in tokens):  # "NATO", "UN": an acronym
+        return None
+    if any(t.casefold() in grammar_words("number") for t in tokens):  # "Air Force One"
         return None
     if not tokens[0][0].isupper() or any(
         not t[0].isupper() and t.casefold() not in particles for t in tokens

@@ -75,7 +75,15 @@ def _travel_alternatives() -> str:
 def _toward() -> str:
     """What leads to a place, in any case: a travel word, an optional "on" and a
     preposition."""
-    return rf"(?i:\b(?:{_travel_alternatives()})\s+(?:on\s+)?(?:to|in|into|for|at)\s+)"
+    return (
+        rf"(?i:\b(?:{_travel_alternatives()})\s+(?:on\s+)?(?:to|in|into|for|at)\s+"
+        rf"{_AN_EVENT_THERE}?)"
+    )
+
+
+# "flew to a rally in Iowa", "went to the summit at Camp David": an occasion between the
+# travel word and its place (lower-case words after an article, then "in" or "at").
+_AN_EVENT_THERE = r"(?-i:(?:an?|the)\s+(?:[a-z][\w-]*\s+){1,3}(?:in|at)\s+)"
 
 
 # "Visit" leads to a place with no preposition ("will visit Chile").

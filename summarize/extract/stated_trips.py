@@ -31,6 +31,7 @@ from summarize.extract.grounding import (
     name_positions,
     names_person,
     place_and_day,
+    same_name,
 )
 from summarize.extract.itinerary import (
     AHEAD,
@@ -45,7 +46,12 @@ from summarize.extract.itinerary import (
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.ingest.date_phrases import resolve_dates
 from summarize.ingest.text_match import normalize
-from summarize.knowledge.places import countries_named, country_display, country_key
+from summarize.knowledge.places import (
+    continent_countries,
+    countries_named,
+    country_display,
+    country_key,
+)
 
 # A modal, an invitation or an infinitive before the place ("talks that could lead to a visit
 # to X", "invited Y to visit X", "wants to travel to X") puts the trip ahead: it has not
@@ -68,10 +74,14 @@ def stated_trips(
         *_every_stated_trip(numbered, people, published),
         *_every_meeting_abroad(numbered, people, published),
         *_every_guest(numbered, people, published),
+        *_every_tour_host(numbered, people, published),
     ]
     for trip in stated:
         if not any(same_trip(known, trip) for known in [*answered, *out]):
             out.append(trip)
+    for meeting in _every_meeting_between(numbered, people, published):
+        if not any(_same_meeting(known, meeting) for known in [*answered, *out]):
+            out.append(meeting)
     return out
 
 
@@ -148,10 +158,11 @@ def _traveler(text: str, stop: Stop, people: Sequence[Person]) -> Person | None:
     return best[1] if best is not None else None
 
 
-# "his visit to", "her first trip to": a journey whose traveler the sentence names after it.
+# "his visit to", "her first trip to", "as he flew to": a journey whose traveler the sentence
+# names after it, in the clause after the comma.
 _OWN_JOURNEY = re.compile(
-    r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|journey|stop)\w*\s+"
-    r"(?:to|in)\s+[^,;]*$",
+    r"(?:\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour|journey|stop)\w*\s+"
+    r"(?:to|in)|\b(?:as|when|while|after|before|once)\s+(?:he|she|they)\b)\s+[^,;]*$",
     re.IGNORECASE,
 )
 
@@ -277,3 +288,102 @@ def _nearest(people: Sequence[Person], text: str, *, last: bool) -> Person | Non
     if not found:
         return None
     return (max if last else min)(found, key=lambda f: f[0])[1]
+
+
+# "the meeting between President Dell and President Castell", "talks between Dell and Castell".
+_BETWEEN = re.compile(r"\b(?:meeting|summit|talks|meet|met)\s+between\s+", re.IGNORECASE)
+# A later sentence that dates "the talks" ("The talks may take place on April 6-7").
+_THE_MEETING = re.compile(r"\bthe\s+(?:meeting|summit|talks)\b", re.IGNORECASE)
+# Words before the meeting that put it ahead ("preparing for the meeting between ...").
+_AWAITED = re.compile(r"\b(?:prepar\w*\s+for|upcoming|forthcoming|ahead\s+of)\b", re.IGNORECASE)
+# How far after "between" the two names may stand.
+_BETWEEN_CHARS = 160
+
+
+def _every_meeting_between(
+    numbered: Numbered, people: Sequence[Person], published: date | None
+) -> list[Visit]:
+    """ "The trip prepares the meeting between Dell and Castell. The talks may take place on
+    April 6-7.": a meeting of the first person named after "between" with the second, at
+    the known place the sentence names or at none; dated by the sentence, or else by the
+    next one if it dates "the talks" (that sentence joins the evidence)."""
+    out: list[Visit] = []
+    sentences = list(numbered)
+    for k, sentence in enumerate(sentences):
+        match = _BETWEEN.search(sentence.text)
+        if match is None:
+            continue
+        after = sentence.text[match.end() : match.end() + _BETWEEN_CHARS]
+        named = sorted((min(found), p) for p in people if (found := name_positions(after, p.name)))
+        if len(named) < 2:
+            continue
+        (_, host), (_, guest) = named[0], named[1]
+        evidence = [sentence.span]
+        before = sentence.text[: match.start()]
+        ahead = _to_come(before) or _AWAITED.search(before) is not None
+        dates = resolve_dates(sentence.text, published, ahead=ahead)
+        following = sentences[k + 1] if k + 1 < len(sentences) else None
+        if dates.start is None and following and _THE_MEETING.search(following.text):
+            ahead = ahead or _to_come(following.text)
+            later = resolve_dates(following.text, published, ahead=ahead)
+            if later.start is not None:
+                dates, evidence = later, [sentence.span, following.span]
+        place = _meeting_place(sentence.text)
+        where = place_and_day(place[0] if place else None, None, dates)
+        out.append(
+            Visit(
+                kind="meeting",
+                status="planned" if ahead else "past",
+                traveler=host.name,
+                traveler_country=country_display(country_key(host.country)),
+                met=[guest.name],
+                evidence=evidence,
+                **where,
+            )
+        )
+    return out
+
+
+def _same_meeting(known: Visit, meeting: Visit) -> bool:
+    """A visit that already has both people of the meeting, one of them met by the other."""
+    pair = [meeting.traveler, *meeting.met]
+    return any(same_name(known.traveler, p) for p in pair) and any(
+        same_name(m, p) for m in known.met for p in pair
+    )
+
+
+# "his first Asian tour", "a tour of Europe": a journey to a continent.
+_CONTINENT_JOURNEY = re.compile(
+    r"\b(?P<before>[A-Z][a-z]+)\s+(?:tour|trip|swing|journey)\b"
+    r"|\b(?:tour|trip|swing|journey)\s+(?:of|to|through)\s+(?P<after>[A-Z][a-z]+)\b"
+)
+# "holding talks with", "met", "a meeting with": whom the traveler met, named after it.
+_TALKS_WITH = re.compile(r"\b(?:talks|meetings?)\s+with\b|\bmet\s+(?:with\s+)?", re.IGNORECASE)
+
+
+def _every_tour_host(
+    numbered: Numbered, people: Sequence[Person], published: date | None
+) -> list[Visit]:
+    """ "Dell began his first Asian tour on Friday, holding talks with Japan's Foreign Minister
+    Kishida": the traveler named before the continent's journey went to the country of the
+    first person met after it, if that country is on the continent and not the traveler's."""
+    out: list[Visit] = []
+    for sentence in numbered:
+        text = sentence.text
+        journey = _CONTINENT_JOURNEY.search(text)
+        if journey is None:
+            continue
+        continent = continent_countries(journey.group("before") or journey.group("after"))
+        talks = _TALKS_WITH.search(text, journey.end())
+        traveler = _nearest(people, text[: journey.start()], last=True)
+        host = _nearest(people, text[talks.end() :], last=False) if talks else None
+        if traveler is None or host is None or host is traveler:
+            continue
+        there = country_key(host.country)
+        if there is None or there not in continent or there == country_key(traveler.country):
+            continue
+        ahead = _to_come(text[: journey.start()])
+        where = place_and_day(host.country, None, resolve_dates(text, published, ahead=ahead))
+        if (trip := _trip_abroad(traveler, [host.name], sentence.span, where, ahead)) is not None:
+            out.append(trip)
+    return out

