@@ -460,3 +460,15 @@ def test_a_plan_for_a_month_the_story_is_past_is_context() -> None:
         ("Tan Wei Ling", "2025-02"): "context",  # overtaken by the visit it preceded
         ("Tan Wei Ling", "2026-04"): "engagement",  # still to come: part of the story
     }
+
+
+def test_a_trip_takes_the_day_most_reports_give_and_the_other_is_a_contradiction() -> None:
+    # One outlet's slip ("began the tour on Friday") neither moves the trip nor hides.
+    one = article("one", visits=[_to_kazakhstan("Astana", "2025-11-01")])
+    two = article("two", visits=[_to_kazakhstan("Astana", "2025-11-04")])
+    three = article("three", visits=[_to_kazakhstan("Astana", "2025-11-04")])
+    brief = merge([one, two, three])
+    [trip] = brief.engagements
+    assert trip.start_date == "2025-11-04"
+    [clash] = brief.contradictions
+    assert sorted(v.value for v in clash.values) == ["2025-11-01", "2025-11-04"]

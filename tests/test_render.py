@@ -643,3 +643,28 @@ def test_mark_spans_splits_overlaps() -> None:
         'a<mark class="evidence" id="s1-1-2" data-spans="s1-1-2" data-start="1" '
         'data-end="2">&lt;</mark>b'
     )
+
+
+def test_a_meeting_names_whom_it_was_with_and_says_so_when_no_place_is_given(
+    brief: Brief,
+) -> None:
+    meeting = Engagement(
+        id="c-marrin-solvei",
+        role="context",
+        kind="meeting",
+        status="planned",
+        traveler="Oleg Marrin",
+        met=["Mara Solvei"],
+        start_date="2023-06",
+        year_known=True,
+        sources=[2],
+        corroboration=1,
+        citations=[],
+    )
+    placed = meeting.model_copy(update={"id": "c-placed", "destination_city": "Halvik"})
+    markdown = render_markdown(
+        brief.model_copy(update={"engagements": [*brief.engagements, meeting, placed]})
+    )
+    context = _section(markdown, "Context")
+    assert "\u2014 Oleg Marrin meeting Mara Solvei, place not stated (planned) [2]" in context
+    assert "\u2014 Oleg Marrin meeting Mara Solvei in Halvik (planned) [2]" in context

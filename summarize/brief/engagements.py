@@ -104,13 +104,15 @@ def _split_by_date(facts: list[Fact]) -> list[list[Fact]]:
 
 
 def _best_date(facts: list[Fact], name: str) -> str | None:
+    """The most precise date given, and of those the one most reports give (the earliest
+    where as many give each): one outlet's "Friday" does not move a trip others date."""
     values = [v for f in facts if (v := text_of(f, name))]
     if not values:
         return None
 
-    def precision_first(v: str) -> tuple[bool, int, str]:
+    def precision_first(v: str) -> tuple[bool, int, int, str]:
         parsed = PartialDate.parse(v)
-        return (parsed is None or not parsed.year_known, -len(v), v)
+        return (parsed is None or not parsed.year_known, -len(v), -values.count(v), v)
 
     return min(values, key=precision_first)
 

@@ -161,6 +161,17 @@ def _traveler(engagement: Engagement) -> str:
     return f"{engagement.traveler} ({country})" if country else engagement.traveler
 
 
+def _route(engagement: Engagement, traveler: str) -> str:
+    """ "Ana Ruiz (Chile) → Lima, Peru" for a trip; a meeting names whom it was with, and
+    says so when no report places it ("Ana Ruiz meeting Tomas Dell, place not stated")."""
+    e = engagement
+    if e.kind == "meeting" and e.met:
+        where = ", ".join(p for p in (e.destination_city, e.destination_country) if p)
+        place = f" in {where}" if where else ", place not stated"
+        return f"{traveler} meeting {', '.join(e.met)}{place}"
+    return f"{traveler} \u2192 {_place(e.destination_city, e.destination_country)}"
+
+
 # ---------------------------------------------------------------- sections
 
 
@@ -208,8 +219,7 @@ def _timeline(brief: Brief) -> Section:
     for e in _ordered(brief.engagements, "engagement"):
         parts: list[Inline] = [
             Strong(engagement_dates(e)),
-            f" \u2014 {_traveler(e)} \u2192 {_place(e.destination_city, e.destination_country)}"
-            f"{_planned(e)}.",
+            f" \u2014 {_route(e, _traveler(e))}{_planned(e)}.",
         ]
         if e.purposes:
             parts.append(f" Purposes: {_join(e.purposes)}.")
@@ -227,9 +237,8 @@ def _planned(engagement: Engagement) -> str:
 def _context(brief: Brief) -> Section:
     items = []
     for e in _ordered(brief.engagements, "context"):
-        where = _place(e.destination_city, e.destination_country)
         parts: tuple[Inline, ...] = (
-            f"{engagement_dates(e)} \u2014 {e.traveler} \u2192 {where}{_planned(e)} ",
+            f"{engagement_dates(e)} \u2014 {_route(e, e.traveler)}{_planned(e)} ",
             *_engagement_cites(e),
         )
         items.append(Item(parts))
