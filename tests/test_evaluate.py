@@ -845,3 +845,23 @@ def test_the_cue_only_baseline_reads_no_word_in_its_sense() -> None:
     )
     score = cue_baseline(gold, text)
     assert (score.hedged_claims.predicted, score.hedged_claims.correct) == (3, 1)
+
+
+def test_a_meeting_is_scored_from_either_side_and_a_trip_only_from_its_travelers(
+    tmp_path: Path,
+) -> None:
+    brief = perfect_brief()
+    reported = brief.engagements[0]
+    # The same engagement told from the side of someone the traveler met: as a meeting it
+    # is the gold one (as the article scorer reads visits), as a trip it is not.
+    told = reported.model_copy(
+        update={"kind": "meeting", "traveler": "Somebody Else", "met": [reported.traveler]}
+    )
+    as_trip = told.model_copy(update={"kind": "trip"})
+    hits = []
+    for engagement in (told, as_trip):
+        changed = brief.model_copy(update={"engagements": [engagement, *brief.engagements[1:]]})
+        folder = tmp_path / engagement.kind
+        report = score_outputs(write_outputs(folder, brief=changed), GOLD_DIR)
+        hits.append(report.as_dict()["engagements"]["clustered"]["hit"])
+    assert hits[0] == hits[1] + 1

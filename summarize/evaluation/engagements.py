@@ -26,6 +26,7 @@ class _SourceRef(Loose):
 
 
 class _Engagement(Loose):
+    kind: str | None = None
     traveler: str | None = None
     met: list[str] = Field(default_factory=list)
     destination_country: str | None = None
@@ -84,8 +85,11 @@ def _years_agree(predicted: str | None, gold: str | None) -> bool:
 
 
 def _same_trip(e: _Engagement, gold: GoldEngagement) -> bool:
+    """Same traveler (a meeting may be told from either side, as in the article scorer), same
+    country, years that do not contradict."""
+    sides = [e.traveler, *e.met] if e.kind == "meeting" else [e.traveler]
     return (
-        name_matches(e.traveler, gold.travelers)
+        any(name_matches(side, gold.travelers) for side in sides)
         and country_key(e.destination_country) == country_key(gold.destination_country)
         and _years_agree(e.start_date, gold.date)
     )
