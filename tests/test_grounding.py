@@ -151,6 +151,29 @@ def test_an_office_is_not_read_as_a_first_name() -> None:
     assert [h.name for h in holders] == []  # not "Minister Castell" of the office "Foreign"
 
 
+def test_a_given_name_is_not_read_as_the_last_word_of_a_ministry() -> None:
+    def holders(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
+        found = find_office_holders(text, known)
+        return [(h.office, h.name, text[h.start : h.end]) for h in found]
+
+    # The name would open with an initial; the article writes "Ana Brandt" elsewhere; the
+    # people pass found "Ana Ruiz Brandt": the given name is the name's.
+    assert holders("Secretary of State Ana W. Brandt left.") == [
+        ("Secretary of State", "Ana W. Brandt", "Ana W. Brandt")
+    ]
+    assert holders("Secretary of State Ana Ruiz Brandt left. Ana Brandt said.")[0][:2] == (
+        "Secretary of State",
+        "Ana Ruiz Brandt",
+    )
+    assert holders("Secretary of State Ana Ruiz Brandt left.", ("Ana Ruiz Brandt",)) == [
+        ("Secretary of State", "Ana Ruiz Brandt", "Ana Ruiz Brandt")
+    ]
+    # A ministry's own last word stays its own.
+    assert holders("Minister of Foreign Affairs Oskar Brandt left.") == [
+        ("Minister of Foreign Affairs", "Oskar Brandt", "Oskar Brandt")
+    ]
+
+
 def test_a_meeting_with_no_one_at_no_place_is_not_an_engagement() -> None:
     ctx = _ctx()
     empty = _Event(who="Oskar Brandt", kind="meeting", place=None, when=None, n=3)

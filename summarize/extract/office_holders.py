@@ -206,11 +206,11 @@ def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHo
     as "General Assembly" is not. An office in lower case ("national security adviser John
     Bolton") counts where the article names the person again by surname, as it does people
     ("senior White House" is no one)."""
-    full = [h for m in _pattern().finditer(text) if (h := _holder(text, m)) is not None]
+    full = [h for m in _pattern().finditer(text) if (h := _holder(text, m, known)) is not None]
     full += [
         h
         for m in _lowercase_pattern().finditer(text)
-        if (h := _holder(text, m)) is not None
+        if (h := _holder(text, m, known)) is not None
         and named_again(h, text)
         and not any(f.start < h.end and h.start < f.end for f in full)
     ]
@@ -220,14 +220,34 @@ def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHo
     alone = [
         h
         for m in _pattern(surname_only=True).finditer(text)
-        if (h := _holder(text, m)) is not None
+        if (h := _holder(text, m, known)) is not None
         and (surnames[h.name] == 1 or _honorific(h.name).search(text))
         and not any(f.start < h.end and h.start < f.end for f in full)
     ]
     return sorted(full + alone, key=lambda h: h.start)
 
 
-def _holder(text: str, m: re.Match[str]) -> OfficeHolder | None:
+def _given_name_out_of_office(
+    text: str, office: str, name: str, known: Collection[str]
+) -> tuple[str, str]:
+    """ "Secretary of State Rex W. Tillerson", "Secretary of State Hillary Rodham Clinton": a
+    ministry's name may take the given name as one of its words. The last word is the
+    given name where the name would open with an initial, where the article writes that
+    word before the surname elsewhere ("Hillary Clinton"), or where someone already found
+    has that full name."""
+    *rest, last = office.split()
+    if not rest or not re.fullmatch(r"[A-Z][a-z]+", last) or len(name.split()) > 2:
+        return office, name
+    if re.fullmatch(_office_words(), last, flags=re.IGNORECASE):
+        return office, name
+    surname = re.escape(name.split()[-1])
+    full = f"{last} {name}"
+    if re.match(_INITIAL, name) or re.search(rf"\b{last}\s+{surname}\b", text) or full in known:
+        return " ".join(rest), full
+    return office, name
+
+
+def _holder(text: str, m: re.Match[str], known: Collection[str] = ()) -> OfficeHolder | None:
     name = _POSSESSIVE.sub("", m.group("name"))
     first = name.split()[0]
     if first in _NOT_NAMES or _in_headline(text, m.start()):
@@ -237,12 +257,15 @@ def _holder(text: str, m: re.Match[str]) -> OfficeHolder | None:
     office = " ".join(w for w in m.group("office").split() if w not in _NOT_NAMES)
     if not office:
         return None
+    office, name = _given_name_out_of_office(text, office, name, known)
     adjective = m.groupdict().get("country")
     named = find_country(adjective) if adjective else None
     if named is None and (after := _OF_COUNTRY.match(text, m.end())) is not None:
         named = find_country(after.group(1))  # "President Vladimir V. Putin of Russia"
     country = named.name if named is not None else None  # not "UN"
     start = m.start("name")
+    if not m.group("name").startswith(name):  # the given name was the office's last word
+        start = text.rindex(name.split()[0], m.start(), start)
     former = _FORMER.search(text, max(0, m.start() - 12), m.start()) is not None
     if office.split()[0].casefold() == "former":  # "Former Foreign Minister Jon Hale"
         office, former = office.partition(" ")[2], True
