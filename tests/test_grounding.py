@@ -13,6 +13,7 @@ from summarize.extract.grounding import (
     fullest_name,
     ground_aims,
     ground_events,
+    ground_people,
     left_from,
     person_name,
 )
@@ -171,6 +172,25 @@ def test_a_given_name_is_not_read_as_the_last_word_of_a_ministry() -> None:
     # A ministry's own last word stays its own.
     assert holders("Minister of Foreign Affairs Oskar Brandt left.") == [
         ("Minister of Foreign Affairs", "Oskar Brandt", "Oskar Brandt")
+    ]
+
+
+def test_each_holder_of_a_list_of_offices_is_read_with_the_lists_country() -> None:
+    text = (
+        "Dell will meet Portugal's Foreign Minister Oskar Brandt, Premier of the State Council "
+        "Ana Ruiz and State Councilor Mira Castell. "
+        "Chilean President Tomas Lagos and President Ana Brandt spoke."
+    )
+    holders = [(h.office, h.name, h.country) for h in find_office_holders(text)]
+
+    # The ministry's words end where the next office begins ("Councilor", the American
+    # spelling of nameparser's "councillor"); one country has one president.
+    assert holders == [
+        ("Foreign Minister", "Oskar Brandt", "Portugal"),
+        ("Premier of the State Council", "Ana Ruiz", "Portugal"),
+        ("State Councilor", "Mira Castell", "Portugal"),
+        ("President", "Tomas Lagos", "Chile"),
+        ("President", "Ana Brandt", None),
     ]
 
 
@@ -429,3 +449,24 @@ def test_a_trip_to_his_homeland_goes_where_the_article_says_he_was_born() -> Non
     # A sentence that says where they went keeps the model's place.
     named = _Event(who="Karim Osei", place="Toronto", when=None, n=2)
     assert [e.place for e in ground_events([named], ctx, [2]).items] != ["Ghana"]
+
+
+class _PersonDraft(BaseModel):
+    name: str
+    official: bool = True
+    title: str | None = None
+    country: str | None = None
+
+
+def test_a_name_read_with_its_bounds_is_not_extended_over_an_institution() -> None:
+    text = "Premier of the State Council Ana Ruiz spoke. Mira Castell met Ruiz."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    def names(draft: str, *, fullest: bool) -> list[str]:
+        grounded = ground_people([_PersonDraft(name=draft)], ctx, fullest=fullest)
+        return [p.name for p in grounded.items]
+
+    # The office pattern read "Ana Ruiz" after the ministry's words: not "Council Ana Ruiz".
+    # A surname alone from the model is still completed.
+    assert names("Ana Ruiz", fullest=False) == ["Ana Ruiz"]
+    assert names("Castell", fullest=True) == ["Mira Castell"]

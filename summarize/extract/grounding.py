@@ -355,12 +355,17 @@ def _name_particles() -> frozenset[str]:
     return frozenset(CONSTANTS.prefixes)
 
 
-def ground_people(drafts: Sequence[Any], ctx: ArticleContext) -> Grounded[Person]:
-    """A person must be named in the article; their title must stand beside their name."""
+def ground_people(
+    drafts: Sequence[Any], ctx: ArticleContext, *, fullest: bool = True
+) -> Grounded[Person]:
+    """A person must be named in the article; their title must stand beside their name.
+    A name is given its fullest printed form unless it was read with its bounds already
+    (``fullest=False``: the office pattern's "Premier of the State Council Li Keqiang" is
+    not "Council Li Keqiang")."""
     out: Grounded[Person] = Grounded()
     for i, d in enumerate(drafts, 1):
         name = person_name(d.name, ctx)
-        if name is not None:
+        if name is not None and fullest:
             name = fullest_name(name, ctx.numbered.text)
         if name is None:
             out.notes.append(f"people[{i}]: {d.name!r} does not name a person; left out")

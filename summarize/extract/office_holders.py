@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from summarize.knowledge.places import (
@@ -76,9 +76,10 @@ def office_word_set() -> frozenset[str]:
     """``nameparser``'s title words that can name an office, lower case."""
     from nameparser.config import CONSTANTS
 
-    return frozenset(
-        t for t in CONSTANTS.titles if t.isalpha() and t not in _NOT_OFFICES and len(t) > 2
-    )
+    words = {t for t in CONSTANTS.titles if t.isalpha() and t not in _NOT_OFFICES and len(t) > 2}
+    # nameparser spells the British way; American news doubles no "l" before "-or"
+    # ("councillor", "counsellor": "councilor", "counselor").
+    return frozenset(words | {re.sub(r"llor$", "lor", w) for w in words})
 
 
 @cache
@@ -206,7 +207,7 @@ def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHo
     as "General Assembly" is not. An office in lower case ("national security adviser John
     Bolton") counts where the article names the person again by surname, as it does people
     ("senior White House" is no one)."""
-    full = [h for m in _pattern().finditer(text) if (h := _holder(text, m, known)) is not None]
+    full = _holders_in_turn(text, known)
     full += [
         h
         for m in _lowercase_pattern().finditer(text)
@@ -225,6 +226,45 @@ def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHo
         and not any(f.start < h.end and h.start < f.end for f in full)
     ]
     return sorted(full + alone, key=lambda h: h.start)
+
+
+def _holders_in_turn(text: str, known: Collection[str]) -> list[OfficeHolder]:
+    """Every "[Country] Office Name" match; where a ministry's words ran on into a second
+    office holder ("Premier of the State Council Li Keqiang and State Councilor Yang
+    Jiechi" reads as the office of "Councilor Yang Jiechi"), each of the two."""
+    out: list[OfficeHolder] = []
+    pattern, at = _pattern(), 0
+    while (m := pattern.search(text, at)) is not None:
+        at = m.end()
+        first = m.group("name").split()[0]
+        joined = text.rfind(" and ", m.start("office"), m.end("office"))
+        if joined > 0 and re.fullmatch(_office_words(), first, flags=re.IGNORECASE):
+            m = pattern.match(text, m.start(), joined) or m
+            at = joined + len(" and ")
+        if (holder := _holder(text, m, known)) is not None:
+            out.append(_country_of_the_list(text, out[-1] if out else None, holder))
+    return out
+
+
+# What joins two office holders in one list: "A, B and C".
+_LISTED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _country_of_the_list(
+    text: str, before: OfficeHolder | None, holder: OfficeHolder
+) -> OfficeHolder:
+    """ "China's Foreign Minister Wang Yi, Premier Li Keqiang and State Councilor Yang
+    Jiechi": the country before the first office of a list is every listed holder's; not
+    where the office is the same ("Chinese President Xi and President Trump": one country
+    has one president)."""
+    if holder.country is not None or before is None or before.country is None:
+        return holder
+    if before.office.casefold() == holder.office.casefold():
+        return holder
+    start = text.rfind(holder.office.split()[0], before.end, holder.start)
+    if start < 0 or not _LISTED.fullmatch(text, before.end, start):
+        return holder
+    return replace(holder, country=before.country)
 
 
 def _given_name_out_of_office(

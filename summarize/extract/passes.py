@@ -198,7 +198,11 @@ class ExtractionRun:
         for holder in find_office_holders(self.body.text, named):
             match = _same_person(people, holder.name)
             if match is None:
-                found = ground_people([_HolderDraft.of(holder, self.body.text)], self.ctx).items
+                draft = _HolderDraft.of(holder, self.body.text)
+                # A surname alone is completed ("Brandt" → "Oskar Brandt"); a full name
+                # is read with its bounds already.
+                alone = len(holder.name.split()) == 1
+                found = ground_people([draft], self.ctx, fullest=alone).items
                 # Grounding may make it someone already found ("Brandt" → "Oskar Brandt").
                 match = _same_person(people, found[0].name) if found else None
             if match is None:
