@@ -209,6 +209,14 @@ def test_a_meeting_between_two_people_is_one_engagement_even_with_no_place() -> 
         "The trip prepares for the meeting between Foreign Minister Tomas Dell and Mira Castell.",
         "Reports said the talks may take place on July 6-7.",
     ]
+    # A future form after the names puts it ahead too.
+    [ahead] = _stated("The meeting between Castell and Dell will take place in June.")
+    assert (ahead.traveler, ahead.met, ahead.status) == ("Mira Castell", ["Tomas Dell"], "planned")
+    # A trip of either of them to the meeting's place is that meeting, not a second one.
+    found = _stated("Dell flew to Lisbon on Monday. The talks between Dell and Castell went well.")
+    assert [(t.kind, t.traveler, t.destination_city) for t in found] == [
+        ("trip", "Tomas Dell", "Lisbon")
+    ]
     # A meeting in a known place is already the foreigner's trip there, Castell met.
     found = _stated("Officials said the talks between Dell and Castell in Lisbon went well.")
     assert [(t.kind, t.traveler, t.met, t.destination_country) for t in found] == [

@@ -320,7 +320,8 @@ def _every_meeting_between(
         (_, host), (_, guest) = named[0], named[1]
         evidence = [sentence.span]
         before = sentence.text[: match.start()]
-        ahead = _to_come(before) or _AWAITED.search(before) is not None
+        # "... preparing for the meeting between", "the meeting between ... will take place"
+        ahead = _to_come(before) or _AWAITED.search(before) is not None or _to_come(after)
         dates = resolve_dates(sentence.text, published, ahead=ahead)
         following = sentences[k + 1] if k + 1 < len(sentences) else None
         if dates.start is None and following and _THE_MEETING.search(following.text):
@@ -345,10 +346,19 @@ def _every_meeting_between(
 
 
 def _same_meeting(known: Visit, meeting: Visit) -> bool:
-    """A visit that already has both people of the meeting, one of them met by the other."""
+    """A visit of either person of the meeting that may be this meeting: the other one met
+    there, or a trip to the meeting's place (any place, where it names none) on a day that
+    does not differ ("Tillerson went to China" and "the talks between Tillerson and Xi in
+    Beijing" are one engagement)."""
     pair = [meeting.traveler, *meeting.met]
-    return any(same_name(known.traveler, p) for p in pair) and any(
-        same_name(m, p) for m in known.met for p in pair
+    if not any(same_name(known.traveler, p) for p in pair):
+        return False
+    if any(same_name(m, p) for m in known.met for p in pair):
+        return True
+    where = meeting.destination_country
+    day = meeting.start_date
+    return (where is None or known.destination_country == where) and (
+        day is None or known.start_date is None or known.start_date == day
     )
 
 
