@@ -318,12 +318,13 @@ def test_a_capitalized_office_makes_an_official_of_a_person_but_not_of_an_organi
     holders = {h.name: h for h in find_office_holders(text)}
     drafts = {name: _HolderDraft.of(h, text) for name, h in holders.items()}
 
-    assert drafts["Ana Ruiz"].official  # named again by surname alone
-    assert not drafts["Budget Committee"].official  # back only as "the Committee"
+    # "Federal" only modifies an office in nameparser's vocabulary: no holder at all.
+    assert "Budget Committee" not in holders
+    assert drafts["Ana Ruiz"].official
+    assert drafts["Mara Voss"].official  # named once, but "Mayor" is an office
     assert not drafts["Jon Hale"].official  # an occupation, and named once
-    assert not drafts["Mara Voss"].official  # named once: no evidence it is a person
-    # ... unless the people pass named her: then the capitalized office is enough.
-    assert _holds_office(holders["Mara Voss"], text, named_as_person=True)
+    # An occupation is enough where the people pass named the person.
+    assert _holds_office(holders["Jon Hale"], text, named_as_person=True)
 
 
 def test_a_surname_alone_after_an_office_is_a_holder_only_where_news_style_marks_a_person() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summarize.contract.extraction import Span, Visit
-from summarize.extract.hosts import fold_hosts
+from summarize.contract.extraction import Official, Span, Visit
+from summarize.extract.hosts import fold_hosts, host_countries
 
 TALKS = "Foreign Minister Ilse Marang met visiting Secretary Tomas Dell in Lisbon on Monday."
 LATER = "Marang will travel to Madrid in June."
@@ -87,3 +87,21 @@ def test_a_visitors_meeting_abroad_has_a_host_too() -> None:
     assert [(v.traveler, v.kind) for v in kept] == [("Tomas Dell", "meeting")]
     assert kept[0].met == ["Ilse Marang"]
     assert len(dropped) == 1
+
+
+def test_an_official_of_unknown_country_met_abroad_is_the_hosts() -> None:
+    talks = _span(TALKS, 0)
+    officials = [
+        Official(name="Ilse Marang", title="Foreign Minister", evidence=[talks]),
+        Official(name="Ana Ruiz", title="President", evidence=[talks]),
+        Official(name="Jon Hale", title="Mayor", country="Chile", evidence=[talks]),
+    ]
+    visits = [
+        _visit("Tomas Dell", "Canada", "Portugal", talks, met=["Ilse Marang", "Jon Hale"]),
+        _visit("Tomas Dell", "Canada", "Portugal", talks, met=["Ana Ruiz"]),
+        _visit("Tomas Dell", "Canada", "Spain", talks, met=["Ana Ruiz"]),
+    ]
+
+    # Met on a visit to Portugal: Portugal's. Met in two countries, or of a known country:
+    # as before.
+    assert [o.country for o in host_countries(officials, visits)] == ["Portugal", None, "Chile"]

@@ -13,6 +13,7 @@ from summarize.knowledge.places import (
     country_key,
     names_a_region_elsewhere,
 )
+from summarize.knowledge.titles import head_words, names_a_post, only_modifiers
 
 
 @pytest.mark.parametrize(
@@ -122,3 +123,15 @@ def test_a_chinese_name_in_pinyin_is_mentioned_by_its_family_name() -> None:
     # Names that do not spell as pinyin keep their last part: "Rex" is not Tillerson.
     assert not names_person("Rex said no.", "Rex Tillerson")
     assert not names_person("Kim said no.", "Kim Jong Un")
+
+
+def test_nameparsers_vocabulary_tells_an_office_from_a_word_that_only_modifies_one() -> None:
+    assert only_modifiers(head_words("Federal")) and only_modifiers(["Air"])
+    assert not names_a_post(["Federal"])
+    for office in ("President", "Assistant Director", "Chief of the General Staff", "Gen."):
+        assert names_a_post(head_words(office)) and not only_modifiers(head_words(office))
+    assert head_words("Minister for Trade and Industry") == ["Minister"]
+    # nameparser spells "councillor"; American news "councilor".
+    assert names_a_post(["Councilor"])
+    # An occupation is no post, nor is a word nameparser does not know.
+    assert not names_a_post(["Economist"]) and not only_modifiers(["Spokesman"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarize.contract.extraction import Dropped, Visit
+from summarize.contract.extraction import Dropped, Official, Visit
 from summarize.extract.grounding import names_person, same_name
 
 
@@ -70,3 +70,21 @@ def _hosts(host: Visit, visit: Visit) -> bool:
 
 
 __all__ = ["fold_hosts"]
+
+
+def host_countries(officials: Sequence[Official], visits: Sequence[Visit]) -> list[Official]:
+    """The officials, each of unknown country whom a visitor met abroad given the country the
+    visit was to ("will pay a visit to South Korea to meet with the acting President Hwang
+    Kyo-ahn": South Korea's); none where their visits were to two countries."""
+    out: list[Official] = []
+    for official in officials:
+        if official.country is None:
+            hosts = {
+                v.destination_country
+                for v in visits
+                if _abroad(v) and any(same_name(m, official.name) for m in v.met)
+            }
+            if len(hosts) == 1:
+                official = official.model_copy(update={"country": hosts.pop()})
+        out.append(official)
+    return out

@@ -20,6 +20,7 @@ from summarize.knowledge.places import (
     country_words_pattern,
     find_country,
 )
+from summarize.knowledge.titles import head_words, only_modifiers
 
 # "O\u2019Neill", "D'Amato": a capital after the apostrophe too.
 _NAME_PART = (
@@ -298,6 +299,8 @@ def _holder(text: str, m: re.Match[str], known: Collection[str] = ()) -> OfficeH
     if not office:
         return None
     office, name = _given_name_out_of_office(text, office, name, known)
+    if only_modifiers(head_words(office)):
+        return None  # "Federal Communications Commission", "Air Force One": no office
     adjective = m.groupdict().get("country")
     named = find_country(adjective) if adjective else None
     if named is None and (after := _OF_COUNTRY.match(text, m.end())) is not None:

@@ -63,7 +63,7 @@ from summarize.extract.grounding import (
     place_and_day,
     same_name,
 )
-from summarize.extract.hosts import fold_hosts
+from summarize.extract.hosts import fold_hosts, host_countries
 from summarize.extract.itinerary import add_stops, journey_or_meeting, status_and_dates
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import (
@@ -85,6 +85,7 @@ from summarize.knowledge.places import (
     country_key,
     find_country,
 )
+from summarize.knowledge.titles import head_words, names_a_post
 from summarize.llm.backend import Backend
 from summarize.llm.prompts import render
 from summarize.llm.usage import metering
@@ -383,12 +384,13 @@ def _holds_office(holder: OfficeHolder, text: str, *, named_as_person: bool = Fa
     A country before the office makes it a state's ("Estonian Minister"), and a minister
     serves a state whatever the article calls the country. Otherwise news style is the
     evidence: a formal office is capitalized before a name ("President Ana Ruiz"; an
-    occupation is not: "economist Ana Ruiz"). That the name is a person's comes from the
-    people pass (``named_as_person``) or from the article naming them again by surname
-    alone ("Ruiz said"), which an organization read as a name ("Federal Budget
-    Committee": the office "Federal", the name "Budget Committee") is not: it comes
-    back as "the Committee". The model's own "official: false" does not outweigh this: it
-    says so of presidents.
+    occupation is not: "economist Ana Ruiz"). An office, a military rank or a title of
+    nobility in ``nameparser``'s vocabulary ("President", "Mayor", "Gen.") makes a holder;
+    a word that only modifies one ("Federal Budget Committee": the office "Federal", the
+    name "Budget Committee") never reaches here. For other titles, that the name is a
+    person's comes from the people pass (``named_as_person``) or from the article naming
+    them again by surname alone ("Ruiz said"). The model's own "official: false" does not
+    outweigh this: it says so of presidents.
     """
     if holder.former:
         return False
@@ -396,7 +398,7 @@ def _holds_office(holder: OfficeHolder, text: str, *, named_as_person: bool = Fa
         return True
     if outside_government(holder.office):
         return False
-    return named_as_person or named_again(holder, text)
+    return named_as_person or names_a_post(head_words(holder.office)) or named_again(holder, text)
 
 
 @dataclass(frozen=True)
@@ -454,7 +456,7 @@ def extract(backend: Backend, article: Article) -> Extraction:
         source=source_record(article, meta, body),
         model=backend.info,
         visits=visits,
-        officials=fold_officials(officials),
+        officials=host_countries(fold_officials(officials), visits),
         stated_aims=fold_by_evidence(aims),
         hedged_claims=fold_by_evidence(hedges),
         dropped=[d for run in runs for d in run.dropped] + hosts,

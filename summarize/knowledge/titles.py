@@ -1,0 +1,58 @@
+"""What kind of title a word is, from ``nameparser``'s own vocabulary.
+
+``nameparser`` lists "president" and "federal" alike among its titles, since "Federal Judge"
+is a title; its vocabulary files (``nameparser/vocab/en.toml``) say which reading each word
+has: an office ("president", "mayor", "director"), a military rank ("general", "capt"), a
+title of nobility ("king"), or only a modifier of another title ("federal", "national",
+"united", "first", "air", "state", "foreign"). "Federal Communications Commission" and "Air
+Force One" open with a modifier and nothing else: no office, so no office holder.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
+# Readings that name a post someone holds in a state (not "occupation", "credential",
+# "religious" or "academic").
+_POSTS = frozenset({"office", "military", "nobility"})
+_MODIFIER = "modifier"
+
+
+@cache
+def _readings() -> dict[str, frozenset[str]]:
+    """English title word → the kinds of reading ``nameparser`` records for it."""
+    data = tomllib.loads(
+        resources.files("nameparser").joinpath("vocab", "en.toml").read_text(encoding="utf-8")
+    )
+    return {
+        str(entry["text"]): frozenset(k for k in entry if k not in ("text", "excluded"))
+        for entry in data.get("word", [])
+        if isinstance(entry, dict) and "text" in entry
+    }
+
+
+def _kinds(word: str) -> frozenset[str]:
+    folded = word.casefold().rstrip(".")
+    # nameparser spells the British way: "councilor" is its "councillor".
+    return _readings().get(folded) or _readings().get(re.sub(r"lor$", "llor", folded), frozenset())
+
+
+def head_words(office: str) -> list[str]:
+    """The office's own words, before the ministry it may name ("Chief" of "Chief of the
+    General Staff")."""
+    return re.split(r"\s+(?:of|for)\s+", office, maxsplit=1)[0].split()
+
+
+def only_modifiers(words: list[str]) -> bool:
+    """Whether every word has a reading and each is a modifier's only ("Federal", "Air")."""
+    kinds = [_kinds(w) for w in words]
+    return bool(kinds) and all(k == {_MODIFIER} for k in kinds)
+
+
+def names_a_post(words: list[str]) -> bool:
+    """Whether a word is an office, a military rank or a title of nobility ("Mayor",
+    "Assistant Director", "Gen.")."""
+    return any(_kinds(w) & _POSTS for w in words)
