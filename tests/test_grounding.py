@@ -471,3 +471,22 @@ def test_a_name_read_with_its_bounds_is_not_extended_over_an_institution() -> No
     # A surname alone from the model is still completed.
     assert names("Ana Ruiz", fullest=False) == ["Ana Ruiz"]
     assert names("Castell", fullest=True) == ["Mira Castell"]
+
+
+def test_a_title_must_stand_beside_the_name_not_only_in_the_sentence() -> None:
+    text = (
+        "Army General Oskar Brandt sent his condolences to General Mira Castell. "
+        "Ana Ruiz, the deputy trade commissioner, and Foreign Minister of Chile Jon Hale met."
+    )
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    def title(name: str, written: str) -> str | None:
+        grounded = ground_people([_PersonDraft(name=name, title=written)], ctx)
+        return grounded.items[0].title
+
+    # Brandt's title copied onto Castell, named in the same sentence, is not hers.
+    assert title("Oskar Brandt", "Army General") == "Army General"
+    assert title("Mira Castell", "Army General") is None
+    # Set off after the name, or before it with a few words between, it is theirs.
+    assert title("Ana Ruiz", "deputy trade commissioner.") == "deputy trade commissioner."
+    assert title("Jon Hale", "Foreign Minister") == "Foreign Minister"

@@ -377,12 +377,41 @@ def ground_people(
         if any(same_name(p.name, name) for p in out.items):
             continue
         title = stated(d.title) or _office_in_name(d.name, name)
-        if title and not any(contains(span.text, title) for span in evidence):
+        if title and not any(_beside(span.text, title, name) for span in evidence):
             out.notes.append(f"people[{i}]: title {title!r} is not beside {name!r}; left unknown")
             title = None
         official = bool(d.official) and not (title and _NOT_GOVERNMENT.search(title))
         out.items.append(Person(name, official, title, stated(d.country), evidence))
     return out
+
+
+# How near a title must stand to the name it is the title of: before it ("Secretary of
+# State Rex Tillerson", "Foreign Minister of Japan Fumio Kishida") or set off after it
+# ("Josh Earnest, the White House press secretary").
+_BESIDE_CHARS = 30
+
+
+def _beside(text: str, title: str, name: str) -> bool:
+    """Whether ``text`` writes the title next to the name: a small model copies one
+    person's title onto another named in the same sentence ("Army General Valery Gerasimov
+    has expressed his condolences to General Hulusi Akar")."""
+    hay = normalize(text, fold_case=True).text
+    wanted = normalize(title, fold_case=True).text.strip(" .,;:")
+    if not wanted:
+        return False
+    named = [
+        (m.start(), m.end())
+        for form in {name, mention_key(name)}
+        if (key := normalize(form, fold_case=True).text)
+        for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", hay)
+    ]
+    for m in re.finditer(re.escape(wanted), hay):
+        if any(
+            0 <= start - m.end() <= _BESIDE_CHARS or 0 <= m.start() - end <= _BESIDE_CHARS
+            for start, end in named
+        ):
+            return True
+    return False
 
 
 def _office_in_name(written: str, name: str) -> str | None:
