@@ -490,3 +490,13 @@ def test_a_title_must_stand_beside_the_name_not_only_in_the_sentence() -> None:
     # Set off after the name, or before it with a few words between, it is theirs.
     assert title("Ana Ruiz", "deputy trade commissioner.") == "deputy trade commissioner."
     assert title("Jon Hale", "Foreign Minister") == "Foreign Minister"
+
+
+def test_an_office_not_yet_taken_up_is_an_office() -> None:
+    text = "Vice President-elect Ana Ruiz met Prime Minister-designate Jon Hale."
+    holders = [(h.office, h.name) for h in find_office_holders(text)]
+    assert holders == [
+        ("Vice President-elect", "Ana Ruiz"),
+        ("Prime Minister-designate", "Jon Hale"),
+    ]
+    assert person_name("President-elect Ana Ruiz") == "Ana Ruiz"

@@ -345,7 +345,9 @@ def _named_first_alone(name: str, full: str, text: str) -> bool:
 def _is_title_word(word: str) -> bool:
     from nameparser.config import CONSTANTS
 
-    return word.casefold().strip(".,") in CONSTANTS.titles
+    # "President-elect", "Minister-designate": an office not yet taken up is an office.
+    plain = re.sub(r"-(?:elect|designate)$", "", word.casefold().strip(".,"))
+    return plain in CONSTANTS.titles
 
 
 @cache

@@ -35,7 +35,8 @@ def _readings() -> dict[str, frozenset[str]]:
 
 
 def _kinds(word: str) -> frozenset[str]:
-    folded = word.casefold().rstrip(".")
+    # "President-elect": the office not yet taken up is still the office.
+    folded = re.sub(r"-(?:elect|designate)$", "", word.casefold().rstrip("."))
     # nameparser spells the British way: "councilor" is its "councillor".
     return _readings().get(folded) or _readings().get(re.sub(r"lor$", "llor", folded), frozenset())
 
