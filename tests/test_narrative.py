@@ -49,6 +49,13 @@ def test_the_rule_names_a_country_only_where_the_cited_spans_say_it() -> None:
     assert "Arman Tokhtarov of Kazakhstan visited Singapore" in _sentences(merge([said]))[0]
 
 
+def test_a_country_named_by_a_common_noun_takes_the() -> None:
+    trip = {**SINGAPORE_TRIP, "traveler": "Ana Ruiz", "traveler_country": "United States"}
+    said = article("said", officials=[("Ana Ruiz", None, "United States")], visits=[trip])
+    said = _with_visit_evidence(said, "United States envoy Ruiz arrived in Singapore.")
+    assert _sentences(merge([said]))[0].startswith("Ana Ruiz of the United States visited")
+
+
 def test_a_voice_is_named_only_where_a_cited_span_names_them() -> None:
     aim = "the talks aim to expand rail freight between the two countries"
     unnamed = article("unnamed", aims=[(aim, "Arman Tokhtarov", f"Officials said {aim}.")])

@@ -184,10 +184,19 @@ def _stated_country(country: str | None, citations: Sequence[Citation]) -> str |
 def _who(name: str, country: str | None, roster: dict[str, RosterEntry]) -> str:
     office = _office(name, roster)
     if office and country:
-        return f"{office} {name} of {country}"
+        return f"{office} {name} of {_the(country)}"
     if office:
         return f"{office} {name}"
-    return f"{name} of {country}" if country else name
+    return f"{name} of {_the(country)}" if country else name
+
+
+# A country named by a common noun takes "the": "the United States", "the Czech Republic",
+# "the Solomon Islands" (not "Belarus", "Honduras").
+_COMMON_NOUN_NAME = re.compile(r"^United\s|\b(?:Republic|Kingdom|States|Islands|Emirates)\b")
+
+
+def _the(country: str) -> str:
+    return f"the {country}" if _COMMON_NOUN_NAME.search(country) else country
 
 
 def _engagement_sentence(e: Engagement, roster: dict[str, RosterEntry]) -> str:
