@@ -47,6 +47,16 @@ from summarize.extract.clauses import claim_clause
             "could",
             "The drills cancelled in 2023 could be linked to the new pact",
         ),
+        (  # "as" joining a clause opens one; "as a result of" does not
+            "Prices rose last year as analysts expect the bank could cut rates.",
+            "could",
+            "the bank could cut rates",
+        ),
+        (
+            "Talks stalled as a result of sanctions that could last.",
+            "could",
+            "Talks stalled as a result of sanctions that could last",
+        ),
         (  # an editor's word in brackets inside a quotation stays
             'He said there is "irritation [about] policies that might harm" the region.',
             "might",

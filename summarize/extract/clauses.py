@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import re
 
-_CLAUSE_BREAK = re.compile(r",\s+|;\s+|\s+\u2014\s+|\s+-\s+|\s+(?=(?:as|while|but)\s)")
+# A clause ends at a comma, a semicolon, a dash, or before "as", "while", "but" joining
+# another clause ("as talks began"): not before "as" of a phrase ("as a result of", "as well
+# as", "as part of"), whose words belong to the clause they are in.
+_CLAUSE_BREAK = re.compile(
+    r",\s+|;\s+|\s+\u2014\s+|\s+-\s+|\s+(?=(?:while|but)\s)"
+    r"|\s+(?=as\s(?!(?:an?|well|part|such|much|many|long|far|soon|of|to|for)\s))"
+)
 _LEAD = re.compile(
     r"^(?:(?:and|but|as|while|which|who)\s+)?(?:[^,]{0,60}?\b(?:said|say|says|suggest|suggests|"
     r"suggested|speculate|speculates|speculated|believe|believes|expect|expects|predict|"
