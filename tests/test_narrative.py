@@ -439,3 +439,25 @@ def test_a_quoted_sentence_that_names_its_speaker_is_a_reports_not_led_by_the_na
     )
     [text] = _sentences(merge([source]))
     assert text == f"A report: \u201c{sentence.rstrip('.')}.\u201d"  # not "Arman Tokhtarov: ..."
+
+
+def test_a_claim_about_he_or_she_is_not_a_memo_sentence() -> None:
+    # "He" was named in the sentence before, which the memo does not show.
+    pronoun = "he also emphasized the importance of rail freight with Chile"
+    alone = "the talks aim to expand rail freight between the two countries"
+    brief = merge(
+        [
+            article(
+                "a",
+                aims=[
+                    (
+                        pronoun,
+                        "Arman Tokhtarov",
+                        "He also emphasized the importance of rail freight with Chile.",
+                    ),
+                    (alone, "Arman Tokhtarov", f"Officials said {alone}."),
+                ],
+            )
+        ]
+    )
+    assert _sentences(brief) == [f"The reports said that {alone}."]

@@ -308,6 +308,7 @@ def _is_clause(text: str) -> bool:
     return (
         len(words) >= 5
         and words[0].casefold() not in _NOT_A_SUBJECT
+        and not _refers_back(text)
         and not _opens_with_participle(words)
         and bool(_CLAUSE_START.match(text))
         and not re.search(r"[\[\]•|]|:\s*[\"\u201c]|:$", text)  # no list marks or open quote
@@ -317,6 +318,14 @@ def _is_clause(text: str) -> bool:
 
 
 _LIST_MARK = re.compile(r"^[\s\u2022\u2013*-]+")
+# A person the sentence before named: "He also emphasized ..." in a memo names no one.
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "them", "his", "her", "their"})
+
+
+def _refers_back(text: str) -> bool:
+    """Whether the text opens with a pronoun for someone named elsewhere."""
+    words = text.strip("\"'\u201c\u2018 ").split()
+    return bool(words) and words[0].casefold() in _PERSONAL_PRONOUNS
 
 
 def _already_said(text: str, used: set[str]) -> bool:
@@ -382,7 +391,10 @@ def _claim_sentence(
     for member in members:
         sentence = _LIST_MARK.sub("", " ".join(member.citation.span.text.split()))
         sentence = sentence.strip("\"'\u201c\u201d ").rstrip(".:")
-        # A hashtag, a link or a list mark is the page's markup, not prose to quote.
+        # A hashtag, a link or a list mark is the page's markup, not prose to quote; a
+        # sentence about "he" is no one's in a memo.
+        if _refers_back(sentence):
+            continue
         if not _already_said(sentence, used) and not _MARKUP.search(sentence):
             used.add(_fold(sentence))
             alone = group.model_copy(update={"members": [member]})  # its own span, its voice
