@@ -156,13 +156,20 @@ def test_a_fragment_or_a_self_attributed_report_is_quoted_not_retold() -> None:
         "suggesting more support for the housing sector": (
             "The bank will buy bonds, suggesting more support for the housing sector."
         ),
-        "From the central bank on its statement:": "From the central bank on its statement:",
+        # A noun and its relative clause: "said that addresses where ..." says nothing.
+        "addresses where the minister was reported to have stayed": (
+            "Police searched a hotel and addresses where the minister was reported to have stayed."
+        ),
     }
     for clause, sentence in reports.items():
         source = article("one", aims=[(clause, "Arman Tokhtarov", sentence)])
         [text] = _sentences(merge([source]))
         assert "said that" not in text, text
         assert text.startswith("The reports: \u201c") and sentence.rstrip(".:") in text, text
+    # A line leading into a quotation, or one too short to say anything, is not quoted.
+    for sentence in ("From the central bank on its statement:", "I hope they'll be OK."):
+        source = article("one", aims=[(sentence, "Arman Tokhtarov", sentence)])
+        assert _sentences(merge([source])) == [], sentence
 
 
 def test_a_citys_country_from_the_gazetteer_is_not_written_beside_it() -> None:

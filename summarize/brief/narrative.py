@@ -310,6 +310,8 @@ def _is_clause(text: str) -> bool:
         and words[0].casefold() not in _NOT_A_SUBJECT
         and not _refers_back(text)
         and not _opens_with_participle(words)
+        # "addresses where he was reported to have stayed": a noun and its relative clause
+        and words[1].casefold() not in _RELATIVES
         and bool(_CLAUSE_START.match(text))
         and not re.search(r"[\[\]•|]|:\s*[\"\u201c]|:$", text)  # no list marks or open quote
         and quotes % 2 == 0  # a quotation cut in two is not a clause
@@ -318,6 +320,9 @@ def _is_clause(text: str) -> bool:
 
 
 _LIST_MARK = re.compile(r"^[\s\u2022\u2013*-]+")
+_RELATIVES = frozenset({"where", "which", "who", "whom", "whose"})
+# The fewest words a quoted sentence needs to say something in a memo.
+_QUOTED_WORDS = 6
 # A person the sentence before named: "He also emphasized ..." in a memo names no one.
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "them", "his", "her", "their"})
 
@@ -390,9 +395,13 @@ def _claim_sentence(
             return f"{_lead(theirs, roster, 'say' if hedged else verb)} that {clause}", theirs
     for member in members:
         sentence = _LIST_MARK.sub("", " ".join(member.citation.span.text.split()))
-        sentence = sentence.strip("\"'\u201c\u201d ").rstrip(".:")
-        # A hashtag, a link or a list mark is the page's markup, not prose to quote; a
-        # sentence about "he" is no one's in a memo.
+        sentence = sentence.strip("\"'\u201c\u201d ")
+        # A line that leads into a quotation ("From Goldman on the announcement:"), one too
+        # short to say anything ("I hope they'll be OK.") and one about "he" are no
+        # judgment; a hashtag, a link or a list mark is the page's markup, not prose.
+        if sentence.endswith(":") or len(sentence.split()) < _QUOTED_WORDS:
+            continue
+        sentence = sentence.rstrip(".")
         if _refers_back(sentence):
             continue
         if not _already_said(sentence, used) and not _MARKUP.search(sentence):
