@@ -46,6 +46,7 @@ from summarize.knowledge.places import (
     is_country,
     names_a_region_elsewhere,
 )
+from summarize.knowledge.titles import title_word
 from summarize.llm.prompts import grammar_words
 
 Item = TypeVar("Item")
@@ -345,9 +346,7 @@ def _named_first_alone(name: str, full: str, text: str) -> bool:
 def _is_title_word(word: str) -> bool:
     from nameparser.config import CONSTANTS
 
-    # "President-elect", "Minister-designate": an office not yet taken up is an office.
-    plain = re.sub(r"-(?:elect|designate)$", "", word.casefold().strip(".,"))
-    return plain in CONSTANTS.titles
+    return title_word(word) in CONSTANTS.titles
 
 
 @cache

@@ -20,7 +20,12 @@ from summarize.knowledge.places import (
     country_words_pattern,
     find_country,
 )
-from summarize.knowledge.titles import head_words, only_modifiers
+from summarize.knowledge.titles import (
+    NOT_YET_TAKEN,
+    american_spelling,
+    head_words,
+    only_modifiers,
+)
 
 # "O\u2019Neill", "D'Amato": a capital after the apostrophe too.
 _NAME_PART = (
@@ -51,8 +56,6 @@ def _name() -> str:
 _SURNAME = rf"(?P<name>{_NAME_PART})(?!\s+[A-Z])"
 # "Minister of Foreign Affairs", "Minister for Trade and Industry": a ministry's own name.
 _MINISTRY = r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:(?:\s+and|,)?\s+[A-Z][a-z]+){0,4})?"
-# "President-elect", "Prime Minister-designate": an office not yet taken up.
-_NOT_YET_TAKEN = r"-(?:elect|designate)\b"
 # "Brandt's April remarks": the name ends at the possessive.
 _POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?=\s|$)).*$")  # not "O\u2019Neill"
 _HEADLINE_CAPS = 0.6
@@ -80,9 +83,7 @@ def office_word_set() -> frozenset[str]:
     from nameparser.config import CONSTANTS
 
     words = {t for t in CONSTANTS.titles if t.isalpha() and t not in _NOT_OFFICES and len(t) > 2}
-    # nameparser spells the British way; American news doubles no "l" before "-or"
-    # ("councillor", "counsellor": "councilor", "counselor").
-    return frozenset(words | {re.sub(r"llor$", "lor", w) for w in words})
+    return frozenset(words | {american_spelling(w) for w in words})
 
 
 @cache
@@ -122,7 +123,7 @@ def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     words = _office_words()
     # A ministry may also stand before the office: "Natural Resources and Ecology Minister".
     ministry = r"(?:[A-Z][a-z]+(?:\s+and)?\s+){0,4}?"
-    word = rf"(?:{words})(?:\.|{_NOT_YET_TAKEN})?"
+    word = rf"(?:{words})(?:\.|{NOT_YET_TAKEN})?"
     office = rf"(?P<office>{ministry}(?:{word}\s+){{0,3}}{word}{_MINISTRY})"
     # Two capitals alone ("US", "UK", "U.S.") are a country only right before an office.
     initials = r"(?<![\w.-])(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)"
@@ -296,7 +297,7 @@ def _holder(text: str, m: re.Match[str], known: Collection[str] = ()) -> OfficeH
     first = name.split()[0]
     if first in _NOT_NAMES or _in_headline(text, m.start()):
         return None
-    if re.fullmatch(rf"(?:{_office_words()})(?:{_NOT_YET_TAKEN})?", first, flags=re.IGNORECASE):
+    if re.fullmatch(rf"(?:{_office_words()})(?:{NOT_YET_TAKEN})?", first, flags=re.IGNORECASE):
         return None  # "Foreign Minister Brandt" read as the office "Foreign", "Minister Brandt"
     office = " ".join(w for w in m.group("office").split() if w not in _NOT_NAMES)
     if not office:

@@ -12,10 +12,13 @@ taken the traveler abroad first ("went to Lisbon, then left for Ottawa": going h
 home country named as a country is always going home. "Will visit the country" is a trip to
 the one country the sentence before names, and both sentences are its evidence.
 
-Two more kinds are stated trips: a meeting at a known place is a trip for each person named
-there who is from elsewhere ("Castell met Canadian Foreign Minister Dell in Lisbon"), and a
+More kinds are stated trips: a meeting at a known place is a trip for each person named
+there who is from elsewhere ("Castell met Canadian Foreign Minister Dell in Lisbon"); a
 guest welcomed, hosted or received somewhere travelled there, in the host's country where no
-gazetteer knows the place ("Castell welcomed Dell to the Belem Palace").
+gazetteer knows the place ("Castell welcomed Dell to the Belem Palace"); and talks on a
+continent's tour were in the country of the one met ("began his Asian tour, holding talks
+with Japan's Foreign Minister"). "The meeting between Dell and Castell" is a meeting even
+where no place is named, unless a trip of either of them already tells it.
 """
 
 from __future__ import annotations
@@ -317,7 +320,7 @@ def _every_meeting_between(
         named = sorted((min(found), p) for p in people if (found := name_positions(after, p.name)))
         if len(named) < 2:
             continue
-        (_, host), (_, guest) = named[0], named[1]
+        (_, first), (_, second) = named[0], named[1]
         evidence = [sentence.span]
         before = sentence.text[: match.start()]
         # "... preparing for the meeting between", "the meeting between ... will take place"
@@ -335,9 +338,9 @@ def _every_meeting_between(
             Visit(
                 kind="meeting",
                 status="planned" if ahead else "past",
-                traveler=host.name,
-                traveler_country=country_display(country_key(host.country)),
-                met=[guest.name],
+                traveler=first.name,
+                traveler_country=country_display(country_key(first.country)),
+                met=[second.name],
                 evidence=evidence,
                 **where,
             )

@@ -34,11 +34,26 @@ def _readings() -> dict[str, frozenset[str]]:
     }
 
 
+# "President-elect", "Prime Minister-designate": an office not yet taken up.
+NOT_YET_TAKEN = r"-(?:elect|designate)\b"
+
+
+def title_word(word: str) -> str:
+    """The word as the vocabulary lists it: lower case, no abbreviating dot, and the office
+    itself for one not yet taken up ("President-elect": "president")."""
+    return re.sub(NOT_YET_TAKEN + "$", "", word.casefold().strip(".,"))
+
+
+def american_spelling(word: str) -> str:
+    """nameparser spells the British way; American news doubles no "l" before "-or"
+    ("councillor": "councilor")."""
+    return re.sub(r"llor$", "lor", word)
+
+
 def _kinds(word: str) -> frozenset[str]:
-    # "President-elect": the office not yet taken up is still the office.
-    folded = re.sub(r"-(?:elect|designate)$", "", word.casefold().rstrip("."))
-    # nameparser spells the British way: "councilor" is its "councillor".
-    return _readings().get(folded) or _readings().get(re.sub(r"lor$", "llor", folded), frozenset())
+    folded = title_word(word)
+    british = re.sub(r"(?<!l)lor$", "llor", folded)
+    return _readings().get(folded) or _readings().get(british, frozenset())
 
 
 def head_words(office: str) -> list[str]:
