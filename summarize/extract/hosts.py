@@ -69,13 +69,10 @@ def _hosts(host: Visit, visit: Visit) -> bool:
     return bool(shared) or met
 
 
-__all__ = ["fold_hosts"]
-
-
 def host_countries(officials: Sequence[Official], visits: Sequence[Visit]) -> list[Official]:
-    """The officials, each of unknown country whom a visitor met abroad given the country the
+    """The officials; one of unknown country whom a visitor met abroad is of the country the
     visit was to ("will pay a visit to South Korea to meet with the acting President Hwang
-    Kyo-ahn": South Korea's); none where their visits were to two countries."""
+    Kyo-ahn": South Korea's), unless they were met on visits to two countries."""
     out: list[Official] = []
     for official in officials:
         if official.country is None:
@@ -88,3 +85,6 @@ def host_countries(officials: Sequence[Official], visits: Sequence[Visit]) -> li
                 official = official.model_copy(update={"country": hosts.pop()})
         out.append(official)
     return out
+
+
+__all__ = ["fold_hosts", "host_countries"]
