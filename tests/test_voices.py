@@ -329,3 +329,19 @@ def test_he_said_after_a_possessive_means_the_subject_not_the_owner() -> None:
     earlier = "Donald Trump waited. Merkel's visit began on Friday."
     pair = ("Angela Merkel", "Donald Trump")
     assert voice_of("She said talks could resume.", pair, previous=earlier) == "Angela Merkel"
+
+
+def test_a_belief_in_a_clause_with_no_subject_is_the_main_subjects() -> None:
+    people = ["Oskar Brandt"]
+
+    def voice(sentence: str, cue: str) -> str | None:
+        return voice_of(sentence, people, before=sentence.index(cue) + len(cue))
+
+    assert voice("On Sunday, increasingly confident it might work, the police acted.", "might") == (
+        UNNAMED_OFFICIALS
+    )
+    assert voice("Fearing that the talks could fail, Brandt left early.", "could") == "Oskar Brandt"
+    assert voice("Brandt, fearing the talks could fail, left early.", "could") == "Oskar Brandt"
+    # No word of belief opens the clause: nobody is named as holding it.
+    assert voice("Sure enough, the talks could fail.", "could") is None
+    assert voice("On Sunday, the talks could fail, Brandt's aides left.", "could") is None

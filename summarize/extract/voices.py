@@ -167,6 +167,8 @@ def voice_of(
             voice = _inverted(sentence[match.end() :], people)
         if voice is not None:
             found.append((start, voice, _closes(sentence, match)))
+    if (fronted := _fronted_belief(sentence, limit, people)) is not None:
+        found.append(fronted)
     found.sort(key=lambda f: f[0])
     before_cue = [f for f in found if f[0] <= limit]
     if before_cue:
@@ -175,6 +177,34 @@ def voice_of(
     # happen, analysts said"), not one in a clause of its own ("..., when Chile hopes that").
     closing = [f for f in found if f[2]]
     return closing[0][1] if closing else None
+
+
+# How many comma-set pieces may stand before a clause of belief ("On Sunday, convinced ...").
+_LEADING_PIECES = 2
+
+
+def _fronted_belief(sentence: str, cue: int, people: Sequence[str]) -> tuple[int, str, bool] | None:
+    """The voice of a belief held in a clause with no subject of its own ("On Sunday,
+    increasingly confident that he might be involved, the police rushed"): the main
+    clause's subject, where the cue is inside that clause and the subject names a person
+    or a group."""
+    at = 0
+    pieces = sentence.split(",")
+    for k, piece in enumerate(pieces[:_LEADING_PIECES]):
+        words = [w for w in piece.split() if not re.fullmatch(r"\w+ly", w)]
+        end = at + len(piece)
+        if words and words[0].casefold() in grammar_words("belief") and at <= cue <= end + 1:
+            # The subject after the clause, else the one it is set off from ("Brandt,
+            # fearing the talks could fail, left early").
+            around = [pieces[k + 1]] if k + 1 < len(pieces) else []
+            around += [pieces[k - 1]] if k else []
+            for other in around:
+                voice = _voice_in(" ".join(other.split()[:_SUBJECT_WORDS]), people, ())
+                if voice is not None:
+                    return at, voice, False
+            return None
+        at = end + 1
+    return None
 
 
 def _closes(sentence: str, verb: re.Match[str]) -> bool:
