@@ -297,6 +297,17 @@ OFFICES = (("Oskar Brandt", "Foreign Minister"), ("Mira Castell", "economist at 
         # A name set off after what it names: "Chile's envoy, Mira Castell, said".
         ("Chile's envoy, Mira Castell, said rates could rise.", "could", "Mira Castell"),
         ("The newspaper reported that the talks could resume.", "could", UNNAMED_SOURCES),
+        # A belief held in a clause with no subject of its own is the main subject's; with
+        # no word of belief opening the clause, nobody is named as holding it.
+        (
+            "On Sunday, increasingly confident it might work, the police acted.",
+            "might",
+            UNNAMED_OFFICIALS,
+        ),
+        ("Fearing that the talks could fail, Brandt left early.", "could", "Oskar Brandt"),
+        ("Brandt, fearing the talks could fail, left early.", "could", "Oskar Brandt"),
+        ("Sure enough, the talks could fail.", "could", None),
+        ("On Sunday, the talks could fail, Brandt's aides left.", "could", None),
     ],
 )
 def test_who_a_description_or_an_aside_means(text: str, cue: str, voice: str | None) -> None:
@@ -329,19 +340,3 @@ def test_he_said_after_a_possessive_means_the_subject_not_the_owner() -> None:
     earlier = "Donald Trump waited. Merkel's visit began on Friday."
     pair = ("Angela Merkel", "Donald Trump")
     assert voice_of("She said talks could resume.", pair, previous=earlier) == "Angela Merkel"
-
-
-def test_a_belief_in_a_clause_with_no_subject_is_the_main_subjects() -> None:
-    people = ["Oskar Brandt"]
-
-    def voice(sentence: str, cue: str) -> str | None:
-        return voice_of(sentence, people, before=sentence.index(cue) + len(cue))
-
-    assert voice("On Sunday, increasingly confident it might work, the police acted.", "might") == (
-        UNNAMED_OFFICIALS
-    )
-    assert voice("Fearing that the talks could fail, Brandt left early.", "could") == "Oskar Brandt"
-    assert voice("Brandt, fearing the talks could fail, left early.", "could") == "Oskar Brandt"
-    # No word of belief opens the clause: nobody is named as holding it.
-    assert voice("Sure enough, the talks could fail.", "could") is None
-    assert voice("On Sunday, the talks could fail, Brandt's aides left.", "could") is None
