@@ -12,6 +12,7 @@ from summarize.knowledge.places import (
     countries_mentioned,
     country_key,
     names_a_region_elsewhere,
+    venue_country,
 )
 from summarize.knowledge.titles import head_words, names_a_post, only_modifiers
 
@@ -69,6 +70,41 @@ def test_country_adjectives_and_aliases() -> None:
 )
 def test_a_state_or_province_is_placed_in_its_country(place: str, country: str | None) -> None:
     assert city_country(place) == country
+
+
+@pytest.mark.parametrize(
+    ("venue", "country"),
+    [
+        ("Hamburg Harbour Conference", "germany"),
+        ("Lagos trade fair", "nigeria"),
+        ("Osaka's castle grounds", "japan"),
+        ("Rio de Janeiro Summit", "brazil"),
+        ("Union Station", None),  # a town of a common word's name is no city to place by
+        ("Central Committee headquarters", None),
+        ("US Embassy", None),  # a country's embassy stands abroad
+        ("German Chancellery", None),  # a demonym places nothing
+        ("Hamburg", None),  # a city alone is a city, not a venue (city_country places it)
+        ("Harbour Conference", None),
+    ],
+)
+def test_a_venue_named_after_its_city_is_in_that_citys_country(
+    venue: str, country: str | None
+) -> None:
+    assert venue_country(venue) == country
+
+
+def test_a_visit_to_a_venue_named_after_its_city_is_placed_in_that_country() -> None:
+    from summarize.extract.grounding import place_and_day
+    from summarize.ingest.date_phrases import ResolvedDates
+
+    undated = ResolvedDates(None, None, False)
+    assert place_and_day("Hamburg Harbour Conference", None, undated)["destination_country"] == (
+        "Germany"
+    )
+    assert place_and_day("Hamburg Harbour Conference", None, undated)["destination_city"] == (
+        "Hamburg Harbour Conference"
+    )
+    assert place_and_day("Union Station", None, undated)["destination_country"] is None
 
 
 def test_a_chunk_that_saw_only_a_surname_folds_into_the_one_fuller_name() -> None:

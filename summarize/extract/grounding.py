@@ -45,6 +45,7 @@ from summarize.knowledge.places import (
     find_country,
     is_country,
     names_a_region_elsewhere,
+    venue_country,
 )
 from summarize.knowledge.titles import title_word
 from summarize.llm.prompts import grammar_words
@@ -661,8 +662,11 @@ class PlaceAndDay(TypedDict):
 
 
 def place_and_day(place: str | None, when: str | None, dates: ResolvedDates) -> PlaceAndDay:
-    """The visit fields for a place as written and its date words, already resolved."""
+    """The visit fields for a place as written and its date words, already resolved; a
+    venue named after its city is in that city's country ("Munich Security Conference")."""
     country, city = destination(place)
+    if country is None and (venue := venue_country(city)) is not None:
+        country = country_display(venue)
     return PlaceAndDay(
         destination_country=country,
         destination_city=city,

@@ -219,6 +219,28 @@ def _subdivision_owners() -> dict[str, frozenset[str]]:
     return {name: frozenset(codes) for name, codes in owners.items()}
 
 
+def venue_country(venue: str | None) -> str | None:
+    """The country key of a venue named after the city it is in: "Munich Security
+    Conference", "Osan airbase", "Beijing's Great Hall of the People". The city's name must
+    open the venue's and be a city of 100,000 people or more, so a town named by a common
+    word ("Union Station", "Central Committee") places nothing; a country's name or demonym
+    places nothing either ("the US Embassy" is abroad)."""
+    words = (venue or "").split()
+    for size in range(min(len(words) - 1, _VENUE_CITY_WORDS), 0, -1):
+        head = _POSSESSIVE.sub("", " ".join(words[:size]))
+        found = _cities().get(_fold(head))
+        if found is not None and found[0] >= _VENUE_CITY_SIZE and not is_country(head):
+            country = _city_country(_fold(head))
+            return country.key if country is not None else None
+    return None
+
+
+# The longest city name a venue opens with ("Rio de Janeiro"), and the least population
+# that makes a venue's first word a city rather than a common word.
+_VENUE_CITY_WORDS = 3
+_VENUE_CITY_SIZE = 100_000
+
+
 def city_population(name: str) -> int:
     """The population of the most populous city of that name; 0 when none is known."""
     found = _cities().get(_fold(name))
