@@ -85,6 +85,36 @@ def test_body_offsets_map_back_and_straddling_furniture_is_refused() -> None:
     assert body.to_article(body.text.index("story"), at + len("First")) is None
 
 
+def test_an_embedded_posts_credit_is_furniture_and_its_words_stay() -> None:
+    # A wire text runs the post into the prose (its dash mangled to '"?'); a page's body puts
+    # the credit on a line of its own.
+    inline = (
+        "Mayor Ana Ruiz met the minister at City Hall. Ruiz spoke of the port plan "
+        '@cityhall pic.twitter.com/AbC123xYz "?Lena Marsh (@lenamarsh) June 2, 2019 '
+        "The minister flew on to Lima.\n"
+    )
+    body = strip_furniture(inline)
+    assert "Lena Marsh" not in body.text and "pic.twitter.com" not in body.text
+    assert "Ruiz spoke of the port plan @cityhall" in body.text  # the post's own words
+    assert body.text.rstrip().endswith("The minister flew on to Lima.")
+    at = body.text.index("The minister flew")
+    span = body.to_article(at, at + len("The minister flew"))
+    assert span is not None and inline[span.start : span.end] == "The minister flew"
+    lines = (
+        "The alert reached millions of phones.\n\n"
+        "Well that is new pic.twitter.com/EWgDSVvrHO\n\n"
+        "\u2014 Tom Vale (@tomvale) September 19, 2016\n\n"
+        "Officials defended the alert on Monday.\n"
+    )
+    body = strip_furniture(lines)
+    assert "Tom Vale" not in body.text and "pic.twitter.com" not in body.text
+    assert "Well that is new" in body.text and "Officials defended the alert" in body.text
+    assert (
+        "Ambassador Lee (@ambassador)"
+        in strip_furniture("They met Ambassador Lee (@ambassador) in Seoul on Tuesday.\n").text
+    )  # a handle in prose, with no day after it, is no credit
+
+
 def test_a_short_label_at_the_top_does_not_swallow_the_article() -> None:
     text = "Top Stories\nA minister arrived in Lima on Monday for talks.\n"
     assert "minister arrived" in strip_furniture(text).text

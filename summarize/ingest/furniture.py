@@ -18,6 +18,7 @@ offset into what the model saw maps back to an offset into the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from summarize.contract.extraction import Span
@@ -163,18 +164,40 @@ def strip_furniture(article: str) -> Body:
             seen.add(key)
             if key.startswith("by "):
                 seen.add(key[3:])  # the sign-off that repeats the byline at the end
-    kept, injected = _without_injections(article, kept)
-    body = assemble_body(article, kept, removed + injected)
+    kept, credits = _without(article, kept, embed_credits)
+    kept, injected = _without(article, kept, injected_ranges)
+    body = assemble_body(article, kept, removed + credits + injected)
     spans = tuple(Span(start=s, end=e, text=article[s:e]) for s, e in injected)
     return replace(body, injected=spans)
 
 
-def _without_injections(
-    article: str, lines: list[tuple[int, int]]
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Kept lines minus the sentences aimed at the model, and those sentences' ranges.
+# The credit line of a post embedded in the story ("pic.twitter.com/ULqOMRrvt1 — Caitriona
+# Perry (@CaitrionaPerry) March 16, 2017"): the post's author, handle and day, which a
+# scraped page runs into the prose around it. The post's own words stay (they are quoted).
+_EMBED_CREDIT = re.compile(
+    r"(?:pic\.twitter\.com/\w+\s*)?(?:[\"\u201c\u201d]?\?|\u2014|--)?\s*"
+    r"[A-Z][^()\n\u2014]{0,60}?\s\(@\w{1,30}\)\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2},\s+\d{4}\s*"
+    r"|\s?pic\.twitter\.com/\w+"
+)
 
-    A line that is nothing but such sentences goes whole, with the blank line after it when
+
+def embed_credits(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each embedded post's credit in ``text``, with the space after it, and
+    of each link to its picture."""
+    return [match.span() for match in _EMBED_CREDIT.finditer(text)]
+
+
+def _without(
+    article: str,
+    lines: list[tuple[int, int]],
+    finder: Callable[[str], list[tuple[int, int]]],
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Kept lines minus the ranges ``finder`` marks in each (the sentences aimed at the
+    model, an embedded post's credit), and those ranges.
+
+    A line that is nothing but such ranges goes whole, with the blank line after it when
     one stands before it too, so the body reads as if the line had never been there.
     """
     kept: list[tuple[int, int]] = []
@@ -187,7 +210,7 @@ def _without_injections(
             skip_blank = False
             continue
         skip_blank = False
-        found = _shifted(injected_ranges(text), start)
+        found = _shifted(finder(text), start)
         if not found:
             kept.append((start, end))
             continue
