@@ -500,3 +500,29 @@ def test_an_office_not_yet_taken_up_is_an_office() -> None:
         ("Prime Minister-designate", "Jon Hale"),
     ]
     assert person_name("President-elect Ana Ruiz") == "Ana Ruiz"
+
+
+def test_an_office_no_title_list_knows_or_its_place_is_no_part_of_the_name() -> None:
+    text = (
+        "Ombudsman Mira Castell landed in Quito. Earlier, Mayor of Lagos Ana Ruiz told the "
+        "Ombudsman she could not help. This-means that Ms-Castell will go on to Lima. "
+        "The Lagos Police Department said the Lagos police department was ready."
+    )
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    def names(draft: str, title: str | None = None) -> list[str]:
+        grounded = ground_people([_PersonDraft(name=draft, title=title)], ctx)
+        return [p.name for p in grounded.items]
+
+    # "the Ombudsman she": a word the article uses as a noun, not a given name.
+    assert fullest_name("Castell", text) == "Mira Castell"
+    assert names("Ombudsman Mira Castell") == ["Mira Castell"]
+    # The place in her own title ("Mayor of Lagos") does not open her name.
+    assert names("Lagos Ana Ruiz", "Mayor of Lagos") == ["Ana Ruiz"]
+    assert names("Ms-Castell") == ["Mira Castell"]  # a wire text's hyphen for a space
+    # The common noun left after an office word is no one's name.
+    assert names("Lagos Police Department") == []
+    # A name with a capitalized word after "the" keeps it: "the Rex Tillerson era".
+    assert fullest_name("Tillerson", "Rex Tillerson spoke. In the Rex Tillerson era, it grew.") == (
+        "Rex Tillerson"
+    )

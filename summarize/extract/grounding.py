@@ -233,10 +233,15 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     if words is None:
         return None
     tokens = words.split()
+    honorific, _, rest = tokens[0].partition("-")
+    if rest[:1].isupper() and _is_title_word(honorific):
+        tokens[0] = rest  # "Mr-Kenny": a wire text's hyphen for a space
     while len(tokens) > 1 and _POSSESSIVE_WORD.match(tokens[0]):  # "America's Angela Merkel"
         tokens = tokens[1:]
     while tokens and (_is_title_word(tokens[0]) or is_country(tokens[0])):
         tokens = tokens[1:]
+    while len(tokens) > 2 and ctx is not None and _used_as_noun(tokens[0], ctx.numbered.text):
+        tokens = tokens[1:]  # "Taoiseach Enda Kenny": an office no title list knows
     for size in (3, 2):
         lead = " ".join(tokens[:size])
         if len(tokens) > size and is_country(lead):
@@ -249,6 +254,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         if _is_title_word(tokens[k - 1]) and all(
             t[0].isupper() and not _is_title_word(t) for t in run
         ):
+            if len(run) == 1 and ctx is not None and _also_lowercase(run[0], ctx.numbered.text):
+                return None  # "Police Department": a common noun after the office word
             tokens = tokens[k:]
             break
     name = " ".join(tokens)
@@ -316,6 +323,8 @@ def fullest_name(name: str, text: str) -> str:
                 break
             if _is_title_word(word) or is_country(word) or len(lead) == 3:
                 break
+            if _used_as_noun(word, text):
+                break  # "Taoiseach Enda Kenny" where the article writes "told the Taoiseach he"
             opens_sentence = k == 0 or words[k - 1][-1] in '.!?\u201d"'
             if opens_sentence and _also_lowercase(word, text):
                 break  # "But" opening a sentence is the word "but", not part of the name
@@ -330,6 +339,13 @@ def fullest_name(name: str, text: str) -> str:
     if len(given) > 1 or (best != name and _named_first_alone(name, best, text)):
         return name
     return best
+
+
+def _used_as_noun(word: str, text: str) -> bool:
+    """Whether the article writes the word after "the", "as" or "an" with no name after it
+    ("the Taoiseach agreed", "as Taoiseach and"): an office or a thing, not a given name
+    ("the Rex Tillerson era" has a name after it)."""
+    return re.search(rf"\b(?i:the|as|an)\s+{re.escape(word)}\b(?!\s+[A-Z])", text) is not None
 
 
 def _named_first_alone(name: str, full: str, text: str) -> bool:
@@ -372,13 +388,14 @@ def ground_people(
         if name is None:
             out.notes.append(f"people[{i}]: {d.name!r} does not name a person; left out")
             continue
+        title = stated(d.title) or _office_in_name(d.name, name)
+        name = _without_title_words(name, title)
         evidence = _naming_sentences(name, ctx.numbered)
         if not evidence:
             out.refuse("official", d, f"people[{i}]: the name {name!r} is not in the article")
             continue
         if any(same_name(p.name, name) for p in out.items):
             continue
-        title = stated(d.title) or _office_in_name(d.name, name)
         if title and not any(_beside(span.text, title, name) for span in evidence):
             out.notes.append(f"people[{i}]: title {title!r} is not beside {name!r}; left unknown")
             title = None
@@ -414,6 +431,20 @@ def _beside(text: str, title: str, name: str) -> bool:
         ):
             return True
     return False
+
+
+def _without_title_words(name: str, title: str | None) -> str:
+    """The name less the words of its own title that lead it: an office no title list knows
+    ("Taoiseach Enda Kenny"), or the place of one ("Mayor of Boston Martin Walsh" read as
+    "Boston Martin Walsh"). Two words at least stay: "Jackson Smith", mayor of Jackson, keeps
+    his given name."""
+    if not title:
+        return name
+    own = {w.casefold() for w in re.findall(r"[\w'\u2019-]+", title)}
+    words = name.split()
+    while len(words) > 2 and words[0].casefold() in own:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _office_in_name(written: str, name: str) -> str | None:
