@@ -93,20 +93,6 @@ def test_a_venue_named_after_its_city_is_in_that_citys_country(
     assert venue_country(venue) == country
 
 
-def test_a_visit_to_a_venue_named_after_its_city_is_placed_in_that_country() -> None:
-    from summarize.extract.grounding import place_and_day
-    from summarize.ingest.date_phrases import ResolvedDates
-
-    undated = ResolvedDates(None, None, False)
-    assert place_and_day("Hamburg Harbour Conference", None, undated)["destination_country"] == (
-        "Germany"
-    )
-    assert place_and_day("Hamburg Harbour Conference", None, undated)["destination_city"] == (
-        "Hamburg Harbour Conference"
-    )
-    assert place_and_day("Union Station", None, undated)["destination_country"] is None
-
-
 def test_a_chunk_that_saw_only_a_surname_folds_into_the_one_fuller_name() -> None:
     from summarize.contract.extraction import Official, Span
     from summarize.extract.chunk_fold import fold_officials

@@ -121,6 +121,36 @@ def events_reply(numbers: tuple[int, ...], people: tuple[str, ...], max_items: i
     return create_model("EventsReply", __base__=Reply, events=_list_field(event, max_items))
 
 
+NOT_KNOWN = "not known"
+
+
+@cache
+def venues_reply(places: tuple[str, ...], countries: tuple[str, ...]) -> type[Reply]:
+    """``{"places": [{place, country}, ...]}``: one fixed slot per place, its country one of
+    the article's own or "not known". The model only says where a building or a venue
+    stands ("White House"), which no gazetteer the tool ships lists."""
+    choices = _choice((*sorted(countries), NOT_KNOWN))
+    slots = [
+        create_model(f"Venue{k}", place=(_choice((place,)), ...), country=(choices, ...))
+        for k, place in enumerate(places)
+    ]
+    fixed: Any = tuple.__class_getitem__(tuple(slots))
+    return create_model("VenuesReply", __base__=Reply, places=(fixed, ...))
+
+
+class EventDraft(BaseModel):
+    """An event as the events question answers it, read back from a refusal to ground it
+    again once more is known (where a venue stands)."""
+
+    who: str
+    kind: str
+    place: str | None
+    when: str | None
+    status: str
+    met: str | None
+    n: int
+
+
 @cache
 def aims_reply(numbers: tuple[int, ...]) -> type[Reply]:
     """``{"verdicts": [{n, stated_aim}, ...]}``: does each sentence report a stated aim?

@@ -45,7 +45,6 @@ from summarize.knowledge.places import (
     find_country,
     is_country,
     names_a_region_elsewhere,
-    venue_country,
 )
 from summarize.knowledge.titles import title_word
 from summarize.llm.prompts import grammar_words
@@ -117,7 +116,13 @@ class ArticleContext:
     numbered: Numbered
     published: date | None = None
     people: list[Person] = field(default_factory=list)
+    # Where the venues the model named stand ("White House" -> "United States"), as it said.
+    venues: dict[str, str] = field(default_factory=dict)
     _speakers: Speakers | None = field(default=None, repr=False, compare=False)
+
+    def venue_country(self, place: str | None) -> str | None:
+        """The country the model placed a venue in, or None."""
+        return self.venues.get(" ".join((place or "").casefold().split()))
 
     def sentence(self, n: int) -> NumberedSentence | None:
         return self.numbered.get(n)
@@ -645,16 +650,18 @@ def ground_events(
             reason = f"events[{i}]: a meeting of {e.who!r} with no one, at no place named"
             out.refuse("visit", e, reason)
             continue
-        if e.kind == "trip" and not _a_destination(place, [s.text for s in evidence]):
-            reason = (
-                f"events[{i}]: {place!r} is no known place and no sentence says they went there"
-            )
-            out.refuse("visit", e, reason)
+        if (
+            e.kind == "trip"
+            and ctx.venue_country(place) is None
+            and not _a_destination(place, [s.text for s in evidence])
+        ):
+            out.refuse("visit", e, f"events[{i}]: {place!r} {UNPLACED}")
             continue
         out.items.append(Event(n, e.who, e.kind, e.status, place, when, met, tuple(evidence)))
     return out
 
 
+UNPLACED = "is no known place and no sentence says they went there"
 _TOWARD = r"(?:to|in|at|into|inside|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?)"
 
 
@@ -693,11 +700,8 @@ class PlaceAndDay(TypedDict):
 
 
 def place_and_day(place: str | None, when: str | None, dates: ResolvedDates) -> PlaceAndDay:
-    """The visit fields for a place as written and its date words, already resolved; a
-    venue named after its city is in that city's country ("Munich Security Conference")."""
+    """The visit fields for a place as written and its date words, already resolved."""
     country, city = destination(place)
-    if country is None and (venue := venue_country(city)) is not None:
-        country = country_display(venue)
     return PlaceAndDay(
         destination_country=country,
         destination_city=city,

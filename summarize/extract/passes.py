@@ -43,6 +43,7 @@ from summarize.extract.chunk_fold import fold_by_evidence, fold_officials, fold_
 from summarize.extract.companions import date_companions
 from summarize.extract.cues import Candidate, candidates
 from summarize.extract.drafts import (
+    EventDraft,
     Reply,
     UnjudgedAim,
     UnjudgedHedge,
@@ -50,9 +51,12 @@ from summarize.extract.drafts import (
     events_reply,
     hedges_reply,
     people_reply,
+    venues_reply,
 )
 from summarize.extract.grounding import (
+    UNPLACED,
     ArticleContext,
+    Event,
     Grounded,
     Person,
     ground_aims,
@@ -74,6 +78,7 @@ from summarize.extract.office_holders import (
 )
 from summarize.extract.settings import PassSettings, pass_settings
 from summarize.extract.stated_trips import stated_trips
+from summarize.extract.venues import MAX_VENUES, ground_venues, places_to_ask
 from summarize.ingest.body import Body
 from summarize.ingest.chunks import split_body
 from summarize.ingest.furniture import strip_furniture
@@ -84,6 +89,7 @@ from summarize.knowledge.places import (
     country_display,
     country_key,
     find_country,
+    venue_country,
 )
 from summarize.knowledge.titles import head_words, names_a_post
 from summarize.llm.backend import Backend
@@ -116,6 +122,7 @@ PEOPLE = PassLimits(max_items=12, tokens_per_item=40)
 EVENTS = PassLimits(max_items=PassSettings.event_items, tokens_per_item=48)
 AIMS = PassLimits(max_items=16, tokens_per_item=12)
 HEDGES = PassLimits(max_items=10, tokens_per_item=24)
+VENUES = PassLimits(max_items=MAX_VENUES, tokens_per_item=20)
 # Reasks per question after a reply that does not parse (or, with `reask_ungrounded`, fails
 # grounding). Measured: the model mostly repeats its answer when told what is wrong.
 REASKS = 1
@@ -247,7 +254,8 @@ class ExtractionRun:
             return []
         country_of = {p.name: country_display(country_key(stated(p.country))) for p in people}
         title_of = {p.name: stated(p.title) for p in people}
-        out: list[Visit] = []
+        events: list[Event] = []
+        unplaced: list[tuple[tuple[int, ...], Dropped]] = []
         settings = pass_settings()
         for batch in _batches(candidates(self.numbered, "event_cues"), settings.event_batch):
             numbers = tuple(c.n for c in batch)
@@ -256,35 +264,68 @@ class ExtractionRun:
             task = render("events", sentences=_sentence_list(numbers))
             ground = partial(_ground_with, ground_events, numbers=numbers)
             answer = self._ask("events", task, model, EVENTS, size, ground)
-            for event in answer.grounded.items:
-                if not journey_or_meeting(
-                    event, country_of.get(event.who), title_of.get(event.who)
-                ):
-                    item = {
-                        "who": event.who,
-                        "kind": event.kind,
-                        "place": event.place,
-                        "n": event.n,
-                    }
-                    reason = (
-                        "no word of travel (or no one met), and nothing says they were abroad there"
-                    )
-                    self.dropped.append(Dropped(kind="visit", item=item, reason=reason))
-                    continue
-                status, dates = status_and_dates(event, self.ctx.published)
-                out.append(
-                    Visit(
-                        kind="meeting" if event.kind == "meeting" else "trip",
-                        status=status,
-                        traveler=event.who,
-                        traveler_country=country_of.get(event.who),
-                        met=[event.met] if event.met else [],
-                        evidence=list(event.evidence),
-                        **place_and_day(event.place, event.when, dates),
-                    )
-                )
+            events += answer.grounded.items
+            unplaced += [(numbers, d) for d in answer.grounded.dropped if UNPLACED in d.reason]
+        events += self._placed_venues(events, unplaced)
+        out = [v for e in events if (v := self._visit(e, country_of, title_of)) is not None]
         told = stated_trips(self.numbered, people, self.ctx.published, answered=out)
         return date_by_office([*out, *told], self.ctx)
+
+    def _placed_venues(
+        self, events: Sequence[Event], unplaced: Sequence[tuple[tuple[int, ...], Dropped]]
+    ) -> list[Event]:
+        """Ask where the venues the events named stand (:mod:`summarize.extract.venues`);
+        the trips refused for want of a known place that it places, grounded again."""
+        places = places_to_ask([*(e.place for e in events), *_places(unplaced)], self.ctx)
+        if not places or not self.countries:
+            return []
+        model = partial(venues_reply, places, self.countries)
+        task = render("venues", places=", ".join(f'"{p}"' for p in places))
+        answer = self._ask("venues", task, model, VENUES, len(places), ground_venues)
+        for place, country in answer.grounded.items:
+            self.ctx.venues[" ".join(place.casefold().split())] = country
+        regrounded: list[Event] = []
+        for numbers, refused in unplaced:
+            draft = EventDraft.model_validate(refused.item)
+            if self.ctx.venue_country(draft.place) is None:
+                continue
+            grounded = ground_events([draft], self.ctx, numbers)
+            if grounded.items:
+                self.dropped.remove(refused)
+                regrounded += grounded.items
+        return regrounded
+
+    def _visit(
+        self, event: Event, country_of: dict[str, str | None], title_of: dict[str, str | None]
+    ) -> Visit | None:
+        """The visit an event reports, or None (with the reason kept) when it is none."""
+        if not journey_or_meeting(event, country_of.get(event.who), title_of.get(event.who)):
+            item: dict[str, object] = {
+                "who": event.who,
+                "kind": event.kind,
+                "place": event.place,
+                "n": event.n,
+            }
+            reason = "no word of travel (or no one met), and nothing says they were abroad there"
+            self.dropped.append(Dropped(kind="visit", item=item, reason=reason))
+            return None
+        status, dates = status_and_dates(event, self.ctx.published)
+        fields = place_and_day(event.place, event.when, dates)
+        if fields["destination_country"] is None:  # a venue: as the model placed it, or
+            # named after its city ("Munich Security Conference"); a host's country, where a
+            # guest is welcomed to one, is known better (stated_trips: "the Belem Palace")
+            fields["destination_country"] = self.ctx.venue_country(event.place) or (
+                country_display(venue_country(event.place))
+            )
+        return Visit(
+            kind="meeting" if event.kind == "meeting" else "trip",
+            status=status,
+            traveler=event.who,
+            traveler_country=country_of.get(event.who),
+            met=[event.met] if event.met else [],
+            evidence=list(event.evidence),
+            **fields,
+        )
 
     # ---------------------------------------------------------------- 3. aims
 
@@ -337,6 +378,11 @@ class ExtractionRun:
 
 def _same_person(people: Sequence[Person], name: str) -> int | None:
     return next((i for i, p in enumerate(people) if same_name(p.name, name)), None)
+
+
+def _places(unplaced: Sequence[tuple[tuple[int, ...], Dropped]]) -> list[str | None]:
+    place = [refused.item.get("place") for _, refused in unplaced]
+    return [p if isinstance(p, str) else None for p in place]
 
 
 def _ground_with(

@@ -1,0 +1,66 @@
+"""Where a venue stands: the one fact about a place the tool asks the model.
+
+A trip "to the White House" or "to the Naval Observatory" names a building that no data the
+tool ships places (GeoNames' cities, ISO's countries and subdivisions, a venue named after its
+city). After the events question, the places its answer named that nothing else places are
+put to the model once, each a closed choice among the countries the article itself names, or
+"not known"; a place the article does not print is not placed. The article stays in the
+system message, so the model reads the place where the article uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from summarize.extract.drafts import NOT_KNOWN
+from summarize.extract.grounding import ArticleContext, Grounded, destination
+from summarize.knowledge.places import (
+    city_country,
+    continent_countries,
+    country_display,
+    country_key,
+    names_a_region_elsewhere,
+    venue_country,
+)
+
+# At most this many places in one question: an article's trips name few venues.
+MAX_VENUES = 6
+
+
+def needs_placing(place: str | None) -> bool:
+    """Whether no data places ``place``: not a country, a city, a state, a venue named after
+    its city, a continent, or a town's name that is also another country's region."""
+    if not place or not place.strip():
+        return False
+    return (
+        destination(place)[0] is None
+        and city_country(place) is None
+        and venue_country(place) is None
+        and not continent_countries(place)
+        and not names_a_region_elsewhere(place)
+    )
+
+
+def places_to_ask(places: Sequence[str | None], ctx: ArticleContext) -> tuple[str, ...]:
+    """The places to ask about, once each, in the order named, and only those not yet placed."""
+    out: dict[str, str] = {}
+    for place in places:
+        if place and needs_placing(place) and ctx.venue_country(place) is None:
+            out.setdefault(" ".join(place.casefold().split()), " ".join(place.split()))
+    return tuple(out.values())[:MAX_VENUES]
+
+
+def ground_venues(drafts: list[Any], ctx: ArticleContext) -> Grounded[tuple[str, str]]:
+    """Each placed venue as ``(place, country)``; a place the article does not print, or one
+    the model does not know, stays unplaced."""
+    out: Grounded[tuple[str, str]] = Grounded()
+    printed = " ".join(ctx.numbered.text.casefold().split())
+    for d in drafts:
+        if d.country == NOT_KNOWN:
+            out.notes.append(f"places: where {d.place!r} stands is not known")
+        elif " ".join(d.place.casefold().split()) not in printed:
+            out.notes.append(f"places: {d.place!r} is not in the article")
+        elif (country := country_display(country_key(d.country))) is not None:
+            out.items.append((d.place, country))
+    return out
