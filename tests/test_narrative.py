@@ -468,3 +468,24 @@ def test_a_claim_about_he_or_she_is_not_a_memo_sentence() -> None:
         ]
     )
     assert _sentences(brief) == [f"The reports said that {alone}."]
+
+
+def test_a_headline_is_not_retold_as_someones_words() -> None:
+    # Headline style drops the verb and the speaker: "X said that Minister to discuss ..."
+    # would put words in someone's mouth. The Stated aims list keeps it.
+    headline = "Minister to discuss rail freight with Chile"
+    alone = "the talks aim to expand rail freight between the two countries"
+    brief = merge(
+        [
+            article(
+                "a",
+                title=headline,
+                aims=[
+                    (headline, "Arman Tokhtarov", headline),
+                    (alone, "Arman Tokhtarov", f"Officials said {alone}."),
+                ],
+            )
+        ]
+    )
+    assert _sentences(brief) == [f"The reports said that {alone}."]
+    assert any(m.text == headline for g in brief.stated_aims for m in g.members)

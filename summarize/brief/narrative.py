@@ -509,6 +509,18 @@ def _restates(group: ClaimGroup, e: Engagement) -> bool:
     )
 
 
+def _without_headlines(groups: Sequence[ClaimGroup], headlines: set[str]) -> list[ClaimGroup]:
+    """The groups less the members that are an article's headline: headline style drops the
+    verb and the speaker ("Taoiseach to discuss EU and immigration with Trump"), so the
+    memo cannot say who said it; the lists below the prose keep them."""
+    out: list[ClaimGroup] = []
+    for group in groups:
+        members = [m for m in group.members if _fold(m.citation.span.text) not in headlines]
+        if members:
+            out.append(group.model_copy(update={"members": members}))
+    return out
+
+
 def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
     """The rule's bottom line and key judgments, from the merged facts alone."""
     roster = _roster_of(brief)
@@ -524,7 +536,9 @@ def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
     )
     used: set[str] = set()
     outlets = {s.n: s.outlet_key for s in brief.sources}
-    aim_groups, speculation_groups = brief.stated_aims, brief.speculation
+    headlines = {_fold(s.title) for s in brief.sources if s.title}
+    aim_groups = _without_headlines(brief.stated_aims, headlines)
+    speculation_groups = _without_headlines(brief.speculation, headlines)
     if own:
         aim_groups = [g for g in aim_groups if not _restates(g, own[0])]
         speculation_groups = [g for g in speculation_groups if not _restates(g, own[0])]
