@@ -130,3 +130,17 @@ def test_english_articles_carry_no_language_note() -> None:
     assert len(ENGLISH) >= 5
     for path in ENGLISH:
         assert read_article(path).notes == ()
+
+
+def test_an_abbreviated_office_before_a_name_ends_no_sentence() -> None:
+    from summarize.ingest.sentences import split_sentences
+
+    text = (
+        "Critics urged a boycott, including one from former Maryland Gov. Ana Ruiz, a lawyer. "
+        "Sen. Jon Hale and Rep. Mira Castell agreed. The talks ended."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Critics urged a boycott, including one from former Maryland Gov. Ana Ruiz, a lawyer.",
+        "Sen. Jon Hale and Rep. Mira Castell agreed.",
+        "The talks ended.",
+    ]

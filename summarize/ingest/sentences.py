@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 _ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr",
+    "gov", "sen", "rep", "adm", "amb", "atty", "supt", "cmdr", "brig", "rev", "hon", "pres",
     "no", "vs", "etc", "inc", "corp", "co", "ltd",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
