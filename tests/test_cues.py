@@ -136,6 +136,7 @@ def test_an_aim_cue_keeps_its_forms(sentence: str, cue: str) -> None:
         "She expressed her deep sympathy.",
         "The ministry issued a statement on his planned trip.",  # a plan named as a thing
         "Critics mocked the governor's proposed tax.",
+        "Engagements were cancelled and a-planned trip fell victim to the snow.",  # wire hyphen
         "The envoy arrives on Monday at the invitation of the king.",  # who hosts
         "He lands in Oslo for talks expected to focus on fishing rights.",  # the writer's guess
         "Officials did not say how the talks went.",  # speech denied

@@ -114,7 +114,7 @@ _FEELING = (
 _FELT = r"(?:his|her|their|its|our|deep|deepest|sincere|heartfelt)"
 _NOT_AIMING = re.compile(
     rf"\b(?:express|offer)\w*\s+(?:{_FELT}\s+){{0,2}}[\"\u201c]?(?:{_FEELING})\b"
-    r"|(?:\b(?:a|an|the|this|these|those|his|her|its|their|our)|[\'\u2019]s?)\s+"
+    r"|(?:\b(?:a|an|the|this|these|those|his|her|its|their|our)|[\'\u2019]s?)[\s-]+"
     r"(?:planned|proposed)\b(?=\s+[a-z])"
     r"|\bat\s+(?:the\s+)?invitation\b"
     r"|\b(?:expected|likely)\s+to\s+\w+"
