@@ -526,3 +526,17 @@ def test_an_office_no_title_list_knows_or_its_place_is_no_part_of_the_name() -> 
     assert fullest_name("Tillerson", "Rex Tillerson spoke. In the Rex Tillerson era, it grew.") == (
         "Rex Tillerson"
     )
+
+
+def test_a_name_set_off_as_heading_a_body_outside_government_is_no_official() -> None:
+    text = (
+        "Ana Ruiz, president of the Harbour Council, a nonpartisan think tank, said so. "
+        "Jon Hale, the former head of a shipping firm, now leads the ministry."
+    )
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    def official(name: str, title: str) -> bool:
+        return ground_people([_PersonDraft(name=name, title=title)], ctx).items[0].official
+
+    assert not official("Ana Ruiz", "President of the Harbour Council")
+    assert official("Jon Hale", "Minister")  # an earlier post is no body outside government

@@ -61,7 +61,15 @@ LOOKBACK = 2
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _NOT_GOVERNMENT = re.compile(
     r"\b(former|ex-|institute|university|professor|analyst|researcher|expert|journalist|"
-    r"correspondent|reporter)\b",
+    r"correspondent|reporter|think\s+tank)\b",
+    re.IGNORECASE,
+)
+# What an appositive says of a body outside government ("Lee, president of the Council on
+# Foreign Relations, a nonpartisan think tank,"): "former" is left out, as officials are
+# often described by an earlier post ("Tillerson, the former Exxon chief").
+_OUTSIDE_BODY = re.compile(
+    r"\b(institute|university|professor|analyst|researcher|journalist|correspondent|"
+    r"think\s+tank)\b",
     re.IGNORECASE,
 )
 
@@ -404,7 +412,11 @@ def ground_people(
         if title and not any(_beside(span.text, title, name) for span in evidence):
             out.notes.append(f"people[{i}]: title {title!r} is not beside {name!r}; left unknown")
             title = None
-        official = bool(d.official) and not (title and _NOT_GOVERNMENT.search(title))
+        official = (
+            bool(d.official)
+            and not (title and _NOT_GOVERNMENT.search(title))
+            and not any(_appositive_outside(span.text, name) for span in evidence)
+        )
         out.items.append(Person(name, official, title, stated(d.country), evidence))
     return out
 
@@ -750,6 +762,15 @@ def outside_government(words: str) -> bool:
     """Whether an office or description says its holder is outside government ("former",
     "professor", "analyst", "correspondent")."""
     return _NOT_GOVERNMENT.search(words) is not None
+
+
+def _appositive_outside(text: str, name: str) -> bool:
+    """Whether the words set off after the name describe a body outside government: "Haas,
+    president of the Council on Foreign Relations, a nonpartisan think tank, said"."""
+    at = text.find(name)
+    if at < 0 or not text[at + len(name) :].startswith(","):
+        return False
+    return _OUTSIDE_BODY.search(text[at : at + len(name) + _APPOSITIVE_CHARS]) is not None
 
 
 def _described_outside(text: str, name: str) -> bool:
