@@ -112,25 +112,18 @@ def tells_travel(text: str) -> bool:
     return _travel_word().search(text) is not None
 
 
-def journey_or_meeting(
-    event: Event, home: str | None, title: str | None = None, placed: str | None = None
-) -> bool:
+def journey_or_meeting(event: Event, home: str | None, title: str | None = None) -> bool:
     """False for a trip answered where no cited sentence has a word of travel, by someone
     not known to be abroad there (their country unknown, or the place's own): talks "for
     Syria", a news conference at home, an address. Someone of another country at the place
     ("X was also in Mexico City where he met Y") is abroad: that stays a trip, unless their
     office posts them there ("the charge d'affaires at the embassy in Lisbon", as their title
     or, without one, as the sentence's appositive after their name). A meeting at
-    home with no one met is none ("expects Iran to meet the norms"). At home, the word of
-    travel must stand in the traveler's own sentence. ``placed`` is the country of a venue
-    no gazetteer knows, as the model placed it."""
-    there = country_key(destination(event.place)[0] or placed)
+    home with no one met is none ("expects Iran to meet the norms")."""
+    there = country_key(destination(event.place)[0])
     if event.kind == "meeting":
         return event.met is not None or home is None or country_key(home) != there
-    at_home = home is not None and there is not None and country_key(home) == there
-    # "a visit to the White House" in another sentence is the guest's, not the host's
-    told = event.evidence[:1] if at_home else event.evidence
-    if event.kind != "trip" or any(tells_travel(s.text) for s in told):
+    if event.kind != "trip" or any(tells_travel(s.text) for s in event.evidence):
         return True
     if there is not None and _posted_in(title or _appositive(event)) == there:
         return False

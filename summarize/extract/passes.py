@@ -299,16 +299,7 @@ class ExtractionRun:
         self, event: Event, country_of: dict[str, str | None], title_of: dict[str, str | None]
     ) -> Visit | None:
         """The visit an event reports, or None (with the reason kept) when it is none."""
-        status, dates = status_and_dates(event, self.ctx.published)
-        fields = place_and_day(event.place, event.when, dates)
-        if fields["destination_country"] is None:  # a venue: as the model placed it, or
-            # named after its city ("Munich Security Conference"); a host's country, where a
-            # guest is welcomed to one, is known better (stated_trips: "the Belem Palace")
-            fields["destination_country"] = self.ctx.venue_country(event.place) or (
-                country_display(venue_country(event.place))
-            )
-        home, title = country_of.get(event.who), title_of.get(event.who)
-        if not journey_or_meeting(event, home, title, fields["destination_country"]):
+        if not journey_or_meeting(event, country_of.get(event.who), title_of.get(event.who)):
             item: dict[str, object] = {
                 "who": event.who,
                 "kind": event.kind,
@@ -318,6 +309,14 @@ class ExtractionRun:
             reason = "no word of travel (or no one met), and nothing says they were abroad there"
             self.dropped.append(Dropped(kind="visit", item=item, reason=reason))
             return None
+        status, dates = status_and_dates(event, self.ctx.published)
+        fields = place_and_day(event.place, event.when, dates)
+        if fields["destination_country"] is None:  # a venue: as the model placed it, or
+            # named after its city ("Munich Security Conference"); a host's country, where a
+            # guest is welcomed to one, is known better (stated_trips: "the Belem Palace")
+            fields["destination_country"] = self.ctx.venue_country(event.place) or (
+                country_display(venue_country(event.place))
+            )
         return Visit(
             kind="meeting" if event.kind == "meeting" else "trip",
             status=status,
