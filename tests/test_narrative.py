@@ -489,3 +489,32 @@ def test_a_headline_is_not_retold_as_someones_words() -> None:
     )
     assert _sentences(brief) == [f"The reports said that {alone}."]
     assert any(m.text == headline for g in brief.stated_aims for m in g.members)
+
+
+def test_a_wording_that_drops_what_is_said_is_refused() -> None:
+    brief, _ = _brief()
+    (draft,) = drafts_of(brief)[0]
+    # The seeds' recorded narrative had worded a claim of Lukashenko's as another report's
+    # sentence about a visit: every name in it is in the facts, and none of the claim is.
+    other = "Arman Tokhtarov told reporters about the two countries."
+    assert problems_of(other, draft, {"LATIN"}) == ["it drops what is said: keep the claim"]
+    reworded = "Tokhtarov said the talks would expand rail freight between both countries."
+    assert problems_of(reworded, draft, {"LATIN"}) == []
+
+
+def test_a_quotation_given_to_he_or_she_is_not_quoted() -> None:
+    # "..., she said" names its speaker in a sentence the memo does not show.
+    quoted = "That allows timely notices to go out without delay, she said."
+    alone = "the talks aim to expand rail freight between the two countries"
+    brief = merge(
+        [
+            article(
+                "a",
+                aims=[
+                    ("allows timely notices", "Arman Tokhtarov", quoted),
+                    (alone, "Arman Tokhtarov", f"Officials said {alone}."),
+                ],
+            )
+        ]
+    )
+    assert _sentences(brief) == [f"The reports said that {alone}."]
