@@ -518,3 +518,28 @@ def test_a_quotation_given_to_he_or_she_is_not_quoted() -> None:
         ]
     )
     assert _sentences(brief) == [f"The reports said that {alone}."]
+
+
+def test_an_office_is_told_only_with_a_span_that_writes_it_cited() -> None:
+    officials: list[tuple[str, str | None, str | None]] = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan")
+    ]
+    trip = article("trip", officials=officials, visits=[SINGAPORE_TRIP])
+    trip = _with_visit_evidence(trip, "Tokhtarov arrived in Singapore on March 11, 2025.")
+    (draft,) = drafts_of(merge([trip]))[0]
+    assert draft.text.startswith("Foreign Minister Arman Tokhtarov visited Singapore")
+    # The trip's own sentence does not write the office: the roster's span that does is cited.
+    assert [c.span.text for c in draft.citations] == [
+        "Tokhtarov arrived in Singapore on March 11, 2025.",
+        "Foreign Minister Arman Tokhtarov",
+    ]
+    # An office no span writes (a model's "White House President") is not told.
+    unwritten = trip.model_copy(
+        update={
+            "officials": [
+                o.model_copy(update={"title": "White House President"}) for o in trip.officials
+            ]
+        }
+    )
+    (draft,) = drafts_of(merge([unwritten]))[0]
+    assert draft.text.startswith("Arman Tokhtarov visited Singapore")

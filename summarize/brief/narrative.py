@@ -134,16 +134,26 @@ def _roster_of(brief: Brief) -> dict[str, RosterEntry]:
     return by_name
 
 
-def _office(name: str, roster: dict[str, RosterEntry]) -> str | None:
+def _office(
+    name: str, roster: dict[str, RosterEntry], citations: Sequence[Citation]
+) -> tuple[str, Citation | None] | None:
     """The person's office without the country words ("Estonian Foreign Minister" →
-    "Foreign Minister"): the rule's sentence names the country itself."""
+    "Foreign Minister"), with the roster's span that writes it where no cited span does:
+    the rule's sentence names the country itself, and cites whatever it tells (an office
+    no span writes, "White House President", is not told)."""
     entry = roster.get(_fold(name))
     if entry is None or not entry.titles:
         return None
+    cited = _fold(" ".join(c.span.text for c in citations))
     for title in sorted(entry.titles, key=len, reverse=True):
         bare = without_country_words(title)
-        if bare and bare[0].isupper():
-            return bare
+        if not bare or not bare[0].isupper():
+            continue
+        if _fold(bare) in cited:
+            return bare, None
+        writes = (c for c in entry.citations if _fold(bare) in _fold(c.span.text))
+        if (citation := next(writes, None)) is not None:
+            return bare, citation
     return None
 
 
@@ -181,13 +191,18 @@ def _stated_country(country: str | None, citations: Sequence[Citation]) -> str |
     return country if key in said else None
 
 
-def _who(name: str, country: str | None, roster: dict[str, RosterEntry]) -> str:
-    office = _office(name, roster)
+def _who(
+    name: str, country: str | None, roster: dict[str, RosterEntry], citations: Sequence[Citation]
+) -> tuple[str, tuple[Citation, ...]]:
+    """How the sentence names the person, and the span its office is cited from, if any."""
+    found = _office(name, roster, citations)
+    office, cited = found if found is not None else (None, None)
+    extra = (cited,) if cited is not None else ()
     if office and country:
-        return f"{office} {name} of {_the(country)}"
+        return f"{office} {name} of {_the(country)}", extra
     if office:
-        return f"{office} {name}"
-    return f"{name} of {_the(country)}" if country else name
+        return f"{office} {name}", extra
+    return (f"{name} of {_the(country)}" if country else name), extra
 
 
 # A country named by a common noun takes "the": "the United States", "the Czech Republic",
@@ -199,11 +214,13 @@ def _the(country: str) -> str:
     return f"the {country}" if _COMMON_NOUN_NAME.search(country) else country
 
 
-def _engagement_sentence(e: Engagement, roster: dict[str, RosterEntry]) -> str:
+def _engagement_sentence(
+    e: Engagement, roster: dict[str, RosterEntry]
+) -> tuple[str, tuple[Citation, ...]]:
     country = _stated_country(e.traveler_country, e.citations)
     if e.kind == "trip" and country_key(country) == country_key(e.destination_country):
         country = None  # a trip abroad: the country the spans name is where they went
-    who = _who(e.traveler, country, roster)
+    who, office_cited = _who(e.traveler, country, roster, e.citations)
     place = _place(e)
     others = " and ".join(e.met[:2])
     when = _date_phrase(e)
@@ -211,10 +228,10 @@ def _engagement_sentence(e: Engagement, roster: dict[str, RosterEntry]) -> str:
         verb = {"planned": "is due to meet", "ongoing": "is meeting"}.get(e.status or "", "met")
         target = f" {others}" if others else ""
         where = f" in {place}" if place else ""
-        return f"{who} {verb}{target}{where}{when}".rstrip() + "."
+        return f"{who} {verb}{target}{where}{when}".rstrip() + ".", office_cited
     verb = {"planned": "is due to visit", "ongoing": "is visiting"}.get(e.status or "", "visited")
     also = f", meeting {others}" if others else ""
-    return f"{who} {verb} {place}{when}{also}."
+    return f"{who} {verb} {place}{when}{also}.", office_cited
 
 
 _COUNT = re.compile(r"\(\d+ outlets report it\)")
@@ -225,20 +242,21 @@ def _corroboration(count: int) -> str:
 
 
 def _engagement_draft(e: Engagement, roster: dict[str, RosterEntry]) -> Draft:
-    text = _engagement_sentence(e, roster)
+    text, office_cited = _engagement_sentence(e, roster)
+    citations = (*e.citations, *office_cited)
     vocabulary = _words_of(
         e.traveler, e.traveler_country, e.destination_city, e.destination_country, *e.met
     )
-    vocabulary |= _date_words(e.start_date, e.end_date) | _span_words(e.citations)
+    vocabulary |= _date_words(e.start_date, e.end_date) | _span_words(citations)
     for name in (e.traveler, *e.met):
         entry = roster.get(_fold(name))
         if entry is not None:
-            vocabulary |= _words_of(*entry.titles, *entry.variants, *entry.countries)
+            vocabulary |= _words_of(*entry.variants, *entry.countries)
     return Draft(
         text=text[:-1] + _corroboration(e.corroboration) + ".",
         rests_on=(e.id,),
-        sources=tuple(e.sources),
-        citations=tuple(e.citations),
+        sources=tuple(sorted({*e.sources, *(c.source for c in office_cited)})),
+        citations=citations,
         vocabulary=frozenset(vocabulary),
     )
 
