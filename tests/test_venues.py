@@ -57,7 +57,7 @@ def test_an_unprinted_or_unknown_venue_stays_unplaced() -> None:
         ctx,
     )
     assert grounded.items == [("White House", "United States")]
-    ctx.venues["white house"] = "United States"
+    ctx.place_venue("White  House", "United States")
     # Once placed, a venue is not asked about again; each other one once, as first written.
     assert places_to_ask(["White House", "Naval Observatory", "naval  observatory"], ctx) == (
         "Naval Observatory",

@@ -117,6 +117,11 @@ class Event:
     evidence: tuple[Span, ...]
 
 
+def venue_key(place: str) -> str:
+    """A venue as its spellings compare: case and spacing aside ("White  house")."""
+    return " ".join(place.casefold().split())
+
+
 @dataclass
 class ArticleContext:
     """What replies are checked against: the numbered body and the people found so far."""
@@ -130,7 +135,10 @@ class ArticleContext:
 
     def venue_country(self, place: str | None) -> str | None:
         """The country the model placed a venue in, or None."""
-        return self.venues.get(" ".join((place or "").casefold().split()))
+        return self.venues.get(venue_key(place or ""))
+
+    def place_venue(self, place: str, country: str) -> None:
+        self.venues[venue_key(place)] = country
 
     def sentence(self, n: int) -> NumberedSentence | None:
         return self.numbered.get(n)

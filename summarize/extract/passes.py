@@ -283,7 +283,7 @@ class ExtractionRun:
         task = render("venues", places=", ".join(f'"{p}"' for p in places))
         answer = self._ask("venues", task, model, VENUES, len(places), ground_venues)
         for place, country in answer.grounded.items:
-            self.ctx.venues[" ".join(place.casefold().split())] = country
+            self.ctx.place_venue(place, country)
         regrounded: list[Event] = []
         for numbers, refused in unplaced:
             draft = EventDraft.model_validate(refused.item)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from summarize.extract.drafts import NOT_KNOWN
-from summarize.extract.grounding import ArticleContext, Grounded, destination
+from summarize.extract.grounding import ArticleContext, Grounded, destination, venue_key
 from summarize.knowledge.places import (
     city_country,
     continent_countries,
@@ -47,7 +47,7 @@ def places_to_ask(places: Sequence[str | None], ctx: ArticleContext) -> tuple[st
     out: dict[str, str] = {}
     for place in places:
         if place and needs_placing(place) and ctx.venue_country(place) is None:
-            out.setdefault(" ".join(place.casefold().split()), " ".join(place.split()))
+            out.setdefault(venue_key(place), " ".join(place.split()))
     return tuple(out.values())[:MAX_VENUES]
 
 
@@ -55,11 +55,11 @@ def ground_venues(drafts: list[Any], ctx: ArticleContext) -> Grounded[tuple[str,
     """Each placed venue as ``(place, country)``; a place the article does not print, or one
     the model does not know, stays unplaced."""
     out: Grounded[tuple[str, str]] = Grounded()
-    printed = " ".join(ctx.numbered.text.casefold().split())
+    printed = venue_key(ctx.numbered.text)
     for d in drafts:
         if d.country == NOT_KNOWN:
             out.notes.append(f"places: where {d.place!r} stands is not known")
-        elif " ".join(d.place.casefold().split()) not in printed:
+        elif venue_key(d.place) not in printed:
             out.notes.append(f"places: {d.place!r} is not in the article")
         elif (country := country_display(country_key(d.country))) is not None:
             out.items.append((d.place, country))
