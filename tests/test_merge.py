@@ -472,3 +472,36 @@ def test_a_trip_takes_the_day_most_reports_give_and_the_other_is_a_contradiction
     assert trip.start_date == "2025-11-04"
     [clash] = brief.contradictions
     assert sorted(v.value for v in clash.values) == ["2025-11-01", "2025-11-04"]
+
+
+def test_a_fellow_traveler_is_no_one_met() -> None:
+    # Two officials of one country on one trip: each met the hosts, not each other.
+    def trip(who: str, met: list[str]) -> dict[str, object]:
+        return {
+            "traveler": who,
+            "traveler_country": "Kazakhstan",
+            "destination_country": "Singapore",
+            "start_date": "2025-03-11",
+            "year_stated": True,
+            "met": met,
+        }
+
+    report = article(
+        "joint",
+        visits=[
+            trip("Arman Tokhtarov", ["Bolat Sadykov", "Tan Wei Ling"]),
+            trip("Bolat Sadykov", ["Arman Tokhtarov"]),
+        ],
+    )
+    met = {e.traveler: e.met for e in merge([report]).engagements}
+    assert met == {"Arman Tokhtarov": ["Tan Wei Ling"], "Bolat Sadykov": []}
+    # A traveler from elsewhere, met there, is still met.
+    other = article(
+        "two",
+        visits=[
+            trip("Arman Tokhtarov", ["Bolat Sadykov"]),
+            {**trip("Bolat Sadykov", []), "traveler_country": "Chile"},
+        ],
+    )
+    met = {e.traveler: e.met for e in merge([other]).engagements}
+    assert met["Arman Tokhtarov"] == ["Bolat Sadykov"]

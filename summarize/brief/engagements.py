@@ -307,5 +307,27 @@ def engagements_of(
                 citations=ctx.cite(trip),
             )
         )
+    out = _without_fellow_travelers(out)
     order = sorted(range(len(out)), key=lambda i: (out[i].start_date or "9999", out[i].id))
     return [out[i] for i in order], [trips[i] for i in order]
+
+
+def _without_fellow_travelers(engagements: list[Engagement]) -> list[Engagement]:
+    """Each engagement less the people it met who travelled with its traveler: of the same
+    country, to the same country, on the same day (or no day given). A report that Kelly
+    and Tillerson held talks in Mexico City has them meet the Mexicans, not each other."""
+    out: list[Engagement] = []
+    for e in engagements:
+        fellows = {
+            o.traveler
+            for o in engagements
+            if o is not e
+            and o.traveler in e.met
+            and o.kind == "trip"
+            and e.traveler_country is not None
+            and o.traveler_country == e.traveler_country
+            and o.destination_country == e.destination_country
+            and (o.start_date == e.start_date or None in (o.start_date, e.start_date))
+        }
+        out.append(e.model_copy(update={"met": [m for m in e.met if m not in fellows]}))
+    return out
