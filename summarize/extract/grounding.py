@@ -59,19 +59,16 @@ _REFERS_BACK = re.compile(
 )
 LOOKBACK = 2
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_NOT_GOVERNMENT = re.compile(
-    r"\b(former|ex-|institute|university|professor|analyst|researcher|expert|journalist|"
-    r"correspondent|reporter|think\s+tank)\b",
-    re.IGNORECASE,
+# Words for a body or a trade outside government: what an appositive after a name may say
+# of it ("Lee, president of the Council on Foreign Relations, a nonpartisan think tank,").
+_OUTSIDE_WORDS = (
+    r"institute|university|professor|analyst|researcher|journalist|correspondent|think\s+tank"
 )
-# What an appositive says of a body outside government ("Lee, president of the Council on
-# Foreign Relations, a nonpartisan think tank,"): "former" is left out, as officials are
-# often described by an earlier post ("Tillerson, the former Exxon chief").
-_OUTSIDE_BODY = re.compile(
-    r"\b(institute|university|professor|analyst|researcher|journalist|correspondent|"
-    r"think\s+tank)\b",
-    re.IGNORECASE,
-)
+_OUTSIDE_BODY = re.compile(rf"\b({_OUTSIDE_WORDS})\b", re.IGNORECASE)
+# An office or a description outside government: those words, and an earlier post
+# ("former"), which an appositive may give an official too ("Tillerson, the former Exxon
+# chief"), so only a title is read for it.
+_NOT_GOVERNMENT = re.compile(rf"\b(former|ex-|expert|reporter|{_OUTSIDE_WORDS})\b", re.IGNORECASE)
 
 
 @dataclass
@@ -689,11 +686,17 @@ def _a_destination(place: str | None, sentences: Sequence[str]) -> bool:
     """A country, a city the gazetteer knows, or a place a sentence says someone went to or
     was at ("landed at Osan airbase", "a trip to the DMZ"): not a name that only owns or
     hosts something ("an interview on NBC's programme")."""
-    if place is None or destination(place)[0] is not None or city_country(place) is not None:
+    if place is None or is_placed(place):
         return True
     words = place_pattern(place)
     toward = re.compile(rf"\b{_TOWARD}\s+(?:the\s+)?{words}\b(?!['\u2019]s)", re.IGNORECASE)
     return any(toward.search(s) for s in sentences)
+
+
+def is_placed(place: str) -> bool:
+    """Whether the data place ``place`` as written: a country, or a city or state whose
+    country the gazetteer knows."""
+    return destination(place)[0] is not None or city_country(place) is not None
 
 
 def destination(place: str | None) -> tuple[str | None, str | None]:

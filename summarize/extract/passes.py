@@ -255,7 +255,7 @@ class ExtractionRun:
         country_of = {p.name: country_display(country_key(stated(p.country))) for p in people}
         title_of = {p.name: stated(p.title) for p in people}
         events: list[Event] = []
-        unplaced: list[tuple[tuple[int, ...], Dropped]] = []
+        unplaced: list[tuple[tuple[int, ...], Dropped, EventDraft]] = []
         settings = pass_settings()
         for batch in _batches(candidates(self.numbered, "event_cues"), settings.event_batch):
             numbers = tuple(c.n for c in batch)
@@ -265,18 +265,25 @@ class ExtractionRun:
             ground = partial(_ground_with, ground_events, numbers=numbers)
             answer = self._ask("events", task, model, EVENTS, size, ground)
             events += answer.grounded.items
-            unplaced += [(numbers, d) for d in answer.grounded.dropped if UNPLACED in d.reason]
+            unplaced += [
+                (numbers, d, EventDraft.model_validate(d.item))
+                for d in answer.grounded.dropped
+                if UNPLACED in d.reason
+            ]
         events += self._placed_venues(events, unplaced)
         out = [v for e in events if (v := self._visit(e, country_of, title_of)) is not None]
         told = stated_trips(self.numbered, people, self.ctx.published, answered=out)
         return date_by_office([*out, *told], self.ctx)
 
     def _placed_venues(
-        self, events: Sequence[Event], unplaced: Sequence[tuple[tuple[int, ...], Dropped]]
+        self,
+        events: Sequence[Event],
+        unplaced: Sequence[tuple[tuple[int, ...], Dropped, EventDraft]],
     ) -> list[Event]:
         """Ask where the venues the events named stand (:mod:`summarize.extract.venues`);
         the trips refused for want of a known place that it places, grounded again."""
-        places = places_to_ask([*(e.place for e in events), *_places(unplaced)], self.ctx)
+        named = [*(e.place for e in events), *(draft.place for _, _, draft in unplaced)]
+        places = places_to_ask(named, self.ctx)
         if not places or not self.countries:
             return []
         model = partial(venues_reply, places, self.countries)
@@ -285,8 +292,7 @@ class ExtractionRun:
         for place, country in answer.grounded.items:
             self.ctx.place_venue(place, country)
         regrounded: list[Event] = []
-        for numbers, refused in unplaced:
-            draft = EventDraft.model_validate(refused.item)
+        for numbers, refused, draft in unplaced:
             if self.ctx.venue_country(draft.place) is None:
                 continue
             grounded = ground_events([draft], self.ctx, numbers)
@@ -378,11 +384,6 @@ class ExtractionRun:
 
 def _same_person(people: Sequence[Person], name: str) -> int | None:
     return next((i for i, p in enumerate(people) if same_name(p.name, name)), None)
-
-
-def _places(unplaced: Sequence[tuple[tuple[int, ...], Dropped]]) -> list[str | None]:
-    place = [refused.item.get("place") for _, refused in unplaced]
-    return [p if isinstance(p, str) else None for p in place]
 
 
 def _ground_with(

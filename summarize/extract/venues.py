@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from summarize.extract.drafts import NOT_KNOWN
-from summarize.extract.grounding import ArticleContext, Grounded, destination, venue_key
+from summarize.extract.grounding import ArticleContext, Grounded, is_placed, venue_key
 from summarize.knowledge.places import (
-    city_country,
     continent_countries,
     country_display,
     country_key,
@@ -34,8 +33,7 @@ def needs_placing(place: str | None) -> bool:
     if not place or not place.strip():
         return False
     return (
-        destination(place)[0] is None
-        and city_country(place) is None
+        not is_placed(place)
         and venue_country(place) is None
         and not continent_countries(place)
         and not names_a_region_elsewhere(place)
