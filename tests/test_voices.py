@@ -340,3 +340,20 @@ def test_he_said_after_a_possessive_means_the_subject_not_the_owner() -> None:
     earlier = "Donald Trump waited. Merkel's visit began on Friday."
     pair = ("Angela Merkel", "Donald Trump")
     assert voice_of("She said talks could resume.", pair, previous=earlier) == "Angela Merkel"
+
+
+def test_the_holder_of_a_title_the_article_gives_is_called_by_it() -> None:
+    # "Burgomaster" is in no list of offices; the article gives it to Brandt as a title.
+    offices = (("Oskar Brandt", "Burgomaster"), ("Mira Castell", "envoy"))
+    said = "The Burgomaster agreed with her and said the fund may grow."
+    assert voice_of(said, PEOPLE, offices=offices) == "Oskar Brandt"
+    assert voice_of(said, PEOPLE) == UNNAMED_OFFICIALS  # no title given: a body, like "the Fed"
+    # "He" goes on from the subject called by the title, not from a name before it...
+    earlier = "Mira Castell said talks went well. The Burgomaster agreed with her."
+    he_said = "He said the fund may grow."
+    assert voice_of(he_said, PEOPLE, previous=earlier, offices=offices) == "Oskar Brandt"
+    # ... but not from one the title names as an object.
+    earlier = "Mira Castell said she thanked the Burgomaster for his help."
+    assert voice_of("She said the fund may grow.", PEOPLE, previous=earlier, offices=offices) == (
+        "Mira Castell"
+    )

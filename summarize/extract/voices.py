@@ -162,7 +162,7 @@ def voice_of(
         if voice is None and len(pieces) > 1 and _ONLY_A_NAME.fullmatch(pieces[-1].strip()):
             voice = _voice_in(pieces[-1], people, ())  # "Chile's envoy, Ana Ruiz, said"
         if voice is None and len(pieces) > 1:  # "Lee, a ..., said", "Lee, however, said"
-            voice = _set_off(pieces, people, previous)
+            voice = _set_off(pieces, people, previous, offices)
         if voice is None and _INVERTS.search(sentence[:start]):  # ", said Oskar Brandt"
             voice = _inverted(sentence[match.end() :], people)
         if voice is not None:
@@ -311,7 +311,7 @@ class Speakers:
                 break
             voice = None if described else _subject(pieces[-1], self.people, earlier, self.offices)
             if voice is None and len(pieces) > 1:
-                voice = _set_off(pieces, self.people, earlier)
+                voice = _set_off(pieces, self.people, earlier, self.offices)
             voice = voice or _inverted(rest, self.people)
             if voice is not None:
                 return voice
@@ -358,7 +358,12 @@ _ASIDE_OPENS = re.compile(
 )
 
 
-def _set_off(pieces: Sequence[str], people: Sequence[str], earlier: str) -> str | None:
+def _set_off(
+    pieces: Sequence[str],
+    people: Sequence[str],
+    earlier: str,
+    offices: Sequence[tuple[str, str]] = (),
+) -> str | None:
     """The subject before words set off by commas ahead of the verb: a description ("Lee, a
     professor at ..., said", "Lee, 45, said": anyone the piece before names) or an aside
     ("Lee, speaking in Paris, said", "Lee, however, said": the piece before must end with
@@ -374,7 +379,7 @@ def _set_off(pieces: Sequence[str], people: Sequence[str], earlier: str) -> str 
     if not last:
         return None
     if _ENDS_WITH_PRONOUN.search(subject) and len(subject.split()) == 1:
-        return _last_named(earlier, people)
+        return _last_named(earlier, people, offices)
     ending = _voice_in(" ".join(subject.split()[-3:]), people, ())
     if ending is None:
         return None
@@ -399,7 +404,7 @@ def _subject(
         voice = _described(clause, offices) or _voice_in(clause, people, ())
         voice = voice or _addressed(clause)
     if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or joined):
-        voice = _last_named(earlier, people)
+        voice = _last_named(earlier, people, offices)
     if voice is None and _ENDS_WITH_IT.search(clause):
         voice = _body_opening(earlier)
     return voice
@@ -420,11 +425,17 @@ def _described(clause: str, offices: Sequence[tuple[str, str]]) -> str | None:
     found = _THE_DESCRIBED.search(clause)
     if found is None:
         return None
-    noun = found.group("noun")
-    if noun[0].isupper() and noun.casefold() not in office_word_set():
-        return None  # "the Kremlin", "the Fed": a body
+    return _holder(found.group("noun"), offices)
+
+
+def _holder(noun: str, offices: Sequence[tuple[str, str]]) -> str | None:
+    """The one person whose title's head noun is ``noun``. A capitalized noun is an office
+    where the data lists it or the article gives it to someone as a title ("the Taoiseach"),
+    else a body ("the Kremlin", "the Fed"); of two ministers, neither is sure."""
     holders = [p for p, title in offices if _title_head(title) == noun.casefold()]
-    return holders[0] if len(holders) == 1 else None  # of two ministers, neither is sure
+    if noun[0].isupper() and noun.casefold() not in office_word_set() and not holders:
+        return None
+    return holders[0] if len(set(holders)) == 1 else None
 
 
 def _title_head(title: str) -> str:
@@ -491,10 +502,13 @@ def _inverted(rest: str, people: Sequence[str]) -> str | None:
     return _voice_in(re.split(r"[,;.]", words)[0], people, ())
 
 
-def _last_named(text: str, people: Sequence[str]) -> str | None:
-    """The person named last in ``text``: whom a later "he said" means; one named only as
-    the possessive of an object ("rebuffed Wang's proposal") ranks after anyone named
-    otherwise ("Merkel's visit began" keeps Merkel)."""
+def _last_named(
+    text: str, people: Sequence[str], offices: Sequence[tuple[str, str]] = ()
+) -> str | None:
+    """The person named last in ``text``, by name or as the subject "the <title>" of its one
+    holder ("The Taoiseach agreed with him. He said..."): whom a later "he said" means; one named
+    only as the possessive of an object ("rebuffed Wang's proposal") ranks after anyone
+    named otherwise ("Merkel's visit began" keeps Merkel)."""
     from summarize.extract.grounding import name_positions
     from summarize.knowledge.person_names import mention_key
 
@@ -505,7 +519,17 @@ def _last_named(text: str, people: Sequence[str]) -> str | None:
         spots = [(at, len(key)) for at in name_positions(text, person)]
         spots = spots or [(at, len(person.split()[0])) for at in _family_name_first(text, person)]
         found += [(not _owned_object(plain, at, n), at, person) for at, n in spots]
+    for called in _CALLED_BY_TITLE.finditer(plain):
+        if _AFTER_WORD.search(plain, 0, called.start()):
+            continue  # "commended the Taoiseach": an object, not whom "he" goes on from
+        if (holder := _holder(called.group("noun"), offices)) is not None:
+            owned = _owned_object(plain, called.start("noun"), len(called.group("noun")))
+            found.append((not owned, called.start(), holder))
     return max(found)[2] if found else None
+
+
+# "the Taoiseach", "the Turkish president": a person called by the head of a title.
+_CALLED_BY_TITLE = re.compile(r"\b[Tt]he\s+(?:[A-Za-z-]+\s+){0,2}?(?P<noun>[A-Za-z][a-z-]+)\b")
 
 
 def _owned_object(text: str, at: int, length: int) -> bool:
