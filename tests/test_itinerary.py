@@ -195,6 +195,15 @@ def test_a_future_form_before_the_place_makes_a_trip_answered_as_past_planned() 
     assert status_and_dates(_event("Lisbon", other), PUBLISHED)[0] == "past"
 
 
+def test_a_future_form_before_the_place_makes_a_trip_answered_as_under_way_planned() -> None:
+    # "On Friday" ahead of a Wednesday page is two days on, not five days back.
+    text = "Dell and Marang will hold talks at the Belem Palace on Friday."
+    status, dates = status_and_dates(
+        _event("Belem Palace", text, status="ongoing", when="on Friday"), PUBLISHED
+    )
+    assert (status, dates.start) == ("planned", "2021-06-04")
+
+
 def test_a_trip_done_on_the_day_of_the_report_is_still_under_way() -> None:
     text = "Dell met his counterpart in Lisbon on Wednesday."
     status, dates = status_and_dates(_event("Lisbon", text, when="on Wednesday"), PUBLISHED)

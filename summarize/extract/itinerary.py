@@ -218,7 +218,8 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
 
     A sentence that puts the traveler there as it is written ("is in Mexico City") makes
     the trip under way, whatever tense the model answered; one where a future form leads to
-    the place ("will pay a one-day visit to South Korea") makes a past answer planned; and a
+    the place ("will pay a one-day visit to South Korea", "will hold talks at the White House
+    on Friday") makes a past or under-way answer planned; and a
     trip done on the day of the report is still under way. Where the model gave no date
     words, a day the cited sentence itself names ("on Thursday", "March 17") is taken: on the
     tune split the model often leaves the date out of an answer whose sentence holds one.
@@ -230,7 +231,7 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     first = event.evidence[0].text if event.evidence else ""
     if under_way(first, event.who, event.place) or _spoke_there_undated(event, first, published):
         status = "ongoing"
-    elif status == "past" and _told_ahead(first, event.place):
+    elif status != "planned" and _told_ahead(first, event.place):
         status = "planned"
     dates = _dates(event, status, published)
     if status == "past" and published and dates.start == published.isoformat():
