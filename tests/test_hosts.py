@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarize.contract.extraction import Official, Span, Visit
-from summarize.extract.hosts import fold_hosts, host_countries
+from summarize.extract.hosts import as_guests, fold_hosts, host_countries
 
 TALKS = "Foreign Minister Ilse Marang met visiting Secretary Tomas Dell in Lisbon on Monday."
 LATER = "Marang will travel to Madrid in June."
@@ -105,3 +105,27 @@ def test_an_official_of_unknown_country_met_abroad_is_the_hosts() -> None:
     # Met on a visit to Portugal: Portugal's. Met in two countries, or of a known country:
     # as before.
     assert [o.country for o in host_countries(officials, visits)] == ["Portugal", None, "Chile"]
+
+
+def test_a_hosts_event_at_home_that_tells_a_meeting_is_the_guests_trip() -> None:
+    meeting = _span("On Friday, Dell will meet Marang again at the Belem Palace.", 0)
+    host = _visit("Ilse Marang", "Portugal", "Portugal", meeting, met=[])
+    countries = {"Ilse Marang": "Portugal", "Tomas Dell": "Canada", "Ana Quist": None}
+
+    (guest,) = as_guests(host, countries)
+
+    assert (guest.traveler, guest.traveler_country, guest.met) == (
+        "Tomas Dell",
+        "Canada",
+        ["Ilse Marang"],
+    )
+    assert guest.destination_country == "Portugal"
+    assert guest.evidence == [meeting]
+    # No meeting told, or no one from elsewhere named: the event stays the host's own.
+    rally = _visit("Ilse Marang", "Portugal", "Portugal", _span("Marang spoke in Porto.", 0))
+    assert as_guests(rally, countries) == [rally]
+    alone = _visit("Ilse Marang", "Portugal", "Portugal", _span("Marang met voters.", 0))
+    assert as_guests(alone, countries) == [alone]
+    # A trip abroad is no host's event.
+    abroad = _visit("Tomas Dell", "Canada", "Portugal", meeting)
+    assert as_guests(abroad, countries) == [abroad]

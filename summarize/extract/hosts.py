@@ -5,12 +5,15 @@ visiting Secretary X", "X met Foreign Minister Y in Tokyo"), and a small model a
 host as travelling to their own country. The gold rules (``eval/dev/GOLD_RULES.md``) count
 one trip with whom the traveler met; the host's side stands on its own only when the article
 reports it on its own. So an event of someone at home is folded into a visitor's trip to
-that country when the two share a cited sentence or one names the other as met.
+that country when the two share a cited sentence or one names the other as met. Where the
+visitor's side was not answered at all ("On Friday, Abe will meet Trump again at the White
+House", answered as Trump's trip to the White House), the host's event is the guests' trip.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 
 from summarize.contract.extraction import Dropped, Official, Visit
 from summarize.extract.grounding import names_person, same_name
@@ -41,6 +44,36 @@ def fold_hosts(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
             )
         )
     return kept, dropped
+
+
+# A word that tells a meeting, not a journey: where a host meets a guest at home.
+_MEETING = re.compile(
+    r"\b(?:meet|meets|met|meeting|talks|summit|host(?:s|ed|ing)?|welcom\w*)\b", re.IGNORECASE
+)
+
+
+def as_guests(visit: Visit, country_of: Mapping[str, str | None]) -> list[Visit]:
+    """The trips of the guests a host's event at home tells of: each person from elsewhere
+    (``country_of``, the people pass's countries) named in its sentence where that sentence
+    tells a meeting, with the host among whom they met; the event itself where it names none."""
+    if not _at_home(visit) or not visit.evidence or not _MEETING.search(visit.evidence[0].text):
+        return [visit]
+    text = visit.evidence[0].text
+    guests = [
+        (name, country)
+        for name, country in country_of.items()
+        if country not in (None, visit.destination_country) and names_person(text, name)
+    ]
+    return [
+        visit.model_copy(
+            update={
+                "traveler": name,
+                "traveler_country": country,
+                "met": [visit.traveler, *(m for m in visit.met if not same_name(m, name))],
+            }
+        )
+        for name, country in guests
+    ] or [visit]
 
 
 def _abroad(visit: Visit) -> bool:
@@ -87,4 +120,4 @@ def host_countries(officials: Sequence[Official], visits: Sequence[Visit]) -> li
     return out
 
 
-__all__ = ["fold_hosts", "host_countries"]
+__all__ = ["as_guests", "fold_hosts", "host_countries"]

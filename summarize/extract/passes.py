@@ -67,7 +67,7 @@ from summarize.extract.grounding import (
     place_and_day,
     same_name,
 )
-from summarize.extract.hosts import fold_hosts, host_countries
+from summarize.extract.hosts import as_guests, fold_hosts, host_countries
 from summarize.extract.itinerary import add_stops, journey_or_meeting, status_and_dates
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import (
@@ -271,7 +271,12 @@ class ExtractionRun:
                 if UNPLACED in d.reason
             ]
         events += self._placed_venues(events, unplaced)
-        out = [v for e in events if (v := self._visit(e, country_of, title_of)) is not None]
+        out = [
+            guest
+            for e in events
+            if (v := self._visit(e, country_of, title_of)) is not None
+            for guest in as_guests(v, country_of)
+        ]
         told = stated_trips(self.numbered, people, self.ctx.published, answered=out)
         return date_by_office([*out, *told], self.ctx)
 
