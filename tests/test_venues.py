@@ -12,7 +12,12 @@ from summarize.extract.drafts import NOT_KNOWN
 from summarize.extract.grounding import ArticleContext
 from summarize.extract.numbered import number_sentences
 from summarize.extract.passes import extract
-from summarize.extract.venues import ground_venues, needs_placing, places_to_ask
+from summarize.extract.venues import (
+    ground_venues,
+    needs_placing,
+    places_to_ask,
+    set_in_article,
+)
 from summarize.ingest.body import assemble_body
 from summarize.ingest.read import read_article
 from summarize.llm import open_backend, resolve
@@ -39,6 +44,26 @@ def test_only_a_place_no_data_places_is_asked_about(place: str, asked: bool) -> 
 
 def _ctx(text: str) -> ArticleContext:
     return ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # "Florida" is a US state, a department of Uruguay and a town in Cuba: of them the
+        # article names the United States only.
+        ("Ruiz will fly to the Mar-a-Lago resort in Florida for the weekend.", "United States"),
+        ("They met at Mar-a-Lago in Palm Beach Florida last year.", "United States"),
+        # A place that stands for none of the article's countries, or no place after "in".
+        ("Ruiz dined at Mar-a-Lago in Hertfordshire.", None),
+        ("Ruiz dined at Mar-a-Lago on Friday.", None),
+    ],
+)
+def test_a_venue_the_article_sets_in_a_place_is_in_that_places_country(
+    text: str, country: str | None
+) -> None:
+    countries = ("United States", "Japan")
+    assert set_in_article("Mar-a-Lago", text, countries) == country
+    assert set_in_article("Mar-a-Lago", text, ("Cuba", "Uruguay", "United States")) is None
 
 
 class _Venue:

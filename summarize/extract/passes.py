@@ -78,7 +78,7 @@ from summarize.extract.office_holders import (
 )
 from summarize.extract.settings import PassSettings, pass_settings
 from summarize.extract.stated_trips import stated_trips
-from summarize.extract.venues import MAX_VENUES, ground_venues, places_to_ask
+from summarize.extract.venues import MAX_VENUES, ground_venues, places_to_ask, set_in_article
 from summarize.ingest.body import Body
 from summarize.ingest.chunks import split_body
 from summarize.ingest.furniture import strip_furniture
@@ -288,14 +288,16 @@ class ExtractionRun:
         """Ask where the venues the events named stand (:mod:`summarize.extract.venues`);
         the trips refused for want of a known place that it places, grounded again."""
         named = [*(e.place for e in events), *(draft.place for _, _, draft in unplaced)]
+        for place in places_to_ask(named, self.ctx):
+            if (country := set_in_article(place, self.numbered.text, self.countries)) is not None:
+                self.ctx.place_venue(place, country)
         places = places_to_ask(named, self.ctx)
-        if not places or not self.countries:
-            return []
-        model = partial(venues_reply, places, self.countries)
-        task = render("venues", places=", ".join(f'"{p}"' for p in places))
-        answer = self._ask("venues", task, model, VENUES, len(places), ground_venues)
-        for place, country in answer.grounded.items:
-            self.ctx.place_venue(place, country)
+        if places and self.countries:
+            model = partial(venues_reply, places, self.countries)
+            task = render("venues", places=", ".join(f'"{p}"' for p in places))
+            answer = self._ask("venues", task, model, VENUES, len(places), ground_venues)
+            for place, country in answer.grounded.items:
+                self.ctx.place_venue(place, country)
         regrounded: list[Event] = []
         for numbers, refused, draft in unplaced:
             if self.ctx.venue_country(draft.place) is None:

@@ -2,7 +2,9 @@
 
 A trip "to the White House" or "to the Naval Observatory" names a building that no data the
 tool ships places (GeoNames' cities, ISO's countries and subdivisions, a venue named after its
-city). After the events question, the places its answer named that nothing else places are
+city). Where the article sets the venue in a place ("the Mar-a-Lago resort in Florida",
+"Trump Tower in New York"), that place's country is the venue's, among the countries the
+article names. The places the events named that nothing else places are
 put to the model once, each a closed choice among the countries the article itself names, or
 "not known"; a place the article does not print is not placed. The article stays in the
 system message, so the model reads the place where the article uses it.
@@ -10,6 +12,7 @@ system message, so the model reads the place where the article uses it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +23,7 @@ from summarize.knowledge.places import (
     country_display,
     country_key,
     names_a_region_elsewhere,
+    place_countries,
     venue_country,
 )
 
@@ -47,6 +51,32 @@ def places_to_ask(places: Sequence[str | None], ctx: ArticleContext) -> tuple[st
         if place and needs_placing(place) and ctx.venue_country(place) is None:
             out.setdefault(venue_key(place), " ".join(place.split()))
     return tuple(out.values())[:MAX_VENUES]
+
+
+# After the venue, at most two words of its own ("resort", "estate") and "in", then the place:
+# up to four capitalized words ("in Palm Beach Florida").
+_SET_IN = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2},?\s+in\s+(?P<place>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})"
+)
+
+
+def set_in_article(place: str, text: str, countries: Sequence[str]) -> str | None:
+    """The country of the place the article sets a venue in ("the Mar-a-Lago resort in
+    Florida": Florida names a US state, a department of Uruguay and a town in Cuba, and the
+    article names the United States alone of them), or None."""
+    named = {country_key(c) for c in countries}
+    words = r"\s+".join(re.escape(w) for w in place.split())
+    for venue in re.finditer(rf"\b{words}\b", text, re.IGNORECASE):
+        after = _SET_IN.match(text, venue.end())
+        if after is None:
+            continue
+        parts = after.group("place").rstrip(".,").split()
+        runs = [parts[i:j] for i in range(len(parts)) for j in range(len(parts), i, -1)]
+        for run in sorted(runs, key=len, reverse=True):
+            found = place_countries(" ".join(run)) & named
+            if len(found) == 1:
+                return country_display(next(iter(found)))
+    return None
 
 
 def ground_venues(drafts: list[Any], ctx: ArticleContext) -> Grounded[tuple[str, str]]:

@@ -208,6 +208,20 @@ def names_a_region_elsewhere(name: str) -> bool:
     return any(code != found[1] for code in _subdivision_owners().get(folded, ()))
 
 
+def place_countries(name: str) -> frozenset[str]:
+    """The keys of every country a place's name may stand for: the country it names, the
+    country of a city of that name, each country with a state or province of that name
+    ("Florida": the United States and Uruguay, and a town in Cuba)."""
+    folded = _fold(name).removeprefix("the ")
+    codes = set(_subdivision_owners().get(folded, ()))
+    if (city := _cities().get(folded)) is not None:
+        codes.add(city[1])
+    keys = {c.key for c in countries() if c.code in codes}
+    if is_country(name) and (country := find_country(name)) is not None:
+        keys.add(country.key)
+    return frozenset(keys)
+
+
 @cache
 def _subdivision_owners() -> dict[str, frozenset[str]]:
     import pycountry
