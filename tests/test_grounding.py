@@ -540,3 +540,23 @@ def test_a_name_set_off_as_heading_a_body_outside_government_is_no_official() ->
 
     assert not official("Ana Ruiz", "President of the Harbour Council")
     assert official("Jon Hale", "Minister")  # an earlier post is no body outside government
+
+
+def test_a_pronoun_after_someone_else_named_in_its_sentence_is_theirs() -> None:
+    text = (
+        "Oskar Brandt met Mira Castell in Lisbon. "
+        "Defense Secretary Tomas Dell visited Chile on his first foreign trip. "
+        "His visit to Peru follows."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    people = [
+        Person(n, True, None, None, ()) for n in ("Oskar Brandt", "Mira Castell", "Tomas Dell")
+    ]
+    ctx = ArticleContext(numbered, None, people)
+
+    # "his" in sentence 2 is Dell's, who is named before it; it does not refer back to Brandt.
+    assert not ctx.mentions("Oskar Brandt", 2)
+    grounded = ground_events([_Event(who="Oskar Brandt", place="Chile", when=None, n=2)], ctx, [2])
+    assert [(e.who, e.place) for e in grounded.items] == [("Tomas Dell", "Chile")]
+    # A sentence that names no one before its pronoun still refers back.
+    assert ctx.mentions("Tomas Dell", 3)

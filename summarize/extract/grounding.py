@@ -163,17 +163,24 @@ class ArticleContext:
         """Whether sentence ``n`` names the person, calls them by office, or refers back.
 
         "Cyprus' foreign minister arrived..." names Mira Castell by her office and
-        country; "He said..." refers back to a person named just before.
+        country; "He said..." refers back to a person named just before, unless someone else
+        is named before the pronoun in the sentence itself.
         """
         sentence = self.sentence(n)
         if sentence is None:
             return False
         if names_person(sentence.text, name) or self.by_office(sentence.text, name):
             return True
-        if not _REFERS_BACK.search(sentence.text):
-            return False
+        back = _REFERS_BACK.search(sentence.text)
+        if back is None or self._named_before(sentence.text[: back.start()], name):
+            return False  # "Mattis visited Japan on his first trip": "his" is Mattis's
         earlier = [self.sentence(k) for k in range(max(1, n - lookback), n)]
         return any(s is not None and names_person(s.text, name) for s in earlier)
+
+    def _named_before(self, text: str, name: str) -> bool:
+        """Whether ``text`` names someone other than the person: whom a pronoun after it
+        more likely means."""
+        return any(names_person(text, p.name) for p in self.people if not same_name(p.name, name))
 
     def naming(self, name: str, n: int) -> NumberedSentence | None:
         """The sentence nearest to ``n`` that names the person, an earlier one first: what a
