@@ -15,6 +15,7 @@ from summarize.extract.grounding import (
     ground_events,
     ground_people,
     left_from,
+    names_person,
     person_name,
 )
 from summarize.extract.numbered import number_sentences
@@ -560,3 +561,16 @@ def test_a_pronoun_after_someone_else_named_in_its_sentence_is_theirs() -> None:
     assert [(e.who, e.place) for e in grounded.items] == [("Tomas Dell", "Chile")]
     # A sentence that names no one before its pronoun still refers back.
     assert ctx.mentions("Tomas Dell", 3)
+
+
+def test_a_three_letter_family_name_names_its_one_bearer_among_the_people() -> None:
+    people = ["Oskar Ilo", "Mira Castell"]
+    # Without the article's people, only the full name or a longer mention counts.
+    assert not names_person("On Friday, Ilo will meet Castell.", "Oskar Ilo")
+    assert names_person("On Friday, Ilo will meet Castell.", "Oskar Ilo", people)
+    # Not as part of another name, not as a lower-case word, not a month's name.
+    assert not names_person("Ilo Banks spoke.", "Oskar Ilo", people)
+    assert not names_person("The ilo office opened.", "Oskar Ilo", people)
+    assert not names_person("Talks resume in May.", "Lena May", ["Lena May", *people])
+    # Two people of that family name: "Ilo" alone is neither.
+    assert not names_person("Ilo met Castell.", "Oskar Ilo", [*people, "Anja Ilo"])

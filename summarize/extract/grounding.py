@@ -10,6 +10,7 @@ detail that fails (a title, a date) is cleared with a note instead, since the it
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -169,13 +170,14 @@ class ArticleContext:
         sentence = self.sentence(n)
         if sentence is None:
             return False
-        if names_person(sentence.text, name) or self.by_office(sentence.text, name):
+        among = [p.name for p in self.people]
+        if names_person(sentence.text, name, among) or self.by_office(sentence.text, name):
             return True
         back = _REFERS_BACK.search(sentence.text)
         if back is None or self._named_before(sentence.text[: back.start()], name):
             return False  # "Mattis visited Japan on his first trip": "his" is Mattis's
         earlier = [self.sentence(k) for k in range(max(1, n - lookback), n)]
-        return any(s is not None and names_person(s.text, name) for s in earlier)
+        return any(s is not None and names_person(s.text, name, among) for s in earlier)
 
     def _named_before(self, text: str, name: str) -> bool:
         """Whether ``text`` names someone other than the person: whom a pronoun after it
@@ -215,13 +217,47 @@ def _country_words(country: str) -> list[str]:
     return [found.name, *(found.demonym,) * (found.demonym is not None)]  # type: ignore[list-item]
 
 
-def names_person(text: str, name: str) -> bool:
-    """Whether ``text`` names the person, by full name or by the part a later mention uses."""
+def names_person(text: str, name: str, among: Sequence[str] = ()) -> bool:
+    """Whether ``text`` names the person, by full name or by the part a later mention uses;
+    given the people the article names (``among``), also by a three-letter family name
+    written as a name that no one else of them bears ("Abe will meet Trump"; not "May", a
+    month's name too, and not "Abe" where Shinzo Abe and Akie Abe are both named)."""
     if contains(text, name):
         return True
     key = normalize(mention_key(name), fold_case=True).text
     hay = normalize(text, fold_case=True).text
-    return bool(key) and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", hay) is not None
+    if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", hay) is not None:
+        return True
+    short = _short_family_name(name)
+    if short is None or any(
+        _short_family_name(other) == short for other in among if not same_name(other, name)
+    ):
+        return False
+    return (
+        any(same_name(other, name) for other in among)
+        and re.search(
+            rf"(?<![\w'\u2019-]){short}(?![\w'\u2019-])(?!\s+[A-Z])", normalize(text).text
+        )
+        is not None
+    )
+
+
+def _short_family_name(name: str) -> str | None:
+    """The last part of a name of two or more, where it has three letters ("Shinzo Abe",
+    "Taro Aso") and is no month's or weekday's name: what a later mention calls them by."""
+    parts = name.split()
+    last = parts[-1] if len(parts) > 1 else ""
+    if len(last) != 3 or not last.isalpha() or not last[0].isupper():
+        return None
+    return None if last.casefold() in _CALENDAR_WORDS else last
+
+
+# Month and weekday names, in full and abbreviated ("May", "Jan", "Sun"), from the stdlib.
+_CALENDAR_WORDS = frozenset(
+    w.casefold()
+    for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
+    if w
+)
 
 
 def name_positions(text: str, name: str) -> list[int]:

@@ -62,7 +62,8 @@ def as_guests(visit: Visit, country_of: Mapping[str, str | None]) -> list[Visit]
     guests = [
         (name, country)
         for name, country in country_of.items()
-        if country not in (None, visit.destination_country) and names_person(text, name)
+        if country not in (None, visit.destination_country)
+        and names_person(text, name, list(country_of))
     ]
     return [
         visit.model_copy(

@@ -93,7 +93,7 @@ def _voice_in(phrase: str, people: Sequence[str], names: Sequence[str]) -> str |
     first: dict[str, int] = {}  # where the phrase first names each person it names
     for person in people:
         at = name_positions(phrase, person) or _family_name_first(phrase, person)
-        if at or names_person(phrase, person):
+        if at or names_person(phrase, person, people):
             first[person] = min(at, default=0)
     group = next(((m, v) for p, v in _groups() if (m := p.search(phrase))), None)
     if group is not None and _POSSESSIVE.search(phrase[: group[0].start()]):
