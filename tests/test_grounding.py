@@ -574,3 +574,16 @@ def test_a_three_letter_family_name_names_its_one_bearer_among_the_people() -> N
     assert not names_person("Talks resume in May.", "Lena May", ["Lena May", *people])
     # Two people of that family name: "Ilo" alone is neither.
     assert not names_person("Ilo met Castell.", "Oskar Ilo", [*people, "Anja Ilo"])
+
+
+def test_a_name_with_a_word_too_many_is_the_part_the_article_prints() -> None:
+    text = "Japan's Prime Minister Kenta Oda arrived. Oda met Mira Castell."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    def names(draft: str) -> list[str]:
+        return [p.name for p in ground_people([_PersonDraft(name=draft)], ctx).items]
+
+    assert names("Oda Kenta Oda") == ["Kenta Oda"]
+    assert names("Mira Castell Lopez") == ["Mira Castell"]
+    # A name none of whose two-word runs is printed stays refused.
+    assert names("Kenta Castell") == []

@@ -270,6 +270,18 @@ def name_positions(text: str, name: str) -> list[int]:
     return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", hay)]
 
 
+def _printed_part(name: str, numbered: Numbered) -> str | None:
+    """The longest run of two or more of the name's words that the article prints, where the
+    model wrote a word too many ("Abe Shinzo Abe" for Shinzo Abe); None if there is none."""
+    words = name.split()
+    for size in range(len(words) - 1, 1, -1):
+        for start in range(len(words) - size + 1):
+            run = " ".join(words[start : start + size])
+            if _naming_sentences(run, numbered):
+                return run
+    return None
+
+
 def _naming_sentences(name: str, numbered: Numbered) -> tuple[Span, ...]:
     return tuple(s.span for s in numbered if contains(s.text, name))[:MAX_MENTIONS]
 
@@ -452,6 +464,9 @@ def ground_people(
         title = stated(d.title) or _office_in_name(d.name, name)
         name = _without_title_words(name, title)
         evidence = _naming_sentences(name, ctx.numbered)
+        if not evidence and (printed := _printed_part(name, ctx.numbered)) is not None:
+            out.notes.append(f"people[{i}]: {name!r} is not printed; {printed!r}, part of it, is")
+            name, evidence = printed, _naming_sentences(printed, ctx.numbered)
         if not evidence:
             out.refuse("official", d, f"people[{i}]: the name {name!r} is not in the article")
             continue
