@@ -587,3 +587,27 @@ def test_a_name_with_a_word_too_many_is_the_part_the_article_prints() -> None:
     assert names("Mira Castell Lopez") == ["Mira Castell"]
     # A name none of whose two-word runs is printed stays refused.
     assert names("Kenta Castell") == []
+
+
+def test_an_aim_no_verb_of_saying_attributes_is_first_the_official_named_first() -> None:
+    text = (
+        "Trade minister Oskar Brandt rebuffed Castell, pledging that tariffs will fall. "
+        "Mira Castell met Castell's aides."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    span = numbered.sentences[0].span
+    people = [  # listed as the model listed them: the object before the subject, twice
+        Person("Castell", True, None, None, (span,)),
+        Person("Mira Castell", True, None, None, (span,)),
+        Person("Oskar Brandt", True, "Trade minister", None, (span,)),
+    ]
+    ctx = ArticleContext(numbered, None, people)
+
+    grounded = ground_aims([UnjudgedAim(n=1)], ctx, {1: ("pledging",)})
+
+    assert [a.stated_by for a in grounded.items] == ["Oskar Brandt and Mira Castell"]
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
+    assert person_name("President Tom Hale Friday") == "Tom Hale"
+    assert person_name("Lena May") == "Lena May"  # a month's name can be a family name

@@ -252,6 +252,7 @@ def _short_family_name(name: str) -> str | None:
     return None if last.casefold() in _CALENDAR_WORDS else last
 
 
+_WEEKDAYS = frozenset(d.casefold() for d in calendar.day_name)
 # Month and weekday names, in full and abbreviated ("May", "Jan", "Sun"), from the stdlib.
 _CALENDAR_WORDS = frozenset(
     w.casefold()
@@ -313,6 +314,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         tokens = tokens[1:]
     while tokens and (_is_title_word(tokens[0]) or is_country(tokens[0])):
         tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].casefold() in _WEEKDAYS:
+        tokens = tokens[:-1]  # "President Donald Trump Friday": the day after the name
     while len(tokens) > 2 and ctx is not None and _used_as_noun(tokens[0], ctx.numbered.text):
         tokens = tokens[1:]  # "Taoiseach Enda Kenny": an office no title list knows
     for size in (3, 2):
@@ -872,11 +875,29 @@ def ground_aims(
             out.refuse("stated_aim", d, f"sentence {d.n}: a view of {said_by}, not a stated aim")
             continue
         if said_by is None or said_by == THE_OUTLET:
-            named = [o for o in officials if ctx.mentions(o, d.n)]
+            named = _in_order_named(sentence.text, [o for o in officials if ctx.mentions(o, d.n)])
             said_by = " and ".join(named[:2]) if named else UNNAMED_OFFICIALS
         aim = claim_clause(sentence.text, cues[d.n][-1])
         out.items.append(StatedAim(aim=aim, stated_by=said_by, evidence=[sentence.span]))
     return out
+
+
+def _in_order_named(text: str, names: Sequence[str]) -> list[str]:
+    """The names in the order the text first names them (the subject first: "Seko responded
+    to Trump, saying..."), one of a person named twice over ("Trump", "Donald Trump"), and
+    those only referred to ("he") last."""
+    out: list[str] = []
+    for name in names:
+        if any(_one_person(name, kept) for kept in out):
+            continue
+        out = [kept for kept in out if not _one_person(kept, name)] + [name]
+    first = {n: min(name_positions(text, n), default=len(text) + 1) for n in out}
+    return sorted(out, key=lambda n: first[n])
+
+
+def _one_person(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` by the part a later mention uses ("Trump")."""
+    return short == full or (len(short.split()) < len(full.split()) and short == mention_key(full))
 
 
 # ------------------------------------------------------------------ hedges
