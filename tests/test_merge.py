@@ -505,3 +505,59 @@ def test_a_fellow_traveler_is_no_one_met() -> None:
     )
     met = {e.traveler: e.met for e in merge([other]).engagements}
     assert met["Arman Tokhtarov"] == ["Bolat Sadykov"]
+
+
+GUEST = {
+    "traveler": "Prime Minister Kenta Oda",
+    "traveler_country": "Japan",
+    "destination_country": "Chile",
+    "start_date": "2025-03-14",
+    "status": "planned",
+    "met": ["Ines Mora"],
+}
+
+
+def test_a_visit_previewed_by_more_reports_is_central_and_not_yet_made() -> None:
+    past = {
+        "traveler": "Defense Minister Luis Ortega",
+        "traveler_country": "Chile",
+        "destination_country": "Japan",
+        "status": "past",
+    }
+    # "Oda" alone in one report is the roster's Kenta Oda; the visit on the 14th, reported on
+    # the 11th to the 13th, has not happened, whatever tense one report gave it.
+    reports = [
+        article("a", outlet="A", published="2025-03-11", visits=[GUEST, past]),
+        article(
+            "b",
+            outlet="B",
+            published="2025-03-12",
+            visits=[{**GUEST, "traveler": "Oda", "status": "past"}, past],
+        ),
+        article(
+            "c",
+            outlet="C",
+            published="2025-03-13",
+            visits=[GUEST],
+            officials=[("Kenta Oda", "Prime Minister", "Japan")],
+        ),
+    ]
+    brief = merge(reports)
+    central = [e for e in brief.engagements if e.corroboration == 3]
+    assert [(e.traveler, e.status) for e in central] == [("Kenta Oda", "planned")]
+    assert brief.title == "Briefing: Kenta Oda's planned visit to Chile"
+
+
+def test_a_hosts_event_with_a_guest_of_its_own_is_not_anothers_visit() -> None:
+    host = {
+        "traveler": "Ines Mora",
+        "traveler_country": "Chile",
+        "destination_country": "Chile",
+        "destination_city": "Valparaiso",
+        "status": "planned",
+        "met": ["Ana Ruiz"],
+    }
+    brief = merge([article("a", visits=[GUEST]), article("b", visits=[host])])
+    assert sorted(len(e.sources) for e in brief.engagements) == [1, 1]
+    (visit,) = [e for e in brief.engagements if e.traveler.endswith("Oda")]
+    assert "Ana Ruiz" not in visit.met

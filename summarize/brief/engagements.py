@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from summarize.brief.clustering import cluster, most_common, slug
 from summarize.brief.facts import text_of
@@ -30,11 +30,7 @@ def _near(a: tuple[date, date], b: tuple[date, date]) -> bool:
 
 
 def _traveler_key(fact: Fact, people: list[Person]) -> str:
-    phrase = name_parts(text_of(fact, "traveler") or "")
-    for person in people:
-        if any(contains_name(phrase, name_parts(v)) for v in person.variants):
-            return person.id
-    return " ".join(phrase)
+    return _name_key(text_of(fact, "traveler") or "", people)
 
 
 def _traveler_name(key: str, facts: list[Fact], people: list[Person]) -> str:
@@ -124,10 +120,16 @@ def _participants(fact: Fact, people: list[Person]) -> set[str]:
 
 
 def _name_key(name: str, people: list[Person]) -> str:
+    """The roster's id for a name as a visit wrote it; a family name alone ("Abe") is the one
+    person on the roster who bears it."""
     phrase = name_parts(name)
     for person in people:
         if any(contains_name(phrase, name_parts(v)) for v in person.variants):
             return person.id
+    if len(phrase) == 1:
+        bearers = {p.id for p in people for v in p.variants if name_parts(v)[-1:] == phrase}
+        if len(bearers) == 1:
+            return bearers.pop()
     return " ".join(phrase)
 
 
@@ -140,19 +142,42 @@ def _events(visits: list[Fact], people: list[Person]) -> list[list[Fact]]:
     """
     placed = _countries_of_places(visits)
     keys = [
-        (
+        _EventKey(
             country_key(text_of(f, "destination_country"))
             or placed.get((text_of(f, "destination_city") or "").casefold(), ""),
             frozenset(_participants(f, people)),
+            _traveler_key(f, people) if _at_home(f) else None,
         )
         for f in visits
     ]
 
-    def same_event(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:
-        return a[0] == b[0] and bool(a[1] & b[1])
+    def same_event(a: _EventKey, b: _EventKey) -> bool:
+        shared = a.participants & b.participants
+        return (
+            a.country == b.country
+            and bool(shared)
+            and not (_host_with_other_guests(a, b, shared) or _host_with_other_guests(b, a, shared))
+        )
 
-    groups = cluster(keys, same_event, lambda k: [f"{k[0]}|{p}" for p in k[1]])
+    groups = cluster(keys, same_event, lambda k: [f"{k.country}|{p}" for p in k.participants])
     return [[visits[i] for i in g] for g in groups]
+
+
+class _EventKey(NamedTuple):
+    country: str
+    participants: frozenset[str]
+    host: str | None  # the traveler, where the event is in their own country
+
+
+def _at_home(fact: Fact) -> bool:
+    home = country_key(text_of(fact, "traveler_country"))
+    return home is not None and home == country_key(text_of(fact, "destination_country"))
+
+
+def _host_with_other_guests(a: _EventKey, b: _EventKey, shared: frozenset[str]) -> bool:
+    """Whether ``a`` is a host's event at home with guests of its own, and shares with
+    ``b`` only the host: Trump meeting Clinton at Camp David is not Abe's visit to Trump."""
+    return a.host is not None and shared == {a.host} and len(a.participants) > 1
 
 
 def _countries_of_places(visits: list[Fact]) -> dict[str, str]:
@@ -185,6 +210,20 @@ def _by_visitor(event: list[Fact], people: list[Person]) -> list[list[Fact]]:
         return [event]
     shared = [f for f in event if _traveler_key(f, people) not in visitors]
     return [[f for f in event if _traveler_key(f, people) == v] + shared for v in visitors]
+
+
+def _after_every_report(
+    status: Literal["past", "ongoing", "planned"] | None, start: str | None, last: str | None
+) -> Literal["past", "ongoing", "planned"] | None:
+    """Planned, where the engagement's first day comes after every report that tells it was
+    published: a visit "on Friday" in reports of Tuesday to Thursday has not happened, however
+    some of them worded it."""
+    day, published = PartialDate.parse(start), PartialDate.parse(last)
+    first = day.interval() if day is not None else None
+    printed = published.interval() if published is not None else None
+    if first is not None and printed is not None and first[0] > printed[1]:
+        return "planned"
+    return status
 
 
 def _plan_overtaken(status: str | None, start: str | None, central: str | None) -> bool:
@@ -243,8 +282,10 @@ def engagements_of(
     """Trips and meetings, one engagement per event; the central one's countries decide
     which are the story's own engagements and which are context.
 
-    The central one is what happened or is happening, most corroborated: a next stop every
-    report mentions in passing ("ahead of stops in Seoul") is not what the reports are about.
+    The central one is what is happening, else the most corroborated, what happened before
+    what is planned where as many outlets tell both: a next stop every report mentions in
+    passing ("ahead of stops in Seoul") is not what reports of a visit under way are about,
+    but a visit four reports preview is more than a past one two of them recall.
     A story that is about no trip (a manhunt, with the president in town for the UN) has none,
     and every trip in it is context.
     """
@@ -258,8 +299,9 @@ def engagements_of(
     central = max(
         (t for t in trips if _the_story_s_own(t, ctx)),
         key=lambda t: (
-            _status(t) != "planned",
+            _status(t) == "ongoing",
             ctx.corroboration(t),
+            _status(t) != "planned",
             len(ctx.sources(t)),
             -min(ctx.sources(t)),
         ),
@@ -277,7 +319,7 @@ def engagements_of(
         dest = most_common(country_key(text_of(f, "destination_country")) or "" for f in trip)
         year_known = any(f.fields.get("year_stated") is True for f in trip)
         start = _best_date(trip, "start_date")
-        status = _status(trip)
+        status = _after_every_report(_status(trip), start, ctx.last_published(trip))
         name = _traveler_name(traveler, travelled, people)
         participants = sorted(
             {_person_name(k, trip, people) for f in trip for k in _participants(f, people)} - {name}

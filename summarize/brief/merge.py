@@ -127,11 +127,17 @@ def period_of(engagements: list[Engagement], ctx: Context) -> DateRange:
     return DateRange(start=min(days)[1], end=max(days)[1], year_unknown=yearless)
 
 
+def _centrality(e: Engagement) -> tuple[bool, int, bool, int, str]:
+    """What the story is about, highest first: a visit under way, else the most outlets,
+    what happened before what is planned (:func:`engagements.engagements_of`)."""
+    return (e.status == "ongoing", e.corroboration, e.status != "planned", len(e.sources), e.id)
+
+
 def title_of(engagements: list[Engagement], ctx: Context) -> str:
     """The parties and the event, from the story's central engagement; else the report."""
     own = [e for e in engagements if e.role == "engagement"]
     if own:
-        e = max(own, key=lambda e: (e.status != "planned", e.corroboration, len(e.sources), e.id))
+        e = max(own, key=_centrality)
         place = e.destination_city or e.destination_country
         if e.kind == "meeting" and e.met:
             where = f" in {place}" if place else ""

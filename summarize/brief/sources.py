@@ -111,6 +111,12 @@ class Context:
     def corroboration(self, facts: Iterable[Fact]) -> int:
         return len({self.outlet[f.source_sha256] for f in facts})
 
+    def last_published(self, facts: Iterable[Fact]) -> str | None:
+        """The latest publication day of the reports the facts come from, where all give one."""
+        shas = {f.source_sha256 for f in facts}
+        days = [s.published[:10] if s.published else "" for s in self.seeds if s.sha256 in shas]
+        return max(days) if days and all(days) else None
+
     def titles(self, facts: Iterable[Fact]) -> list[str]:
         """The headlines of the reports the facts come from, where the pages give one."""
         shas = {f.source_sha256 for f in facts}
