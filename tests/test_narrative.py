@@ -543,3 +543,25 @@ def test_an_office_is_told_only_with_a_span_that_writes_it_cited() -> None:
     )
     (draft,) = drafts_of(merge([unwritten]))[0]
     assert draft.text.startswith("Arman Tokhtarov visited Singapore")
+
+
+def test_no_one_is_said_to_say_what_no_verb_of_saying_gives_them() -> None:
+    # The stater came from the officials the sentence names; no one says anything in it.
+    told = "The two leaders discussed trade ties at the palace in Astana in November."
+    source = article("one", aims=[(told, "Arman Tokhtarov", told)])
+    [text] = _sentences(merge([source]))
+    assert "said" not in text and told.rstrip(".") in text, text
+    # With a verb of saying the clause is theirs.
+    said = "Tokhtarov said that the two sides will expand trade ties next year."
+    clause = "the two sides will expand trade ties next year"
+    source = article("one", aims=[(clause, "Arman Tokhtarov", said)])
+    [text] = _sentences(merge([source]))
+    assert text.startswith("Arman Tokhtarov said that the two sides"), text
+
+
+def test_a_clause_opening_with_a_modal_lost_its_subject_and_is_quoted() -> None:
+    sentence = "Tokhtarov, too, could soon find himself at the palace when he travels to Astana."
+    clause = "could soon find himself at the palace when he travels to Astana"
+    source = article("one", hedges=[(clause, "could", "the outlet", sentence)])
+    [text] = _sentences(merge([source]))
+    assert "that could" not in text and sentence.rstrip(".") in text, text

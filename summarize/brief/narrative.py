@@ -284,15 +284,16 @@ def _voices(group: ClaimGroup, roster: dict[str, RosterEntry]) -> list[str]:
 _CLAUSE_START = re.compile(
     r"^(the|a|an|this|that|these|those|his|her|their|its|our|[A-Z][a-z]+)\b", re.IGNORECASE
 )
-# Words that open a fragment, not a clause: prepositions, conjunctions, relatives, and "it"
-# (whose antecedent the clause left behind).
+# Words that open a fragment, not a clause: prepositions, conjunctions, relatives, "it"
+# (whose antecedent the clause left behind) and a modal (whose subject it left behind:
+# "could soon find himself ...").
 _NOT_A_SUBJECT = frozenset(
     re.findall(
         r"\w+",
         "to which who whom whose what whatever whether if when whenever while because although "
         "though after before since unless until so than where how why with given focusing "
         "promises and but or as in from on at for by of about during amid despite into over "
-        "it",
+        "it could would should may might must can will shall",
     )
 )
 # An attribution at a clause's end ("..., Turkey's military said", "a spokesperson said"):
@@ -412,6 +413,8 @@ def _claim_sentence(
         clause = member.text.strip().rstrip(".")
         if member.text.endswith("\u2026") or not _is_clause(clause):
             continue
+        if verb == "said" and not attribution_verbs().search(member.citation.span.text):
+            continue  # no one says it in the report ("The pair discussed ..."): quoted below
         if not _already_said(clause, used) and not _MARKUP.search(clause):
             used.add(_fold(clause))
             if _common_opening(clause.split()[0], roster):
@@ -552,11 +555,12 @@ def _without_headlines(groups: Sequence[ClaimGroup], headlines: set[str]) -> lis
 def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
     """The rule's bottom line and key judgments, from the merged facts alone."""
     roster = _roster_of(brief)
-    own = sorted(  # the central engagement first: what happened, then the most corroborated
+    own = sorted(  # the central engagement first: under way, then the most corroborated
         (e for e in brief.engagements if e.role == "engagement"),
         key=lambda e: (
-            e.status == "planned",
+            e.status != "ongoing",
             -e.corroboration,
+            e.status == "planned",
             -len(e.sources),
             e.start_date or "9999",
             e.id,
