@@ -1,9 +1,13 @@
-"""Someone there with a visit under way, with no day of their own, is there on its day."""
+"""Someone there with a visit under way, with no day of their own, is there on its day; those
+who accompany a traveler go where and when the traveler goes."""
 
 from __future__ import annotations
 
 from summarize.contract.extraction import Span, Visit
-from summarize.extract.companions import date_companions
+from summarize.extract.companions import accompanying, date_companions
+from summarize.extract.grounding import Person
+from summarize.extract.numbered import number_sentences
+from summarize.ingest.body import assemble_body
 
 TALKS = (
     "Trade Secretary Tomas Dell told a news conference in Lisbon on Thursday that talks went well."
@@ -61,3 +65,31 @@ def test_elsewhere_is_another_occasion() -> None:
     porto = _visit("Ana Ruiz", ALSO_SPAN, status="past", destination_city="Porto")
 
     assert date_companions([DELL, porto])[1] == porto
+
+
+def test_those_who_accompany_a_traveler_go_on_the_trip() -> None:
+    text = (
+        "Prime Minister Kenta Oda will fly to Lisbon on Friday. "
+        "The Prime Minister will be accompanied by Finance Minister Taro Ilse and "
+        "Mayor Rui Sarno. "
+        "Trade Secretary Tomas Dell was accompanied by aides."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    first = numbered.sentences[0].span
+    trip = _visit("Oda", first, status="planned", start_date="2025-03-14")  # as answered
+    people = [
+        Person("Kenta Oda", True, "Prime Minister", "Japan", (first,)),
+        Person("Taro Ilse", True, "Finance Minister", "Japan", ()),
+        Person("Rui Sarno", True, "Mayor", "Portugal", ()),  # the host's: he does not travel
+        Person("Tomas Dell", True, "Trade Secretary", "Canada", ()),
+    ]
+
+    (along,) = accompanying(numbered, people, [trip])
+
+    assert (along.traveler, along.traveler_country) == ("Taro Ilse", "Japan")
+    assert (along.destination_country, along.start_date, along.status) == (
+        "Portugal",
+        "2025-03-14",
+        "planned",
+    )
+    assert [s.text for s in along.evidence] == [numbered.sentences[1].text, first.text]

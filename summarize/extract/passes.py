@@ -40,7 +40,7 @@ from summarize.errors import ExtractionError
 from summarize.extract.asking import Answer, Ground, ask_pass
 from summarize.extract.by_office import date_by_office
 from summarize.extract.chunk_fold import fold_by_evidence, fold_officials, fold_visits
-from summarize.extract.companions import date_companions
+from summarize.extract.companions import accompanying, date_companions
 from summarize.extract.cues import Candidate, candidates
 from summarize.extract.drafts import (
     EventDraft,
@@ -68,7 +68,12 @@ from summarize.extract.grounding import (
     same_name,
 )
 from summarize.extract.hosts import as_guests, fold_hosts, host_countries
-from summarize.extract.itinerary import add_stops, journey_or_meeting, status_and_dates
+from summarize.extract.itinerary import (
+    add_stops,
+    journey_or_meeting,
+    same_trip,
+    status_and_dates,
+)
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import (
     OfficeHolder,
@@ -278,7 +283,12 @@ class ExtractionRun:
             for guest in as_guests(v, country_of)
         ]
         told = stated_trips(self.numbered, people, self.ctx.published, answered=out)
-        return date_by_office([*out, *told], self.ctx)
+        along = [
+            trip
+            for trip in accompanying(self.numbered, people, [*out, *told])
+            if not any(same_trip(known, trip) for known in [*out, *told])
+        ]
+        return date_by_office([*out, *told, *along], self.ctx)
 
     def _placed_venues(
         self,
