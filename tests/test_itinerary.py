@@ -221,3 +221,14 @@ def test_an_undated_news_conference_there_is_the_days_news() -> None:
     assert status_and_dates(_event("Lisbon", dated), PUBLISHED)[0] == "past"
     other = "Ruiz told a news conference that Dell had been in Lisbon."
     assert status_and_dates(_event("Lisbon", other), PUBLISHED)[0] == "past"
+
+
+def test_a_year_or_month_right_after_the_place_dates_the_trip() -> None:
+    (stop,) = stops_in("When Dell visited Chile in 2014, the president received him.")
+    assert stop.when == "in 2014"
+    text = "Dell met Marang in Lisbon last November, and has spoken of it since 2014."
+    status, dates = status_and_dates(_event("Lisbon", text), PUBLISHED)
+    assert (status, dates.start) == ("past", "2020-11")
+    # Farther from the place a coarse date dates nothing.
+    other = "Dell, who has led the party since 2014, was in Lisbon."
+    assert status_and_dates(_event("Lisbon", other), PUBLISHED)[1].start is None

@@ -223,7 +223,8 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     trip done on the day of the report is still under way. Where the model gave no date
     words, a day the cited sentence itself names ("on Thursday", "March 17") is taken: on the
     tune split the model often leaves the date out of an answer whose sentence holds one.
-    Coarser dates in a sentence ("since 2014") are not taken, as they seldom date the event.
+    Coarser dates in a sentence ("since 2014") are taken only right after the place
+    ("visited Saudi Arabia in 2014"): elsewhere they seldom date the event.
     An event under way with no date words at all is dated by the page: it is happening as
     the article is published.
     """
@@ -239,6 +240,23 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     return status, dates
 
 
+# A year or a month right after the place: "visited Saudi Arabia in 2014", "in Tokyo last
+# November". Farther off, a coarse date seldom dates the trip ("since 2014").
+_RIGHT_AFTER = re.compile(
+    r"^\s*,?\s*((?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?\d{4}"
+    r"|(?:in\s+|last\s+|this\s+)(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)(?:\s+\d{4})?)\b"
+)
+
+
+def _date_after_place(sentence: str, place: str | None) -> str | None:
+    """The date words right after the place in the sentence, if any."""
+    words = place_pattern(place) if place else ""
+    found = re.search(rf"\b{words}\b", sentence) if words else None
+    after = _RIGHT_AFTER.match(sentence[found.end() :]) if found else None
+    return after.group(1) if after else None
+
+
 def _dates(event: Event, status: VisitStatus, published: date | None) -> ResolvedDates:
     ahead = status == "planned"
     dates = resolve_dates(event.when, published, ahead=ahead)
@@ -250,6 +268,10 @@ def _dates(event: Event, status: VisitStatus, published: date | None) -> Resolve
         in_sentence = resolve_dates(span.text, published, ahead=ahead)
         if in_sentence.start is not None and len(in_sentence.start) == len("2017-03-16"):
             return in_sentence
+        if (right_after := _date_after_place(span.text, event.place)) is not None:
+            after = resolve_dates(right_after, published, ahead=ahead)
+            if after.start is not None:
+                return after
     if status == "ongoing" and published:
         return ResolvedDates(published.isoformat(), None, True)
     return dates
@@ -294,7 +316,7 @@ def stops_in(text: str) -> list[Stop]:
                 continue
             start = offset + part.start() + part.group(0).find(place)
             end = start + len(place)
-            after = _WHEN_AFTER.match(text[end:])
+            after = _WHEN_AFTER.match(text[end:]) or _RIGHT_AFTER.match(text[end:])
             out.append(Stop(place, start, end, after.group(1) if after else None))
     return out
 
