@@ -274,6 +274,16 @@ def test_claims_chained_by_one_shared_event_kind_are_not_one_claim() -> None:
     assert not any({visit, summit} <= g for g in groups)  # a trip and a meeting elsewhere
 
 
+def test_two_claims_on_one_field_of_policy_between_the_same_parties_are_two() -> None:
+    tariffs = "Chile applies no tariffs on Vietnamese rice, its trade minister says"
+    unfair = "the Vietnamese president wants to ease Chile's criticism of unfair trade"
+    reports = [
+        article(name, aims=[(claim, "Arman Tokhtarov", claim)], text=name)
+        for name, claim in [("a", tariffs), ("b", unfair)]
+    ]
+    assert [len(g.members) for g in merge(reports).stated_aims] == [1, 1]
+
+
 def test_two_sentences_of_one_report_are_one_claim_only_by_their_wording() -> None:
     visit = "Chile will visit Vietnam"
     arrive = "the foreign minister is expected to arrive in Hanoi"
@@ -565,3 +575,9 @@ def test_a_clause_opening_with_a_modal_lost_its_subject_and_is_quoted() -> None:
     source = article("one", hedges=[(clause, "could", "the outlet", sentence)])
     [text] = _sentences(merge([source]))
     assert "that could" not in text and sentence.rstrip(".") in text, text
+
+
+def test_a_claim_opening_with_a_pronoun_contracted_is_about_someone_named_elsewhere() -> None:
+    sentence = "He's not likely to meet the envoys in Astana before the summit in May."
+    source = article("one", hedges=[(sentence, "likely", "the outlet", sentence)])
+    assert _sentences(merge([source])) == []

@@ -94,8 +94,18 @@ def _same_wording(a: Key, b: Key) -> bool:
 
 def _same_frame(a: Key, b: Key) -> bool:
     """The same kinds of event (not one shared among several: "talks" in a claim about a trip
-    and in one about a pact) between the same parties."""
-    return _jaccard(a[2], b[2]) >= CLAIM_SIMILARITY and _jaccard(a[3], b[3]) >= CLAIM_SIMILARITY
+    and in one about a pact) between the same parties, one of them a journey or a meeting:
+    two claims on trade between the same two countries ("Japan applies no tariffs to US
+    cars", "Abe wants to mitigate Trump's criticism of unfair trade") are two claims."""
+    return (
+        bool((a[2] | b[2]) & _EVENT_FRAMES)
+        and _jaccard(a[2], b[2]) >= CLAIM_SIMILARITY
+        and _jaccard(a[3], b[3]) >= CLAIM_SIMILARITY
+    )
+
+
+# The frames that tell an event, not a field of policy ("alliance", "economy", "military").
+_EVENT_FRAMES = frozenset({"travel", "meet"})
 
 
 def _join_by_frame(

@@ -357,9 +357,11 @@ def _said_by_a_pronoun(text: str) -> bool:
 
 
 def _refers_back(text: str) -> bool:
-    """Whether the text opens with a pronoun for someone named elsewhere."""
+    """Whether the text opens with a pronoun for someone named elsewhere ("He's", "She'd"
+    too)."""
     words = text.strip("\"'\u201c\u2018 ").split()
-    return bool(words) and words[0].casefold() in _PERSONAL_PRONOUNS
+    first = re.sub(r"['\u2019](?:s|d|ll|re|ve)$", "", words[0].casefold()) if words else ""
+    return first in _PERSONAL_PRONOUNS
 
 
 def _already_said(text: str, used: set[str]) -> bool:
