@@ -561,3 +561,25 @@ def test_a_hosts_event_with_a_guest_of_its_own_is_not_anothers_visit() -> None:
     assert sorted(len(e.sources) for e in brief.engagements) == [1, 1]
     (visit,) = [e for e in brief.engagements if e.traveler.endswith("Oda")]
     assert "Ana Ruiz" not in visit.met
+
+
+def test_two_visitors_each_keep_their_own_trip_and_the_host_facts_that_name_them() -> None:
+    aide = {**GUEST, "traveler": "Taro Ilse", "met": []}
+    host_alone = {  # the host at home, no one named: the visit most told, not every visitor's
+        "traveler": "Ines Mora",
+        "traveler_country": "Chile",
+        "destination_country": "Chile",
+        "status": "past",
+    }
+    host_with_aide = {**host_alone, "met": ["Taro Ilse"]}
+    brief = merge(
+        [
+            article("a", outlet="A", visits=[GUEST]),
+            article("b", outlet="B", visits=[GUEST, aide]),
+            article("c", outlet="C", visits=[host_alone]),
+            article("d", outlet="D", visits=[host_with_aide]),
+        ]
+    )
+    by_traveler = {e.traveler: e for e in brief.engagements}
+    assert by_traveler["Prime Minister Kenta Oda"].sources == [1, 2, 3]
+    assert by_traveler["Taro Ilse"].sources == [2, 4]

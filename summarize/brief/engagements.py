@@ -204,12 +204,21 @@ def _visitor(fact: Fact, people: list[Person]) -> str | None:
 def _by_visitor(event: list[Fact], people: list[Person]) -> list[list[Fact]]:
     """One event per visitor: two ministers abroad together are two engagements (an
     engagement has one traveler), each with what the reports tell of the meeting they
-    shared (the hosts' side, the talks)."""
+    shared where it names them (the hosts' side, the talks)."""
     visitors = sorted({v for f in event if (v := _visitor(f, people)) is not None})
     if len(visitors) < 2:
         return [event]
-    shared = [f for f in event if _traveler_key(f, people) not in visitors]
-    return [[f for f in event if _traveler_key(f, people) == v] + shared for v in visitors]
+    own = {v: [f for f in event if _traveler_key(f, people) == v] for v in visitors}
+    main = max(visitors, key=lambda v: len(own[v]))
+    for f in event:
+        if _traveler_key(f, people) in visitors:
+            continue
+        # A host's fact goes with each visitor it names, else with the visit most told: a
+        # host at home with no one named is not every visitor's source.
+        named = [v for v in visitors if v in _participants(f, people)]
+        for v in named or [main]:
+            own[v].append(f)
+    return [own[v] for v in visitors]
 
 
 def _after_every_report(
@@ -312,6 +321,9 @@ def engagements_of(
     out: list[Engagement] = []
     for trip in trips:
         travelled = [f for f in trip if text_of(f, "kind") != "meeting"] or trip
+        # One visitor's engagement (``_by_visitor``) is theirs, however many of the hosts'
+        # facts it shares: the visitor travelled, the hosts were at home.
+        travelled = [f for f in travelled if _visitor(f, people)] or travelled
         traveler = most_common(_traveler_key(f, people) for f in travelled) or ""
         traveler_country = most_common(
             k for f in travelled if (k := country_key(text_of(f, "traveler_country")))

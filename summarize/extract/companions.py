@@ -96,6 +96,7 @@ def accompanying(
                     update={
                         "traveler": person.name,
                         "traveler_country": home,
+                        "met": [],  # whom they met there the sentence does not say
                         "evidence": [sentence.span, *trip.evidence],
                     }
                 )
