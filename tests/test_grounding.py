@@ -611,3 +611,23 @@ def test_an_aim_no_verb_of_saying_attributes_is_first_the_official_named_first()
 def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
     assert person_name("President Tom Hale Friday") == "Tom Hale"
     assert person_name("Lena May") == "Lena May"  # a month's name can be a family name
+
+
+def test_a_part_of_a_name_too_long_that_is_no_name_is_not_taken() -> None:
+    text = "The United States and Chile met. Kenta Oda spoke."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    assert [
+        p.name for p in ground_people([_PersonDraft(name="The United States Nations")], ctx).items
+    ] == []
+
+
+def test_the_start_of_a_longer_printed_name_is_not_a_name() -> None:
+    # An office pattern's read across a paragraph break: "... said Oda\n\nThe United States".
+    text = "Chile will host the talks, said Kenta Oda\n\nThe United States and Chile met."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    def names(draft: str) -> list[str]:
+        return [p.name for p in ground_people([_PersonDraft(name=draft)], ctx).items]
+
+    assert names("Oda\n\nThe United States") == []  # not "The United"
+    assert names("Oda Kenta Oda") == ["Kenta Oda"]

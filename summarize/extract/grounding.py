@@ -271,16 +271,24 @@ def name_positions(text: str, name: str) -> list[int]:
     return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", hay)]
 
 
-def _printed_part(name: str, numbered: Numbered) -> str | None:
-    """The longest run of two or more of the name's words that the article prints, where the
-    model wrote a word too many ("Abe Shinzo Abe" for Shinzo Abe); None if there is none."""
+def _printed_part(name: str, ctx: ArticleContext) -> str | None:
+    """The longest run of two or more of the name's words that the article prints and that
+    is itself a name, where the model wrote a word too many ("Abe Shinzo Abe" for Shinzo
+    Abe; not "The United States" of "The United States Nations"); None if there is none."""
     words = name.split()
     for size in range(len(words) - 1, 1, -1):
         for start in range(len(words) - size + 1):
             run = " ".join(words[start : start + size])
-            if _naming_sentences(run, numbered):
+            if person_name(run, ctx) == run and _printed_whole(run, ctx.numbered.text):
                 return run
     return None
+
+
+def _printed_whole(run: str, text: str) -> bool:
+    """Whether the text prints the words as a name of their own, not the start of a longer
+    one ("The United" of "The United States")."""
+    words = r"\s+".join(re.escape(w) for w in run.split())
+    return re.search(rf"(?<!\w){words}(?![\w'\u2019-])(?![ \t]+[A-Z])", text) is not None
 
 
 def _naming_sentences(name: str, numbered: Numbered) -> tuple[Span, ...]:
@@ -467,7 +475,7 @@ def ground_people(
         title = stated(d.title) or _office_in_name(d.name, name)
         name = _without_title_words(name, title)
         evidence = _naming_sentences(name, ctx.numbered)
-        if not evidence and (printed := _printed_part(name, ctx.numbered)) is not None:
+        if not evidence and (printed := _printed_part(name, ctx)) is not None:
             out.notes.append(f"people[{i}]: {name!r} is not printed; {printed!r}, part of it, is")
             name, evidence = printed, _naming_sentences(printed, ctx.numbered)
         if not evidence:
