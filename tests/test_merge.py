@@ -583,3 +583,13 @@ def test_two_visitors_each_keep_their_own_trip_and_the_host_facts_that_name_them
     by_traveler = {e.traveler: e for e in brief.engagements}
     assert by_traveler["Prime Minister Kenta Oda"].sources == [1, 2, 3]
     assert by_traveler["Taro Ilse"].sources == [2, 4]
+
+
+def test_one_travelers_facts_stay_one_engagement_where_a_report_puts_them_at_home() -> None:
+    # One report gives the traveler the host's country: the fact reads as a host's at home
+    # with a guest of its own, yet it is the same traveler's visit.
+    at_home = {**GUEST, "traveler_country": "Chile", "met": ["Ana Ruiz"]}
+    brief = merge(
+        [article("a", outlet="A", visits=[GUEST]), article("b", outlet="B", visits=[at_home])]
+    )
+    assert [e.sources for e in brief.engagements] == [[1, 2]]

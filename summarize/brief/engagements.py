@@ -146,7 +146,8 @@ def _events(visits: list[Fact], people: list[Person]) -> list[list[Fact]]:
             country_key(text_of(f, "destination_country"))
             or placed.get((text_of(f, "destination_city") or "").casefold(), ""),
             frozenset(_participants(f, people)),
-            _traveler_key(f, people) if _at_home(f) else None,
+            _traveler_key(f, people),
+            _at_home(f),
         )
         for f in visits
     ]
@@ -166,7 +167,8 @@ def _events(visits: list[Fact], people: list[Person]) -> list[list[Fact]]:
 class _EventKey(NamedTuple):
     country: str
     participants: frozenset[str]
-    host: str | None  # the traveler, where the event is in their own country
+    traveler: str
+    at_home: bool  # the traveler is in their own country: a host
 
 
 def _at_home(fact: Fact) -> bool:
@@ -176,8 +178,15 @@ def _at_home(fact: Fact) -> bool:
 
 def _host_with_other_guests(a: _EventKey, b: _EventKey, shared: frozenset[str]) -> bool:
     """Whether ``a`` is a host's event at home with guests of its own, and shares with
-    ``b`` only the host: Trump meeting Clinton at Camp David is not Abe's visit to Trump."""
-    return a.host is not None and shared == {a.host} and len(a.participants) > 1
+    ``b``, someone else's, only the host: Trump meeting Clinton at Camp David is not Abe's
+    visit to Trump. Two events of one traveler stay one (a report may give them the wrong
+    country, which puts them "at home")."""
+    return (
+        a.at_home
+        and shared == {a.traveler}
+        and b.traveler != a.traveler
+        and len(a.participants) > 1
+    )
 
 
 def _countries_of_places(visits: list[Fact]) -> dict[str, str]:
