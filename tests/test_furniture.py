@@ -115,6 +115,19 @@ def test_an_embedded_posts_credit_is_furniture_and_its_words_stay() -> None:
     )  # a handle in prose, with no day after it, is no credit
 
 
+def test_a_labelled_link_to_another_story_is_furniture_and_the_prose_goes_on() -> None:
+    inline = (
+        "Ruiz will host the talks. RELATED: Lena Marsh in trouble over Lima's port deal "
+        "At City Hall, Ruiz met the minister.\n"
+    )
+    body = strip_furniture(inline)
+    assert "Lena Marsh" not in body.text and "RELATED" not in body.text
+    assert "Ruiz will host the talks. At City Hall, Ruiz met the minister." in body.text
+    # On a line of its own, the whole line goes.
+    lines = "Ruiz will host the talks.\n\nREAD MORE: Why Lima Wants a Port\n\nRuiz met him.\n"
+    assert "Lima" not in strip_furniture(lines).text
+
+
 def test_a_short_label_at_the_top_does_not_swallow_the_article() -> None:
     text = "Top Stories\nA minister arrived in Lima on Monday for talks.\n"
     assert "minister arrived" in strip_furniture(text).text

@@ -24,6 +24,7 @@ from dataclasses import replace
 from summarize.contract.extraction import Span
 from summarize.ingest.body import Body, assemble_body
 from summarize.ingest.injection import injected_ranges
+from summarize.llm.prompts import grammar_words
 
 # Lines that are furniture by their shape wherever they stand: time stamps and durations,
 # datelines and bylines, credits.
@@ -165,8 +166,9 @@ def strip_furniture(article: str) -> Body:
             if key.startswith("by "):
                 seen.add(key[3:])  # the sign-off that repeats the byline at the end
     kept, credits = _without(article, kept, embed_credits)
+    kept, links = _without(article, kept, linked_headlines)
     kept, injected = _without(article, kept, injected_ranges)
-    body = assemble_body(article, kept, removed + credits + injected)
+    body = assemble_body(article, kept, removed + credits + links + injected)
     spans = tuple(Span(start=s, end=e, text=article[s:e]) for s, e in injected)
     return replace(body, injected=spans)
 
@@ -187,6 +189,30 @@ def embed_credits(text: str) -> list[tuple[int, int]]:
     """(start, end) of each embedded post's credit in ``text``, with the space after it, and
     of each link to its picture."""
     return [match.span() for match in _EMBED_CREDIT.finditer(text)]
+
+
+# A link to another story, labelled in capitals, which a scraped page runs into the prose
+# ("RELATED: Theresa May in trouble over Trump's UK state visit invite At Mar-a-Lago, ...").
+_LINK_LABEL = re.compile(r"\b(?:RELATED|READ MORE|READ ALSO|SEE ALSO)\s*:\s+")
+
+
+def linked_headlines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each labelled link in ``text``: the label and the linked headline, up
+    to a function word capitalized after a lower-case word (the prose going on), else to the
+    end of the line."""
+    out: list[tuple[int, int]] = []
+    for label in _LINK_LABEL.finditer(text):
+        line_end = text.find("\n", label.end())
+        end = len(text) if line_end == -1 else line_end
+        after_lower = False
+        for word in re.finditer(r"\S+", text[label.end() : end]):
+            token = word.group(0)
+            if after_lower and token[0].isupper() and token.casefold() in grammar_words("opener"):
+                end = label.end() + word.start()
+                break
+            after_lower = token[0].islower()
+        out.append((label.start(), end))
+    return out
 
 
 def _without(
