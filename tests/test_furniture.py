@@ -118,11 +118,19 @@ def test_an_embedded_posts_credit_is_furniture_and_its_words_stay() -> None:
 def test_a_labelled_link_to_another_story_is_furniture_and_the_prose_goes_on() -> None:
     inline = (
         "Ruiz will host the talks. RELATED: Lena Marsh in trouble over Lima's port deal "
-        "At City Hall, Ruiz met the minister.\n"
+        "At City Hall, Ruiz met the minister, who had flown in from Lima on Monday to sign "
+        "the port deal with her.\n"
     )
     body = strip_furniture(inline)
     assert "Lena Marsh" not in body.text and "RELATED" not in body.text
-    assert "Ruiz will host the talks. At City Hall, Ruiz met the minister." in body.text
+    assert "Ruiz will host the talks. At City Hall, Ruiz met the minister, who" in body.text
+    # Run into prose with nothing to end it, it stays: cutting to the line's end would cut
+    # the story.
+    runon = (
+        "READ MORE: Lima row shows no sign of ebbing Ana Ruiz, reporting from Lima, said "
+        "there were no protests in the city and that talks would go on next week.\n"
+    )
+    assert strip_furniture(runon).text.strip() == runon.strip()
     # On a line of its own, the whole line goes.
     lines = "Ruiz will host the talks.\n\nREAD MORE: Why Lima Wants a Port\n\nRuiz met him.\n"
     assert "Lima" not in strip_furniture(lines).text

@@ -198,21 +198,29 @@ _LINK_LABEL = re.compile(r"\b(?:RELATED|READ MORE|READ ALSO|SEE ALSO)\s*:\s+")
 
 def linked_headlines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each labelled link in ``text``: the label and the linked headline, up
-    to a function word capitalized after a lower-case word (the prose going on), else to the
-    end of the line."""
+    to a function word capitalized after a lower-case word (the prose going on), or the whole
+    line where the link is all of it. A headline run into prose with no such word to end it
+    is left as it is: cutting to the line's end would cut the story."""
     out: list[tuple[int, int]] = []
     for label in _LINK_LABEL.finditer(text):
         line_end = text.find("\n", label.end())
-        end = len(text) if line_end == -1 else line_end
+        rest = text[label.end() : len(text) if line_end == -1 else line_end]
+        words = list(re.finditer(r"\S+", rest))[: _HEADLINE_WORDS + 1]
+        if len(words) <= _HEADLINE_WORDS:
+            out.append((label.start(), label.end() + len(rest)))
+            continue
         after_lower = False
-        for word in re.finditer(r"\S+", text[label.end() : end]):
+        for word in words:
             token = word.group(0)
             if after_lower and token[0].isupper() and token.casefold() in grammar_words("opener"):
-                end = label.end() + word.start()
+                out.append((label.start(), label.end() + word.start()))
                 break
             after_lower = token[0].islower()
-        out.append((label.start(), end))
     return out
+
+
+# The most words a linked headline runs to.
+_HEADLINE_WORDS = 20
 
 
 def _without(
