@@ -24,7 +24,6 @@ from dataclasses import replace
 from summarize.contract.extraction import Span
 from summarize.ingest.body import Body, assemble_body
 from summarize.ingest.injection import injected_ranges
-from summarize.llm.prompts import grammar_words
 
 # Lines that are furniture by their shape wherever they stand: time stamps and durations,
 # datelines and bylines, credits.
@@ -194,6 +193,15 @@ def embed_credits(text: str) -> list[tuple[int, int]]:
 # A link to another story, labelled in capitals, which a scraped page runs into the prose
 # ("RELATED: Theresa May in trouble over Trump's UK state visit invite At Mar-a-Lago, ...").
 _LINK_LABEL = re.compile(r"\b(?:RELATED|READ MORE|READ ALSO|SEE ALSO)\s*:\s+")
+# Function words that, capitalized right after a lower-case word, open a new sentence: where
+# the linked headline stops and the prose goes on ("... invite At Mar-a-Lago, Trump ...").
+_OPENERS = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the this that these those his her its their our at in on for with from by after "
+        "before as when while if but and so he she it they we i there",
+    )
+)
 
 
 def linked_headlines(text: str) -> list[tuple[int, int]]:
@@ -212,7 +220,7 @@ def linked_headlines(text: str) -> list[tuple[int, int]]:
         after_lower = False
         for word in words:
             token = word.group(0)
-            if after_lower and token[0].isupper() and token.casefold() in grammar_words("opener"):
+            if after_lower and token[0].isupper() and token.casefold() in _OPENERS:
                 out.append((label.start(), label.end() + word.start()))
                 break
             after_lower = token[0].islower()
