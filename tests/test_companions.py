@@ -76,7 +76,7 @@ def test_those_who_accompany_a_traveler_go_on_the_trip() -> None:
     )
     numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
     first = numbered.sentences[0].span
-    trip = _visit("Oda", first, status="planned", start_date="2025-03-14")  # as answered
+    trip = _visit("Oda", first, status="past", start_date="2025-03-14")  # as answered
     people = [
         Person("Kenta Oda", True, "Prime Minister", "Japan", (first,)),
         Person("Taro Ilse", True, "Finance Minister", "Japan", ()),

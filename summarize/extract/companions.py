@@ -22,6 +22,7 @@ from summarize.extract.numbered import Numbered
 from summarize.knowledge.places import country_display, country_key
 
 _ACCOMPANIED = re.compile(r"\baccompanied\s+by\b", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:will|shall|is\s+to|are\s+to)\s+be\s*$", re.IGNORECASE)
 # The subject before it called by title: "The Prime Minister will be".
 _THE_TITLE = re.compile(
     r"^\s*the\s+(?P<title>[\w\s-]+?)\s+(?:will|was|were|is|are|has|had)\b", re.IGNORECASE
@@ -69,7 +70,8 @@ def accompanying(
 ) -> list[Visit]:
     """The trips of the people a sentence names after "accompanied by": the trip nearest
     that sentence of the one its subject names or calls by title; each companion from
-    elsewhere goes there on the same days, and the sentence joins the trip's evidence."""
+    elsewhere goes there on the same days (planned where the sentence looks ahead, "will be
+    accompanied"), and the sentence joins the trip's evidence."""
     names = [p.name for p in people]
     out: list[Visit] = []
     for sentence in numbered:
@@ -96,6 +98,8 @@ def accompanying(
                     update={
                         "traveler": person.name,
                         "traveler_country": home,
+                        # "will be accompanied": ahead, however the trip it joins was answered
+                        "status": "planned" if _AHEAD.search(before) else trip.status,
                         "met": [],  # whom they met there the sentence does not say
                         "evidence": [sentence.span, *trip.evidence],
                     }
