@@ -217,15 +217,16 @@ def _by_visitor(event: list[Fact], people: list[Person]) -> list[list[Fact]]:
     visitors = sorted({v for f in event if (v := _visitor(f, people)) is not None})
     if len(visitors) < 2:
         return [event]
-    own = {v: [f for f in event if _traveler_key(f, people) == v] for v in visitors}
+    travelers = [_traveler_key(f, people) for f in event]
+    own = {v: [f for f, t in zip(event, travelers, strict=True) if t == v] for v in visitors}
     main = max(visitors, key=lambda v: len(own[v]))
-    for f in event:
-        if _traveler_key(f, people) in visitors:
+    for f, traveler in zip(event, travelers, strict=True):
+        if traveler in visitors:
             continue
         # A host's fact goes with each visitor it names, else with the visit most told: a
         # host at home with no one named is not every visitor's source.
-        named = [v for v in visitors if v in _participants(f, people)]
-        for v in named or [main]:
+        involved = _participants(f, people)
+        for v in [v for v in visitors if v in involved] or [main]:
             own[v].append(f)
     return [own[v] for v in visitors]
 

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from summarize.contract.extraction import Dropped, Official, Visit
 from summarize.extract.grounding import names_person, same_name
+from summarize.extract.stated_trips import MEETING_WORD
 
 
 def fold_hosts(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
@@ -46,10 +47,9 @@ def fold_hosts(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
     return kept, dropped
 
 
-# A word that tells a meeting, not a journey: where a host meets a guest at home.
-_MEETING = re.compile(
-    r"\b(?:meet|meets|met|meeting|talks|summit|host(?:s|ed|ing)?|welcom\w*)\b", re.IGNORECASE
-)
+# A word that tells a meeting, not a journey (the stated trips' own, or hosting or welcoming
+# someone): where a host meets a guest at home.
+_MEETING = re.compile(rf"{MEETING_WORD.pattern}|\b(?:host(?:s|ed|ing)?|welcom\w*)\b", re.IGNORECASE)
 
 
 def as_guests(visit: Visit, country_of: Mapping[str, str | None]) -> list[Visit]:
@@ -59,11 +59,11 @@ def as_guests(visit: Visit, country_of: Mapping[str, str | None]) -> list[Visit]
     if not _at_home(visit) or not visit.evidence or not _MEETING.search(visit.evidence[0].text):
         return [visit]
     text = visit.evidence[0].text
+    people = list(country_of)
     guests = [
         (name, country)
         for name, country in country_of.items()
-        if country not in (None, visit.destination_country)
-        and names_person(text, name, list(country_of))
+        if country not in (None, visit.destination_country) and names_person(text, name, people)
     ]
     return [
         visit.model_copy(

@@ -170,7 +170,8 @@ _OWN_JOURNEY = re.compile(
 )
 
 
-_MET = re.compile(r"\b(?:meet|met|meets|meeting|talks|summit)\b", re.IGNORECASE)
+# A word that tells a meeting (also read by ``hosts``, where a host meets a guest at home).
+MEETING_WORD = re.compile(r"\b(?:meet|met|meets|meeting|talks|summit)\b", re.IGNORECASE)
 # "in Lisbon", "at the Kremlin", "in the riverside city of Porto": a preposition, then a
 # known place among the next few words.
 _AT = re.compile(r"\b(?:in|at)\s+((?:[^\s,;]+\s+){0,5}[^\s,;]+)", re.IGNORECASE)
@@ -195,7 +196,7 @@ _NEXT_SUBJECT = re.compile(r"[^,;]{0,40},\s*(" + _CAPITALISED.pattern + ")")
 def _meeting_place(text: str) -> tuple[str, int] | None:
     """The first known place after "in" or "at" following a meeting word, and where that
     word stands."""
-    met = _MET.search(text)
+    met = MEETING_WORD.search(text)
     if met is None:
         return None
     for at in _AT.finditer(text, met.end(), met.end() + _NEAR_CHARS):
