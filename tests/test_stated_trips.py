@@ -8,7 +8,7 @@ from datetime import date
 from summarize.contract.extraction import Span, Visit
 from summarize.extract.grounding import Person
 from summarize.extract.numbered import number_sentences
-from summarize.extract.stated_trips import stated_trips
+from summarize.extract.stated_trips import buildings_travelled_to, stated_trips
 from summarize.ingest.body import assemble_body
 
 PUBLISHED = date(2021, 6, 2)  # a Wednesday
@@ -232,3 +232,43 @@ def test_talks_on_a_tour_of_a_continent_are_in_the_country_of_the_one_met() -> N
     # Castell's Portugal is not in Asia, and "American" names a country, not a continent.
     assert _stated("Dell began his first Asian tour on Monday, holding talks with Castell.") == []
     assert _stated("Dell began his American tour, holding talks with Castell.") == []
+
+
+def _placed(place: str) -> str | None:
+    """The article's venues as the venue question placed them."""
+    return {"Belem Palace": "Portugal", "Rideau Hall": "Canada"}.get(place)
+
+
+def test_a_trip_to_a_building_the_venues_place_is_stated_and_a_moved_day_is_its_day() -> None:
+    text = (
+        "Tomas Dell was scheduled to come to the Belem Palace on Tuesday, but that visit was "
+        "moved back to Friday because of the storm. "
+        "The visit of Mira Castell to Rideau Hall has been rescheduled to Monday. "
+        "Dell went to Rideau Hall on Sunday. "
+        "Castell went to the Belem Palace on Sunday. "
+        "Dell flew to the Quinta Palace."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    found = stated_trips(numbered, _people(), PUBLISHED, venues=_placed)
+
+    # Friday and Monday lie ahead of the day the visits were moved on; a building at home
+    # is no trip; a building nothing places is left.
+    assert [(t.traveler, t.destination_country, t.start_date, t.status) for t in found] == [
+        ("Tomas Dell", "Portugal", "2021-06-04", "planned"),
+        ("Mira Castell", "Canada", "2021-06-07", "planned"),
+    ]
+    assert _stated(text) == []  # no venues placed: no building is a place
+
+
+def test_the_buildings_a_named_person_travels_to_are_what_the_venue_question_asks() -> None:
+    text = (
+        "Tomas Dell will fly to the Quinta Palace on Friday. "
+        "Mira Castell met visiting Foreign Secretary Dell. "
+        "Dell's visit in May was his first. "
+        "Officials went to the Belem Palace. "
+        "A planned visit by Castell to Rideau Hall, Dell said."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+
+    # Not an office ("visiting Foreign Secretary"), a month, or a building nobody named goes to.
+    assert buildings_travelled_to(numbered, _people()) == ["Quinta Palace", "Rideau Hall"]

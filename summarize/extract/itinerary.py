@@ -17,7 +17,7 @@ where no day is given.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -88,6 +88,9 @@ _AN_EVENT_THERE = r"(?-i:(?:an?|the)\s+(?:[a-z][\w-]*\s+){1,3}(?:in|at)\s+)"
 
 # "Visit" leads to a place with no preposition ("will visit Chile").
 _VISIT = r"(?i:\bvisit(?:s|ed|ing)?\s+)"
+# A visit named as a noun, its traveler between it and the place ("the visit of Chancellor
+# Dell to Lisbon", "a planned visit by Castell to the Belem Palace").
+_VISIT_BY = r"(?i:\bvisit\s+(?:of|by)\s+[^,;.]{1,80}?\s+to\s+)"
 
 
 @cache
@@ -98,6 +101,7 @@ def _leads() -> re.Pattern[str]:
     return re.compile(
         rf"{_toward()}(?P<places>{_PLACE}(?:{_MORE}{_PLACE})*)"
         rf"|{_VISIT}(?P<visited>{_PLACE}(?:{_MORE}{_PLACE})*)"
+        rf"|{_VISIT_BY}(?P<visit_by>{_PLACE})"
         rf"|\b(?P<before>{_PLACE})(?=\s+(?i:visit|trip|tour|stopover)\b)"
     )
 
@@ -279,12 +283,16 @@ def _dates(event: Event, status: VisitStatus, published: date | None) -> Resolve
 
 @dataclass(frozen=True)
 class Stop:
-    """A place a travel word leads to in a sentence, with the day words after it."""
+    """A place a travel word leads to in a sentence, with the day words after it; a venue's
+    country where the article's venues place it, and whether the visit was moved to that
+    day (a day it is moved to lies ahead)."""
 
     place: str
     start: int
     end: int
     when: str | None
+    country: str | None = None
+    moved: bool = False
 
 
 def a_place(phrase: str) -> str | None:
@@ -304,21 +312,63 @@ def a_place(phrase: str) -> str | None:
     return bare if city_country(bare) is not None else None
 
 
-def stops_in(text: str) -> list[Stop]:
-    """Every place a travel word leads to in ``text``, in order."""
-    out: list[Stop] = []
+def stops_in(text: str, venues: Callable[[str], str | None] | None = None) -> list[Stop]:
+    """Every place a travel word leads to in ``text``, in order; with ``venues``, also the
+    buildings it places ("to the White House")."""
+    return [stop for stop, known in _led_to(text, venues) if known]
+
+
+def buildings_led_to(text: str) -> list[Stop]:
+    """What a travel word and a preposition, or "visit", lead to that is no country or city
+    ("to the White House", "visited the Victory Monument"): a building, or words that are no
+    place at all. Not a name before "visit" ("Dell's visit", "This visit"), nor a day ("in
+    May")."""
+    return [
+        stop
+        for stop, known in _led_to(text, None, buildings=True)
+        if not known
+        and not _POSSESSIVE_END.search(stop.place)
+        and not re.fullmatch(_DAY_NAME, stop.place)
+    ]
+
+
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+
+
+def _led_to(
+    text: str, venues: Callable[[str], str | None] | None, *, buildings: bool = False
+) -> Iterator[tuple[Stop, bool]]:
+    """Each phrase a travel word leads to, as a stop, and whether it is placed: a country or
+    a city, or a building ``venues`` places."""
     for match in _leads().finditer(text):
-        group = next(g for g in ("places", "visited", "before") if match.group(g))
+        group = next(g for g in ("places", "visited", "visit_by", "before") if match.group(g))
+        if buildings and group == "before":
+            continue
         listed, offset = match.group(group), match.start(group)
         for part in re.finditer(rf"{_PLACE}", listed):
-            place = a_place(part.group(0))
+            place, country = a_place(part.group(0)), None
             if place is None:
-                continue
+                place = _THE.sub("", part.group(0).rstrip(".'\u2019"))
+                country = venues(place) if venues is not None else None
             start = offset + part.start() + part.group(0).find(place)
             end = start + len(place)
-            after = _WHEN_AFTER.match(text[end:]) or _RIGHT_AFTER.match(text[end:])
-            out.append(Stop(place, start, end, after.group(1) if after else None))
-    return out
+            moved = _MOVED_TO.match(text[end:])
+            after = moved or _WHEN_AFTER.match(text[end:]) or _RIGHT_AFTER.match(text[end:])
+            when = after.group(1) if after else None
+            stop = Stop(place, start, end, when, country, moved=moved is not None)
+            yield stop, country is not None or a_place(place) is not None
+
+
+_THE = re.compile(r"^[Tt]he\s+")
+# "was to come to the White House on Tuesday, but that visit was moved back to Friday", "the
+# visit of Dell to Lisbon has been rescheduled to Friday": the day the visit (said right
+# after the place, or called the visit or "it" later) is moved, put off or brought forward to.
+_MOVED_TO = re.compile(
+    r"^(?:[^;]*?\b(?:visit|trip|meeting|talks|summit|it))?"
+    r"\s+(?:was|were|is|are|has|have|had)(?:[\s-]+been)?[\s-]+"
+    r"(?:moved|rescheduled|postponed|put\s+off|pushed\s+back|brought\s+forward)"
+    rf"(?:\s+(?:back|forward))?\s+(?:to|until|till|for)\s+(?:next\s+)?({_DAY})\b"
+)
 
 
 @cache
@@ -390,8 +440,12 @@ def _stops_of(visit: Visit, people: Sequence[str]) -> list[tuple[Span, Stop]]:
 
 
 def stop_fields(stop: Stop, published: date | None, *, ahead: bool) -> PlaceAndDay:
-    """The stop's country and city, and its day words resolved (forward when ``ahead``)."""
-    return place_and_day(stop.place, stop.when, resolve_dates(stop.when, published, ahead=ahead))
+    """The stop's country and city, and its day words resolved (forward when ``ahead``, or
+    when the visit was moved to them)."""
+    resolved = resolve_dates(stop.when, published, ahead=ahead or stop.moved)
+    fields = place_and_day(stop.place, stop.when, resolved)
+    fields["destination_country"] = fields["destination_country"] or stop.country
+    return fields
 
 
 def _stop_visit(visit: Visit, span: Span, stop: Stop, published: date | None) -> Visit:
@@ -421,6 +475,7 @@ __all__ = [
     "Stop",
     "a_place",
     "add_stops",
+    "buildings_led_to",
     "journey_or_meeting",
     "mentions_before",
     "same_trip",

@@ -82,7 +82,7 @@ from summarize.extract.office_holders import (
     office_after,
 )
 from summarize.extract.settings import PassSettings, pass_settings
-from summarize.extract.stated_trips import stated_trips
+from summarize.extract.stated_trips import buildings_travelled_to, stated_trips
 from summarize.extract.venues import MAX_VENUES, ground_venues, places_to_ask, set_in_article
 from summarize.ingest.body import Body
 from summarize.ingest.chunks import split_body
@@ -275,14 +275,14 @@ class ExtractionRun:
                 for d in answer.grounded.dropped
                 if UNPLACED in d.reason
             ]
-        events += self._placed_venues(events, unplaced)
+        events += self._placed_venues(events, unplaced, people)
         out = [
             guest
             for e in events
             if (v := self._visit(e, country_of, title_of)) is not None
             for guest in as_guests(v, country_of)
         ]
-        told = stated_trips(self.numbered, people, self.ctx.published, answered=out)
+        told = stated_trips(self.numbered, people, self.ctx.published, out, self.ctx.venue_country)
         along = [
             trip
             for trip in accompanying(self.numbered, people, [*out, *told])
@@ -294,14 +294,23 @@ class ExtractionRun:
         self,
         events: Sequence[Event],
         unplaced: Sequence[tuple[tuple[int, ...], Dropped, EventDraft]],
+        people: Sequence[Person],
     ) -> list[Event]:
-        """Ask where the venues the events named stand (:mod:`summarize.extract.venues`);
-        the trips refused for want of a known place that it places, grounded again."""
-        named = [*(e.place for e in events), *(draft.place for _, _, draft in unplaced)]
+        """Ask where the venues stand (:mod:`summarize.extract.venues`) that the events named
+        or that the article says a named person travels to; the trips refused for want of a
+        known place that it places, grounded again."""
+        named = [
+            *(e.place for e in events),
+            *(draft.place for _, _, draft in unplaced),
+            *buildings_travelled_to(self.numbered, people),
+        ]
+        unset: list[str] = []
         for place in places_to_ask(named, self.ctx):
             if (country := set_in_article(place, self.numbered.text, self.countries)) is not None:
                 self.ctx.place_venue(place, country)
-        places = places_to_ask(named, self.ctx)
+            else:
+                unset.append(place)
+        places = tuple(unset[:MAX_VENUES])
         if places and self.countries:
             model = partial(venues_reply, places, self.countries)
             task = render("venues", places=", ".join(f'"{p}"' for p in places))

@@ -24,7 +24,7 @@ where no place is named, unless a trip of either of them already tells it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from summarize.contract.extraction import Span, Visit
@@ -40,6 +40,7 @@ from summarize.extract.itinerary import (
     AHEAD,
     Stop,
     a_place,
+    buildings_led_to,
     mentions_before,
     same_trip,
     stop_fields,
@@ -55,6 +56,7 @@ from summarize.knowledge.places import (
     country_display,
     country_key,
 )
+from summarize.knowledge.titles import names_a_post
 
 # A modal, an invitation or an infinitive before the place ("talks that could lead to a visit
 # to X", "invited Y to visit X", "wants to travel to X") puts the trip ahead: it has not
@@ -70,11 +72,13 @@ def stated_trips(
     people: Sequence[Person],
     published: date | None,
     answered: Sequence[Visit] = (),
+    venues: Callable[[str], str | None] | None = None,
 ) -> list[Visit]:
-    """The trips of named people that a travel word states and no answered visit covers."""
+    """The trips of named people that a travel word states and no answered visit covers; to a
+    building, where ``venues`` places it (the article's venues, as already placed)."""
     out: list[Visit] = []
     stated = [
-        *_every_stated_trip(numbered, people, published),
+        *_every_stated_trip(numbered, people, published, venues),
         *_every_meeting_abroad(numbered, people, published),
         *_every_guest(numbered, people, published),
         *_every_tour_host(numbered, people, published),
@@ -89,13 +93,16 @@ def stated_trips(
 
 
 def _every_stated_trip(
-    numbered: Numbered, people: Sequence[Person], published: date | None
+    numbered: Numbered,
+    people: Sequence[Person],
+    published: date | None,
+    venues: Callable[[str], str | None] | None,
 ) -> list[Visit]:
     out: list[Visit] = []
     previous: NumberedSentence | None = None
     for sentence in numbered:
         abroad: set[str] = set()  # who this sentence has already taken abroad
-        stops = [(stop, [sentence.span]) for stop in stops_in(sentence.text)]
+        stops = [(stop, [sentence.span]) for stop in stops_in(sentence.text, venues)]
         stops += _anaphoric(sentence, previous)
         previous = sentence
         for stop, evidence in stops:
@@ -103,14 +110,14 @@ def _every_stated_trip(
             if traveler is None:
                 continue
             before = sentence.text[: stop.start]
-            ahead = bool(AHEAD.search(before) or _NOT_YET.search(before))
+            ahead = bool(AHEAD.search(before) or _NOT_YET.search(before)) or stop.moved
             where = stop_fields(stop, published, ahead=ahead)
             country, city = where["destination_country"], where["destination_city"]
             home = country_display(country_key(traveler.country))
             if country is None:
                 continue
-            if country == home and (city is None or traveler.name in abroad):
-                continue  # going home: the country itself, or a home city after a stop abroad
+            if country == home and (city is None or traveler.name in abroad or stop.country):
+                continue  # going home: the country, a building, a city after a stop abroad
             if country != home:
                 abroad.add(traveler.name)
             out.append(
@@ -124,6 +131,20 @@ def _every_stated_trip(
                 )
             )
     return out
+
+
+def buildings_travelled_to(numbered: Numbered, people: Sequence[Person]) -> list[str]:
+    """The buildings a named person travels to ("Merkel was to come to the White House"), as
+    printed: what the venue question asks to place, so that such a trip is stated. Not a
+    person of the article, nor an office."""
+    return [
+        stop.place
+        for sentence in numbered
+        for stop in buildings_led_to(sentence.text)
+        if _traveler(sentence.text, stop, people) is not None
+        and not any(names_person(stop.place, p.name) for p in people)
+        and not names_a_post(stop.place.split())  # "visiting US Secretary of State Dell"
+    ]
 
 
 def _anaphoric(

@@ -45,12 +45,13 @@ def needs_placing(place: str | None) -> bool:
 
 
 def places_to_ask(places: Sequence[str | None], ctx: ArticleContext) -> tuple[str, ...]:
-    """The places to ask about, once each, in the order named, and only those not yet placed."""
+    """The places to ask about, once each, in the order named, and only those not yet placed
+    (the question takes the first :data:`MAX_VENUES`)."""
     out: dict[str, str] = {}
     for place in places:
         if place and needs_placing(place) and ctx.venue_country(place) is None:
             out.setdefault(venue_key(place), " ".join(place.split()))
-    return tuple(out.values())[:MAX_VENUES]
+    return tuple(out.values())
 
 
 # After the venue, at most two words of its own ("resort", "estate") and "in", then the place:
