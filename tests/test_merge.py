@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.brief.merge import merge, merge_into
+from summarize.brief.narrative import drafts_of
 from summarize.contract.extraction import (
     Extraction,
     HedgedClaim,
@@ -249,6 +250,8 @@ def test_two_ministers_abroad_together_are_two_engagements_sharing_the_hosts_sid
     ]
     assert all("Tan Wei Ling" in e.met for e in brief.engagements)
     assert {e.role for e in brief.engagements} == {"engagement"}
+    # The title names the visit the two make together, not one of them.
+    assert brief.title == "Briefing: Arman Tokhtarov and Bolat Sadykov's visit to Singapore"
 
 
 def test_the_title_names_the_central_engagement() -> None:
@@ -593,3 +596,20 @@ def test_one_travelers_facts_stay_one_engagement_where_a_report_puts_them_at_hom
         [article("a", outlet="A", visits=[GUEST]), article("b", outlet="B", visits=[at_home])]
     )
     assert [e.sources for e in brief.engagements] == [[1, 2]]
+
+
+def test_the_title_and_the_bottom_line_lead_with_the_same_engagement() -> None:
+    people = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
+        ("Bolat Sadykov", "Trade Minister", "Kazakhstan"),
+    ]
+    later = {**TOKHTAROV_VISIT, "traveler": "Bolat Sadykov", "start_date": "2025-03-12"}
+    reports = [
+        article(name, officials=people, visits=[TOKHTAROV_VISIT, later])
+        for name in ("first", "second")
+    ]
+    brief = merge(reports)
+    # Two visits told by as many outlets: the earlier one leads, in the title and the memo.
+    assert brief.title == "Briefing: Arman Tokhtarov's visit to Singapore"
+    bottom, _ = drafts_of(brief)
+    assert "Arman Tokhtarov" in bottom[0].text and "Bolat Sadykov" not in bottom[0].text

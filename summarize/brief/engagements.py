@@ -295,6 +295,20 @@ def _status(trip: list[Fact]) -> Literal["past", "ongoing", "planned"] | None:
     return statuses.get(found or "")
 
 
+def central_first(e: Engagement) -> tuple[bool, int, bool, int, str, str]:
+    """The sort key that puts what the story is about first: a visit under way, else the one
+    most outlets tell, what happened before what is planned, then the most reports, the
+    earliest; the title and the bottom line lead with the same engagement."""
+    return (
+        e.status != "ongoing",
+        -e.corroboration,
+        e.status == "planned",
+        -len(e.sources),
+        e.start_date or "9999",
+        e.id,
+    )
+
+
 def engagements_of(
     visits: list[Fact], people: list[Person], ctx: Context
 ) -> tuple[list[Engagement], list[list[Fact]]]:

@@ -14,7 +14,7 @@ from datetime import date
 
 from summarize.brief.claims import CLAIM_SIMILARITY, claim_groups_of
 from summarize.brief.contradictions import contradictions_of
-from summarize.brief.engagements import SAME_TRIP_DAYS, engagements_of
+from summarize.brief.engagements import SAME_TRIP_DAYS, central_first, engagements_of
 from summarize.brief.facts import fact_order, facts_of
 from summarize.brief.people import people_of, roster_of
 from summarize.brief.sources import Context, SourceSeed, combine_seeds, seed_of, seed_of_ref
@@ -127,28 +127,34 @@ def period_of(engagements: list[Engagement], ctx: Context) -> DateRange:
     return DateRange(start=min(days)[1], end=max(days)[1], year_unknown=yearless)
 
 
-def _centrality(e: Engagement) -> tuple[bool, int, bool, int, str]:
-    """What the story is about, highest first: a visit under way, else the most outlets,
-    what happened before what is planned (:func:`engagements.engagements_of`)."""
-    return (e.status == "ongoing", e.corroboration, e.status != "planned", len(e.sources), e.id)
-
-
 def title_of(engagements: list[Engagement], ctx: Context) -> str:
     """The parties and the event, from the story's central engagement; else the report."""
-    own = [e for e in engagements if e.role == "engagement"]
+    own = sorted((e for e in engagements if e.role == "engagement"), key=central_first)
     if own:
-        e = max(own, key=_centrality)
+        e = own[0]
         place = e.destination_city or e.destination_country
         if e.kind == "meeting" and e.met:
             where = f" in {place}" if place else ""
             return f"Briefing: {e.traveler} meets {' and '.join(e.met[:2])}{where}"
         if place:
             planned = "planned " if e.status == "planned" else ""
-            return f"Briefing: {e.traveler}'s {planned}visit to {place}"
+            travelers = " and ".join([t.traveler for t in own if _together(t, e)][:2])
+            return f"Briefing: {travelers}'s {planned}visit to {place}"
     titled = [s.title for s in ctx.seeds if s.title]
     if titled:
         return f"Briefing: {titled[0]}"
     return f"Briefing: {len(ctx.seeds)} report{'s' if len(ctx.seeds) != 1 else ''}"
+
+
+def _together(a: Engagement, b: Engagement) -> bool:
+    """Two trips to the same place on the same day with the same standing: one visit of two
+    travelers (two ministers abroad together), which the title names as one."""
+    return (a.kind, a.status, a.start_date, a.corroboration) == (
+        b.kind,
+        b.status,
+        b.start_date,
+        b.corroboration,
+    ) and (a.destination_city, a.destination_country) == (b.destination_city, b.destination_country)
 
 
 def merge(extractions: Iterable[Extraction]) -> Brief:

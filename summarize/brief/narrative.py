@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from summarize.brief.engagements import central_first
 from summarize.contract.brief import (
     Brief,
     Citation,
@@ -557,17 +558,7 @@ def _without_headlines(groups: Sequence[ClaimGroup], headlines: set[str]) -> lis
 def drafts_of(brief: Brief) -> tuple[list[Draft], list[Draft]]:
     """The rule's bottom line and key judgments, from the merged facts alone."""
     roster = _roster_of(brief)
-    own = sorted(  # the central engagement first: under way, then the most corroborated
-        (e for e in brief.engagements if e.role == "engagement"),
-        key=lambda e: (
-            e.status != "ongoing",
-            -e.corroboration,
-            e.status == "planned",
-            -len(e.sources),
-            e.start_date or "9999",
-            e.id,
-        ),
-    )
+    own = sorted((e for e in brief.engagements if e.role == "engagement"), key=central_first)
     used: set[str] = set()
     outlets = {s.n: s.outlet_key for s in brief.sources}
     headlines = {_fold(s.title) for s in brief.sources if s.title}
