@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarize.contract.extraction import Official, Span, Visit
-from summarize.extract.hosts import as_guests, fold_hosts, host_countries
+from summarize.extract.hosts import alone_at_home, as_guests, fold_hosts, host_countries
 
 TALKS = "Foreign Minister Ilse Marang met visiting Secretary Tomas Dell in Lisbon on Monday."
 LATER = "Marang will travel to Madrid in June."
@@ -129,3 +129,18 @@ def test_a_hosts_event_at_home_that_tells_a_meeting_is_the_guests_trip() -> None
     # A trip abroad is no host's event.
     abroad = _visit("Tomas Dell", "Canada", "Portugal", meeting)
     assert as_guests(abroad, countries) == [abroad]
+
+
+def test_a_trip_to_a_building_at_home_meeting_no_one_is_no_engagement() -> None:
+    club = _span("Marang hopes to use visits to the Quinta da Lapa to warm ties.", 0)
+    at_club = _visit("Ilse Marang", "Portugal", "Portugal", club, destination_city="Quinta da Lapa")
+    with_guest = at_club.model_copy(update={"met": ["Tomas Dell"]})
+    in_porto = at_club.model_copy(update={"destination_city": "Porto"})
+    abroad = _visit("Tomas Dell", "Canada", "Portugal", club, destination_city="Quinta da Lapa")
+
+    kept, dropped = alone_at_home([at_club, with_guest, in_porto, abroad])
+
+    # Meeting someone there, a city at home, a building abroad: each stays.
+    assert kept == [with_guest, in_porto, abroad]
+    assert [d.item["traveler"] for d in dropped] == ["Ilse Marang"]
+    assert "no border crossed, no meeting" in dropped[0].reason

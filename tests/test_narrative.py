@@ -581,3 +581,23 @@ def test_a_claim_opening_with_a_pronoun_contracted_is_about_someone_named_elsewh
     sentence = "He's not likely to meet the envoys in Astana before the summit in May."
     source = article("one", hedges=[(sentence, "likely", "the outlet", sentence)])
     assert _sentences(merge([source])) == []
+
+
+def test_a_person_the_cited_spans_name_only_in_short_is_cited_where_named_in_full() -> None:
+    officials: list[tuple[str, str | None, str | None]] = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
+        ("Wei Ling Tan", "Foreign Minister", "Singapore"),
+    ]
+    trip = {**SINGAPORE_TRIP, "met": ["Wei Ling Tan"]}
+    told = article("told", officials=officials, visits=[trip])
+    told = _with_visit_evidence(told, "Tan brought Tokhtarov to Singapore on March 11, 2025.")
+    (draft, *_), _ = drafts_of(merge([told]))
+
+    # The sentence says "Wei Ling Tan"; the trip's span says "Tan": the roster's span that
+    # writes the full name is cited beside it (as the office's is).
+    assert "meeting Wei Ling Tan" in draft.text
+    assert [c.span.text for c in draft.citations] == [
+        "Tan brought Tokhtarov to Singapore on March 11, 2025.",
+        "Foreign Minister Arman Tokhtarov",
+        "Foreign Minister Wei Ling Tan",
+    ]

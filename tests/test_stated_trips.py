@@ -272,3 +272,27 @@ def test_the_buildings_a_named_person_travels_to_are_what_the_venue_question_ask
 
     # Not an office ("visiting Foreign Secretary"), a month, or a building nobody named goes to.
     assert buildings_travelled_to(numbered, _people()) == ["Quinta Palace", "Rideau Hall"]
+
+
+def test_a_guest_brought_somewhere_by_the_host_named_after_the_clause_travelled_there() -> None:
+    people = [
+        *_people(),
+        Person(name="Jun Ota", official=True, title=None, country="Japan", evidence=()),
+        Person(name="Ana Ota", official=False, title=None, country="Japan", evidence=()),
+        Person(name="Kenji Aso", official=True, title=None, country="Japan", evidence=()),
+    ]
+    text = (
+        "But in bringing Dell to her ornate riverside retreat Sintra Lodge, Castell hopes "
+        "to warm ties. "
+        "When Aso brought Dell to Tokyo's best restaurant in 2014, the talks ran late. "
+        "Castell brought Ota to Lisbon."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    found = stated_trips(numbered, people, PUBLISHED)
+
+    # The host after the clause; a three-letter family name only one person bears ("Aso",
+    # not "Ota": two Otas); a place owning what follows is where the guest went.
+    assert [(t.traveler, t.destination_country, t.destination_city, t.met) for t in found] == [
+        ("Tomas Dell", "Portugal", "Sintra Lodge", ["Mira Castell"]),
+        ("Tomas Dell", "Japan", "Tokyo", ["Kenji Aso"]),
+    ]

@@ -215,13 +215,30 @@ def _the(country: str) -> str:
     return f"the {country}" if _COMMON_NOUN_NAME.search(country) else country
 
 
+def _name_cited(
+    name: str, roster: dict[str, RosterEntry], citations: Sequence[Citation]
+) -> Citation | None:
+    """The roster's span that writes the name in full, where no cited span names the person
+    ("When Abe tried bringing Obama to Tokyo" tells the trip; the memo says "Shinzo Abe")."""
+    cited = _fold(" ".join(c.span.text for c in citations))
+    entry = roster.get(_fold(name))
+    spellings = {name, *(entry.variants if entry is not None else ())}
+    if any(_fold(n) in cited or _fold(mention_key(n)) in cited for n in spellings):
+        return None  # "Choe Son-hui" names Choe Son Hui
+    writes = (c for c in (entry.citations if entry else ()) if _fold(name) in _fold(c.span.text))
+    return next(writes, None)
+
+
 def _engagement_sentence(
     e: Engagement, roster: dict[str, RosterEntry]
 ) -> tuple[str, tuple[Citation, ...]]:
     country = _stated_country(e.traveler_country, e.citations)
     if e.kind == "trip" and country_key(country) == country_key(e.destination_country):
         country = None  # a trip abroad: the country the spans name is where they went
-    who, office_cited = _who(e.traveler, country, roster, e.citations)
+    who, extra = _who(e.traveler, country, roster, e.citations)
+    for name in (e.traveler, *e.met[:2]):
+        if (cited := _name_cited(name, roster, (*e.citations, *extra))) is not None:
+            extra = (*extra, cited)
     place = _place(e)
     others = " and ".join(e.met[:2])
     when = _date_phrase(e)
@@ -229,10 +246,10 @@ def _engagement_sentence(
         verb = {"planned": "is due to meet", "ongoing": "is meeting"}.get(e.status or "", "met")
         target = f" {others}" if others else ""
         where = f" in {place}" if place else ""
-        return f"{who} {verb}{target}{where}{when}".rstrip() + ".", office_cited
+        return f"{who} {verb}{target}{where}{when}".rstrip() + ".", extra
     verb = {"planned": "is due to visit", "ongoing": "is visiting"}.get(e.status or "", "visited")
     also = f", meeting {others}" if others else ""
-    return f"{who} {verb} {place}{when}{also}.", office_cited
+    return f"{who} {verb} {place}{when}{also}.", extra
 
 
 _COUNT = re.compile(r"\(\d+ outlets report it\)")
@@ -243,8 +260,8 @@ def _corroboration(count: int) -> str:
 
 
 def _engagement_draft(e: Engagement, roster: dict[str, RosterEntry]) -> Draft:
-    text, office_cited = _engagement_sentence(e, roster)
-    citations = (*e.citations, *office_cited)
+    text, extra = _engagement_sentence(e, roster)
+    citations = (*e.citations, *extra)
     vocabulary = _words_of(
         e.traveler, e.traveler_country, e.destination_city, e.destination_country, *e.met
     )
@@ -256,7 +273,7 @@ def _engagement_draft(e: Engagement, roster: dict[str, RosterEntry]) -> Draft:
     return Draft(
         text=text[:-1] + _corroboration(e.corroboration) + ".",
         rests_on=(e.id,),
-        sources=tuple(sorted({*e.sources, *(c.source for c in office_cited)})),
+        sources=tuple(sorted({*e.sources, *(c.source for c in extra)})),
         citations=citations,
         vocabulary=frozenset(vocabulary),
     )

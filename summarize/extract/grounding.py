@@ -228,18 +228,19 @@ def names_person(text: str, name: str, among: Sequence[str] = ()) -> bool:
     hay = normalize(text, fold_case=True).text
     if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", hay) is not None:
         return True
+    short = _short_name(name, among)
+    return short is not None and short.search(normalize(text).text) is not None
+
+
+def _short_name(name: str, among: Sequence[str]) -> re.Pattern[str] | None:
+    """The three-letter family name written as a name, where the person is among the
+    article's people and no one else of them bears it (:func:`names_person`)."""
     short = _short_family_name(name)
-    if short is None or any(
-        _short_family_name(other) == short for other in among if not same_name(other, name)
-    ):
-        return False
-    return (
-        any(same_name(other, name) for other in among)
-        and re.search(
-            rf"(?<![\w'\u2019-]){short}(?![\w'\u2019-])(?!\s+[A-Z])", normalize(text).text
-        )
-        is not None
-    )
+    if short is None or not any(same_name(other, name) for other in among):
+        return None
+    if any(_short_family_name(other) == short for other in among if not same_name(other, name)):
+        return None
+    return re.compile(rf"(?<![\w'\u2019-]){short}(?![\w'\u2019-])(?!\s+[A-Z])")
 
 
 def _short_family_name(name: str) -> str | None:
@@ -261,14 +262,19 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
-def name_positions(text: str, name: str) -> list[int]:
+def name_positions(text: str, name: str, among: Sequence[str] = ()) -> list[int]:
     """Where ``text`` names the person (by the part a later mention uses, which the full
-    name contains), as offsets into ``normalize(text)``: comparable with each other."""
+    name contains; given the article's people, also by a three-letter family name only they
+    bear), as offsets into ``normalize(text)``: comparable with each other."""
     key = normalize(mention_key(name), fold_case=True).text
     if not key:
         return []
     hay = normalize(text, fold_case=True).text
-    return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", hay)]
+    found = {m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", hay)}
+    plain = normalize(text).text
+    if (short := _short_name(name, among)) is not None and len(plain) == len(hay):
+        found |= {m.start() for m in short.finditer(plain)}
+    return sorted(found)
 
 
 def _printed_part(name: str, ctx: ArticleContext) -> str | None:

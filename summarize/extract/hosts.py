@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from summarize.contract.extraction import Dropped, Official, Visit
-from summarize.extract.grounding import names_person, same_name
+from summarize.extract.grounding import destination, names_person, same_name
 from summarize.extract.stated_trips import MEETING_WORD
 
 
@@ -45,6 +45,33 @@ def fold_hosts(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
             )
         )
     return kept, dropped
+
+
+def alone_at_home(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
+    """The visits without a trip to a building in the traveler's own country where no one is
+    met (a president at his own club, at a reception at his own residence): no border
+    crossed and no meeting, so no engagement. What is left of a host's side once the guests'
+    trips have taken it in (:func:`as_guests`, :func:`fold_hosts`)."""
+    kept: list[Visit] = []
+    dropped: list[Dropped] = []
+    for visit in visits:
+        if visit.kind == "trip" and not visit.met and _at_home(visit) and _a_building(visit):
+            dropped.append(
+                Dropped(
+                    kind="visit",
+                    item=visit.model_dump(include={"kind", "traveler", "destination_city"}),
+                    reason=f"{visit.traveler} at {visit.destination_city}, at home, meeting "
+                    "no one: no border crossed, no meeting",
+                )
+            )
+        else:
+            kept.append(visit)
+    return kept, dropped
+
+
+def _a_building(visit: Visit) -> bool:
+    """A destination no gazetteer places: a venue the article or the model placed."""
+    return visit.destination_city is not None and destination(visit.destination_city)[0] is None
 
 
 # A word that tells a meeting, not a journey (the stated trips' own, or hosting or welcoming

@@ -67,7 +67,7 @@ from summarize.extract.grounding import (
     place_and_day,
     same_name,
 )
-from summarize.extract.hosts import as_guests, fold_hosts, host_countries
+from summarize.extract.hosts import alone_at_home, as_guests, fold_hosts, host_countries
 from summarize.extract.itinerary import (
     add_stops,
     journey_or_meeting,
@@ -524,7 +524,7 @@ def extract(backend: Backend, article: Article) -> Extraction:
         first = next((w for run in runs for w in run.warnings), "no reason given")
         raise ExtractionError(first, questions=passes)
     visits, hosts = fold_hosts(add_stops(fold_visits(visits), named, meta.published))
-    visits = date_companions(visits)
+    visits, alone = alone_at_home(date_companions(visits))
     return Extraction(
         source=source_record(article, meta, body),
         model=backend.info,
@@ -532,7 +532,7 @@ def extract(backend: Backend, article: Article) -> Extraction:
         officials=host_countries(fold_officials(officials), visits),
         stated_aims=fold_by_evidence(aims),
         hedged_claims=fold_by_evidence(hedges),
-        dropped=[d for run in runs for d in run.dropped] + hosts,
+        dropped=[d for run in runs for d in run.dropped] + hosts + alone,
         input_notes=_input_notes(article, body, chunks, backend),
         warnings=list(dict.fromkeys(w for run in runs for w in run.warnings)),
         usage=usage,

@@ -271,34 +271,49 @@ def _trip_abroad(
     )
 
 
-_WELCOMED = re.compile(r"\b(?:welcom|host|receiv)(?:e|es|ed|ing|s)?\b", re.IGNORECASE)
-_TO_PLACE = re.compile(r"^[^,;.]{0,80}?\b(?:to|at|in)\s+(?:the\s+)?(" + _CAPITALISED.pattern + ")")
+_WELCOMED = re.compile(
+    r"\b(?:(?:welcom|host|receiv)(?:e|es|ed|ing|s)?|bring|brings|bringing|brought)\b",
+    re.IGNORECASE,
+)
+# "to the Belem Palace", "in Ottawa", "to his southern retreat Mar-a-Lago": the place after
+# a preposition, past a few lower-case words that describe it.
+_TO_PLACE = re.compile(
+    r"^[^,;.]{0,80}?\b(?:to|at|in)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,3}(" + _CAPITALISED.pattern + ")"
+)
 
 
 def _every_guest(
     numbered: Numbered, people: Sequence[Person], published: date | None
 ) -> list[Visit]:
-    """ "Castell welcomed Foreign Minister Dell to the Belem Palace": the guest's trip to the
-    place, in the host's country where no gazetteer knows the place. The host is the
-    person named nearest before the verb, the guest the first named after it."""
+    """ "Castell welcomed Foreign Minister Dell to the Belem Palace", "in bringing Dell to his
+    retreat Quinta da Lapa, Castell hopes": the guest's trip to the place, in the host's
+    country where no gazetteer knows the place. The host is the person named nearest before
+    the verb, else the subject of the clause after the place; the guest the first named
+    after the verb."""
     out: list[Visit] = []
     for sentence in numbered:
         text = sentence.text
         for verb in _WELCOMED.finditer(text):
             before, after = text[: verb.start()], text[verb.end() :]
-            host = _nearest(people, before, last=True)
             guest = _nearest(people, after, last=False)
-            if host is None or guest is None or host is guest:
+            if guest is None:
                 continue
             # name_positions counts in the case-folded normalized text; back to ``after``.
             named_at = normalize(after, fold_case=True).origin[
-                min(name_positions(after, guest.name))
+                min(name_positions(after, guest.name, [p.name for p in people]))
             ]
             place = _TO_PLACE.match(after[named_at:])
             if place is None:
                 continue
+            host = _nearest(people, before, last=True) or _subject_after(
+                people, after, named_at + place.end()
+            )
+            if host is None or host is guest:
+                continue
             ahead = _to_come(before)
-            named = place.group(1).rstrip(".'\u2019")  # "in Ottawa." ends the sentence
+            # "in Ottawa." ends the sentence; "to Lisbon's best restaurant": in Lisbon
+            named = _POSSESSIVE.sub("", place.group(1).rstrip("."))
             where = place_and_day(named, None, resolve_dates(text, published, ahead=ahead))
             there = country_display(country_key(host.country))
             where["destination_country"] = where["destination_country"] or there
@@ -307,9 +322,21 @@ def _every_guest(
     return out
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def _subject_after(people: Sequence[Person], text: str, at: int) -> Person | None:
+    """The one person the clause after ``at`` opens with (", Castell hopes"), if any."""
+    subject = _NEXT_SUBJECT.match(text, at)
+    named = [p for p in people if subject and names_person(subject.group(1), p.name)]
+    return named[0] if len(named) == 1 else None
+
+
 def _nearest(people: Sequence[Person], text: str, *, last: bool) -> Person | None:
-    """The person named last in ``text`` (or first), by :func:`name_positions`."""
-    found = [(at, p) for p in people for at in name_positions(text, p.name)]
+    """The person named last in ``text`` (or first), by :func:`name_positions` ("Abe" for
+    Shinzo Abe where no one else of them is an Abe)."""
+    among = [p.name for p in people]
+    found = [(at, p) for p in people for at in name_positions(text, p.name, among)]
     if not found:
         return None
     return (max if last else min)(found, key=lambda f: f[0])[1]
