@@ -154,6 +154,9 @@ def test_no_trip_for_an_office_held_there_and_no_meeting_at_home_with_no_one() -
         "Dell is currently on an official visit to Lisbon.",
         "Dell is visiting Lisbon this week.",
         "The mayor told visiting Canadian Foreign Minister Tomas Dell that talks went well.",
+        "Speaking in Lisbon ahead of his meeting with the president, Dell said it would go well.",
+        # A day ahead in the sentence is another event's: the trip is under way today.
+        "Speaking in Lisbon ahead of his meeting with the president tomorrow, Dell said so.",
     ],
 )
 def test_a_trip_told_as_under_way_is_dated_by_its_page(text: str) -> None:
@@ -172,6 +175,8 @@ def test_a_trip_told_as_under_way_is_dated_by_its_page(text: str) -> None:
         "Dell is in talks with Lisbon's mayor.",
         "Dell is interested in Lisbon.",
         "The visiting delegation met Dell in Lisbon.",
+        "Dell said that speaking in Lisbon was an honour.",
+        "Speaking in Lisbon last year, Dell said so.",
     ],
 )
 def test_a_trip_not_told_as_under_way_keeps_the_answered_status(text: str) -> None:

@@ -184,7 +184,19 @@ def under_way(sentence: str, traveler: str, place: str | None) -> bool:
     ):
         return True
     words = place_pattern(place) if place else ""
-    return bool(words) and re.search(rf"{_THERE_NOW}{words}\b", sentence, re.IGNORECASE) is not None
+    return bool(words) and (
+        re.search(rf"{_THERE_NOW}{words}\b", sentence, re.IGNORECASE) is not None
+        or re.search(rf"{_SPEAKING_IN}{words}\b(?!\s+(?:on|last|this|earlier)\b)", sentence)
+        is not None
+    )
+
+
+# "Speaking in Washington ahead of his meeting, Kenny said": the sentence opens with the
+# traveler speaking there, no day between (not "Speaking in Paris on Monday").
+_SPEAKING_IN = (
+    r"^(?:[Ss]peaking|[Tt]alking)\s+(?:to\s+(?:reporters|journalists|the\s+press)\s+)?"
+    r"(?:in|at)\s+(?:the\s+)?"
+)
 
 
 # "Dell told a news conference in Lisbon", "Dell said at a news conference with".
@@ -239,6 +251,10 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     elif status != "planned" and _told_ahead(first, event.place):
         status = "planned"
     dates = _dates(event, status, published)
+    if status == "ongoing" and published and (dates.start or "") > published.isoformat():
+        # under way as the page is written: a later day the sentence names ("ahead of his
+        # meeting tomorrow") is some other event's, and the page dates the trip
+        dates = ResolvedDates(published.isoformat(), None, True)
     if status == "past" and published and dates.start == published.isoformat():
         status = "ongoing"  # done on the day of the report: the visit is still going on
     return status, dates
