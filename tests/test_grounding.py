@@ -631,3 +631,15 @@ def test_the_start_of_a_longer_printed_name_is_not_a_name() -> None:
 
     assert names("Oda\n\nThe United States") == []  # not "The United"
     assert names("Oda Kenta Oda") == ["Kenta Oda"]
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_a_trips_place() -> None:
+    text = "Ottawa, Ontario (Wire)Oskar Brandt is a busy man. Brandt tweeted about the travel ban."
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, None, ())])
+    trip = _Event(who="Oskar Brandt", place="Ottawa, Ontario", when=None, n=2)
+
+    grounded = ground_events([trip], ctx, [2])
+
+    assert grounded.items == []
+    assert "the place they went to" in grounded.dropped[0].reason

@@ -135,12 +135,12 @@ def test_a_trip_to_a_building_at_home_meeting_no_one_is_no_engagement() -> None:
     club = _span("Marang hopes to use visits to the Quinta da Lapa to warm ties.", 0)
     at_club = _visit("Ilse Marang", "Portugal", "Portugal", club, destination_city="Quinta da Lapa")
     with_guest = at_club.model_copy(update={"met": ["Tomas Dell"]})
-    in_porto = at_club.model_copy(update={"destination_city": "Porto"})
+    in_porto = at_club.model_copy(update={"destination_city": "Porto, Portugal"})
     abroad = _visit("Tomas Dell", "Canada", "Portugal", club, destination_city="Quinta da Lapa")
 
     kept, dropped = alone_at_home([at_club, with_guest, in_porto, abroad])
 
-    # Meeting someone there, a city at home, a building abroad: each stays.
+    # Meeting someone there, a city at home (with its country), a building abroad: each stays.
     assert kept == [with_guest, in_porto, abroad]
     assert [d.item["traveler"] for d in dropped] == ["Ilse Marang"]
     assert "no border crossed, no meeting" in dropped[0].reason

@@ -296,3 +296,38 @@ def test_a_guest_brought_somewhere_by_the_host_named_after_the_clause_travelled_
         ("Tomas Dell", "Portugal", "Sintra Lodge", ["Mira Castell"]),
         ("Tomas Dell", "Japan", "Tokyo", ["Kenji Aso"]),
     ]
+
+
+def test_a_meeting_at_a_building_the_venues_place_is_a_trip_for_whoever_is_from_elsewhere() -> None:
+    text = (
+        "With the budget mounting, Tomas Dell and Mira Castell are due to meet Monday at the "
+        "Belem Palace. "
+        "Dell met Castell in the Portuguese capital. "
+        "Dell and Castell first met in November."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    found = stated_trips(numbered, _people(), PUBLISHED, venues=_placed)
+
+    # Castell is at home there: only Dell travelled.
+    assert [(t.traveler, t.destination_country, t.start_date, t.status, t.met) for t in found] == [
+        ("Tomas Dell", "Portugal", "2021-06-07", "planned", ["Mira Castell"]),
+    ]
+    # The venue question is asked the building, not a demonym or a month.
+    assert buildings_travelled_to(numbered, _people()) == ["Belem Palace"]
+
+
+def test_whom_a_traveler_met_is_named_once_by_the_fullest_name() -> None:
+    people = [
+        *_people(),
+        Person(name="Castell", official=False, title=None, country=None, evidence=()),
+        Person(name="Dell", official=False, title=None, country=None, evidence=()),
+    ]
+    text = "Tomas Dell met Mira Castell in Lisbon, where Castell hosted Dell at a dinner."
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    (trip,) = stated_trips(numbered, people, PUBLISHED)
+    # "Castell" is Mira Castell and "Dell" the traveler himself: neither is met again.
+    assert (trip.traveler, trip.destination_country, trip.met) == (
+        "Tomas Dell",
+        "Portugal",
+        ["Mira Castell"],
+    )

@@ -578,6 +578,20 @@ def place_pattern(place: str) -> str:
     return r"\W+".join(re.escape(w) for w in re.findall(r"\w+", place))
 
 
+def _dateline(sentence: str, place: str) -> bool:
+    """Whether the sentence opens with the place as a dateline ("Ottawa, Ontario (CNN)You
+    know him", "BEIJING -- "): where the report was filed, not where anyone went."""
+    words = place_pattern(place)
+    return bool(words) and (
+        re.match(
+            rf"\s*{words}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\(|--|\u2014|\u2013)",
+            sentence,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
 def left_from(sentence: str, place: str | None) -> bool:
     """Whether the sentence names the place only as where someone sets out from ("will
     travel to China from South Korea on Saturday"): its day words are the day they leave,
@@ -619,7 +633,11 @@ class _PlaceNamed:
         place = stated(e.place)
         if place is None:
             return cls((), ())
-        naming = tuple(s for s in ctx.numbered if _place_in(s.text, place) is not None)
+        naming = tuple(
+            s
+            for s in ctx.numbered
+            if _place_in(s.text, place) is not None and not _dateline(s.text, place)
+        )
         return cls(tuple(s for s in naming if ctx.mentions(e.who, s.n)), naming)
 
     def elsewhere(self, n: int) -> NumberedSentence | None:

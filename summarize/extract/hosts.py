@@ -70,8 +70,10 @@ def alone_at_home(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
 
 
 def _a_building(visit: Visit) -> bool:
-    """A destination no gazetteer places: a venue the article or the model placed."""
-    return visit.destination_city is not None and destination(visit.destination_city)[0] is None
+    """A destination no gazetteer places: a venue the article or the model placed (not a
+    city written with its province, "Ottawa, Ontario")."""
+    city = visit.destination_city
+    return city is not None and all(destination(part)[0] is None for part in city.split(","))
 
 
 # A word that tells a meeting, not a journey (the stated trips' own, or hosting or welcoming

@@ -45,7 +45,7 @@ _DAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 )
-_DAY_NAME = (
+DAY_NAME = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)"
 )
@@ -315,10 +315,10 @@ def a_place(phrase: str) -> str | None:
     """The phrase, less day and month names after it, when all of it names a country or a
     city: not a demonym ("to Chinese leaders"), not an institution ("to the US Embassy")."""
     words = phrase.rstrip(".'\u2019").split()  # a full stop or a closing quote after it
-    while len(words) > 1 and re.fullmatch(_DAY_NAME, words[-1]):
+    while len(words) > 1 and re.fullmatch(DAY_NAME, words[-1]):
         words.pop()
     bare = re.sub(r"^the\s+", "", " ".join(words), flags=re.IGNORECASE)
-    if re.fullmatch(_DAY_NAME, bare):
+    if re.fullmatch(DAY_NAME, bare):
         return None  # "a trip in March": a town of that name is not meant
     if destination(bare) == (None, bare):
         return None  # no known place, or a name a rule cannot settle ("Florida")
@@ -344,7 +344,7 @@ def buildings_led_to(text: str) -> list[Stop]:
         for stop, known in _led_to(text, None, buildings=True)
         if not known
         and not _POSSESSIVE_END.search(stop.place)
-        and not re.fullmatch(_DAY_NAME, stop.place)
+        and not re.fullmatch(DAY_NAME, stop.place)
     ]
 
 
@@ -488,6 +488,7 @@ def same_trip(a: Visit, b: Visit) -> bool:
 
 __all__ = [
     "AHEAD",
+    "DAY_NAME",
     "Stop",
     "a_place",
     "add_stops",

@@ -282,7 +282,7 @@ class ExtractionRun:
             if (v := self._visit(e, country_of, title_of)) is not None
             for guest in as_guests(v, country_of)
         ]
-        told = stated_trips(self.numbered, people, self.ctx.published, out, self.ctx.venue_country)
+        told = stated_trips(self.numbered, people, self.ctx.published, out, self._venue)
         along = [
             trip
             for trip in accompanying(self.numbered, people, [*out, *told])
@@ -327,6 +327,11 @@ class ExtractionRun:
                 regrounded += grounded.items
         return regrounded
 
+    def _venue(self, place: str | None) -> str | None:
+        """Where a venue stands: as the model placed it, or as its city does ("Munich
+        Security Conference", "Boston City Hall")."""
+        return self.ctx.venue_country(place) or country_display(venue_country(place))
+
     def _visit(
         self, event: Event, country_of: dict[str, str | None], title_of: dict[str, str | None]
     ) -> Visit | None:
@@ -343,12 +348,9 @@ class ExtractionRun:
             return None
         status, dates = status_and_dates(event, self.ctx.published)
         fields = place_and_day(event.place, event.when, dates)
-        if fields["destination_country"] is None:  # a venue: as the model placed it, or
-            # named after its city ("Munich Security Conference"); a host's country, where a
-            # guest is welcomed to one, is known better (stated_trips: "the Belem Palace")
-            fields["destination_country"] = self.ctx.venue_country(event.place) or (
-                country_display(venue_country(event.place))
-            )
+        if fields["destination_country"] is None:  # a venue; a host's country, where a guest
+            # is welcomed to one, is known better (stated_trips: "the Belem Palace")
+            fields["destination_country"] = self._venue(event.place)
         return Visit(
             kind="meeting" if event.kind == "meeting" else "trip",
             status=status,

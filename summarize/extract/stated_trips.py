@@ -38,6 +38,7 @@ from summarize.extract.grounding import (
 )
 from summarize.extract.itinerary import (
     AHEAD,
+    DAY_NAME,
     Stop,
     a_place,
     buildings_led_to,
@@ -50,11 +51,13 @@ from summarize.extract.itinerary import (
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.ingest.date_phrases import resolve_dates
 from summarize.ingest.text_match import normalize
+from summarize.knowledge.person_names import contains_name, name_parts
 from summarize.knowledge.places import (
     continent_countries,
     countries_named,
     country_display,
     country_key,
+    find_country,
 )
 from summarize.knowledge.titles import names_a_post
 
@@ -79,14 +82,14 @@ def stated_trips(
     out: list[Visit] = []
     stated = [
         *_every_stated_trip(numbered, people, published, venues),
-        *_every_meeting_abroad(numbered, people, published),
+        *_every_meeting_abroad(numbered, people, published, venues),
         *_every_guest(numbered, people, published),
         *_every_tour_host(numbered, people, published),
     ]
     for trip in stated:
         if not any(same_trip(known, trip) for known in [*answered, *out]):
             out.append(trip)
-    for meeting in _every_meeting_between(numbered, people, published):
+    for meeting in _every_meeting_between(numbered, people, published, venues):
         if not any(_same_meeting(known, meeting) for known in [*answered, *out]):
             out.append(meeting)
     return out
@@ -134,10 +137,11 @@ def _every_stated_trip(
 
 
 def buildings_travelled_to(numbered: Numbered, people: Sequence[Person]) -> list[str]:
-    """The buildings a named person travels to ("Merkel was to come to the White House"), as
-    printed: what the venue question asks to place, so that such a trip is stated. Not a
-    person of the article, nor an office."""
-    return [
+    """The buildings a named person travels to ("Merkel was to come to the White House") or
+    meets at ("the two leaders are due to meet Monday at the White House"), as printed: what
+    the venue question asks to place, so that such a trip is stated. Not a person of the
+    article, nor an office."""
+    travelled = [
         stop.place
         for sentence in numbered
         for stop in buildings_led_to(sentence.text)
@@ -145,6 +149,15 @@ def buildings_travelled_to(numbered: Numbered, people: Sequence[Person]) -> list
         and not any(names_person(stop.place, p.name) for p in people)
         and not names_a_post(stop.place.split())  # "visiting US Secretary of State Dell"
     ]
+    met_at = [
+        building
+        for sentence in numbered
+        if (building := _meeting_building(sentence.text)) is not None
+        and any(names_person(sentence.text, p.name) for p in people)
+        and not any(names_person(building, p.name) for p in people)
+        and not names_a_post(building.split())
+    ]
+    return [*travelled, *met_at]
 
 
 def _anaphoric(
@@ -214,36 +227,70 @@ _CAPITALISED = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}")
 _NEXT_SUBJECT = re.compile(r"[^,;]{0,40},\s*(" + _CAPITALISED.pattern + ")")
 
 
-def _meeting_place(text: str) -> tuple[str, int] | None:
-    """The first known place after "in" or "at" following a meeting word, and where that
-    word stands."""
+def _meeting_place(
+    text: str, venues: Callable[[str], str | None] | None = None
+) -> tuple[str, int, str | None] | None:
+    """The first known place after "in" or "at" following a meeting word, where that word
+    stands, and the country of a building ``venues`` places ("meet Monday at the White
+    House")."""
     met = MEETING_WORD.search(text)
     if met is None:
         return None
     for at in _AT.finditer(text, met.end(), met.end() + _NEAR_CHARS):
         for run in _CAPITALISED.finditer(at.group(1)):
             if (place := a_place(run.group(0))) is not None:
-                return place, met.start()
+                return place, met.start(), None
+            building = _building(run.group(0))
+            if venues is not None and (country := venues(building)) is not None:
+                return building, met.start(), country
     return None
 
 
+def _meeting_building(text: str) -> str | None:
+    """The building a meeting word puts a meeting at ("meet Monday at the White House"),
+    where no known place is named there: not a day, a country or its demonym ("in the
+    Mexican capital")."""
+    met = MEETING_WORD.search(text)
+    if met is None or _meeting_place(text) is not None:
+        return None
+    for at in _AT.finditer(text, met.end()):
+        if at.start() > met.end() + _NEAR_CHARS:
+            break
+        run = _CAPITALISED.search(at.group(1))
+        if run is None:
+            continue
+        name = _building(run.group(0))
+        if re.fullmatch(DAY_NAME, name) or find_country(name) is not None:
+            return None
+        return name
+    return None
+
+
+def _building(phrase: str) -> str:
+    return phrase.rstrip(".'\u2019")
+
+
 def _every_meeting_abroad(
-    numbered: Numbered, people: Sequence[Person], published: date | None
+    numbered: Numbered,
+    people: Sequence[Person],
+    published: date | None,
+    venues: Callable[[str], str | None] | None = None,
 ) -> list[Visit]:
     """ "Castell met Canadian Foreign Minister Dell in Lisbon": each person named in a sentence
     where a meeting took place at a known place, whose country is known and is not that
     place's, travelled there to meet the others named."""
     out: list[Visit] = []
     for sentence in numbered:
-        found = _meeting_place(sentence.text)
+        found = _meeting_place(sentence.text, venues)
         if found is None:
             continue
-        place, at = found
+        place, at, country = found
         named = [p for p in people if names_person(sentence.text, p.name)]
         ahead = _to_come(sentence.text[:at])
         where = place_and_day(place, None, resolve_dates(sentence.text, published, ahead=ahead))
+        where["destination_country"] = where["destination_country"] or country
         for person in named:
-            others = [p.name for p in named if p is not person]
+            others = _met_by(person, named)
             if (trip := _trip_abroad(person, others, sentence.span, where, ahead)) is not None:
                 out.append(trip)
     return out
@@ -251,6 +298,20 @@ def _every_meeting_abroad(
 
 def _to_come(before: str) -> bool:
     return bool(_TO_COME.search(before) or _MODAL.search(before))
+
+
+def _met_by(traveler: Person, named: Sequence[Person]) -> list[str]:
+    """The others a sentence names, once each: not "Abe" beside Shinzo Abe, the traveler, nor
+    "Trump" beside Donald Trump (the fuller name stands)."""
+    names = [p.name for p in named if p is not traveler]
+    return [
+        name
+        for name in names
+        if not any(
+            other != name and contains_name(name_parts(other), name_parts(name), exact=True)
+            for other in [*names, traveler.name]
+        )
+    ]
 
 
 def _trip_abroad(
@@ -353,7 +414,10 @@ _BETWEEN_CHARS = 160
 
 
 def _every_meeting_between(
-    numbered: Numbered, people: Sequence[Person], published: date | None
+    numbered: Numbered,
+    people: Sequence[Person],
+    published: date | None,
+    venues: Callable[[str], str | None] | None = None,
 ) -> list[Visit]:
     """ "The trip prepares the meeting between Dell and Castell. The talks may take place on
     April 6-7.": a meeting of the first person named after "between" with the second, at
@@ -381,8 +445,9 @@ def _every_meeting_between(
             later = resolve_dates(following.text, published, ahead=ahead)
             if later.start is not None:
                 dates, evidence = later, [sentence.span, following.span]
-        place = _meeting_place(sentence.text)
+        place = _meeting_place(sentence.text, venues)
         where = place_and_day(place[0] if place else None, None, dates)
+        where["destination_country"] = where["destination_country"] or (place and place[2])
         out.append(
             Visit(
                 kind="meeting",
