@@ -153,6 +153,13 @@ def test_an_office_is_not_read_as_a_first_name() -> None:
     assert [h.name for h in holders] == []  # not "Minister Castell" of the office "Foreign"
 
 
+def test_a_body_an_office_heads_is_no_holder() -> None:
+    text = "General Harbour Lisbon CEO Ana Ruiz spoke. General Tomas Dell spoke."
+    holders = [(h.office, h.name) for h in find_office_holders(text)]
+    # "General Harbour Lisbon" is the company Ruiz heads, not a general's name.
+    assert holders == [("General", "Tomas Dell")]
+
+
 def test_a_given_name_is_not_read_as_the_last_word_of_a_ministry() -> None:
     def holders(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, str, str]]:
         found = find_office_holders(text, known)
@@ -541,6 +548,13 @@ def test_a_name_set_off_as_heading_a_body_outside_government_is_no_official() ->
 
     assert not official("Ana Ruiz", "President of the Harbour Council")
     assert official("Jon Hale", "Minister")  # an earlier post is no body outside government
+
+
+def test_a_relative_named_by_kinship_is_no_official() -> None:
+    text = "Oskar Brandt, like his father, Pavel Brandt, leads the ministry."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    (father,) = ground_people([_PersonDraft(name="Pavel Brandt", title="father")], ctx).items
+    assert not father.official
 
 
 def test_a_pronoun_after_someone_else_named_in_its_sentence_is_theirs() -> None:

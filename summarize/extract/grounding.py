@@ -66,10 +66,15 @@ _OUTSIDE_WORDS = (
     r"institute|university|professor|analyst|researcher|journalist|correspondent|think\s+tank"
 )
 _OUTSIDE_BODY = re.compile(rf"\b({_OUTSIDE_WORDS})\b", re.IGNORECASE)
+_KIN_WORDS = r"father|mother|wife|husband|son|daughter|brother|sister|widow|widower"
 # An office or a description outside government: those words, and an earlier post
 # ("former"), which an appositive may give an official too ("Tillerson, the former Exxon
 # chief"), so only a title is read for it.
-_NOT_GOVERNMENT = re.compile(rf"\b(former|ex-|expert|reporter|{_OUTSIDE_WORDS})\b", re.IGNORECASE)
+# A kinship word is no office either ("his father, Pierre Trudeau": a small model gives the
+# father the title "father").
+_NOT_GOVERNMENT = re.compile(
+    rf"\b(former|ex-|expert|reporter|{_OUTSIDE_WORDS}|{_KIN_WORDS})\b", re.IGNORECASE
+)
 
 
 @dataclass

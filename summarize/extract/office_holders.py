@@ -292,6 +292,14 @@ def _given_name_out_of_office(
     return office, name
 
 
+@cache
+def _another_office() -> re.Pattern[str]:
+    """An office word right after the name (capitalized, or an abbreviation in capitals:
+    "CEO"), then a name: the "name" was a body's."""
+    upper = "|".join(re.escape(w.upper()) for w in office_word_set() if len(w) <= 4)
+    return re.compile(rf"\s+(?:{capitalized_office_words()}|{upper})\s+[A-Z]")
+
+
 def _holder(text: str, m: re.Match[str], known: Collection[str] = ()) -> OfficeHolder | None:
     name = _POSSESSIVE.sub("", m.group("name"))
     first = name.split()[0]
@@ -302,6 +310,8 @@ def _holder(text: str, m: re.Match[str], known: Collection[str] = ()) -> OfficeH
     office = " ".join(w for w in m.group("office").split() if w not in _NOT_NAMES)
     if not office:
         return None
+    if _another_office().match(text, m.end()):
+        return None  # "General Electric Canada CEO Elyse Allan": a body that an office heads
     office, name = _given_name_out_of_office(text, office, name, known)
     if only_modifiers(head_words(office)):
         return None  # "Federal Communications Commission", "Air Force One": no office
