@@ -601,3 +601,22 @@ def test_a_person_the_cited_spans_name_only_in_short_is_cited_where_named_in_ful
         "Foreign Minister Arman Tokhtarov",
         "Foreign Minister Wei Ling Tan",
     ]
+
+
+def test_a_building_the_spans_write_with_the_takes_it_in_the_memo() -> None:
+    officials: list[tuple[str, str | None, str | None]] = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan")
+    ]
+
+    def trip_to(place: str, text: str) -> Brief:
+        trip = {**SINGAPORE_TRIP, "destination_city": place}
+        told = article("told", officials=officials, visits=[trip], title="Tokhtarov in Singapore")
+        return merge([_with_visit_evidence(told, text)])
+
+    house = trip_to("Istana", "Tokhtarov arrived at the Istana on March 11, 2025.")
+    resort = trip_to("Sentosa", "Tokhtarov arrived at the Sentosa resort on March 11, 2025.")
+
+    # "the Istana" ends its phrase; "the" before "Sentosa resort" is the resort's.
+    assert "visited the Istana" in _sentences(house)[0]
+    assert house.title.endswith("visit to the Istana")
+    assert "visited Sentosa" in _sentences(resort)[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 from typing import Literal, NamedTuple
@@ -14,6 +15,7 @@ from summarize.contract.brief import Engagement, Fact
 from summarize.contract.partial_date import PartialDate
 from summarize.knowledge.person_names import contains_name, name_parts
 from summarize.knowledge.places import countries_mentioned, country_display, country_key
+from summarize.llm.prompts import grammar_words
 
 SAME_TRIP_DAYS = 14
 
@@ -293,6 +295,25 @@ def _status(trip: list[Fact]) -> Literal["past", "ongoing", "planned"] | None:
         "planned": "planned",
     }
     return statuses.get(found or "")
+
+
+def as_written(e: Engagement, place: str) -> str:
+    """The place with "the" where the engagement's spans write it so ("at the White House
+    on Friday"): a building reads "visit to the White House", a city no article. Not where
+    "the" is a noun's after the place ("the Mar-a-Lago resort"): the place must end its
+    phrase, before punctuation or a closed-class word."""
+    if not place or place.lower().startswith("the "):
+        return place
+    words = r"\s+".join(re.escape(w) for w in place.split())
+    spans = " ".join(c.span.text for c in e.citations)
+    written = re.search(rf"\bthe\s+{words}{_PHRASE_ENDS}", spans, re.IGNORECASE) is not None
+    return f"the {place}" if written else place
+
+
+_CLOSED_CLASS = sorted(
+    grammar_words("not_a_subject") | grammar_words("be") | grammar_words("subordinator")
+)
+_PHRASE_ENDS = rf"(?:\s*[^\w\s]|\s*$|\s+(?:{'|'.join(_CLOSED_CLASS)})\b)"
 
 
 def central_first(e: Engagement) -> tuple[bool, int, bool, int, str, str]:

@@ -14,7 +14,12 @@ from datetime import date
 
 from summarize.brief.claims import CLAIM_SIMILARITY, claim_groups_of
 from summarize.brief.contradictions import contradictions_of
-from summarize.brief.engagements import SAME_TRIP_DAYS, central_first, engagements_of
+from summarize.brief.engagements import (
+    SAME_TRIP_DAYS,
+    as_written,
+    central_first,
+    engagements_of,
+)
 from summarize.brief.facts import fact_order, facts_of
 from summarize.brief.people import people_of, roster_of
 from summarize.brief.sources import Context, SourceSeed, combine_seeds, seed_of, seed_of_ref
@@ -132,7 +137,7 @@ def title_of(engagements: list[Engagement], ctx: Context) -> str:
     own = sorted((e for e in engagements if e.role == "engagement"), key=central_first)
     if own:
         e = own[0]
-        place = e.destination_city or e.destination_country
+        place = as_written(e, e.destination_city or e.destination_country or "")
         if e.kind == "meeting" and e.met:
             where = f" in {place}" if place else ""
             return f"Briefing: {e.traveler} meets {' and '.join(e.met[:2])}{where}"

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from summarize.brief.engagements import central_first
+from summarize.brief.engagements import as_written, central_first
 from summarize.contract.brief import (
     Brief,
     Citation,
@@ -177,7 +177,8 @@ def _place(e: Engagement) -> str:
         cited = _fold(" ".join(c.span.text for c in e.citations))
         named = re.search(rf"\b{re.escape(_fold(country))}\b", cited) is not None
         country = country if named else None
-    return ", ".join(p for p in (e.destination_city, country) if p)
+    city = as_written(e, e.destination_city) if e.destination_city else None
+    return ", ".join(p for p in (city, country) if p)
 
 
 def _stated_country(country: str | None, citations: Sequence[Citation]) -> str | None:
