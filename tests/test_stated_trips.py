@@ -285,13 +285,15 @@ def test_a_guest_brought_somewhere_by_the_host_named_after_the_clause_travelled_
         "But in bringing Dell to her ornate riverside retreat Sintra Lodge, Castell hopes "
         "to warm ties. "
         "When Aso brought Dell to Tokyo's best restaurant in 2014, the talks ran late. "
-        "Castell brought Ota to Lisbon."
+        "Castell brought Ota to Lisbon. "
+        "Castell brought Tomas Dell with her to Berlin."
     )
     numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
     found = stated_trips(numbered, people, PUBLISHED)
 
     # The host after the clause; a three-letter family name only one person bears ("Aso",
-    # not "Ota": two Otas); a place owning what follows is where the guest went.
+    # not "Ota": two Otas); a place owning what follows is where the guest went; one who
+    # brings someone abroad is no host there (Castell goes to Berlin too).
     assert [(t.traveler, t.destination_country, t.destination_city, t.met) for t in found] == [
         ("Tomas Dell", "Portugal", "Sintra Lodge", ["Mira Castell"]),
         ("Tomas Dell", "Japan", "Tokyo", ["Kenji Aso"]),

@@ -336,6 +336,8 @@ _WELCOMED = re.compile(
     r"\b(?:(?:welcom|host|receiv)(?:e|es|ed|ing|s)?|bring|brings|bringing|brought)\b",
     re.IGNORECASE,
 )
+# One who brings a guest somewhere is their host only at home; abroad they travel with them.
+_BRING = re.compile(r"br(?:ing|ought)", re.IGNORECASE)
 # "to the Belem Palace", "in Ottawa", "to his southern retreat Mar-a-Lago": the place after
 # a preposition, past a few lower-case words that describe it.
 _TO_PLACE = re.compile(
@@ -378,6 +380,8 @@ def _every_guest(
             where = place_and_day(named, None, resolve_dates(text, published, ahead=ahead))
             there = country_display(country_key(host.country))
             where["destination_country"] = where["destination_country"] or there
+            if _BRING.match(verb.group(0)) and where["destination_country"] != there:
+                continue  # "bringing with her to Washington the chief executives": she goes too
             if (trip := _trip_abroad(guest, [host.name], sentence.span, where, ahead)) is not None:
                 out.append(trip)
     return out
