@@ -343,12 +343,13 @@ def buildings_led_to(text: str) -> list[Stop]:
         stop
         for stop, known in _led_to(text, None, buildings=True)
         if not known
-        and not _POSSESSIVE_END.search(stop.place)
+        and not POSSESSIVE_END.search(stop.place)
         and not re.fullmatch(DAY_NAME, stop.place)
     ]
 
 
-_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+# A possessive ending a name ("Dell's", "Tokyo's"): it owns what follows.
+POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 
 
 def _led_to(
@@ -489,6 +490,7 @@ def same_trip(a: Visit, b: Visit) -> bool:
 __all__ = [
     "AHEAD",
     "DAY_NAME",
+    "POSSESSIVE_END",
     "Stop",
     "a_place",
     "add_stops",

@@ -12,10 +12,13 @@ taken the traveler abroad first ("went to Lisbon, then left for Ottawa": going h
 home country named as a country is always going home. "Will visit the country" is a trip to
 the one country the sentence before names, and both sentences are its evidence.
 
-More kinds are stated trips: a meeting at a known place is a trip for each person named
-there who is from elsewhere ("Castell met Canadian Foreign Minister Dell in Lisbon"); a
-guest welcomed, hosted or received somewhere travelled there, in the host's country where no
-gazetteer knows the place ("Castell welcomed Dell to the Belem Palace"); and talks on a
+A building is a place here once the article's venues place it ("Merkel was scheduled to come
+to the White House"), and a day the visit is moved to is its day; a building at home is no
+trip. More kinds are stated trips: a meeting at a known place, or at a placed building, is a
+trip for each person named there who is from elsewhere ("Castell met Canadian Foreign
+Minister Dell in Lisbon"); a guest welcomed, hosted, received or brought somewhere travelled
+there, in the host's country where no gazetteer knows the place ("Castell welcomed Dell to
+the Belem Palace"; one who brings a guest abroad travels with them); and talks on a
 continent's tour were in the country of the one met ("began his Asian tour, holding talks
 with Japan's Foreign Minister"). "The meeting between Dell and Castell" is a meeting even
 where no place is named, unless a trip of either of them already tells it.
@@ -39,6 +42,7 @@ from summarize.extract.grounding import (
 from summarize.extract.itinerary import (
     AHEAD,
     DAY_NAME,
+    POSSESSIVE_END,
     Stop,
     a_place,
     buildings_led_to,
@@ -267,6 +271,7 @@ def _meeting_building(text: str) -> str | None:
 
 
 def _building(phrase: str) -> str:
+    """The building's name without the full stop or quote that ends its sentence."""
     return phrase.rstrip(".'\u2019")
 
 
@@ -349,8 +354,8 @@ _TO_PLACE = re.compile(
 def _every_guest(
     numbered: Numbered, people: Sequence[Person], published: date | None
 ) -> list[Visit]:
-    """ "Castell welcomed Foreign Minister Dell to the Belem Palace", "in bringing Dell to his
-    retreat Quinta da Lapa, Castell hopes": the guest's trip to the place, in the host's
+    """ "Castell welcomed Foreign Minister Dell to the Belem Palace", "in bringing Dell to her
+    riverside retreat Sintra Lodge, Castell hopes": the guest's trip to the place, in the host's
     country where no gazetteer knows the place. The host is the person named nearest before
     the verb, else the subject of the clause after the place; the guest the first named
     after the verb."""
@@ -376,7 +381,7 @@ def _every_guest(
                 continue
             ahead = _to_come(before)
             # "in Ottawa." ends the sentence; "to Lisbon's best restaurant": in Lisbon
-            named = _POSSESSIVE.sub("", place.group(1).rstrip("."))
+            named = POSSESSIVE_END.sub("", place.group(1).rstrip("."))
             where = place_and_day(named, None, resolve_dates(text, published, ahead=ahead))
             there = country_display(country_key(host.country))
             where["destination_country"] = where["destination_country"] or there
@@ -385,9 +390,6 @@ def _every_guest(
             if (trip := _trip_abroad(guest, [host.name], sentence.span, where, ahead)) is not None:
                 out.append(trip)
     return out
-
-
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def _subject_after(people: Sequence[Person], text: str, at: int) -> Person | None:
@@ -451,7 +453,7 @@ def _every_meeting_between(
                 dates, evidence = later, [sentence.span, following.span]
         place = _meeting_place(sentence.text, venues)
         where = place_and_day(place[0] if place else None, None, dates)
-        where["destination_country"] = where["destination_country"] or (place and place[2])
+        where["destination_country"] = where["destination_country"] or (place[2] if place else None)
         out.append(
             Visit(
                 kind="meeting",
