@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
+from functools import cache
 from typing import Literal, NamedTuple
 
 from summarize.brief.clustering import cluster, most_common, slug
@@ -306,14 +307,16 @@ def as_written(e: Engagement, place: str) -> str:
         return place
     words = r"\s+".join(re.escape(w) for w in place.split())
     spans = " ".join(c.span.text for c in e.citations)
-    written = re.search(rf"\bthe\s+{words}{_PHRASE_ENDS}", spans, re.IGNORECASE) is not None
+    written = re.search(rf"\bthe\s+{words}{_phrase_ends()}", spans, re.IGNORECASE) is not None
     return f"the {place}" if written else place
 
 
-_CLOSED_CLASS = sorted(
-    grammar_words("not_a_subject") | grammar_words("be") | grammar_words("subordinator")
-)
-_PHRASE_ENDS = rf"(?:\s*[^\w\s]|\s*$|\s+(?:{'|'.join(_CLOSED_CLASS)})\b)"
+@cache
+def _phrase_ends() -> str:
+    """What may follow a name that ends its phrase: punctuation, the end, a closed-class word
+    (read from the prompts folder on first use, not at import)."""
+    words = grammar_words("not_a_subject") | grammar_words("be") | grammar_words("subordinator")
+    return rf"(?:\s*[^\w\s]|\s*$|\s+(?:{'|'.join(sorted(words))})\b)"
 
 
 def central_first(e: Engagement) -> tuple[bool, int, bool, int, str, str]:

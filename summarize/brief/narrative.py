@@ -145,17 +145,27 @@ def _office(
     entry = roster.get(_fold(name))
     if entry is None or not entry.titles:
         return None
-    cited = _fold(" ".join(c.span.text for c in citations))
+    cited = _cited(citations)
     for title in sorted(entry.titles, key=len, reverse=True):
         bare = without_country_words(title)
         if not bare or not bare[0].isupper():
             continue
         if _fold(bare) in cited:
             return bare, None
-        writes = (c for c in entry.citations if _fold(bare) in _fold(c.span.text))
-        if (citation := next(writes, None)) is not None:
+        if (citation := _roster_span(entry, bare)) is not None:
             return bare, citation
     return None
+
+
+def _cited(citations: Sequence[Citation]) -> str:
+    """The cited spans' text, folded: what a sentence citing them may tell."""
+    return _fold(" ".join(c.span.text for c in citations))
+
+
+def _roster_span(entry: RosterEntry, phrase: str) -> Citation | None:
+    """The roster's first span that writes ``phrase``: cited beside a sentence's own spans
+    where those do not write it."""
+    return next((c for c in entry.citations if _fold(phrase) in _fold(c.span.text)), None)
 
 
 def _date_phrase(e: Engagement) -> str:
@@ -174,7 +184,7 @@ def _place(e: Engagement) -> str:
     spans give only as "American" or "U.S.", is not what the sentence may print."""
     country = e.destination_country
     if e.destination_city and country:
-        cited = _fold(" ".join(c.span.text for c in e.citations))
+        cited = _cited(e.citations)
         named = re.search(rf"\b{re.escape(_fold(country))}\b", cited) is not None
         country = country if named else None
     city = as_written(e, e.destination_city) if e.destination_city else None
@@ -221,13 +231,13 @@ def _name_cited(
 ) -> Citation | None:
     """The roster's span that writes the name in full, where no cited span names the person
     ("When Abe tried bringing Obama to Tokyo" tells the trip; the memo says "Shinzo Abe")."""
-    cited = _fold(" ".join(c.span.text for c in citations))
+    cited = _cited(citations)
     entry = roster.get(_fold(name))
-    spellings = {name, *(entry.variants if entry is not None else ())}
-    if any(_fold(n) in cited or _fold(mention_key(n)) in cited for n in spellings):
+    if entry is None:
+        return None
+    if any(_fold(n) in cited or _fold(mention_key(n)) in cited for n in {name, *entry.variants}):
         return None  # "Choe Son-hui" names Choe Son Hui
-    writes = (c for c in (entry.citations if entry else ()) if _fold(name) in _fold(c.span.text))
-    return next(writes, None)
+    return _roster_span(entry, name)
 
 
 def _engagement_sentence(

@@ -66,12 +66,12 @@ _OUTSIDE_WORDS = (
     r"institute|university|professor|analyst|researcher|journalist|correspondent|think\s+tank"
 )
 _OUTSIDE_BODY = re.compile(rf"\b({_OUTSIDE_WORDS})\b", re.IGNORECASE)
+# Kinship words (a closed class of the language): no office ("his father, Pierre Trudeau": a
+# small model gives the father the title "father").
 _KIN_WORDS = r"father|mother|wife|husband|son|daughter|brother|sister|widow|widower"
-# An office or a description outside government: those words, and an earlier post
+# An office or a description outside government: those words, kinship, and an earlier post
 # ("former"), which an appositive may give an official too ("Tillerson, the former Exxon
 # chief"), so only a title is read for it.
-# A kinship word is no office either ("his father, Pierre Trudeau": a small model gives the
-# father the title "father").
 _NOT_GOVERNMENT = re.compile(
     rf"\b(former|ex-|expert|reporter|{_OUTSIDE_WORDS}|{_KIN_WORDS})\b", re.IGNORECASE
 )
