@@ -57,6 +57,11 @@ from summarize.llm.prompts import word_list
         "Before the case could be heard, the man fled abroad.",  # a modal of time
         "The port was dredged so that larger ships might dock.",  # or of purpose
         "I asked the agency whether the delay could harm patients.",  # a question
+        "I don't think it is normal that the treaty is unsigned.",  # a position, not a guess
+        "Lyon believes it important to keep the format.",
+        "We think it's not right to wait.",
+        "The ministers will assess the possibilities to boost trade.",  # a topic of talks
+        "The plant poses a deep risk to the region, he said.",  # an assessment of a threat
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -80,6 +85,9 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("The figures indicate that rates will rise.", "indicate"),
         ("She indicated the bank would cut rates, aides said.", "indicated"),
         ("I believe it will rain on Monday.", "believe"),
+        ("I think it is likely to rain.", "think"),  # a belief that judges no value
+        ("Officials discussed the plan; the possibility of a strike remains.", "possibility"),
+        ("There is a risk that talks fail.", "risk"),
         ("Hopefully the rain stops.", "Hopefully"),
         ("We will find a deal, I hope.", "hope"),  # softening what was just said
         ("Prices are going to rise.", "going to"),

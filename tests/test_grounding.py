@@ -86,6 +86,14 @@ def test_a_common_noun_or_a_possessive_is_not_a_name() -> None:
     assert person_name("Force One", ctx) is None
 
 
+def test_a_common_noun_left_after_an_office_word_is_not_a_name() -> None:
+    text = "Lyon's Foreign Ministry said so. A foreign ministry official agreed with Castell."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    # "Ministry" is capitalized once, but written in lower case too: a common noun.
+    assert person_name("Lyon's Foreign Ministry", ctx) is None
+    assert person_name("Foreign Minister Castell", ctx) == "Castell"
+
+
 def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> None:
     text = "Trade grew, but slowly.\nBut Mira Castell said no. Robert M. Danin agreed."
     ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))

@@ -10,6 +10,7 @@ from summarize.contract.extraction import Span, Visit, VisitStatus
 from summarize.extract.grounding import Event
 from summarize.extract.itinerary import (
     add_stops,
+    done_before_page,
     journey_or_meeting,
     status_and_dates,
     stops_in,
@@ -182,7 +183,8 @@ def test_a_trip_told_as_under_way_is_dated_by_its_page(text: str) -> None:
 def test_a_trip_not_told_as_under_way_keeps_the_answered_status(text: str) -> None:
     assert not under_way(text, "Tomas Dell", "Lisbon")
     status, dates = status_and_dates(_event("Lisbon", text), PUBLISHED)
-    assert (status, dates.start) == ("past", None)
+    assert status == "past"
+    assert dates.start in (None, "2020")  # not the page's day; "last year" after the place
 
 
 def test_date_words_answered_still_date_a_trip_under_way() -> None:
@@ -237,3 +239,39 @@ def test_a_year_or_month_right_after_the_place_dates_the_trip() -> None:
     # Farther from the place a coarse date dates nothing.
     other = "Dell, who has led the party since 2014, was in Lisbon."
     assert status_and_dates(_event("Lisbon", other), PUBLISHED)[1].start is None
+
+
+def test_a_meeting_scheduled_to_be_held_there_puts_the_trip_ahead() -> None:
+    text = (
+        "On Friday, Dell will take part in the meeting of the two ministers scheduled to be "
+        "held in Portugal's capital of Lisbon."
+    )
+    status, dates = status_and_dates(_event("Lisbon", text, when="On Friday"), PUBLISHED)
+    assert (status, dates.start) == ("planned", "2021-06-04")
+    # "due to" alone is a cause: it puts nothing ahead.
+    cause = "Talks were shelved due to the crisis in Lisbon."
+    assert status_and_dates(_event("Lisbon", cause), PUBLISHED)[0] == "past"
+
+
+def test_a_later_this_year_right_after_the_place_dates_the_trip() -> None:
+    (stop,) = stops_in("The talks would plan a visit by Dell to Lisbon later this year.")
+    assert stop.when == "later this year"
+    (stop,) = stops_in("Dell will travel to Lisbon next month to meet Marang.")
+    assert stop.when == "next month"
+    status, dates = status_and_dates(_event("Lisbon", "Dell was in Lisbon last year."), PUBLISHED)
+    assert (status, dates.start) == ("past", "2020")
+
+
+def test_a_trip_told_ahead_but_dated_before_the_page_was_made() -> None:
+    text = "The meeting will follow the deal reached during Dell's visit to Lisbon in May 2020."
+    told = _trip("Portugal", text, status="planned", start_date="2020-05")
+    ahead = _trip("Portugal", text, status="planned", start_date="2021-07")
+    (made, still_ahead) = done_before_page([told, ahead], PUBLISHED)
+    assert (made.status, still_ahead.status) == ("past", "planned")
+    # One called off, or only ever planned, was never made.
+    off = "The strike forced Dell to cancel a planned visit to Lisbon in May 2020."
+    called_off = _trip("Portugal", off, status="planned", start_date="2020-05")
+    assert done_before_page([called_off], PUBLISHED)[0].status == "planned"
+    # A year-less day is not placed before the page.
+    yearless = _trip("Portugal", text, status="planned", start_date="--05-10")
+    assert done_before_page([yearless], PUBLISHED)[0].status == "planned"

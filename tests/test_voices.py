@@ -12,7 +12,7 @@ from summarize.contract.extraction import (
     UNNAMED_SOURCES,
 )
 from summarize.extract.quotes import quotations
-from summarize.extract.voices import Speakers, voice_of, voice_or_outlet
+from summarize.extract.voices import Speakers, attribution_verbs, voice_of, voice_or_outlet
 from summarize.ingest.sentences import split_sentences
 
 PEOPLE = ("Oskar Brandt", "Mira Castell")
@@ -119,6 +119,41 @@ def test_he_said_means_the_person_named_last_before_it() -> None:
     previous = "Oskar Brandt met Mira Castell. Castell left early."
     assert voice_of("She said the deal may come.", PEOPLE, previous=previous) == "Mira Castell"
     assert voice_or_outlet("The deal may come.", PEOPLE) == THE_OUTLET
+
+
+def test_they_said_means_the_group_that_opens_the_sentence_before() -> None:
+    previous = "Lyon officials also said the talks would plan a visit by Oskar Brandt."
+    sentence = "The logistics may be addressed too, they said."
+    assert voice_of(sentence, PEOPLE, previous=previous) == UNNAMED_OFFICIALS
+    # With no group there, "they" still goes back to the person named last.
+    assert voice_of(sentence, PEOPLE, previous="Oskar Brandt left.") == "Oskar Brandt"
+
+
+def test_he_said_after_a_quotation_means_its_speaker_not_whom_it_names() -> None:
+    text = (
+        "Brandt spoke to reporters. "
+        '"I plan to hold talks with Minister Castell," he stressed. '
+        '"I do not think it is normal," he said. '
+        '"The leaders may sign it soon."'
+    )
+    sentences = tuple((s.start, s.end) for s in split_sentences(text))
+    speakers = Speakers(text, sentences, PEOPLE)
+    span = next((a, b) for a, b in sentences if text[a:b].startswith('"The leaders'))
+    at = text.index("may", span[0])
+    assert speakers.voice(span, (at, at + 3)) == "Oskar Brandt"
+
+
+@pytest.mark.parametrize(
+    "noun", ["the agreement reached during his visit", "an announcement", "the declarations"]
+)
+def test_a_stems_noun_is_no_verb_of_saying(noun: str) -> None:
+    # The memo writes "<stater> said that ..." only where the report has a verb of saying.
+    assert attribution_verbs().search(f"The talks follow {noun}.") is None
+
+
+def test_a_stems_verbs_are_verbs_of_saying() -> None:
+    for verb in ("agreed", "announces", "declaring", "stated"):
+        assert attribution_verbs().search(f"Brandt {verb} that talks may help.") is not None
 
 
 def test_a_partial_quotation_is_voiced_by_the_attribution_closing_its_sentence() -> None:

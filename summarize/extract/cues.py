@@ -59,6 +59,13 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # that they might leave") and one inside a question asked ("asked whether it could put
 # people in danger") guess nothing either.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
+# What a belief can judge rather than guess: "I don't think it is normal", "Moscow believes it
+# important to use the format" state a position, not a possibility.
+_VALUE_WORDS = (
+    r"important|necessary|unnecessary|normal|abnormal|crucial|essential|vital|right|wrong|fair"
+    r"|unfair|acceptable|unacceptable|appropriate|inappropriate|useful|wise|unwise|imperative"
+    r"|reasonable|unreasonable|justified|unjustified|legitimate|illegitimate"
+)
 _CLAUSE_VERB = (
     r"(?:would|will|could|can|may|might|should|must|is|are|was|were|be|been|has|have|had)"
 )
@@ -95,7 +102,12 @@ _NOT_SPECULATING = re.compile(
     r"|\b(?:before|until|so\s+that|in\s+order\s+that)\s+(?:[\w\'\u2019-]+\s+){1,4}?"
     r"(?:could|might|may)\b"
     r"|\b(?:ask\w*|wonder\w*)\s+(?:[\w\'\u2019-]+\s+){0,6}?(?:whether|if)\b[^,.;:?!]{0,80}?"
-    r"\b(?:could|might|may|would|will)\b",
+    r"\b(?:could|might|may|would|will)\b"
+    rf"|\b(?:believ\w*|think\w*|thought)\s+(?:that\s+)?it(?:\s+(?:is|was|would\s+be)|[\'\u2019]s)?\s+"
+    rf"(?:not\s+)?(?:(?:very|so|most|particularly|especially|extremely)\s+)?(?:{_VALUE_WORDS})\b"
+    r"|\b(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+)?possibilit\w*"
+    r"|\bpos(?:e|es|ed|ing)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}risks?\b",
     re.IGNORECASE,
 )
 

@@ -331,8 +331,11 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         tokens[0] = rest  # "Mr-Kenny": a wire text's hyphen for a space
     while len(tokens) > 1 and _POSSESSIVE_WORD.match(tokens[0]):  # "America's Angela Merkel"
         tokens = tokens[1:]
+    leading = len(tokens)
     while tokens and (_is_title_word(tokens[0]) or is_country(tokens[0])):
         tokens = tokens[1:]
+    if 0 < len(tokens) == 1 < leading and ctx and _also_lowercase(tokens[0], ctx.numbered.text):
+        return None  # "Foreign Ministry" of "Russia's Foreign Ministry": a common noun
     while len(tokens) > 1 and tokens[-1].casefold() in _WEEKDAYS:
         tokens = tokens[:-1]  # "President Donald Trump Friday": the day after the name
     while len(tokens) > 2 and ctx is not None and _used_as_noun(tokens[0], ctx.numbered.text):

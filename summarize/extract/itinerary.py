@@ -217,8 +217,12 @@ def _spoke_there_undated(event: Event, sentence: str, published: date | None) ->
     return re.search(spoke, sentence) is not None
 
 
-# A future form close before the place, in the same clause: "will pay a one-day visit to".
-_WILL = r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to)\b"
+# A future form close before the place, in the same clause: "will pay a one-day visit to",
+# "a meeting scheduled to be held in Tokyo" ("due to" alone is also "because of").
+_WILL = (
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to"
+    r"|scheduled\s+to)\b"
+)
 
 
 def _told_ahead(sentence: str, place: str | None) -> bool:
@@ -260,12 +264,45 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     return status, dates
 
 
+def _before_page(start: str | None, published: date) -> bool:
+    """Whether a date, at its own precision, ends before the page's day ("2016-12" before
+    "2017-03-19"); a year-less date ("--10-28") is never placed before it."""
+    if start is None or start.startswith("-"):
+        return False
+    return start < published.isoformat()[: len(start)]
+
+
+# A trip that was only ever planned: "prompted Mr Nieto to cancel a planned Washington visit".
+_NEVER_MADE = re.compile(
+    r"\b(?:cancel\w*|call(?:s|ed|ing)?\s+off|postpon\w*|scrap\w*|planned|scheduled)\b",
+    re.IGNORECASE,
+)
+
+
+def done_before_page(visits: Sequence[Visit], published: date | None) -> list[Visit]:
+    """A trip told with a future word but dated before its page is past: "the meeting will
+    take place in accordance with the agreement reached during Putin's visit to Japan in
+    December 2016" (the future is the meeting's, not the visit's). Not one its sentence calls
+    planned or called off: that trip was never made."""
+    if published is None:
+        return list(visits)
+    return [
+        v.model_copy(update={"status": "past"})
+        if v.status == "planned"
+        and _before_page(v.start_date, published)
+        and not any(_NEVER_MADE.search(s.text) for s in v.evidence[:1])
+        else v
+        for v in visits
+    ]
+
+
 # A year or a month right after the place: "visited Saudi Arabia in 2014", "in Tokyo last
 # November". Farther off, a coarse date seldom dates the trip ("since 2014").
 _RIGHT_AFTER = re.compile(
     r"^\s*,?\s*((?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?\d{4}"
     r"|(?:in\s+|last\s+|this\s+)(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)(?:\s+\d{4})?)\b"
+    r"|September|October|November|December)(?:\s+\d{4})?"
+    r"|(?:(?:later|earlier)\s+this|this|next|last)\s+(?:year|month))\b"
 )
 
 
@@ -495,6 +532,7 @@ __all__ = [
     "a_place",
     "add_stops",
     "buildings_led_to",
+    "done_before_page",
     "journey_or_meeting",
     "mentions_before",
     "same_trip",

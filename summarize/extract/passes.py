@@ -70,6 +70,7 @@ from summarize.extract.grounding import (
 from summarize.extract.hosts import alone_at_home, as_guests, fold_hosts, host_countries
 from summarize.extract.itinerary import (
     add_stops,
+    done_before_page,
     journey_or_meeting,
     same_trip,
     status_and_dates,
@@ -81,6 +82,7 @@ from summarize.extract.office_holders import (
     named_again,
     office_after,
 )
+from summarize.extract.retold import fold_retold
 from summarize.extract.settings import PassSettings, pass_settings
 from summarize.extract.stated_trips import buildings_travelled_to, stated_trips
 from summarize.extract.venues import MAX_VENUES, ground_venues, places_to_ask, set_in_article
@@ -526,6 +528,7 @@ def extract(backend: Backend, article: Article) -> Extraction:
         first = next((w for run in runs for w in run.warnings), "no reason given")
         raise ExtractionError(first, questions=passes)
     visits, hosts = fold_hosts(add_stops(fold_visits(visits), named, meta.published))
+    visits = fold_retold(done_before_page(visits, meta.published))
     visits, alone = alone_at_home(date_companions(visits))
     return Extraction(
         source=source_record(article, meta, body),

@@ -53,6 +53,7 @@ from summarize.extract.itinerary import (
     stops_in_the_country,
 )
 from summarize.extract.numbered import Numbered, NumberedSentence
+from summarize.extract.retold import retells
 from summarize.ingest.date_phrases import resolve_dates
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.person_names import contains_name, name_parts
@@ -91,7 +92,11 @@ def stated_trips(
         *_every_tour_host(numbered, people, published),
     ]
     for trip in stated:
-        if not any(same_trip(known, trip) for known in [*answered, *out]):
+        # an answered retelling without the day this sentence gives is folded in later
+        # (:func:`retold.fold_retold`): the stated trip stands, to date it
+        if not any(
+            same_trip(known, trip) and not retells(known, trip) for known in [*answered, *out]
+        ):
             out.append(trip)
     for meeting in _every_meeting_between(numbered, people, published, venues):
         if not any(_same_meeting(known, meeting) for known in [*answered, *out]):

@@ -47,8 +47,13 @@ def attribution_verbs() -> re.Pattern[str]:
     verbs = []
     for entry in word_list("attribution_verbs"):
         stem = re.escape(entry.rstrip("*")).replace(r"\ ", r"\s+")
-        verbs.append(stem + (r"\w*" if entry.endswith("*") else ""))
+        verbs.append(stem + (rf"\w*{_NOT_A_NOUN}" if entry.endswith("*") else ""))
     return re.compile(rf"\b(?:{'|'.join(verbs)})\b", re.IGNORECASE)
+
+
+# A stem's noun says nothing: "the agreement reached during Putin's visit", "the
+# announcement", "a declaration" name a thing; "agreed", "announced", "declared" attribute.
+_NOT_A_NOUN = r"(?<!ment)(?<!ments)(?<!tion)(?<!tions)"
 
 
 @cache
@@ -379,7 +384,7 @@ def _set_off(
     if not last:
         return None
     if _ENDS_WITH_PRONOUN.search(subject) and len(subject.split()) == 1:
-        return _last_named(earlier, people, offices)
+        return _referent(subject, earlier, people, offices)
     ending = _voice_in(" ".join(subject.split()[-3:]), people, ())
     if ending is None:
         return None
@@ -404,7 +409,7 @@ def _subject(
         voice = _described(clause, offices) or _voice_in(clause, people, ())
         voice = voice or _addressed(clause)
     if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or joined):
-        voice = _last_named(earlier, people, offices)
+        voice = _referent(clause, earlier, people, offices)
     if voice is None and _ENDS_WITH_IT.search(clause):
         voice = _body_opening(earlier)
     return voice
@@ -500,6 +505,29 @@ def _inverted(rest: str, people: Sequence[str]) -> str | None:
     """'said Brandt, ...' / 'said the ministry in a statement': the subject after the verb."""
     words = " ".join(rest.split()[:_SUBJECT_WORDS])
     return _voice_in(re.split(r"[,;.]", words)[0], people, ())
+
+
+_THEY = re.compile(r"^\s*they\b|\bthey\s*$", re.IGNORECASE)
+
+
+def _referent(
+    clause: str, earlier: str, people: Sequence[str], offices: Sequence[tuple[str, str]]
+) -> str | None:
+    """Whom "he said" or "they said" means. "They" is first the group that opens the sentence
+    before ("Japanese officials also said the talks would include a visit by Abe. Logistics
+    will also be addressed, they said": the officials, not Abe), then the person named last."""
+    if _THEY.search(clause) and (group := _body_opening(earlier)) is not None:
+        return group
+    return _last_named(_unquoted(earlier), people, offices) or _last_named(earlier, people, offices)
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quotations blanked: whom a quotation names is spoken of, not who
+    goes on speaking ('"I plan talks with Minister Lavrov," he stressed. "..." he said')."""
+    chars = list(text)
+    for quote in quotations(text):
+        chars[quote.start : quote.end] = " " * (quote.end - quote.start)
+    return "".join(chars)
 
 
 def _last_named(

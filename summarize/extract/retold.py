@@ -1,0 +1,63 @@
+"""A trip told twice in one article: the lead dates it, a later sentence tells whom was met.
+
+"The foreign and defense ministers from Japan and Russia met in Tokyo on Monday" and, further
+down, "Inada sat down for talks with Russian Defense Minister Sergei Shoigu" are one trip of
+Shoigu's to Tokyo; the second telling names no day. An undated telling folds into the one
+dated telling of the same traveler's trip to the same city, planned with planned and done
+with done, so the trip is listed once, with its day and everyone met.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarize.contract.extraction import Visit
+from summarize.extract.grounding import same_name
+
+
+def _undated(visit: Visit) -> bool:
+    return visit.start_date is None and visit.date_text is None
+
+
+def retells(undated: Visit, dated: Visit) -> bool:
+    """Whether ``undated`` tells the dated visit's trip again, without its day."""
+    return _undated(undated) and _retells(undated, dated)
+
+
+def _retells(undated: Visit, dated: Visit) -> bool:
+    return (
+        undated.destination_city is not None
+        and not _undated(dated)
+        and same_name(undated.traveler, dated.traveler)
+        and (undated.destination_country, undated.destination_city.casefold())
+        == (dated.destination_country, (dated.destination_city or "").casefold())
+        and (undated.status == "planned") == (dated.status == "planned")
+    )
+
+
+def _merged(dated: Visit, undated: Visit) -> Visit:
+    seen = {(s.start, s.end) for s in dated.evidence}
+    met = [*dated.met, *(m for m in undated.met if not any(same_name(m, k) for k in dated.met))]
+    more = [s for s in undated.evidence if (s.start, s.end) not in seen]
+    return dated.model_copy(
+        update={
+            "met": met,
+            "purpose": dated.purpose or undated.purpose,
+            "evidence": [*dated.evidence, *more],
+        }
+    )
+
+
+def fold_retold(visits: Sequence[Visit]) -> list[Visit]:
+    """Each undated visit that retells exactly one dated visit folded into it."""
+    out = list(visits)
+    for undated in [v for v in visits if _undated(v)]:
+        dated = [i for i, v in enumerate(out) if _retells(undated, v)]
+        if len(dated) != 1:
+            continue  # none, or trips there on different days: which one is unknown
+        out[dated[0]] = _merged(out[dated[0]], undated)
+        out.remove(undated)
+    return out
+
+
+__all__ = ["fold_retold", "retells"]
