@@ -62,6 +62,7 @@ from summarize.llm.prompts import word_list
         "We think it's not right to wait.",
         "The ministers will assess the possibilities to boost trade.",  # a topic of talks
         "The plant poses a deep risk to the region, he said.",  # an assessment of a threat
+        "The readout left little doubt of his commitment.",  # a certainty
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -149,6 +150,8 @@ def test_an_aim_cue_keeps_its_forms(sentence: str, cue: str) -> None:
         "He lands in Oslo for talks expected to focus on fishing rights.",  # the writer's guess
         "Officials did not say how the talks went.",  # speech denied
         "\u201cI don\u2019t agree with the board on everything,\u201d she wrote.",
+        "The envoy expresses 'satisfaction' the ban is not aimed at his country.",  # denied
+        "The mayor abandoned, at least for now, his vow.",  # an aim given up
     ],
 )
 def test_a_word_that_states_no_aim_is_no_aim_cue(sentence: str) -> None:
@@ -162,6 +165,7 @@ def test_a_word_that_states_no_aim_is_no_aim_cue(sentence: str) -> None:
         ("She proposed a summit in June.", "proposed"),
         ("He invited the king to Oslo.", "invited"),
         ("It was the ministry that planned a second round.", "planned"),  # a relative clause
+        ("The statement addresses the need for collaboration.", "the need for"),
     ],
 )
 def test_the_verb_keeps_its_aim_cue(sentence: str, cue: str) -> None:

@@ -146,3 +146,20 @@ def test_words_a_model_writes_for_null_become_null() -> None:
 
     assert [stated(v) for v in ("null", " None ", "unknown", "", None)] == [None] * 5
     assert stated(" Lima ") == "Lima"
+
+
+def test_a_wire_services_contribution_credit_run_into_the_story_is_gone() -> None:
+    text = (
+        "Talks in Lyon\n\n"
+        "The minister met her counterpart in Lyon on Monday. Both pledged closer ties. "
+        '"?Associated Press writers Ana Ruiz in Oslo and Tomas Dell in Rabat contributed to '
+        "this report.\n"
+    )
+    body = strip_furniture(text)
+
+    assert body.text.rstrip().endswith("Both pledged closer ties.")
+    for name in ("Ana Ruiz", "Tomas Dell", "Oslo", "Rabat"):
+        assert name in text and name not in body.text
+    # A sentence that only mentions a contribution stays.
+    kept = "Talks in Lyon\n\nThe writers said Dell contributed to the deal in Rabat.\n"
+    assert "Rabat" in strip_furniture(kept).text

@@ -665,3 +665,31 @@ def test_a_dateline_is_where_the_report_was_filed_not_a_trips_place() -> None:
 
     assert grounded.items == []
     assert "the place they went to" in grounded.dropped[0].reason
+
+
+def test_a_name_with_a_lowercase_particle_is_a_name_and_a_body_is_not() -> None:
+    text = (
+        "Deputy Crown Prince Mohammed bin Salman met the president at the White House. "
+        "The White House said talks went well; the Kremlin did not comment."
+    )
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    # "bin" is never capitalized, as a name particle is not
+    assert person_name("Deputy Crown Prince Mohammed bin Salman", ctx) == "Mohammed bin Salman"
+    assert person_name("Prince Mohammed bin Salman", ctx) == "Mohammed bin Salman"
+    for body in ("The White House", "White House", "Kremlin"):
+        assert person_name(body, ctx) is None
+
+
+def test_a_place_named_only_as_where_a_move_starts_is_no_trip_there() -> None:
+    text = "Oskar Brandt dropped his vow to move the embassy from Hanoi to Hue."
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, "Estonia", ())])
+
+    moved = ground_events([_Event(who="Oskar Brandt", place="Hanoi", when=None, n=1)], ctx, [1])
+
+    assert moved.items == []
+    assert "'Hanoi' is only where something set out from" in moved.dropped[0].reason
+    # The end of the move is named as such: a trip there is not refused for it.
+    to_hue = ground_events([_Event(who="Oskar Brandt", place="Hue", when=None, n=1)], ctx, [1])
+    assert [e.place for e in to_hue.items] == ["Hue"]

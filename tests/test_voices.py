@@ -143,6 +143,18 @@ def test_he_said_after_a_quotation_means_its_speaker_not_whom_it_names() -> None
     assert speakers.voice(span, (at, at + 3)) == "Oskar Brandt"
 
 
+def test_he_said_goes_on_from_the_speaker_of_the_sentence_before() -> None:
+    previous = (
+        "Arno Velt, a Gulf expert, said that Lyon might find ties with Brandt better than "
+        "those with Mira Castell. "
+    )
+    sentence = "For example, he said, Brandt is unlikely to mount a costly effort."
+    voice = voice_of(sentence, PEOPLE, before=sentence.index("unlikely"), previous=previous)
+    assert voice == "Arno Velt"  # not Castell, named last, nor Brandt, named after "he said"
+    # With no one speaking in the sentence before, the person named last there.
+    assert voice_of(sentence, PEOPLE, previous="Brandt met Mira Castell.") == "Mira Castell"
+
+
 @pytest.mark.parametrize(
     "noun", ["the agreement reached during his visit", "an announcement", "the declarations"]
 )

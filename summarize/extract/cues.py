@@ -57,7 +57,9 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # advice ("suggesting allies need to do more"); "an estimated $4 billion" and "maybe 30
 # people" round a figure. A modal of time or purpose ("before it could be resolved", "so
 # that they might leave") and one inside a question asked ("asked whether it could put
-# people in danger") guess nothing either.
+# people in danger") guess nothing either. A belief that judges a value ("I don't think it
+# is normal", "Moscow believes it important to"), possibilities a meeting will assess, a risk
+# something poses and "little doubt" state a position, a topic, an assessment, a certainty.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # What a belief can judge rather than guess: "I don't think it is normal", "Moscow believes it
 # important to use the format" state a position, not a possibility.
@@ -107,7 +109,8 @@ _NOT_SPECULATING = re.compile(
     rf"(?:not\s+)?(?:(?:very|so|most|particularly|especially|extremely)\s+)?(?:{_VALUE_WORDS})\b"
     r"|\b(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?possibilit\w*"
-    r"|\bpos(?:e|es|ed|ing)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}risks?\b",
+    r"|\bpos(?:e|es|ed|ing)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}risks?\b"
+    r"|\b(?:little|no|without|beyond)\s+(?:a\s+)?doubts?\b",
     re.IGNORECASE,
 )
 
@@ -116,21 +119,24 @@ _NOT_SPECULATING = re.compile(
 # "has expressed \"irritation\""), a plan named as a thing ("his planned trip", "the
 # proposed deal"), who hosts ("at the invitation of"), and a purpose the writer only expects
 # ("talks expected to focus on trade": a guess, a hedged claim, not an aim someone states),
-# and speech or agreement denied ("did not say why", "I don't agree with").
+# speech, agreement or a purpose denied ("did not say why", "I don't agree with", "the ban is
+# not aimed at Muslims"), and an aim given up ("abandoned, at least for now, his vow to").
 # The plan's determiners are :data:`_DETERMINER`'s less "that", which also opens a relative
 # clause ("the ministry that planned a second round" states an aim).
 _FEELING = (
     r"condolences|sympathy|sympathies|regrets?|irritation|worry|worries|concerns?|anger|"
     r"gratitude|thanks|dismay|disappointment|frustration|outrage|shock|sadness|sorrow"
+    r"|satisfaction|pleasure|appreciation|delight"
 )
 _FELT = r"(?:his|her|their|its|our|deep|deepest|sincere|heartfelt)"
 _NOT_AIMING = re.compile(
-    rf"\b(?:express|offer)\w*\s+(?:{_FELT}\s+){{0,2}}[\"\u201c]?(?:{_FEELING})\b"
+    rf"\b(?:express|offer)\w*\s+(?:{_FELT}\s+){{0,2}}[\"\'\u201c\u2018]?(?:{_FEELING})\b"
     r"|(?:\b(?:a|an|the|this|these|those|his|her|its|their|our)|[\'\u2019]s?)[\s-]+"
     r"(?:planned|proposed)\b(?=\s+[a-z])"
     r"|\bat\s+(?:the\s+)?invitation\b"
     r"|\b(?:expected|likely)\s+to\s+\w+"
-    r"|(?:\bnot|\bnever|\bno|n[\'\u2019]t)\s+(?:\w+\s+)?(?:say|said|says|agree\w*|indicat\w*)\b",
+    r"|(?:\bnot|\bnever|\bno|n[\'\u2019]t)\s+(?:\w+\s+)?(?:say|said|says|agree\w*|indicat\w*|aim\w*)\b"
+    r"|\b(?:abandon\w*|dropped|scrapped|shelved|renege\w*)\b[^.;]{0,30}?\b(?:vow|pledge|promise|plan)s?\b",
     re.IGNORECASE,
 )
 _NOT_A_CUE: dict[Lexicon, re.Pattern[str]] = {

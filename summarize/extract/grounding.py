@@ -48,7 +48,7 @@ from summarize.knowledge.places import (
     names_a_region_elsewhere,
 )
 from summarize.knowledge.titles import title_word
-from summarize.llm.prompts import grammar_words
+from summarize.llm.prompts import grammar_words, word_list
 
 Item = TypeVar("Item")
 MAX_MENTIONS = 3
@@ -349,8 +349,12 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     # after the last office word.
     for k in range(len(tokens) - 1, 0, -1):
         run = tokens[k:]
-        if _is_title_word(tokens[k - 1]) and all(
-            t[0].isupper() and not _is_title_word(t) for t in run
+        if (
+            _is_title_word(tokens[k - 1])
+            and run[0][0].isupper()
+            and all(
+                (t[0].isupper() or t.casefold() in particles) and not _is_title_word(t) for t in run
+            )
         ):
             if len(run) == 1 and ctx is not None and _also_lowercase(run[0], ctx.numbered.text):
                 return None  # "Police Department": a common noun after the office word
@@ -359,6 +363,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     name = " ".join(tokens)
     if not name or is_country(name) or (find_country(name) is not None and _a_city(name)):
         return None
+    if tokens[0].casefold() in grammar_words("article") or name.casefold() in _group_words():
+        return None  # "The White House", "White House", "Kremlin": a body, no one's name
     if any(t.isupper() and len(t.rstrip(".")) > 1 for t in tokens):  # "NATO", "UN": an acronym
         return None
     if any(t.casefold() in grammar_words("number") for t in tokens):  # "Air Force One"
@@ -367,9 +373,17 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         not t[0].isupper() and t.casefold() not in particles for t in tokens
     ):
         return None
-    if ctx is not None and any(_only_lowercase(t, ctx.numbered.text) for t in tokens):
-        return None  # "Agency" where the article writes "the surveillance agency"
+    if ctx is not None and any(
+        _only_lowercase(t, ctx.numbered.text) for t in tokens if t.casefold() not in particles
+    ):
+        return None  # "Agency" where the article writes "the surveillance agency" (not "bin")
     return name
+
+
+@cache
+def _group_words() -> frozenset[str]:
+    """The bodies and groups that voice claims (``prompts/voice_words.txt``)."""
+    return frozenset(e.partition(":")[2].strip().casefold() for e in word_list("voice_words"))
 
 
 # A name that is also a town's ("Clinton", "Kim") is still a name; a city the size news
@@ -613,6 +627,22 @@ def left_from(sentence: str, place: str | None) -> bool:
     return bool(found) and all(m.group(1) for m in found)
 
 
+def _only_an_origin(place: str | None, sentences: Sequence[str]) -> bool:
+    """Whether the sentences name the place only as the start of a move to somewhere else
+    ("his vow to move the U.S. Embassy from Tel Aviv to Jerusalem"): no trip went there."""
+    if not place or not place.strip():
+        return False
+    words = place_pattern(place)
+    named = [
+        m
+        for t in sentences
+        for m in re.finditer(rf"(?:\bfrom\s+(?:the\s+)?)?\b{words}\b(?P<to>\s+to\b)?", t, re.I)
+    ]
+    return bool(named) and all(
+        m.group(0).casefold().startswith("from") and m.group("to") for m in named
+    )
+
+
 def _anchor(cited: int, numbers: Sequence[int], score: Callable[[int], int]) -> int | None:
     """The sentence that says it: the cited one if it fits best, else the best-fitting one.
 
@@ -736,6 +766,9 @@ def ground_events(
                 evidence.append(where.span)
         if stated(e.place) and place is None:
             out.notes.append(f"events[{i}]: place {e.place!r} is not in sentence {n}")
+        if e.kind == "trip" and _only_an_origin(place, [s.text for s in evidence]):
+            out.refuse("visit", e, f"events[{i}]: {place!r} is only where something set out from")
+            continue
         left = e.kind == "trip" and left_from(sentence.text, stated(e.place))
         when = None if left else _place_in(sentence.text, stated(e.when))
         if stated(e.when) and when is None:

@@ -75,6 +75,7 @@ from summarize.extract.itinerary import (
     same_trip,
     status_and_dates,
 )
+from summarize.extract.meeting_day import dated_by_next
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import (
     OfficeHolder,
@@ -290,7 +291,8 @@ class ExtractionRun:
             for trip in accompanying(self.numbered, people, [*out, *told])
             if not any(same_trip(known, trip) for known in [*out, *told])
         ]
-        return date_by_office([*out, *told, *along], self.ctx)
+        visits = date_by_office([*out, *told, *along], self.ctx)
+        return dated_by_next(visits, self.numbered, self.ctx.published)
 
     def _placed_venues(
         self,

@@ -16,7 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from summarize.contract.extraction import THE_OUTLET, UNNAMED_OFFICIALS, UNNAMED_SOURCES
+from summarize.contract.extraction import (
+    GENERIC_VOICES,
+    THE_OUTLET,
+    UNNAMED_OFFICIALS,
+    UNNAMED_SOURCES,
+)
 from summarize.extract.office_holders import capitalized_office_words, office_word_set
 from summarize.extract.quotes import Quotation, quotations
 from summarize.ingest.text_match import normalize
@@ -518,7 +523,22 @@ def _referent(
     will also be addressed, they said": the officials, not Abe), then the person named last."""
     if _THEY.search(clause) and (group := _body_opening(earlier)) is not None:
         return group
+    if (speaker := _last_speaker(earlier, people, offices)) is not None:
+        return speaker
     return _last_named(_unquoted(earlier), people, offices) or _last_named(earlier, people, offices)
+
+
+def _last_speaker(
+    earlier: str, people: Sequence[str], offices: Sequence[tuple[str, str]]
+) -> str | None:
+    """The person the sentence before gives its words to: whom "he said" goes on from
+    ("Gause, a Gulf expert, said that Riyadh might find the atmospherics better with Trump
+    than with Obama. For example, he said, ..."), not whoever it named last."""
+    last = _LAST_SENTENCE.search(earlier)
+    if last is None:
+        return None
+    voice = voice_of(last.group(1), people, offices=offices)
+    return voice if voice is not None and voice not in GENERIC_VOICES else None
 
 
 def _unquoted(text: str) -> str:

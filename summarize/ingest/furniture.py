@@ -165,9 +165,10 @@ def strip_furniture(article: str) -> Body:
             if key.startswith("by "):
                 seen.add(key[3:])  # the sign-off that repeats the byline at the end
     kept, credits = _without(article, kept, embed_credits)
+    kept, wire = _without(article, kept, wire_credits)
     kept, links = _without(article, kept, linked_headlines)
     kept, injected = _without(article, kept, injected_ranges)
-    body = assemble_body(article, kept, removed + credits + links + injected)
+    body = assemble_body(article, kept, removed + credits + wire + links + injected)
     spans = tuple(Span(start=s, end=e, text=article[s:e]) for s, e in injected)
     return replace(body, injected=spans)
 
@@ -188,6 +189,21 @@ def embed_credits(text: str) -> list[tuple[int, int]]:
     """(start, end) of each embedded post's credit in ``text``, with the space after it, and
     of each link to its picture."""
     return [match.span() for match in _EMBED_CREDIT.finditer(text)]
+
+
+# A wire service's credit to the writers who contributed, which a scraped page runs into the
+# last sentence ('... her policy interest. "?Associated Press writer Rob Gillies in Ottawa,
+# Ontario, contributed to this report.'): their names and cities are no part of the story.
+_WIRE_CREDIT = re.compile(
+    r"(?:[\"\u201c\u201d]?\?|\u2014|--)?\s*(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP)\s+"
+    r"(?:writers?|journalists?|reporters?|correspondents?)\s+[A-Z][^\n]{0,200}?"
+    r"\bcontributed\b[^.\n]{0,40}\.\s*"
+)
+
+
+def wire_credits(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each wire service's contribution credit in ``text``."""
+    return [match.span() for match in _WIRE_CREDIT.finditer(text)]
 
 
 # A link to another story, labelled in capitals, which a scraped page runs into the prose
