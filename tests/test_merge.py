@@ -613,3 +613,24 @@ def test_the_title_and_the_bottom_line_lead_with_the_same_engagement() -> None:
     assert brief.title == "Briefing: Arman Tokhtarov's visit to Singapore"
     bottom, _ = drafts_of(brief)
     assert "Arman Tokhtarov" in bottom[0].text and "Bolat Sadykov" not in bottom[0].text
+
+
+def test_an_undated_mention_joins_the_one_trip_that_is_the_news() -> None:
+    people = [("Arman Tokhtarov", "Foreign Minister", "Kazakhstan")]
+    recalled = {**TOKHTAROV_VISIT, "start_date": "2024-11", "status": "past"}
+    ahead = {**TOKHTAROV_VISIT, "status": "planned"}
+    undated = {**TOKHTAROV_VISIT, "start_date": None, "year_stated": False, "status": "past"}
+    reports = [
+        article("recalls", officials=people, visits=[recalled, ahead]),
+        article("previews", officials=people, visits=[ahead]),
+        article("mentions", officials=people, visits=[undated]),
+    ]
+
+    trips = [e for e in merge(reports).engagements if e.destination_country == "Singapore"]
+
+    # The November meeting one report recalls stays apart; the undated mention is the visit
+    # every report previews, not a third trip.
+    assert sorted((e.start_date, len(e.sources)) for e in trips) == [
+        ("2024-11", 1),
+        ("2025-03-11", 3),
+    ]

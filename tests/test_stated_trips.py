@@ -333,3 +333,19 @@ def test_whom_a_traveler_met_is_named_once_by_the_fullest_name() -> None:
         "Portugal",
         ["Mira Castell"],
     )
+
+
+def test_a_family_name_two_people_bear_names_the_official_not_a_relative() -> None:
+    text = "Anna Dell raised her son in Ottawa. Dell met Mira Castell in Lisbon on Monday."
+    people = [
+        Person("Tomas Dell", True, "Foreign Minister", "Canada", ()),
+        Person("Anna Dell", False, None, "Canada", ()),
+        Person("Mira Castell", True, None, "Portugal", ()),
+    ]
+    found = stated_trips(
+        number_sentences(assemble_body(text, [(0, len(text))], [])), people, PUBLISHED
+    )
+
+    assert [(t.traveler, t.destination_city, t.met) for t in found] == [
+        ("Tomas Dell", "Lisbon", ["Mira Castell"])
+    ]

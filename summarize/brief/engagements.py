@@ -71,7 +71,9 @@ def _split_by_date(facts: list[Fact]) -> list[list[Fact]]:
     """Visits of one traveler to one country: one trip per cluster of nearby dates.
 
     A visit with a year-less date joins the dated trip its month and day fall near; one with
-    no date at all joins the only trip there is, or else the only trip with a known year.
+    no date at all joins the only trip there is, or else the only trip with a known year, or
+    else the one trip still ahead or under way (the news: a meeting in November that one
+    report recalls does not take the undated mentions of the visit every report previews).
     Otherwise each stands as its own trip.
     """
     dated = [(f, iv) for f in facts if (iv := _interval(text_of(f, "start_date"))) is not None]
@@ -93,13 +95,20 @@ def _split_by_date(facts: list[Fact]) -> list[list[Fact]]:
         else:
             loose.append(f)
     trips.extend(yearless[md] for md in sorted(yearless, key=PartialDate.sort_key))
+    news = [i for i, trip in enumerate(trips) if any(_ahead_or_now(f) for f in trip)]
     if loose and len(trips) == 1:
         trips[0].extend(loose)
     elif loose and len(spans) == 1:
         trips[0].extend(loose)  # the one trip with a known year is the likeliest home
+    elif loose and len(news) == 1:
+        trips[news[0]].extend(loose)  # else the one trip that is the news
     elif loose:
         trips.append(loose)
     return trips
+
+
+def _ahead_or_now(fact: Fact) -> bool:
+    return text_of(fact, "status") in ("planned", "ongoing")
 
 
 def _best_date(facts: list[Fact], name: str) -> str | None:

@@ -55,8 +55,8 @@ from summarize.extract.itinerary import (
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.retold import retells
 from summarize.ingest.date_phrases import resolve_dates
-from summarize.ingest.text_match import normalize
-from summarize.knowledge.person_names import contains_name, name_parts
+from summarize.ingest.text_match import contains, normalize
+from summarize.knowledge.person_names import contains_name, mention_key, name_parts
 from summarize.knowledge.places import (
     continent_countries,
     countries_named,
@@ -295,7 +295,7 @@ def _every_meeting_abroad(
         if found is None:
             continue
         place, at, country = found
-        named = [p for p in people if names_person(sentence.text, p.name)]
+        named = _named_in(sentence.text, people)
         ahead = _to_come(sentence.text[:at])
         where = place_and_day(place, None, resolve_dates(sentence.text, published, ahead=ahead))
         where["destination_country"] = where["destination_country"] or country
@@ -304,6 +304,24 @@ def _every_meeting_abroad(
             if (trip := _trip_abroad(person, others, sentence.span, where, ahead)) is not None:
                 out.append(trip)
     return out
+
+
+def _named_in(text: str, people: Sequence[Person]) -> list[Person]:
+    """The people ``text`` names. A family name two of them bear names the one written in
+    full here, else the official: "the two leaders are due to meet Monday at the White House
+    -- Trudeau might well be sensing a storm" is Justin Trudeau's, not his father Pierre's."""
+    named = [p for p in people if names_person(text, p.name)]
+    return [
+        p
+        for p in named
+        if contains(text, p.name)
+        or not any(
+            mention_key(q.name) == mention_key(p.name)
+            and (contains(text, q.name) or (q.official and not p.official))
+            for q in named
+            if q is not p
+        )
+    ]
 
 
 def _to_come(before: str) -> bool:
