@@ -33,23 +33,29 @@ def dated_by_next(
     following = {a.span.start: b for a, b in zip(numbered, list(numbered)[1:], strict=False)}
     out: list[Visit] = []
     for visit in visits:
-        after = following.get(visit.evidence[0].start) if visit.evidence else None
+        undated = visit.start_date is None and visit.date_text is None
+        after = following.get(visit.evidence[0].start) if visit.evidence and undated else None
         again = _NAMED_AGAIN.match(after.text) if after is not None else None
-        if visit.start_date is None and visit.date_text is None and again is not None:
-            dates = resolve_dates(again.group("day"), published)
-            if dates.start is not None and visit.status != "planned":
-                today = published is not None and dates.start == published.isoformat()
-                visit = visit.model_copy(
-                    update={
-                        "status": "ongoing" if today else visit.status,
-                        "date_text": again.group("day"),
-                        "start_date": dates.start,
-                        "end_date": dates.end,
-                        "year_stated": dates.year_stated,
-                        "evidence": [*visit.evidence, after.span] if after else visit.evidence,
-                    }
-                )
-        out.append(visit)
+        dates = resolve_dates(again.group("day"), published) if again is not None else None
+        if after is None or again is None or dates is None or dates.start is None:
+            out.append(visit)
+            continue
+        if visit.status == "planned":  # a plan's day is its own sentence's to give
+            out.append(visit)
+            continue
+        today = published is not None and dates.start == published.isoformat()
+        out.append(
+            visit.model_copy(
+                update={
+                    "status": "ongoing" if today else visit.status,
+                    "date_text": again.group("day"),
+                    "start_date": dates.start,
+                    "end_date": dates.end,
+                    "year_stated": dates.year_stated,
+                    "evidence": [*visit.evidence, after.span],
+                }
+            )
+        )
     return out
 
 

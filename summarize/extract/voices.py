@@ -520,7 +520,8 @@ def _referent(
 ) -> str | None:
     """Whom "he said" or "they said" means. "They" is first the group that opens the sentence
     before ("Japanese officials also said the talks would include a visit by Abe. Logistics
-    will also be addressed, they said": the officials, not Abe), then the person named last."""
+    will also be addressed, they said": the officials, not Abe); then the person the sentence
+    before gives its words to; then the person named last outside quotations, else anywhere."""
     if _THEY.search(clause) and (group := _body_opening(earlier)) is not None:
         return group
     if (speaker := _last_speaker(earlier, people, offices)) is not None:
