@@ -152,6 +152,11 @@ def test_an_aim_cue_keeps_its_forms(sentence: str, cue: str) -> None:
         "\u201cI don\u2019t agree with the board on everything,\u201d she wrote.",
         "The envoy expresses 'satisfaction' the ban is not aimed at his country.",  # denied
         "The mayor abandoned, at least for now, his vow.",  # an aim given up
+        "The US hasn't formally announced a decision on the offensive.",  # an announcement denied
+        "The meeting will follow the agreement reached in December.",  # a thing, named
+        "China has floated this plan twice.",
+        "The talks bring a new bilateral agreement nearer.",  # adjectives between
+        "Past sessions were marked by comity and a focus on shared priorities.",
     ],
 )
 def test_a_word_that_states_no_aim_is_no_aim_cue(sentence: str) -> None:
@@ -166,10 +171,17 @@ def test_a_word_that_states_no_aim_is_no_aim_cue(sentence: str) -> None:
         ("He invited the king to Oslo.", "invited"),
         ("It was the ministry that planned a second round.", "planned"),  # a relative clause
         ("The statement addresses the need for collaboration.", "the need for"),
+        ("They welcomed his pledge of support.", "pledge"),  # a noun of committing
+        ("The two ministers inked a plan on expanding cooperation.", "plan"),  # its intent after
     ],
 )
 def test_the_verb_keeps_its_aim_cue(sentence: str, cue: str) -> None:
     assert find_cues(sentence, "aim_cues") == (cue,)
+
+
+def test_an_aim_noun_before_its_infinitive_or_used_as_a_verb_stays_a_cue() -> None:
+    assert "plan" in find_cues("He unveiled a plan to open the port.", "aim_cues")
+    assert "hopes" in find_cues("The United States hopes to finish the text.", "aim_cues")
 
 
 def test_a_want_expressed_keeps_its_cue() -> None:
@@ -209,6 +221,29 @@ def test_an_infinitive_after_a_ranked_noun_states_no_intent() -> None:
     step = "She said the next step is to expand the port."  # the rank is not the infinitive's
 
     assert _aim_candidates(ranked, only, month, step) == [month, step]
+
+
+def test_the_word_after_to_or_a_modal_must_be_a_verb() -> None:
+    reporters = "Speaking to reporters after the talks, she said they were useful."
+    regional = "He said the missiles were a threat to regional security."
+    always = 'He said of the two nations, "there will always be differences".'
+    not_easy = "She said the rebuilding would be long and would not be easy."  # no passive
+    passive = "He said the police would not be deputised for the raids."  # an intent, passive
+    also = "Visits by former residents will also be addressed, they said."
+    also_verb = "He said the minister will also hold talks with his counterpart."
+
+    kept = _aim_candidates(reporters, regional, always, not_easy, passive, also, also_verb)
+
+    assert kept == [passive, also, also_verb]
+
+
+def test_an_ability_an_outcome_or_an_idiom_states_no_intent() -> None:
+    able = '"He is able to relax on the golf course," said a club member.'
+    failed = '"The previous government failed to acknowledge that," said the minister.'
+    idiom = "He said two countries would differ from time to time."  # "would differ": kept
+    face = "Face to face with the press, she said it was over."
+
+    assert _aim_candidates(able, failed, idiom, face) == [idiom]
 
 
 def test_every_report_only_aim_cue_is_an_aim_cue() -> None:

@@ -126,6 +126,17 @@ def test_a_name_with_a_particle_or_an_initial_is_one_name() -> None:
     ]
 
 
+def test_a_name_joined_to_its_particle_by_a_hyphen_is_one_name() -> None:
+    text = "Syrian President Bashar al-Assad met Egyptian President Abdel Fattah el-Sisi."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    holders = [(h.office, h.name) for h in find_office_holders(text)]
+
+    assert holders == [("President", "Bashar al-Assad"), ("President", "Abdel Fattah el-Sisi")]
+    assert person_name("Syrian President Bashar al-Assad", ctx) == "Bashar al-Assad"
+    assert person_name("al-Bab", ctx) is None  # a particle opens no name
+
+
 def test_an_office_after_the_name_or_in_lower_case_names_its_holder() -> None:
     text = (
         "President Ana Ruiz of Chile met national security adviser Tom Hale and Arno Velt, "

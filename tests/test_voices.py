@@ -15,7 +15,7 @@ from summarize.extract.quotes import quotations
 from summarize.extract.voices import Speakers, attribution_verbs, voice_of, voice_or_outlet
 from summarize.ingest.sentences import split_sentences
 
-PEOPLE = ("Oskar Brandt", "Mira Castell")
+PEOPLE = ("Oskar Brandt", "Mira Castell", "Arno Velt")
 ARTICLE = (
     "Talks stalled on Monday, said Oskar Brandt, the envoy. "
     "\u201cBoth sides are going to want to cool the rhetoric,\u201d Brandt said. "
@@ -153,6 +153,18 @@ def test_he_said_goes_on_from_the_speaker_of_the_sentence_before() -> None:
     assert voice == "Arno Velt"  # not Castell, named last, nor Brandt, named after "he said"
     # With no one speaking in the sentence before, the person named last there.
     assert voice_of(sentence, PEOPLE, previous="Brandt met Mira Castell.") == "Mira Castell"
+
+
+def test_a_pronoun_in_a_clause_joined_on_means_the_person_the_sentence_named() -> None:
+    previous = "This broke with the government of Mira Castell. "
+    sentence = (
+        "Lyon's envoy to the UN, Arno Velt, reiterated this on Thursday when she said that "
+        "the government had to put trade first."
+    )
+    assert voice_of(sentence, PEOPLE, previous=previous) == "Arno Velt"  # not Castell
+    # A pronoun opening the sentence's own clause goes on from the sentence before.
+    fronted = "After meeting Arno Velt, he said the government had to put trade first."
+    assert voice_of(fronted, PEOPLE, previous="Oskar Brandt spoke.") == "Oskar Brandt"
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Literal
 
 from summarize.extract.numbered import Numbered
+from summarize.knowledge.word_classes import adjective, base_verb, past_participle
 from summarize.llm.prompts import grammar_words, word_list
 
 Lexicon = Literal["hedge_cues", "event_cues", "aim_cues"]
@@ -135,10 +136,41 @@ _NOT_AIMING = re.compile(
     r"(?:planned|proposed)\b(?=\s+[a-z])"
     r"|\bat\s+(?:the\s+)?invitation\b"
     r"|\b(?:expected|likely)\s+to\s+\w+"
-    r"|(?:\bnot|\bnever|\bno|n[\'\u2019]t)\s+(?:\w+\s+)?(?:say|said|says|agree\w*|indicat\w*|aim\w*)\b"
+    r"|(?:\bnot|\bnever|\bno|n[\'\u2019]t)\s+(?:\w+\s+)?(?:say|said|says|agree\w*|indicat\w*|aim\w*|announc\w*)\b"
     r"|\b(?:abandon\w*|dropped|scrapped|shelved|renege\w*)\b[^.;]{0,30}?\b(?:vow|pledge|promise|plan)s?\b",
     re.IGNORECASE,
 )
+# Aim words that are nouns naming a thing, not an intent someone states: a document, an
+# event, a feeling ("the agreement reached during Putin's visit", "China has floated this
+# plan", "a focus on shared priorities", "their hopes"). Used so, a determiner stands before
+# them with at most two adjectives between ("a similar proposal" is still a proposal: the
+# nouns of committing, "promise", "pledge", "vow", "commitment", "proposal", and of purpose,
+# "goal", "aim", stay cues); "a plan to expand", "a plan on expanding cooperation" state
+# their intent in the verb after.
+_THING_NOUN = re.compile(
+    r"\b(?:agreements?|plans?|announcements?|declarations?|focus|discussions?|hopes?|offers?"
+    r"|invitations?)\b(?!\s+(?:to\s+[a-z]|(?:on|for|of)\s+[a-z]+ing\b))",
+    re.IGNORECASE,
+)
+_BEFORE_A_NOUN = re.compile(
+    r"(?:\b(?:a|an|the|this|that|these|those|his|her|its|their|our|your|my|some|any|no|such"
+    r"|every|each)|[\'\u2019]s?)\s+(?P<between>(?:[\w-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
+
+
+def _things_named(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each aim word used as a noun naming a thing (:data:`_THING_NOUN`)."""
+    out: list[tuple[int, int]] = []
+    for match in _THING_NOUN.finditer(text):
+        before = _BEFORE_A_NOUN.search(text, 0, match.start())
+        if before is not None and all(
+            w[0].islower() and adjective(w) for w in before.group("between").split()
+        ):
+            out.append(match.span())
+    return out
+
+
 _NOT_A_CUE: dict[Lexicon, re.Pattern[str]] = {
     "hedge_cues": _NOT_SPECULATING,
     "aim_cues": _NOT_AIMING,
@@ -171,6 +203,8 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
     hedges, a conditional's "if" (:data:`_CONDITIONAL`) and "seen by X as" last."""
     not_cues = _NOT_A_CUE.get(lexicon)
     no_cue_spans = [m.span() for m in not_cues.finditer(text)] if not_cues is not None else []
+    if lexicon == "aim_cues":
+        no_cue_spans += _things_named(text)
     seen: dict[str, None] = {}
     for match in _pattern(lexicon).finditer(text):
         if match.group(0) == "May":  # the month, not the modal
@@ -218,25 +252,47 @@ def _report_cues() -> frozenset[str]:
 
 def _states_intent(text: str, cues: tuple[str, ...]) -> bool:
     """An aim cue beyond speech, mood and acts done ("pledged", "to strengthen"), or an
-    infinitive or a modal before a verb ("said it would expand ties", "told them to leave")."""
+    infinitive or a modal before a verb ("said it would expand ties", "told them to leave",
+    "will also be addressed")."""
     if any(" ".join(c.casefold().split()) not in _report_cues() for c in cues):
         return True
+    idioms = [m.span() for m in _REDUPLICATED.finditer(text)]
     return any(
-        match.group("modal")
-        or (
-            match.group("verb") not in grammar_words("not_a_subject")
-            and not _RANKED.search(text, 0, match.start())
-        )
-        for match in _INTENT.finditer(text)
+        match.group("modal") or _intends(text, match, idioms) for match in _INTENT.finditer(text)
     )
 
 
-# "to" or a modal, then a lower-case word ("to leave", "would expand"; not "to Mexico",
-# "will be", "would have"); the word is checked against determiners and prepositions ("to
-# the talks").
-_INTENT = re.compile(
-    r"\b(?:to|will|would(?!\s+have\b))\s+(?!be\b)(?P<verb>[a-z]+)\b|\b(?P<modal>must|should)\b"
+def _intends(text: str, match: re.Match[str], idioms: list[tuple[int, int]]) -> bool:
+    """Whether a "to" or a modal and the word after it state an intent: a verb in its plain
+    form ("to leave"; not "to reporters", "to regional security"), or a modal's passive
+    ("will be addressed"; not "would be a long process"), outside a ranking ("the first to
+    travel"), an ability or an outcome ("able to relax", "failed to acknowledge") and an
+    idiom of "X to X" ("from time to time", "face to face")."""
+    verb = match.group("verb")
+    if any(a <= match.start() < b for a, b in idioms):
+        return False
+    if _RANKED.search(text, 0, match.start()) or _NO_INTENT.search(text, 0, match.start()):
+        return False
+    if verb == "be":
+        after = match.group("after")
+        return match.group("to") is None and after is not None and past_participle(after)
+    return verb not in grammar_words("not_a_subject") and base_verb(verb)
+
+
+# "to" or a modal, then the word it governs, past "not" and an adverb ("would not expand",
+# "will also be addressed"); and the word after "be", for a passive.
+_ADVERB = (
+    r"(?:(?:not|also|just|still|never|only|soon|then|now|even|again|already|ever|[a-z]+ly)\s+)"
 )
+_INTENT = re.compile(
+    rf"\b(?:(?P<to>to)|will|would(?!\s+have\b))\s+{_ADVERB}{{0,2}}(?P<verb>[a-z]+)\b"
+    rf"(?:\s+{_ADVERB}?(?P<after>[a-z]+)\b)?"
+    r"|\b(?P<modal>must|should)\b"
+)
+# "from time to time", "face to face", "shoulder to shoulder": "to" between a word and itself.
+_REDUPLICATED = re.compile(r"\b(\w+)\s+to\s+\1\b", re.IGNORECASE)
+# An ability or an outcome, not an aim: "able to relax", "failed to acknowledge", "due to".
+_NO_INTENT = re.compile(r"\b(?:able|unable|fail(?:s|ed|ing)?|due)\s*$", re.IGNORECASE)
 # An infinitive after a ranked noun describes, it intends nothing: "the first foreign
 # minister to travel there", "the only leader to attend", "the last to leave".
 _RANKED = re.compile(

@@ -352,9 +352,7 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         if (
             _is_title_word(tokens[k - 1])
             and run[0][0].isupper()
-            and all(
-                (t[0].isupper() or t.casefold() in particles) and not _is_title_word(t) for t in run
-            )
+            and all(_name_word(t, particles) and not _is_title_word(t) for t in run)
         ):
             if len(run) == 1 and ctx is not None and _also_lowercase(run[0], ctx.numbered.text):
                 return None  # "Police Department": a common noun after the office word
@@ -369,12 +367,10 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         return None
     if any(t.casefold() in grammar_words("number") for t in tokens):  # "Air Force One"
         return None
-    if not tokens[0][0].isupper() or any(
-        not t[0].isupper() and t.casefold() not in particles for t in tokens
-    ):
+    if not tokens[0][0].isupper() or not all(_name_word(t, particles) for t in tokens):
         return None
     if ctx is not None and any(
-        _only_lowercase(t, ctx.numbered.text) for t in tokens if t.casefold() not in particles
+        _only_lowercase(t, ctx.numbered.text) for t in tokens if t[0].isupper()
     ):
         return None  # "Agency" where the article writes "the surveillance agency" (not "bin")
     return name
@@ -476,6 +472,17 @@ def _is_title_word(word: str) -> bool:
     from nameparser.config import CONSTANTS
 
     return title_word(word) in CONSTANTS.titles
+
+
+def _name_word(token: str, particles: frozenset[str]) -> bool:
+    """A capitalized word, a particle ("bin", "de") or a word joined to its particle by a
+    hyphen ("al-Assad", "el-Sisi")."""
+    head, hyphen, rest = token.partition("-")
+    return (
+        token[0].isupper()
+        or token.casefold() in particles
+        or (bool(hyphen) and f"{head.casefold()}-" in particles and rest[:1].isupper())
+    )
 
 
 @cache

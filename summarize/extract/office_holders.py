@@ -46,10 +46,24 @@ def _particles() -> str:
     return "|".join(re.escape(w) for w in reversed(words))
 
 
+@cache
+def _joined_particles() -> str:
+    """Name particles joined to the name by a hyphen ("al-Assad", "el-Sisi"): ``nameparser``'s
+    prefixes that end in one."""
+    from nameparser.config import CONSTANTS
+
+    words = sorted(
+        (p for p in CONSTANTS.prefixes if p.endswith("-") and p[:-1].isascii() and p.islower()),
+        key=len,
+    )
+    return "|".join(re.escape(w) for w in reversed(words))
+
+
 def _name() -> str:
-    part = rf"(?:{_NAME_PART}|{_INITIAL})"
+    last = rf"(?:{_joined_particles()})?{_NAME_PART}"
+    part = rf"(?:{last}|{_INITIAL})"
     joint = rf"\s+(?:(?:{_particles()})\s+){{0,2}}"
-    return rf"(?P<name>{part}(?:{joint}{part}){{0,2}}{joint}{_NAME_PART})"
+    return rf"(?P<name>{part}(?:{joint}{part}){{0,2}}{joint}{last})"
 
 
 # A surname alone ("President Ruiz"), taken only where news style marks it as a person's.

@@ -167,7 +167,9 @@ def voice_of(
         words = sentence[:start].split()
         subject = " ".join(words[-_SUBJECT_WORDS:])
         clause = re.split(r"[,;:\u2014]|\bas\b|\bwhile\b|\bthat\b", subject)[-1]
-        voice = _subject(clause, people, previous, offices)
+        joined_on = _JOINED_PRONOUN.search(sentence, 0, start)
+        here = sentence[: joined_on.start()] if joined_on else ""
+        voice = _subject(clause, people, previous, offices, here=here)
         pieces = sentence[:start].rstrip(" ,").split(",")
         if voice is None and len(pieces) > 1 and _ONLY_A_NAME.fullmatch(pieces[-1].strip()):
             voice = _voice_in(pieces[-1], people, ())  # "Chile's envoy, Ana Ruiz, said"
@@ -399,22 +401,36 @@ def _set_off(
     return ending if ending.split()[-1] == last[0].strip(".") else None
 
 
+# "he" or "she" in a clause joined on to the sentence's own ("... Haley, reiterated this
+# position on Thursday when she said"): the sentence before it names whom the pronoun means.
+_JOINED_PRONOUN = re.compile(
+    r"\b(?:when|as|while|after|before|because|since|although|though|where|until|once|and|but)"
+    r"\s+(?:he|she)\s+(?:[a-z]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _subject(
     clause: str,
     people: Sequence[str],
     earlier: str,
     offices: Sequence[tuple[str, str]] = (),
+    *,
+    here: str = "",
 ) -> str | None:
     """The voice the words before a verb of saying name: "Brandt", "officials", "he" ("he
-    said", "he met them and said", the person named last ``earlier``), or "the minister"
-    (the person whose title is the minister's)."""
+    said", "he met them and said": the person the one ``earlier`` goes on from, or where a
+    clause of the sentence joins the pronoun on, the person named last before it, ``here``),
+    or "the minister" (the person whose title is the minister's). "Haley reiterated this
+    position when she said" is Haley's, whoever the sentence before named."""
     joined = _PRONOUN_AND.match(clause)  # "she met Brandt and said": Brandt is the object
     voice = None
     if not joined:
         voice = _described(clause, offices) or _voice_in(clause, people, ())
         voice = voice or _addressed(clause)
     if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or joined):
-        voice = _referent(clause, earlier, people, offices)
+        voice = _last_named(_unquoted(here), people, offices)
+        voice = voice or _referent(clause, earlier, people, offices)
     if voice is None and _ENDS_WITH_IT.search(clause):
         voice = _body_opening(earlier)
     return voice
