@@ -103,6 +103,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("The bank would be caught in the middle if talks fail.", "if"),
         ("Even if talks fail, prices will hold.", "if"),  # a concession still predicts
         ("The navy has been seen by its rivals as a threat.", "seen by its rivals as"),
+        ("But all signs point to the bank raising rates.", "signs point"),  # an inference
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

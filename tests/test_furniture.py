@@ -136,6 +136,18 @@ def test_a_labelled_link_to_another_story_is_furniture_and_the_prose_goes_on() -
     assert "Lima" not in strip_furniture(lines).text
 
 
+def test_a_linked_headline_ends_at_its_question_mark_or_its_glued_dash() -> None:
+    text = (
+        "Ruiz met the minister in Lima on Monday. OPINION: Ana Ruiz's Lima visit: A "
+        "critical juncture-  Lima considers the port deal a test of the new government. "
+        "ANALYSIS: What will Ruiz do with the port? Referring to the deal, an aide said "
+        "talks would go on next week.\n"
+    )
+    body = strip_furniture(text).text
+    assert "visit" not in body and "juncture" not in body and "do with the port" not in body
+    assert "Lima considers the port deal" in body and "Referring to the deal" in body
+
+
 def test_a_short_label_at_the_top_does_not_swallow_the_article() -> None:
     text = "Top Stories\nA minister arrived in Lima on Monday for talks.\n"
     assert "minister arrived" in strip_furniture(text).text

@@ -187,6 +187,16 @@ def test_a_trip_not_told_as_under_way_keeps_the_answered_status(text: str) -> No
     assert dates.start in (None, "2020")  # not the page's day; "last year" after the place
 
 
+def test_a_trip_done_on_the_day_is_under_way_unless_its_sentence_says_it_is_over() -> None:
+    done = "Talks stalled on Wednesday as Dell visited Lisbon."
+    over = "Talks stalled on Wednesday as Dell wrapped up his first trip to Lisbon."
+    assert status_and_dates(_event("Lisbon", done, when="on Wednesday"), PUBLISHED)[0] == (
+        "ongoing"
+    )
+    status, dates = status_and_dates(_event("Lisbon", over, when="on Wednesday"), PUBLISHED)
+    assert (status, dates.start) == ("past", "2021-06-02")
+
+
 def test_date_words_answered_still_date_a_trip_under_way() -> None:
     text = "Dell is in Lisbon, where he arrived on Monday."
     status, dates = status_and_dates(_event("Lisbon", text, when="on Monday"), PUBLISHED)

@@ -240,7 +240,8 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     the trip under way, whatever tense the model answered; one where a future form leads to
     the place ("will pay a one-day visit to South Korea", "will hold talks at the White House
     on Friday") makes a past or under-way answer planned; and a
-    trip done on the day of the report is still under way. Where the model gave no date
+    trip done on the day of the report is still under way, unless its sentence says it is
+    over ("wrapped up his first trip"). Where the model gave no date
     words, a day the cited sentence itself names ("on Thursday", "March 17") is taken: on the
     tune split the model often leaves the date out of an answer whose sentence holds one.
     Coarser dates in a sentence ("since 2014") are taken only right after the place
@@ -259,9 +260,17 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
         # under way as the page is written: a later day the sentence names ("ahead of his
         # meeting tomorrow") is some other event's, and the page dates the trip
         dates = ResolvedDates(published.isoformat(), None, True)
-    if status == "past" and published and dates.start == published.isoformat():
+    same_day = published is not None and dates.start == published.isoformat()
+    if status == "past" and same_day and not _TRIP_ENDED.search(first):
         status = "ongoing"  # done on the day of the report: the visit is still going on
     return status, dates
+
+
+# A trip its sentence says is over ("as Tillerson wrapped up his first trip to Turkey",
+# "before leaving Ankara"), which stays past on the day of the report.
+_TRIP_ENDED = re.compile(
+    r"\b(?:wrap(?:s|ped|ping)?\s+up|ended|concluded|left|leaving|departed)\b", re.IGNORECASE
+)
 
 
 def _before_page(start: str | None, published: date) -> bool:

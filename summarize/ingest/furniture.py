@@ -208,7 +208,9 @@ def wire_credits(text: str) -> list[tuple[int, int]]:
 
 # A link to another story, labelled in capitals, which a scraped page runs into the prose
 # ("RELATED: Theresa May in trouble over Trump's UK state visit invite At Mar-a-Lago, ...").
-_LINK_LABEL = re.compile(r"\b(?:RELATED|READ MORE|READ ALSO|SEE ALSO)\s*:\s+")
+_LINK_LABEL = re.compile(
+    r"\b(?:RELATED|READ MORE|READ ALSO|SEE ALSO|OPINION|ANALYSIS|EXPLAINER|INSIDE STORY)\s*:\s+"
+)
 # Function words that, capitalized right after a lower-case word, open a new sentence: where
 # the linked headline stops and the prose goes on ("... invite At Mar-a-Lago, Trump ...").
 _OPENERS = frozenset(
@@ -222,27 +224,41 @@ _OPENERS = frozenset(
 
 def linked_headlines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each labelled link in ``text``: the label and the linked headline, up
-    to a function word capitalized after a lower-case word (the prose going on), or the whole
-    line where the link is all of it. A headline run into prose with no such word to end it
-    is left as it is: cutting to the line's end would cut the story."""
+    to a function word capitalized after a lower-case word (the prose going on) or through a
+    word that ends a headline (a question's "?", the link's dash left glued to its last word:
+    "A critical juncture-  Turkey considers"), or the whole line where the link is all of it;
+    a colon opens a headline's second part ("Turkey visit: A critical juncture"). A headline
+    run into prose with no such word to end it is left as it is: cutting to the line's end
+    would cut the story."""
     out: list[tuple[int, int]] = []
     for label in _LINK_LABEL.finditer(text):
         line_end = text.find("\n", label.end())
         rest = text[label.end() : len(text) if line_end == -1 else line_end]
         words = list(re.finditer(r"\S+", rest))[: _HEADLINE_WORDS + 1]
-        if len(words) <= _HEADLINE_WORDS:
+        cut = _headline_end(words)
+        if cut is not None:
+            out.append((label.start(), label.end() + cut))
+        elif len(words) <= _HEADLINE_WORDS:
             out.append((label.start(), label.end() + len(rest)))
-            continue
-        after_lower = False
-        for word in words:
-            token = word.group(0)
-            if after_lower and token[0].isupper() and token.casefold() in _OPENERS:
-                out.append((label.start(), label.end() + word.start()))
-                break
-            after_lower = token[0].islower()
     return out
 
 
+def _headline_end(words: list[re.Match[str]]) -> int | None:
+    """Where a linked headline stops in the words after its label: before a function word
+    capitalized after a lower-case word, or after a word that ends a headline."""
+    after_lower = False
+    for word in words:
+        token = word.group(0)
+        if after_lower and token[0].isupper() and token.casefold() in _OPENERS:
+            return word.start()
+        if len(token) > 1 and token.endswith(_HEADLINE_ENDS) and word is not words[-1]:
+            return word.end()
+        after_lower = token[0].islower() and not token.endswith(":")
+    return None
+
+
+# How a linked headline's last word ends where the scrape ran it into the prose.
+_HEADLINE_ENDS = ("?", "-")
 # The most words a linked headline runs to.
 _HEADLINE_WORDS = 20
 
