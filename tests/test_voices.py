@@ -167,6 +167,13 @@ def test_a_pronoun_in_a_clause_joined_on_means_the_person_the_sentence_named() -
     assert voice_of(fronted, PEOPLE, previous="Oskar Brandt spoke.") == "Oskar Brandt"
 
 
+def test_a_state_of_mind_after_be_and_an_adverb_before_the_verb_keep_the_subject() -> None:
+    concerned = "Though they share a goal, the US has long been concerned that Lyon could fall."
+    assert voice_of(concerned, PEOPLE, before=concerned.index("could")) == "unnamed officials"
+    also = "He also warned that the talks could fail."
+    assert voice_of(also, PEOPLE, previous="Oskar Brandt spoke.") == "Oskar Brandt"
+
+
 @pytest.mark.parametrize(
     "noun", ["the agreement reached during his visit", "an announcement", "the declarations"]
 )

@@ -239,7 +239,10 @@ def _says(sentence: str, verb: re.Match[str]) -> bool:
         return True
     if words and words[-1] in grammar_words("not_a_subject") and not _object_her(words):
         return False
-    participle = verb.group(0).casefold().endswith(("ed", "said", "thought", "told", "seen"))
+    word = verb.group(0).casefold()
+    if word in grammar_words("belief"):
+        return True  # "the US has been concerned that": a state of mind, not a passive
+    participle = word.endswith(("ed", "said", "thought", "told", "seen"))
     return not (participle and any(w in grammar_words("be") for w in words[-2:]))
 
 
@@ -401,6 +404,11 @@ def _set_off(
     return ending if ending.split()[-1] == last[0].strip(".") else None
 
 
+# Auxiliaries and adverbs between a subject and its verb: "the US has long been (concerned)".
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|been|be|being|still|also|long|now|already))+\s*$",
+    re.IGNORECASE,
+)
 # "he" or "she" in a clause joined on to the sentence's own ("... Haley, reiterated this
 # position on Thursday when she said"): the sentence before it names whom the pronoun means.
 _JOINED_PRONOUN = re.compile(
@@ -423,6 +431,7 @@ def _subject(
     clause of the sentence joins the pronoun on, the person named last before it, ``here``),
     or "the minister" (the person whose title is the minister's). "Haley reiterated this
     position when she said" is Haley's, whoever the sentence before named."""
+    clause = _AUXILIARIES.sub("", clause)  # "the US has been (concerned)": the US
     joined = _PRONOUN_AND.match(clause)  # "she met Brandt and said": Brandt is the object
     voice = None
     if not joined:
