@@ -370,7 +370,9 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     if not tokens[0][0].isupper() or not all(_name_word(t, particles) for t in tokens):
         return None
     if ctx is not None and any(
-        _only_lowercase(t, ctx.numbered.text) for t in tokens if t[0].isupper()
+        _only_lowercase(t, ctx.numbered.text)
+        for t in tokens
+        if t.casefold() not in particles and t[0].isupper()
     ):
         return None  # "Agency" where the article writes "the surveillance agency" (not "bin")
     return name
