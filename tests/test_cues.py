@@ -63,6 +63,7 @@ from summarize.llm.prompts import word_list
         "The ministers will assess the possibilities to boost trade.",  # a topic of talks
         "The plant poses a deep risk to the region, he said.",  # an assessment of a threat
         "The readout left little doubt of his commitment.",  # a certainty
+        "The premier is set to meet with the president Friday.",  # a schedule, with its day
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -104,6 +105,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("Even if talks fail, prices will hold.", "if"),  # a concession still predicts
         ("The navy has been seen by its rivals as a threat.", "seen by its rivals as"),
         ("But all signs point to the bank raising rates.", "signs point"),  # an inference
+        ("The pact, set to enter force in months, may fail.", "set to"),  # no day: a forecast
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

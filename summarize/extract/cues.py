@@ -60,8 +60,11 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # that they might leave") and one inside a question asked ("asked whether it could put
 # people in danger") guess nothing either. A belief that judges a value ("I don't think it
 # is normal", "Moscow believes it important to"), possibilities a meeting will assess, a risk
-# something poses and "little doubt" state a position, a topic, an assessment, a certainty.
+# something poses and "little doubt" state a position, a topic, an assessment, a certainty;
+# "set to" with the day it names ("is set to meet with Trump Friday") states a schedule.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
+# A day the schedule names: "is set to meet with the president Friday" states a plan.
+_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight"
 # What a belief can judge rather than guess: "I don't think it is normal", "Moscow believes it
 # important to use the format" state a position, not a possibility.
 _VALUE_WORDS = (
@@ -111,7 +114,8 @@ _NOT_SPECULATING = re.compile(
     r"|\b(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?possibilit\w*"
     r"|\bpos(?:e|es|ed|ing)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}risks?\b"
-    r"|\b(?:little|no|without|beyond)\s+(?:a\s+)?doubts?\b",
+    r"|\b(?:little|no|without|beyond)\s+(?:a\s+)?doubts?\b"
+    rf"|\bset\s+to\s+(?:[\w\'\u2019-]+\s+){{1,8}}?(?:on\s+)?(?:{_WEEKDAYS})\b",
     re.IGNORECASE,
 )
 
