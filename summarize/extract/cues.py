@@ -8,6 +8,7 @@ by construction, so a hedge's cue is evidence-grade.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -64,7 +65,7 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # "set to" with the day it names ("is set to meet with Trump Friday") states a schedule.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is set to meet with the president Friday" states a plan.
-_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight"
+_WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
 # What a belief can judge rather than guess: "I don't think it is normal", "Moscow believes it
 # important to use the format" state a position, not a possibility.
 _VALUE_WORDS = (

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -40,22 +40,22 @@ _INITIAL = r"[A-Z]\."
 def _particles() -> str:
     """Name particles in lower case ("de Blasio", "van der Berg"): ``nameparser``'s prefixes,
     the plain-word ones."""
-    from nameparser.config import CONSTANTS
-
-    words = sorted((p for p in CONSTANTS.prefixes if p.isalpha() and p.islower()), key=len)
-    return "|".join(re.escape(w) for w in reversed(words))
+    return _prefixes(lambda p: p.isalpha() and p.islower())
 
 
 @cache
 def _joined_particles() -> str:
     """Name particles joined to the name by a hyphen ("al-Assad", "el-Sisi"): ``nameparser``'s
     prefixes that end in one."""
+    return _prefixes(lambda p: p.endswith("-") and p[:-1].isascii() and p.islower())
+
+
+def _prefixes(keep: Callable[[str], bool]) -> str:
+    """``nameparser``'s name prefixes that ``keep`` accepts, as a regex alternation, longest
+    first."""
     from nameparser.config import CONSTANTS
 
-    words = sorted(
-        (p for p in CONSTANTS.prefixes if p.endswith("-") and p[:-1].isascii() and p.islower()),
-        key=len,
-    )
+    words = sorted((p for p in CONSTANTS.prefixes if keep(p)), key=len)
     return "|".join(re.escape(w) for w in reversed(words))
 
 

@@ -438,7 +438,7 @@ def _subject(
         voice = _described(clause, offices) or _voice_in(clause, people, ())
         voice = voice or _addressed(clause)
     if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or joined):
-        voice = _last_named(_unquoted(here), people, offices)
+        voice = _last_named(_unquoted(here), people, offices) if here else None
         voice = voice or _referent(clause, earlier, people, offices)
     if voice is None and _ENDS_WITH_IT.search(clause):
         voice = _body_opening(earlier)
