@@ -148,6 +148,20 @@ def test_a_linked_headline_ends_at_its_question_mark_or_its_glued_dash() -> None
     assert "Lima considers the port deal" in body and "Referring to the deal" in body
 
 
+def test_a_headline_quoting_someone_with_its_glued_dash_is_a_link_without_a_label() -> None:
+    text = (
+        'Ruiz met the minister in Lima on Monday. "We will talk again," she said. '
+        "Marsh: Port talks in Lima 'stalled'- Though both sides want the deal, the aide "
+        "said it could take months. He travelled to- Quito- from Lima. Ross said: Lima "
+        "matters.\n"
+    )
+    body = strip_furniture(text).text
+    assert "Marsh" not in body and "stalled" not in body
+    assert "she said. Though both sides want the deal" in body
+    # A glued dash alone, or a colon alone, is prose.
+    assert "He travelled to- Quito- from Lima. Ross said: Lima matters." in body
+
+
 def test_a_short_label_at_the_top_does_not_swallow_the_article() -> None:
     text = "Top Stories\nA minister arrived in Lima on Monday for talks.\n"
     assert "minister arrived" in strip_furniture(text).text

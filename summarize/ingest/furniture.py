@@ -222,15 +222,28 @@ _OPENERS = frozenset(
 )
 
 
+# A link with no label, in the shape of a headline that quotes someone ("Erdogan: Syrian Kurd
+# forces used to take Raqqa 'naive'- Though the US ..."): at a sentence's start, a name of up
+# to four capitalized words and a colon, then at most twenty words, the last with the link's
+# dash glued to it and the prose going on in capitals. The colon and the glued dash together
+# mark it: prose has either alone ("He travelled to- China", "Ross said: We ...").
+_QUOTED_HEADLINE = re.compile(
+    r"(?:^|(?<=[.?!\"'\u201d]\s))"
+    r"[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*){0,3}:\s"
+    r"(?:[^\s.?!]+\s){0,19}[^\s.?!]*[^\s.?!,;:-]-(?:\s+|$)(?=[A-Z\"\u201c]|$)"
+)
+
+
 def linked_headlines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each labelled link in ``text``: the label and the linked headline, up
+    """(start, end) of each link to another story in ``text``: a headline quoting someone
+    with its glued dash, and each labelled link: the label and the linked headline, up
     to a function word capitalized after a lower-case word (the prose going on) or through a
     word that ends a headline (a question's "?", the link's dash left glued to its last word:
     "A critical juncture-  Turkey considers"), or the whole line where the link is all of it;
     a colon opens a headline's second part ("Turkey visit: A critical juncture"). A headline
     run into prose with no such word to end it is left as it is: cutting to the line's end
     would cut the story."""
-    out: list[tuple[int, int]] = []
+    out = [match.span() for match in _QUOTED_HEADLINE.finditer(text)]
     for label in _LINK_LABEL.finditer(text):
         line_end = text.find("\n", label.end())
         rest = text[label.end() : len(text) if line_end == -1 else line_end]
@@ -240,6 +253,17 @@ def linked_headlines(text: str) -> list[tuple[int, int]]:
             out.append((label.start(), label.end() + cut))
         elif len(words) <= _HEADLINE_WORDS:
             out.append((label.start(), label.end() + len(rest)))
+    return _merged(out)
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` sorted, those that overlap joined (a labelled link is also headline-shaped)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
     return out
 
 
