@@ -64,6 +64,7 @@ from summarize.llm.prompts import word_list
         "The plant poses a deep risk to the region, he said.",  # an assessment of a threat
         "The readout left little doubt of his commitment.",  # a certainty
         "The premier is set to meet with the president Friday.",  # a schedule, with its day
+        "Also Thursday, Gen. Ruiz, the army chief, was set to meet his counterpart.",
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -106,6 +107,8 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("The navy has been seen by its rivals as a threat.", "seen by its rivals as"),
         ("But all signs point to the bank raising rates.", "signs point"),  # an inference
         ("The pact, set to enter force in months, may fail.", "set to"),  # no day: a forecast
+        # The day of another clause schedules nothing.
+        ("Ruiz arrived on Thursday and the pact is set to pass.", "set to"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

@@ -301,6 +301,24 @@ def test_else_from_the_nearest_sentence_that_names_the_place() -> None:
     assert _evidence(event)[1] == "Officials prepared the talks in Geneva."
 
 
+def test_a_place_named_only_where_someone_else_is_does_not_ground_a_trip() -> None:
+    text = (
+        "The host told the visiting Foreign Minister Oskar Brandt that trade would grow. "
+        "Also on Monday, Mira Castell was set to meet her counterpart, Arno Velt, in Tallinn."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    names = ("Oskar Brandt", "Mira Castell", "Arno Velt")
+    people = [Person(n, True, None, None, ()) for n in names]
+    ctx = ArticleContext(numbered, None, people)
+    # The model put Brandt where the sentence puts Castell.
+    trip = _Event(who="Oskar Brandt", place="Tallinn", when=None, n=2)
+
+    grounded = ground_events([trip], ctx, [1, 2])
+
+    assert grounded.items == []
+    assert "no sentence given names 'Oskar Brandt' and the place" in grounded.dropped[0].reason
+
+
 def test_a_place_the_article_never_names_does_not_ground_a_trip() -> None:
     ctx = _place_ctx()
     trip = _Event(who="Oskar Brandt", place="Tallinn", when=None, n=1)
@@ -442,6 +460,32 @@ def test_an_office_that_names_a_city_or_country_gives_its_holder_that_country() 
     assert _country_in_title("Kenyan Trade Minister") == "kenya"
     assert _country_in_title("Secretary of State") is None  # "State" is no country
     assert _country_in_title(None) is None
+
+
+def test_a_counterparts_country_is_the_one_written_before_counterpart() -> None:
+    from summarize.extract.office_holders import counterpart_country
+
+    text = (
+        "Also on Monday, Gen. Jon Hale was set to meet his Estonian counterpart, Gen. Mira "
+        "Castell, in the former Soviet republic of Georgia. Hale met his Latvian counterpart "
+        "Ivo Berzins. Arno Velt, a counterpart of sorts, stayed in Riga."
+    )
+    assert counterpart_country("Mira Castell", text) == "estonia"
+    assert counterpart_country("Ivo Berzins", text) == "latvia"
+    assert counterpart_country("Arno Velt", text) is None
+    assert counterpart_country("Jon Hale", text) is None
+
+
+def test_the_country_an_office_opens_with_outweighs_the_models() -> None:
+    from summarize.extract.passes import official_country
+
+    # The model said Russia for "US Secretary of State Rex Tillerson" in a Moscow report.
+    assert official_country("US Secretary of State", "Russia") == "united states"
+    assert official_country("Russian Foreign Minister", None) == "russia"
+    # A country later in the office is where it is held, not whose it is.
+    assert official_country("Ambassador to Japan", "Kenya") == "kenya"
+    assert official_country("Ambassador to Japan", None) == "japan"
+    assert official_country(None, "Kenya") == "kenya"
 
 
 def test_an_office_set_off_after_a_name_is_read_as_written() -> None:

@@ -112,6 +112,21 @@ def test_someone_from_abroad_at_a_meeting_in_a_known_place_travelled_there() -> 
     ]
 
 
+def test_a_place_phrase_that_starts_near_the_meeting_word_is_read_to_its_end() -> None:
+    # "in" starts close after "meet"; the country closes a long phrase. "Was set to" on the
+    # day of the report puts the meeting ahead.
+    text = (
+        "Also on Wednesday, Tomas Dell, the minister, was set to meet with his long-time "
+        "counterpart, Mira Castell, in the former Portuguese colony of Mozambique."
+    )
+    found = _stated(text)
+
+    assert [(t.traveler, t.destination_country, t.start_date, t.status) for t in found] == [
+        ("Tomas Dell", "Mozambique", "2021-06-02", "planned"),
+        ("Mira Castell", "Mozambique", "2021-06-02", "planned"),
+    ]
+
+
 def test_a_place_far_after_the_meeting_word_is_some_other_events() -> None:
     # A scrape without sentence breaks runs two stories' lines together.
     text = (

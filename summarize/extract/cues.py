@@ -62,7 +62,8 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # people in danger") guess nothing either. A belief that judges a value ("I don't think it
 # is normal", "Moscow believes it important to"), possibilities a meeting will assess, a risk
 # something poses and "little doubt" state a position, a topic, an assessment, a certainty;
-# "set to" with the day it names ("is set to meet with Trump Friday") states a schedule.
+# "set to" with the day it names ("is set to meet with Trump Friday", "Also Thursday, the
+# general was set to meet ...") states a schedule.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is set to meet with the president Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
@@ -116,7 +117,8 @@ _NOT_SPECULATING = re.compile(
     r"(?:[\w-]+\s+)?possibilit\w*"
     r"|\bpos(?:e|es|ed|ing)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}risks?\b"
     r"|\b(?:little|no|without|beyond)\s+(?:a\s+)?doubts?\b"
-    rf"|\bset\s+to\s+(?:[\w\'\u2019-]+\s+){{1,8}}?(?:on\s+)?(?:{_WEEKDAYS})\b",
+    rf"|\bset\s+to\s+(?:[\w\'\u2019-]+\s+){{1,8}}?(?:on\s+)?(?:{_WEEKDAYS})\b"
+    rf"|^\W*(?:\w+\s+)?(?:on\s+)?(?:{_WEEKDAYS})\s*,[^;!?]{{0,160}}?\bset\s+to\b",
     re.IGNORECASE,
 )
 

@@ -189,6 +189,12 @@ class ArticleContext:
         more likely means."""
         return any(names_person(text, p.name) for p in self.people if not same_name(p.name, name))
 
+    def names_others(self, name: str, sentence: NumberedSentence) -> bool:
+        """Whether the sentence names a listed person other than ``name``: a place it names
+        is where they are ("Dunford was set to meet Gerasimov in Azerbaijan"), not where the
+        person went."""
+        return self._named_before(sentence.text, name)
+
     def naming(self, name: str, n: int) -> NumberedSentence | None:
         """The sentence nearest to ``n`` that names the person, an earlier one first: what a
         sentence calling them by office or pronoun refers to."""
@@ -676,7 +682,7 @@ class _PlaceNamed:
     """
 
     about: tuple[NumberedSentence, ...]
-    naming: tuple[NumberedSentence, ...]
+    naming: tuple[NumberedSentence, ...]  # with those about someone else left out
 
     @classmethod
     def of(cls, e: Any, ctx: ArticleContext) -> _PlaceNamed:
@@ -688,15 +694,16 @@ class _PlaceNamed:
             for s in ctx.numbered
             if _place_in(s.text, place) is not None and not _dateline(s.text, place)
         )
-        return cls(tuple(s for s in naming if ctx.mentions(e.who, s.n)), naming)
+        about = tuple(s for s in naming if ctx.mentions(e.who, s.n))
+        return cls(about, tuple(s for s in naming if s in about or not ctx.names_others(e.who, s)))
 
     def elsewhere(self, n: int) -> NumberedSentence | None:
         """Where sentence ``n`` names the traveler but not the place the model gives: the
         sentence that names it, nearest to ``n`` among those about the same person, else
-        among all. A report often says who is travelling in one sentence ("... told the
-        visiting minister") and where in another ("the minister said in Geneva", "the talks
-        in Geneva"); the trip's evidence is then both sentences, each holding what it is
-        cited for.
+        among those that name no one else. A report often says who is travelling in one
+        sentence ("... told the visiting minister") and where in another ("the minister said
+        in Geneva", "the talks in Geneva"); the trip's evidence is then both sentences, each
+        holding what it is cited for.
         """
         about = [s for s in self.about if s.n != n]
         found = about or [s for s in self.naming if s.n != n]

@@ -126,6 +126,25 @@ def office_after(name: str, text: str) -> str | None:
     return None
 
 
+# "his Russian counterpart, Gen. Valery Gerasimov", "her Japanese counterpart Fumio Kishida":
+# the country word before "counterpart", with at most three capitalized title words (or short
+# abbreviations: "Gen.", "Lt.") between.
+_COUNTERPART = (
+    r"\b(?P<country>[A-Z][\w'\u2019-]*(?:\s[A-Z][\w'\u2019-]*)?)\s+counterparts?,?\s+"
+    r"(?:[A-Z][a-z]{0,3}\.\s+|[A-Z]\w*\s+){0,3}"
+)
+
+
+def counterpart_country(name: str, text: str) -> str | None:
+    """The key of the country an article gives a person as someone's counterpart ("his
+    Russian counterpart, Gen. Valery Gerasimov"): written beside the name, it outweighs a
+    country guessed from the sentence's places ("... in Azerbaijan")."""
+    for m in re.finditer(_COUNTERPART + re.escape(name) + r"\b", text):
+        if (found := find_country(m.group("country"))) is not None:
+            return found.key
+    return None
+
+
 def _an_office(phrase: str) -> bool:
     """A short phrase with an office word in it."""
     words = re.findall(r"[^\W\d_]+", phrase.casefold())

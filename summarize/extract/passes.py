@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from typing import Any
@@ -79,6 +79,7 @@ from summarize.extract.meeting_day import dated_by_next
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import (
     OfficeHolder,
+    counterpart_country,
     find_office_holders,
     named_again,
     office_after,
@@ -235,7 +236,10 @@ class ExtractionRun:
                 known.country or holder.country,
                 known.evidence,
             )
-        people = [_with_office_after(p, self.body.text) for p in people]
+        people = [
+            _with_counterpart_country(_with_office_after(p, self.body.text), self.body.text)
+            for p in people
+        ]
         people.sort(key=lambda p: p.evidence[0].start)
         self.ctx.people = people
         return people
@@ -245,9 +249,7 @@ class ExtractionRun:
             Official(
                 name=p.name,
                 title=stated(p.title),
-                country=country_display(
-                    country_key(stated(p.country)) or _country_in_title(stated(p.title))
-                ),
+                country=country_display(official_country(stated(p.title), stated(p.country))),
                 evidence=list(p.evidence),
             )
             for p in people
@@ -445,13 +447,32 @@ def _with_office_after(person: Person, text: str) -> Person:
     return Person(person.name, person.official, office, person.country, person.evidence)
 
 
-def _country_in_title(title: str | None) -> str | None:
+def _with_counterpart_country(person: Person, text: str) -> Person:
+    """A person called someone's counterpart takes the country the article writes there."""
+    country = counterpart_country(person.name, text)
+    if country is None or country_key(person.country) == country:
+        return person
+    return replace(person, country=country_display(country))
+
+
+def official_country(title: str | None, country: str | None) -> str | None:
+    """The key of the country an official serves: the one their office opens with ("US
+    Secretary of State" is the United States' whatever the model says), else the model's,
+    else one the office names elsewhere."""
+    return (
+        _country_in_title(title, leading=True) or country_key(country) or _country_in_title(title)
+    )
+
+
+def _country_in_title(title: str | None, *, leading: bool = False) -> str | None:
     """The country an office names by a country word or a known city (:func:`find_country`
     knows both: "Lyon Bank President" is France's), for an official the article gives no
-    country otherwise."""
+    country otherwise. With ``leading``, only a country the office opens with ("US Secretary
+    of State", "Russian Foreign Minister"): the state it is an office of, which outweighs
+    the model's country ("Ambassador to Japan" names where the office is held, not whose)."""
     words = re.findall(r"[A-Z][\w'\u2019-]*", title or "")
     for size in (2, 1):
-        for k in range(len(words) - size + 1):
+        for k in range(1 if leading else len(words) - size + 1):
             if (found := find_country(" ".join(words[k : k + size]))) is not None:
                 return found.key
     return None

@@ -225,7 +225,7 @@ _AT = re.compile(r"\b(?:in|at)\s+((?:[^\s,;]+\s+){0,5}[^\s,;]+)", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ss]hould|[Cc]an|[Ss]hall)\b")
 _TO_COME = re.compile(
     r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+due|scheduled|plans?\s+to|planned|"
-    r"(?:is|are)\s+expected\s+to|(?:is|are)\s+set\s+to)\b",
+    r"(?:is|are)\s+expected\s+to|(?:is|are|was|were)\s+set\s+to)\b",
     re.IGNORECASE,
 )
 # "in" or "at" must start this close after the meeting word: a run-on scrape may put a
@@ -245,7 +245,9 @@ def _meeting_place(
     met = MEETING_WORD.search(text)
     if met is None:
         return None
-    for at in _AT.finditer(text, met.end(), met.end() + _NEAR_CHARS):
+    for at in _AT.finditer(text, met.end()):
+        if at.start() > met.end() + _NEAR_CHARS:
+            break
         for run in _CAPITALISED.finditer(at.group(1)):
             if (place := a_place(run.group(0))) is not None:
                 return place, met.start(), None
