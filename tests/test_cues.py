@@ -65,6 +65,7 @@ from summarize.llm.prompts import word_list
         "The readout left little doubt of his commitment.",  # a certainty
         "The premier is set to meet with the president Friday.",  # a schedule, with its day
         "Also Thursday, Gen. Ruiz, the army chief, was set to meet his counterpart.",
+        '"We expect Chile to honor its commitments," Ruiz said.',  # a demand of a state
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -109,6 +110,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("The pact, set to enter force in months, may fail.", "set to"),  # no day: a forecast
         # The day of another clause schedules nothing.
         ("Ruiz arrived on Thursday and the pact is set to pass.", "set to"),
+        ("We expect inflation to rise next year.", "expect"),  # of no state: a forecast
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:
@@ -218,6 +220,20 @@ def test_an_act_reported_is_an_aim_candidate_only_with_a_form_of_intent() -> Non
     invited_to = "The king invited the envoy to open a consulate."  # ... and what for
 
     assert _aim_candidates(invited, signed, invited_to) == [invited_to]
+
+
+def test_should_that_tells_how_to_read_something_or_asks_states_no_aim() -> None:
+    know = 'Asked about the row, Ruiz replied: "You should know we do not interfere."'
+    construed = 'The rise should be "understood as a sign of confidence," she said.'
+    confused = 'He added: "Our views should not be confused with theirs."'
+    asked = "The two sides are deadlocked over who should lead the talks."
+    question = "Where should the new port go?"
+    urged = "The mayor said residents should remain vigilant."  # a call to act
+    focus = "The talks should focus on trade, he said."
+
+    kept = _aim_candidates(know, construed, confused, asked, question, urged, focus)
+
+    assert kept == [urged, focus]
 
 
 def test_an_infinitive_after_a_ranked_noun_states_no_intent() -> None:

@@ -129,6 +129,13 @@ def test_a_town_named_like_another_countrys_state_is_not_settled_by_a_rule() -> 
     assert destination("Kazan") == ("Russia", "Kazan")
 
 
+def test_a_city_written_with_its_country_is_that_city_in_that_country() -> None:
+    assert destination("Brussels, Belgium") == ("Belgium", "Brussels")
+    assert destination("Lyon, France") == ("France", "Lyon")
+    # An abbreviation after the comma is no country ("D.C." is not Congo's code).
+    assert destination("Washington, D.C.")[0] != "Democratic Republic of the Congo"
+
+
 def test_a_korean_name_with_a_hyphenated_given_name_is_mentioned_by_its_family_name() -> None:
     assert names_person("Ahead of the talks, Baek had met the president.", "Baek Mi-ran")
     assert names_person("Yoon said the drills would go on.", "Yoon Tae-sik")

@@ -95,6 +95,9 @@ def test_an_attribution_past_a_comma_after_the_quotation_is_someone_elses() -> N
         ("But those who know her believe she is likely to run.", UNNAMED_SOURCES),  # "her": object
         ("Ms. Castell is said to have a strained relationship with him.", UNNAMED_SOURCES),
         ("He reportedly cancelled a dinner.", UNNAMED_SOURCES),
+        # The last noun of a compound is what it is: a ministry's source is a source.
+        ("A Foreign Ministry source said the envoys may meet.", UNNAMED_SOURCES),
+        ("Embassy officials said the envoys may meet.", UNNAMED_OFFICIALS),
         # A body of state, by its noun or by its initials.
         ("The committee expects inflation to settle.", UNNAMED_OFFICIALS),
         ("While the FOMC still forecasts growth, risks may rise.", UNNAMED_OFFICIALS),

@@ -15,7 +15,8 @@ from functools import cache
 from typing import Literal
 
 from summarize.extract.numbered import Numbered
-from summarize.knowledge.word_classes import adjective, base_verb, past_participle
+from summarize.knowledge.places import state_named
+from summarize.knowledge.word_classes import adjective, base_verb, past_participle, verb_lemmas
 from summarize.llm.prompts import grammar_words, word_list
 
 Lexicon = Literal["hedge_cues", "event_cues", "aim_cues"]
@@ -178,6 +179,50 @@ def _things_named(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _demands(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each "expect" a speaker addresses to a state ("we expect Russia to
+    honor its commitments", "We expect Iran to meet established norms"): a demand, not a
+    guess. Not one about anything else ("we expect inflation to rise")."""
+    return [
+        m.span("cue")
+        for m in _EXPECTS_OF.finditer(text)
+        if state_named(m.group("whom")) is not None
+    ]
+
+
+# "we expect", "I fully expect", then whom, then "to" and a verb.
+_EXPECTS_OF = re.compile(
+    r"\b(?:[Ww]e|I)\s+(?:[a-z]+ly\s+|also\s+|still\s+)?(?P<cue>expect)\s+"
+    r"(?P<whom>(?:the\s+)?[A-Z][\w.\'\u2019-]*(?:\s+[A-Z][\w.\'\u2019-]*){0,2})\s+to\s+[a-z]"
+)
+
+
+def _obligations_aiming_at_nothing(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each "should" or "must" that states no aim: one that tells how to
+    read something ("You should know", "should be understood as", "should not be confused
+    with": a verb of :func:`grammar_words` "cognition" after it), or one inside a question
+    ("Where should its pieces land?", "deadlocked over who should do the fighting")."""
+    return [
+        m.span("modal")
+        for m in _OBLIGATION.finditer(text)
+        if m.group("asked") or _construes(m.group("verb"))
+    ]
+
+
+def _construes(verb: str | None) -> bool:
+    """Whether ``verb`` is a form of a verb of knowing or construing."""
+    cognition = grammar_words("cognition")
+    return verb is not None and any(lemma in cognition for lemma in verb_lemmas(verb))
+
+
+# "should" or "must", a question word before it, the verb after it (past "not" and "be").
+_OBLIGATION = re.compile(
+    r"(?P<asked>\b(?:who|whom|what|where|when|how|which|whether)\s+(?:[\w\'\u2019-]+\s+){0,3}?)?"
+    r"\b(?P<modal>should|must)\b(?:\s+(?:not\s+)?(?:be\s+)?[\"\'\u201c\u2018]?(?P<verb>[a-z]+))?",
+    re.IGNORECASE,
+)
+
+
 _NOT_A_CUE: dict[Lexicon, re.Pattern[str]] = {
     "hedge_cues": _NOT_SPECULATING,
     "aim_cues": _NOT_AIMING,
@@ -211,7 +256,9 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
     not_cues = _NOT_A_CUE.get(lexicon)
     no_cue_spans = [m.span() for m in not_cues.finditer(text)] if not_cues is not None else []
     if lexicon == "aim_cues":
-        no_cue_spans += _things_named(text)
+        no_cue_spans += _things_named(text) + _obligations_aiming_at_nothing(text)
+    if lexicon == "hedge_cues":
+        no_cue_spans += _demands(text)
     seen: dict[str, None] = {}
     for match in _pattern(lexicon).finditer(text):
         if match.group(0) == "May":  # the month, not the modal
@@ -264,8 +311,12 @@ def _states_intent(text: str, cues: tuple[str, ...]) -> bool:
     if any(" ".join(c.casefold().split()) not in _report_cues() for c in cues):
         return True
     idioms = [m.span() for m in _REDUPLICATED.finditer(text)]
+    aimless = _obligations_aiming_at_nothing(text)
     return any(
-        match.group("modal") or _intends(text, match, idioms) for match in _INTENT.finditer(text)
+        match.span("modal") not in aimless
+        if match.group("modal")
+        else _intends(text, match, idioms)
+        for match in _INTENT.finditer(text)
     )
 
 

@@ -853,11 +853,16 @@ def is_placed(place: str) -> bool:
 
 
 def destination(place: str | None) -> tuple[str | None, str | None]:
-    """``(country, city)`` of a place as written: a country stays a country, a city is placed."""
+    """``(country, city)`` of a place as written: a country stays a country, a city is placed,
+    and a city written with its country ("Bonn, Germany") is that city in that country."""
     if not place:
         return None, None
     if is_country(place):
         return country_display(country_key(place)), None
+    town, comma, state = place.rpartition(",")
+    # "Bonn, Germany"; not an abbreviation ("Washington, D.C." is no city of Congo's).
+    if comma and town.strip() and len(re.sub(r"\W", "", state)) > 3 and is_country(state):
+        return country_display(country_key(state.strip())), town.strip()
     if names_a_region_elsewhere(place):
         return None, place  # "Florida": a town in Cuba, a US state, a department of Uruguay
     country = find_country(place)

@@ -95,6 +95,22 @@ _NAME_NEXT = re.compile(r"\s+[A-Z]")
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;]{2,80})", re.IGNORECASE)
 
 
+def _group_in(phrase: str) -> tuple[re.Match[str], str] | None:
+    """The group word of ``phrase`` and its voice: the first the word list names, or the
+    one right after it where two stand together, since the last noun of a compound is what
+    it is ("a Foreign Ministry source" is a source, "embassy officials" are officials)."""
+    found = next(((m, v) for p, v in _groups() if (m := p.search(phrase))), None)
+    while found is not None:
+        head = next(
+            ((m, v) for p, v in _groups() if (m := p.match(phrase, found[0].end() + 1))),
+            None,
+        )
+        if head is None or phrase[found[0].end() : head[0].start()] != " ":
+            return found
+        found = head
+    return None
+
+
 def _voice_in(phrase: str, people: Sequence[str], names: Sequence[str]) -> str | None:
     """The person ``phrase`` names first (by name or surname: the subject comes before
     whom it met), else a group noun's voice."""
@@ -105,7 +121,7 @@ def _voice_in(phrase: str, people: Sequence[str], names: Sequence[str]) -> str |
         at = name_positions(phrase, person) or _family_name_first(phrase, person)
         if at or names_person(phrase, person, people):
             first[person] = min(at, default=0)
-    group = next(((m, v) for p, v in _groups() if (m := p.search(phrase))), None)
+    group = _group_in(phrase)
     if group is not None and _POSSESSIVE.search(phrase[: group[0].start()]):
         named = _NAME_NEXT.match(phrase, group[0].end())  # "Brandt's spokesman Lee said"
         later = _voice_in(phrase[group[0].end() :], people, names) if named else None

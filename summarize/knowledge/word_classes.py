@@ -39,3 +39,8 @@ def past_participle(word: str) -> bool:
 def adjective(word: str) -> bool:
     """A word that can be an adjective ("similar", "bilateral", "new")."""
     return bool(_lemmas(word.casefold(), "ADJ"))
+
+
+def verb_lemmas(word: str) -> tuple[str, ...]:
+    """The plain forms a verb form may be of ("understood" -> "understand"), lower case."""
+    return _lemmas(word.casefold(), "VERB")
