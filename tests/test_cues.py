@@ -66,6 +66,7 @@ from summarize.llm.prompts import word_list
         "The premier is set to meet with the president Friday.",  # a schedule, with its day
         "Also Thursday, Gen. Ruiz, the army chief, was set to meet his counterpart.",
         '"We expect Chile to honor its commitments," Ruiz said.',  # a demand of a state
+        "Ties were strained by the nations' fears of a resurgent Lima.",  # fears, as a thing
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -111,6 +112,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         # The day of another clause schedules nothing.
         ("Ruiz arrived on Thursday and the pact is set to pass.", "set to"),
         ("We expect inflation to rise next year.", "expect"),  # of no state: a forecast
+        ("Lima fears a new arms race.", "fears"),  # the verb
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

@@ -111,6 +111,10 @@ def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> No
     later = "Haley to Quit\nMr. Trump said she would go. His daughter Ivanka Trump agreed."
     assert fullest_name("Trump", later) == "Trump"
     assert fullest_name("Haley", "Haley to Quit\nNikki Haley will go.") == "Nikki Haley"
+    # A function word opening a sentence is none of the name, though never written in lower
+    # case: "Although Brandt" is no second full form.
+    opener = "Foreign Minister Oskar Brandt arrived. Although Brandt is new, he knows them."
+    assert fullest_name("Brandt", opener) == "Oskar Brandt"
 
 
 def test_a_name_with_a_particle_or_an_initial_is_one_name() -> None:
@@ -299,6 +303,20 @@ def test_else_from_the_nearest_sentence_that_names_the_place() -> None:
     [event] = ground_events([trip], ctx, [1]).items
 
     assert _evidence(event)[1] == "Officials prepared the talks in Geneva."
+
+
+def test_a_speakers_we_in_a_quotation_is_the_speaker() -> None:
+    text = (
+        "Oskar Brandt met his counterpart on Monday. "
+        '"We recently met in Tallinn. Today we talk trade," Brandt said.'
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, None, ())])
+    trip = _Event(who="Oskar Brandt", place="Tallinn", when=None, n=2)
+
+    [event] = ground_events([trip], ctx, [2]).items
+
+    assert event.evidence[0].text == '"We recently met in Tallinn.'
 
 
 def test_a_place_named_only_where_someone_else_is_does_not_ground_a_trip() -> None:

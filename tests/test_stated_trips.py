@@ -127,6 +127,23 @@ def test_a_place_phrase_that_starts_near_the_meeting_word_is_read_to_its_end() -
     ]
 
 
+def test_talks_named_as_a_topic_are_not_where_anyone_meets() -> None:
+    topic = _stated(
+        "Tomas Dell and Mira Castell will also discuss the war and the upcoming peace talks "
+        "in Madrid."
+    )
+    before = _stated("Tomas Dell and Mira Castell discussed trade before the talks in Madrid.")
+
+    assert topic == []
+    assert [t.destination_city for t in before] == ["Madrid", "Madrid"]
+
+
+def test_a_traveler_called_by_office_and_country_takes_the_trip() -> None:
+    text = "The Canadian Foreign Minister's visit comes on the heels of a visit to Chile."
+
+    assert [(t.traveler, t.destination_country) for t in _stated(text)] == [("Tomas Dell", "Chile")]
+
+
 def test_a_place_far_after_the_meeting_word_is_some_other_events() -> None:
     # A scrape without sentence breaks runs two stories' lines together.
     text = (

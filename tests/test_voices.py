@@ -170,6 +170,21 @@ def test_a_pronoun_in_a_clause_joined_on_means_the_person_the_sentence_named() -
     assert voice_of(fronted, PEOPLE, previous="Oskar Brandt spoke.") == "Oskar Brandt"
 
 
+def test_who_is_reported_to_fear_or_expect_is_voiced_by_the_one_reporting_it() -> None:
+    fears = (
+        "Foreign Minister Oskar Brandt has said ahead of talks with his counterpart Arno "
+        "Velt that Lyon fears a new arms race."
+    )
+    assert voice_of(fears, PEOPLE, before=fears.index("fears") + 5) == "Oskar Brandt"
+    offices = (("Oskar Brandt", "Foreign Minister"),)
+    expected = "The foreign minister noted he expected to discuss the arms race."
+    previous = "Arno Velt spoke first."
+    assert voice_of(expected, PEOPLE, previous=previous, offices=offices) == "Oskar Brandt"
+    # Past a break between clauses, the group holds its own view.
+    apart = "Oskar Brandt spoke on Monday, but officials fear the talks could fail."
+    assert voice_of(apart, PEOPLE, before=apart.index("could")) == "unnamed officials"
+
+
 def test_a_state_of_mind_after_be_and_an_adverb_before_the_verb_keep_the_subject() -> None:
     concerned = "Though they share a goal, the US has long been concerned that Lyon could fall."
     assert voice_of(concerned, PEOPLE, before=concerned.index("could")) == "unnamed officials"
@@ -213,6 +228,14 @@ def test_a_quotation_run_on_into_new_paragraphs_keeps_its_speaker() -> None:
     at = text.index("could")
     span = next((a, b) for a, b in sentences if a <= at < b)
     assert speakers.voice(span, (at, at + 5)) == "Mira Castell"
+
+
+def test_a_sentence_opening_a_quotation_is_its_speakers_though_named_a_sentence_later() -> None:
+    text = 'Talks began. "We met in Lyon. Today we talk," Castell said.'
+    sentences = tuple((s.start, s.end) for s in split_sentences(text))
+    speakers = Speakers(text, sentences, PEOPLE)
+    span = next((a, b) for a, b in sentences if text[a:b].startswith('"We met'))
+    assert speakers.voice(span) == "Mira Castell"
 
 
 def test_a_subject_described_between_commas_is_still_the_voice() -> None:

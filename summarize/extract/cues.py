@@ -63,6 +63,7 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # people in danger") guess nothing either. A belief that judges a value ("I don't think it
 # is normal", "Moscow believes it important to"), possibilities a meeting will assess, a risk
 # something poses and "little doubt" state a position, a topic, an assessment, a certainty;
+# fears named as a thing ("the nations' fears of a resurgent Kremlin") are a factor, no guess;
 # "set to" with the day it names ("is set to meet with Trump Friday", "Also Thursday, the
 # general was set to meet ...") states a schedule.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
@@ -103,6 +104,8 @@ _NOT_SPECULATING = re.compile(
     r"|\bgoing\s+to\s+(?=(?:the|a|an|his|her|their|our|its|this|that|these|those)\b"
     r"|(?-i:[A-Z]|[a-z]+[^su\W]s\b))"
     r"|\bworr(?:y|ies|ied|ying)\b(?!\s+that\b)"
+    r"|(?:\b(?:the|their|his|her|its|our|these|those|such)|[\'\u2019]s?)\s+(?:[\w-]+\s+)?"
+    r"fears?\b(?!\s+that\b)"
     r"|\b(?:not|no|never)\s+(?:\w+\s+)?(?:suggest|indicat|fear)\w*"
     r"|\bsuggest\w*(?=\s+(?:that\s+)?(?:[\w\'\u2019-]+\s+){1,6}"
     r"(?:should|must|ought\s+to|needs?\s+to)\b)"

@@ -53,6 +53,8 @@ from summarize.llm.prompts import grammar_words, word_list
 Item = TypeVar("Item")
 MAX_MENTIONS = 3
 # A pronoun or a role word may carry the person from a sentence just before ("He said").
+# A speaker's own words: "I", "we" and theirs.
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Uu]s|[Oo]ur|[Mm]y|[Mm]e)\b")
 _REFERS_BACK = re.compile(
     r"\b(he|she|they|his|her|their|him|them|the (minister|president|leader|premier|chancellor|"
     r"official|envoy|ambassador|delegation|spokesman|spokeswoman|spokesperson))\b",
@@ -178,6 +180,8 @@ class ArticleContext:
         among = [p.name for p in self.people]
         if names_person(sentence.text, name, among) or self.by_office(sentence.text, name):
             return True
+        if _FIRST_PERSON.search(sentence.text) and same_name(self.voice(n) or "", name):
+            return True  # '"We recently met in Bonn," Lavrov said': the speaker's "we"
         back = _REFERS_BACK.search(sentence.text)
         if back is None or self._named_before(sentence.text[: back.start()], name):
             return False  # "Mattis visited Japan on his first trip": "his" is Mattis's
@@ -205,14 +209,20 @@ class ArticleContext:
         """Whether ``text`` calls the person by their office and country ("Belarus' foreign
         minister" for a Belarusian Foreign Minister the people pass found)."""
         person = next((p for p in self.people if same_name(p.name, name)), None)
-        if person is None or not person.title or not person.country:
-            return False
-        office = _office_words(person.title)
-        return (
-            bool(office)
-            and contains(text, office)
-            and any(contains(text, w) for w in _country_words(person.country))
-        )
+        return person is not None and called_by_office(text, person)
+
+
+def called_by_office(text: str, person: Person) -> bool:
+    """Whether ``text`` calls the person by their office and country ("Belarus' foreign
+    minister", "The German Foreign Minister's visit")."""
+    if not person.title or not person.country:
+        return False
+    office = _office_words(person.title)
+    return (
+        bool(office)
+        and contains(text, office)
+        and any(contains(text, w) for w in _country_words(person.country))
+    )
 
 
 def _office_words(title: str) -> str:
@@ -442,7 +452,7 @@ def fullest_name(name: str, text: str) -> str:
             if _used_as_noun(word, text):
                 break  # "Taoiseach Enda Kenny" where the article writes "told the Taoiseach he"
             opens_sentence = k == 0 or words[k - 1][-1] in '.!?\u201d"'
-            if opens_sentence and _also_lowercase(word, text):
+            if opens_sentence and (_also_lowercase(word, text) or _function_word(word)):
                 break  # "But" opening a sentence is the word "but", not part of the name
             lead.insert(0, word)
         candidate = " ".join([*lead, name])
@@ -455,6 +465,13 @@ def fullest_name(name: str, text: str) -> str:
     if len(given) > 1 or (best != name and _named_first_alone(name, best, text)):
         return name
     return best
+
+
+def _function_word(word: str) -> bool:
+    """A closed-class word ("Although", "When", "The"): no part of a name, even where the
+    article never writes it in lower case."""
+    kinds = ("subordinator", "not_a_subject", "article")
+    return any(word.casefold() in grammar_words(kind) for kind in kinds)
 
 
 def _used_as_noun(word: str, text: str) -> bool:

@@ -34,6 +34,7 @@ from summarize.contract.extraction import Span, Visit
 from summarize.extract.grounding import (
     Person,
     PlaceAndDay,
+    called_by_office,
     name_positions,
     names_person,
     place_and_day,
@@ -118,7 +119,7 @@ def _every_stated_trip(
         stops += _anaphoric(sentence, previous)
         previous = sentence
         for stop, evidence in stops:
-            traveler = _traveler(sentence.text, stop, people)
+            traveler = _traveler(sentence.text, stop, people, by_office=True)
             if traveler is None:
                 continue
             before = sentence.text[: stop.start]
@@ -189,9 +190,14 @@ def _anaphoric(
     ]
 
 
-def _traveler(text: str, stop: Stop, people: Sequence[Person]) -> Person | None:
+def _traveler(
+    text: str, stop: Stop, people: Sequence[Person], *, by_office: bool = False
+) -> Person | None:
     """The person named nearest before the place, if any is named before it; else, for
-    "During his visit to Beijing, Tillerson met Xi", the subject the clause after names."""
+    "During his visit to Beijing, Tillerson met Xi", the subject the clause after names;
+    else, ``by_office``, the one person the words before it call by office and country ("The
+    German Foreign Minister's visit, which comes on the heels of a visit to Poland"): for a
+    country or city, not for a building, whose capitals may be a headline's."""
     best: tuple[int, Person] | None = None
     for person in people:
         before = mentions_before(text, stop, person.name)
@@ -201,6 +207,9 @@ def _traveler(text: str, stop: Stop, people: Sequence[Person]) -> Person | None:
         subject = _NEXT_SUBJECT.match(text, stop.end)
         named = [p for p in people if subject and names_person(subject.group(1), p.name)]
         return named[0] if len(named) == 1 else None
+    if best is None and by_office:
+        called = [p for p in people if called_by_office(text[: stop.start], p)]
+        return called[0] if len(called) == 1 else None
     return best[1] if best is not None else None
 
 
@@ -236,13 +245,33 @@ _CAPITALISED = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}")
 _NEXT_SUBJECT = re.compile(r"[^,;]{0,40},\s*(" + _CAPITALISED.pattern + ")")
 
 
+def _meeting_word(text: str) -> re.Match[str] | None:
+    """The sentence's first meeting word, unless it names what is discussed ("Dell and
+    Castell will also discuss ... the upcoming peace talks in Geneva": a topic, not where
+    they meet)."""
+    met = MEETING_WORD.search(text)
+    if met is None or _DISCUSSED.search(text, 0, met.start()):
+        return None
+    return met
+
+
+# A verb of discussing and at most a dozen words of its object before a meeting word; not
+# past a word that sets another event in time ("discussed trade before the talks in Geneva").
+_DISCUSSED = re.compile(
+    r"\b(?:discuss\w*|debat\w*|address\w*|(?:talk\w*|spoke|speak\w*)\s+about|focus\w*\s+on)"
+    r"\s+(?:(?!(?:before|after|during|ahead|following|since|until|when|while|at)\b)"
+    r"[^\s,;:.]+\s+){0,12}$",
+    re.IGNORECASE,
+)
+
+
 def _meeting_place(
     text: str, venues: Callable[[str], str | None] | None = None
 ) -> tuple[str, int, str | None] | None:
     """The first known place after "in" or "at" following a meeting word, where that word
     stands, and the country of a building ``venues`` places ("meet Monday at the White
     House")."""
-    met = MEETING_WORD.search(text)
+    met = _meeting_word(text)
     if met is None:
         return None
     for at in _AT.finditer(text, met.end()):
@@ -261,7 +290,7 @@ def _meeting_building(text: str) -> str | None:
     """The building a meeting word puts a meeting at ("meet Monday at the White House"),
     where no known place is named there: not a day, a country or its demonym ("in the
     Mexican capital")."""
-    met = MEETING_WORD.search(text)
+    met = _meeting_word(text)
     if met is None or _meeting_place(text) is not None:
         return None
     for at in _AT.finditer(text, met.end()):

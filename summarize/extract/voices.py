@@ -176,6 +176,8 @@ def voice_of(
             found.append((match.start(), voice, False))
     hearsay = [m.span() for m in _HEARSAY.finditer(sentence)]
     found.extend((start, UNNAMED_SOURCES, True) for start, _ in hearsay)  # "is said to"
+    speakers: list[tuple[int, int, str]] = []  # a named speaker's verb: (start, end, voice)
+    reported: list[tuple[int, int]] = []  # a verb whose subject is a pronoun or a group
     for match in attribution_verbs().finditer(sentence):
         start = match.start()
         if any(a <= start < b for a, b in hearsay) or not _says(sentence, match):
@@ -195,16 +197,43 @@ def voice_of(
             voice = _inverted(sentence[match.end() :], people)
         if voice is not None:
             found.append((start, voice, _closes(sentence, match)))
+            if _ENDS_WITH_PRONOUN.search(clause) or voice in GENERIC_VOICES:
+                reported.append((start, match.end()))
+            else:
+                speakers.append((start, match.end(), voice))
     if (fronted := _fronted_belief(sentence, limit, people)) is not None:
         found.append(fronted)
     found.sort(key=lambda f: f[0])
     before_cue = [f for f in found if f[0] <= limit]
     if before_cue:
-        return before_cue[-1][1]
+        nearest = before_cue[-1]
+        outer = (
+            _reporting(sentence, nearest[0], speakers)
+            if nearest[:1] in [r[:1] for r in reported]
+            else None
+        )
+        return outer or nearest[1]
     # After the claim, only an attribution that ends the sentence voices it ("X could
     # happen, analysts said"), not one in a clause of its own ("..., when Chile hopes that").
     closing = [f for f in found if f[2]]
     return closing[0][1] if closing else None
+
+
+def _reporting(sentence: str, at: int, speakers: Sequence[tuple[int, int, str]]) -> str | None:
+    """The named speaker whose reported words hold the attribution at ``at``, where that
+    one's subject is a pronoun or a group ("Gabriel has said ahead of talks with Lavrov that
+    Germany fears ...", "The minister noted he expected ..."): the speaker says it. Not past a
+    break between clauses ("Ruiz spoke; officials said", "Ruiz said so, but officials fear")."""
+    for start, end, voice in reversed(speakers):
+        if start < at and not _CLAUSE_BREAK.search(sentence, end, at):
+            return voice
+    return None
+
+
+# Where a speaker's reported words end: a semicolon, a dash, or a comma before a conjunction.
+_CLAUSE_BREAK = re.compile(
+    r";|\u2014|\s--\s|,\s*(?:but|while|and|as|although|though|whereas)\b|\bbut\b"
+)
 
 
 # How many comma-set pieces may stand before a clause of belief ("On Sunday, convinced ...").
@@ -304,7 +333,10 @@ class Speakers:
         at those offsets; the whole sentence without one). A verb of saying inside the cue
         counts ("experts say" is a hedge cue and its attribution)."""
         start, end = span
-        quoted = next((q for q in self._quotations if q.holds(cue[0] if cue else start)), None)
+        at = cue[0] if cue else start
+        # A sentence that opens with the quotation's mark is inside it: '"We met in Bonn.
+        # Today we talk," he said.' is his, though its attribution is a sentence later.
+        quoted = next((q for q in self._quotations if q.holds(at) or q.start == at), None)
         if quoted is not None:  # the speaker, or no one: the verbs outside are other voices'
             return self._in_full(self._speaker(quoted))
         return self._in_full(
