@@ -197,6 +197,18 @@ def test_a_trip_done_on_the_day_is_under_way_unless_its_sentence_says_it_is_over
     assert (status, dates.start) == ("past", "2021-06-02")
 
 
+def test_a_meeting_still_being_prepared_is_planned_and_a_wire_dateline_does_not_date_it() -> None:
+    headline = "Chile, Peru working on Dell-Castell meeting in Lisbon"
+    dateline = (
+        "LIMA, June 2. /EFE/. Chile and Peru are working on the possibility of a meeting of "
+        "Foreign Minister Tomas Dell and Mira Castell in Lisbon, a spokeswoman said."
+    )
+    for text in (headline, dateline):
+        status, dates = status_and_dates(_event("Lisbon", text, status="ongoing"), PUBLISHED)
+
+        assert (status, dates.start) == ("planned", None)
+
+
 def test_date_words_answered_still_date_a_trip_under_way() -> None:
     text = "Dell is in Lisbon, where he arrived on Monday."
     status, dates = status_and_dates(_event("Lisbon", text, when="on Monday"), PUBLISHED)

@@ -551,6 +551,21 @@ def test_a_visit_previewed_by_more_reports_is_central_and_not_yet_made() -> None
     assert brief.title == "Briefing: Kenta Oda's planned visit to Chile"
 
 
+def test_a_report_published_on_or_after_the_day_tells_whether_it_happened() -> None:
+    # A preview a week ahead and a same-day "planned" answer do not outweigh the next day's
+    # report that the visit took place.
+    reports = [
+        article("a", outlet="A", published="2025-03-07", visits=[GUEST]),
+        article("b", outlet="B", published="2025-03-14", visits=[GUEST]),
+        article("c", outlet="C", published="2025-03-15", visits=[{**GUEST, "status": "past"}]),
+    ]
+    [visit] = [e for e in merge(reports).engagements if e.corroboration == 3]
+    assert visit.status == "past"
+    # Told only before the day, it stays planned.
+    early = [article("d", outlet="D", published="2025-03-10", visits=[GUEST])]
+    assert [e.status for e in merge(early).engagements] == ["planned"]
+
+
 def test_a_hosts_event_with_a_guest_of_its_own_is_not_anothers_visit() -> None:
     host = {
         "traveler": "Ines Mora",

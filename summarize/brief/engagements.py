@@ -257,6 +257,28 @@ def _after_every_report(
     return status
 
 
+def _as_told_after(
+    status: Literal["past", "ongoing", "planned"] | None,
+    start: str | None,
+    trip: list[Fact],
+    ctx: Context,
+) -> Literal["past", "ongoing", "planned"] | None:
+    """Past or under way, as the reports published on or after its day tell it, where more
+    reports called it planned: a preview a week before ("working on a meeting in Bonn") and
+    a same-day answer of "planned" do not outweigh the next day's report that it happened."""
+    if status != "planned" or start is None or len(start) != len("2017-02-16"):
+        return status
+    told = [
+        s
+        for f in trip
+        if (day := ctx.published_day(f)) is not None
+        and day >= start
+        and (s := text_of(f, "status")) in ("past", "ongoing")
+    ]
+    found = most_common(told)
+    return "past" if found == "past" else "ongoing" if found == "ongoing" else status
+
+
 def _plan_overtaken(status: str | None, start: str | None, central: str | None) -> bool:
     """A trip only planned, for a month or day the central engagement is past ("cancel a
     planned Washington visit late last month"): background to the story, not part of it."""
@@ -389,6 +411,7 @@ def engagements_of(
         year_known = any(f.fields.get("year_stated") is True for f in trip)
         start = _best_date(trip, "start_date")
         status = _after_every_report(_status(trip), start, ctx.last_published(trip))
+        status = _as_told_after(status, start, trip, ctx)
         name = _traveler_name(traveler, travelled, people)
         participants = sorted(
             {_person_name(k, trip, people) for f in trip for k in _participants(f, people)} - {name}

@@ -111,6 +111,11 @@ class Context:
     def corroboration(self, facts: Iterable[Fact]) -> int:
         return len({self.outlet[f.source_sha256] for f in facts})
 
+    def published_day(self, fact: Fact) -> str | None:
+        """The publication day of the report a fact comes from, where the page gives one."""
+        seed = self.seeds[self.number[fact.source_sha256] - 1]
+        return seed.published[:10] if seed.published else None
+
     def last_published(self, facts: Iterable[Fact]) -> str | None:
         """The latest publication day of the reports the facts come from, where all give one."""
         shas = {f.source_sha256 for f in facts}

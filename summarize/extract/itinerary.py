@@ -16,6 +16,7 @@ where no day is given.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -223,13 +224,19 @@ _WILL = (
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to"
     r"|scheduled\s+to)\b"
 )
+# An event still being prepared, the place anywhere later in its clause: "working on the
+# possibility of a meeting of ... Lavrov and ... Tillerson in Bonn".
+_PREPARED = (
+    r"\b(?:working\s+on|possibility\s+of)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?"
+    r"(?:meeting|visit|trip|talks|summit)\b[^.;:]*?"
+)
 
 
 def _told_ahead(sentence: str, place: str | None) -> bool:
     """Whether a future form leads to the place within a few words: "Tillerson will pay a
     one-day visit to South Korea", "will fly to Chile on Tuesday"."""
     words = place_pattern(place) if place else ""
-    near = rf"{_WILL}(?:\s+[^\s,;.]+){{1,6}}?\s+(?:the\s+)?{words}\b"
+    near = rf"{_WILL}(?:\s+[^\s,;.]+){{1,6}}?\s+(?:the\s+)?{words}\b|{_PREPARED}\b{words}\b"
     return bool(words) and re.search(near, sentence, re.IGNORECASE) is not None
 
 
@@ -323,6 +330,15 @@ def _date_after_place(sentence: str, place: str | None) -> str | None:
     return after.group(1) if after else None
 
 
+# A wire dateline run into the sentence ("MOSCOW, February 9. /TASS/. Russia and the US are
+# working on ..."): the day the report was filed, not the day of what it reports.
+_DATELINE_DAY = re.compile(
+    r"^\s*[A-Z][A-Z.'\u2019 -]+,\s+(?:"
+    + "|".join(m for m in calendar.month_name if m)
+    + r")\s+\d{1,2}\.?\s*/[A-Z]+/\.?\s*/?"
+)
+
+
 def _dates(event: Event, status: VisitStatus, published: date | None) -> ResolvedDates:
     ahead = status == "planned"
     dates = resolve_dates(event.when, published, ahead=ahead)
@@ -331,7 +347,7 @@ def _dates(event: Event, status: VisitStatus, published: date | None) -> Resolve
     for span in event.evidence[:1]:
         if event.kind == "trip" and left_from(span.text, event.place):
             break  # the day they set out from the place, not the day of a trip there
-        in_sentence = resolve_dates(span.text, published, ahead=ahead)
+        in_sentence = resolve_dates(_DATELINE_DAY.sub("", span.text), published, ahead=ahead)
         if in_sentence.start is not None and len(in_sentence.start) == len("2017-03-16"):
             return in_sentence
         if (right_after := _date_after_place(span.text, event.place)) is not None:
