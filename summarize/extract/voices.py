@@ -177,7 +177,7 @@ def voice_of(
     hearsay = [m.span() for m in _HEARSAY.finditer(sentence)]
     found.extend((start, UNNAMED_SOURCES, True) for start, _ in hearsay)  # "is said to"
     speakers: list[tuple[int, int, str]] = []  # a named speaker's verb: (start, end, voice)
-    reported: list[tuple[int, int]] = []  # a verb whose subject is a pronoun or a group
+    reported: set[int] = set()  # where a verb whose subject is a pronoun or a group stands
     for match in attribution_verbs().finditer(sentence):
         start = match.start()
         if any(a <= start < b for a, b in hearsay) or not _says(sentence, match):
@@ -198,7 +198,7 @@ def voice_of(
         if voice is not None:
             found.append((start, voice, _closes(sentence, match)))
             if _ENDS_WITH_PRONOUN.search(clause) or voice in GENERIC_VOICES:
-                reported.append((start, match.end()))
+                reported.add(start)
             else:
                 speakers.append((start, match.end(), voice))
     if (fronted := _fronted_belief(sentence, limit, people)) is not None:
@@ -206,13 +206,9 @@ def voice_of(
     found.sort(key=lambda f: f[0])
     before_cue = [f for f in found if f[0] <= limit]
     if before_cue:
-        nearest = before_cue[-1]
-        outer = (
-            _reporting(sentence, nearest[0], speakers)
-            if nearest[:1] in [r[:1] for r in reported]
-            else None
-        )
-        return outer or nearest[1]
+        at, voice, _ = before_cue[-1]
+        outer = _reporting(sentence, at, speakers) if at in reported else None
+        return outer or voice
     # After the claim, only an attribution that ends the sentence voices it ("X could
     # happen, analysts said"), not one in a clause of its own ("..., when Chile hopes that").
     closing = [f for f in found if f[2]]
