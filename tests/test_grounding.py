@@ -310,8 +310,7 @@ def test_a_speakers_we_in_a_quotation_is_the_speaker() -> None:
         "Oskar Brandt met his counterpart on Monday. "
         '"We recently met in Tallinn. Today we talk trade," Brandt said.'
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
-    ctx = ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, None, ())])
+    ctx = _brandt_ctx(text)
     trip = _Event(who="Oskar Brandt", place="Tallinn", when=None, n=2)
 
     [event] = ground_events([trip], ctx, [2]).items

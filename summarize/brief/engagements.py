@@ -269,14 +269,13 @@ def _as_told_after(
     if status != "planned" or start is None or len(start) != len("2017-02-16"):
         return status
     told = [
-        s
+        f
         for f in trip
         if (day := ctx.published_day(f)) is not None
         and day >= start
-        and (s := text_of(f, "status")) in ("past", "ongoing")
+        and text_of(f, "status") in ("past", "ongoing")
     ]
-    found = most_common(told)
-    return "past" if found == "past" else "ongoing" if found == "ongoing" else status
+    return _status(told) or status
 
 
 def _plan_overtaken(status: str | None, start: str | None, central: str | None) -> bool:

@@ -650,20 +650,20 @@ def left_from(sentence: str, place: str | None) -> bool:
     """Whether the sentence names the place only as where someone sets out from ("will
     travel to China from South Korea on Saturday"): its day words are the day they leave,
     not the day of the trip there."""
-    found = _mentions(sentence, place)
+    found = _place_mentions(sentence, place)
     return bool(found) and all(m.group("left") for m in found)
 
 
 def _only_an_origin(place: str | None, sentences: Sequence[str]) -> bool:
     """Whether the sentences name the place only as the start of a move to somewhere else
     ("his vow to move the U.S. Embassy from Tel Aviv to Jerusalem"): no trip went there."""
-    found = [m for t in sentences for m in _mentions(t, place)]
+    found = [m for t in sentences for m in _place_mentions(t, place)]
     return bool(found) and all(
         (m.group("left") or "").casefold() == "from" and m.group("to") for m in found
     )
 
 
-def _mentions(sentence: str, place: str | None) -> list[re.Match[str]]:
+def _place_mentions(sentence: str, place: str | None) -> list[re.Match[str]]:
     """Each mention of the place in the sentence, with the word of leaving before it
     ("from", "leaving") and the "to" after it, where they stand."""
     if not place or not place.strip():

@@ -48,21 +48,24 @@ def assemble_body(
     segments: list[Segment] = []
     pieces: list[str] = []
     body_pos = 0
-    for start, end in _merge(kept):
+    for start, end in merge_ranges(kept):
         segments.append(Segment(body_start=body_pos, start=start, length=end - start))
         pieces.append(article[start:end])
         body_pos += end - start
     spans = tuple(
-        Span(start=s, end=e, text=article[s:e]) for s, e in _merge(removed) if article[s:e].strip()
+        Span(start=s, end=e, text=article[s:e])
+        for s, e in merge_ranges(removed)
+        if article[s:e].strip()
     )
     return Body(article=article, text="".join(pieces), segments=tuple(segments), removed=spans)
 
 
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``ranges`` sorted, those that touch or overlap joined into one."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):
-        if merged and merged[-1][1] == start:
-            merged[-1] = (merged[-1][0], end)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
     return merged

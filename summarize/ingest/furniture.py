@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from summarize.contract.extraction import Span
-from summarize.ingest.body import Body, assemble_body
+from summarize.ingest.body import Body, assemble_body, merge_ranges
 from summarize.ingest.injection import injected_ranges
 
 # Lines that are furniture by their shape wherever they stand: time stamps and durations,
@@ -253,18 +253,7 @@ def linked_headlines(text: str) -> list[tuple[int, int]]:
             out.append((label.start(), label.end() + cut))
         elif len(words) <= _HEADLINE_WORDS:
             out.append((label.start(), label.end() + len(rest)))
-    return _merged(out)
-
-
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """``ranges`` sorted, those that overlap joined (a labelled link is also headline-shaped)."""
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if out and start < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
+    return merge_ranges(out)  # a labelled link is also headline-shaped
 
 
 def _headline_end(words: list[re.Match[str]]) -> int | None:
