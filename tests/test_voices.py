@@ -109,6 +109,8 @@ def test_an_attribution_past_a_comma_after_the_quotation_is_someone_elses() -> N
         ("The President said the talks could resume.", None),  # an office: a person
         # A demonym names people, not their state.
         ("The Chileans hope the plan works.", None),
+        # A state may hold concerns as it holds fears.
+        ("Chile has concerns that the deal may fail.", UNNAMED_OFFICIALS),
         ("The deal may still come.", None),
     ],
 )
