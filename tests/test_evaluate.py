@@ -665,6 +665,26 @@ def test_citations_support_a_sentence_only_with_what_it_names() -> None:
     assert (score.precision.hit, score.precision.total) == (3, 5)
 
 
+def test_a_year_the_prose_dates_by_is_supported_by_the_spans_date_words() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    visit = (1, "The trip returns last year's Lisbon visit by Otieno.")
+    brief = {
+        "sources": [{"n": 1, "published": "2025-10-28"}],
+        "officials": [],
+        "narrative": {
+            "bottom_line": [
+                _statement("Otieno visited Lisbon in 2024.", visit),  # "last year" of 2025
+                _statement("Otieno visited Lisbon in 2023.", visit),
+                _statement("Otieno brought 2024 delegates to Lisbon.", visit),  # a count
+            ],
+        },
+    }
+    score = score_citations(brief)
+    assert (score.recall.hit, score.recall.total) == (1, 3)
+    assert [u.rsplit(": ", 1)[1] for u in score.unsupported] == ["2023", "2024"]
+
+
 def test_a_voice_the_memo_names_in_full_is_supported_by_their_surname() -> None:
     from summarize.evaluation.citations import score_citations
 

@@ -109,10 +109,16 @@ def _not_a_name(word: str) -> bool:
     return folded in _COMMON or folded in CONSTANTS.titles
 
 
+# A year the prose dates something by ("visited Berlin in 2016"): a date, not a count.
+_IN_YEAR = re.compile(r"\b(?:in|since|during|until|by)\s+((?:19|20)\d\d)\b(?![.,]\d)")
+
+
 def _entities(sentence: str) -> tuple[list[str], list[str], list[str]]:
     """(names and places, numbers, date phrases) the sentence states."""
     dates = [m.group(0) for m in _MONTH_DATE.finditer(sentence)]
-    without_dates = _MONTH_DATE.sub(" ", sentence)
+    without_months = _MONTH_DATE.sub(" ", sentence)
+    dates += [m.group(1) for m in _IN_YEAR.finditer(without_months)]
+    without_dates = _IN_YEAR.sub(" ", without_months)
     numbers = _NUMBER.findall(without_dates)
     names = []
     for match in _NAME.finditer(without_dates):
@@ -136,7 +142,10 @@ def _name_in(name: str, cited: Sequence[_Cited]) -> bool:
 
 
 def _same_day(wanted: PartialDate, known: PartialDate) -> bool:
-    """The sentence's date at its precision agrees with one the evidence gives."""
+    """The sentence's date at its precision agrees with one the evidence gives (a year
+    alone with any date in that year)."""
+    if wanted.month is None:
+        return wanted.year is not None and wanted.year == known.year
     return (
         wanted.month == known.month
         and (wanted.day is None or wanted.day == known.day)
@@ -198,6 +207,8 @@ def _supported(
     hay = " ".join(c.text for c in cited)
     missing += [n for n in numbers if n not in hay]
     for phrase in dates:
+        if phrase.isdigit() and phrase in hay:
+            continue  # a year the spans print
         wanted = _dates_in(phrase, None)
         known = [d for c in cited for d in _dates_in(c.text, c.published)]
         if wanted and not any(_same_day(w, k) for w in wanted for k in known):
