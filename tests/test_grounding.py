@@ -765,3 +765,30 @@ def test_a_place_named_only_as_where_a_move_starts_is_no_trip_there() -> None:
     # The end of the move is named as such: a trip there is not refused for it.
     to_hue = ground_events([_Event(who="Oskar Brandt", place="Hue", when=None, n=1)], ctx, [1])
     assert [e.place for e in to_hue.items] == ["Hue"]
+
+
+def test_a_place_the_cited_sentence_itself_gives_the_event_stands_over_the_models() -> None:
+    text = (
+        "The Estonian foreign minister's last appearance at the summit in Malta was delayed. "
+        "Reporters from Lisbon waited. "
+        "Oskar Brandt spoke in Tallinn, and he said the talks in Malta went well."
+        " His plan met a judge's ruling in Hanoi."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(
+        numbered, None, [Person("Oskar Brandt", True, "Foreign Minister", "Estonia", ())]
+    )
+    # The sentence calls him by office and puts the event in Malta: Malta, not the Hanoi
+    # the model took from a sentence that names no one.
+    called = _Event(who="Oskar Brandt", place="Hanoi", when=None, n=1)
+    [event] = ground_events([called], ctx, [1]).items
+    assert event.place == "Malta"
+    # Where the sentence names a place and not him, the answer is refused, not moved.
+    other = _Event(who="Oskar Brandt", place="Lisbon", when=None, n=4)
+    grounded = ground_events([other], ctx, [4])
+    assert grounded.items == [] and "puts the event in 'Hanoi'" in grounded.dropped[0].reason
+
+
+def test_a_scrapes_hyphen_glues_no_word_onto_a_name() -> None:
+    assert person_name("Jim Mattis-for") == "Jim Mattis"
+    assert person_name("Jean-Yves Le Drian") == "Jean-Yves Le Drian"

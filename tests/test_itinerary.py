@@ -12,8 +12,11 @@ from summarize.extract.itinerary import (
     add_stops,
     done_before_page,
     journey_or_meeting,
+    on_its_day,
     status_and_dates,
+    stop_fields,
     stops_in,
+    tells_travel,
     under_way,
 )
 
@@ -282,6 +285,11 @@ def test_a_later_this_year_right_after_the_place_dates_the_trip() -> None:
     assert stop.when == "next month"
     status, dates = status_and_dates(_event("Lisbon", "Dell was in Lisbon last year."), PUBLISHED)
     assert (status, dates.start) == ("past", "2020")
+    (stop,) = stops_in("During Dell's visit to Portugal, at the end of last year, they met.")
+    assert stop.when == "at the end of last year"
+    assert stop_fields(stop, PUBLISHED, ahead=False)["start_date"] == "2020"
+    (stop,) = stops_in("Dell travelled to Lisbon late last month.")
+    assert stop.when == "late last month"
 
 
 def test_a_trip_told_ahead_but_dated_before_the_page_was_made() -> None:
@@ -297,3 +305,31 @@ def test_a_trip_told_ahead_but_dated_before_the_page_was_made() -> None:
     # A year-less day is not placed before the page.
     yearless = _trip("Portugal", text, status="planned", start_date="--05-10")
     assert done_before_page([yearless], PUBLISHED)[0].status == "planned"
+
+
+def test_a_day_the_sentence_opens_with_or_that_owns_the_journey_dates_it() -> None:
+    (stop,) = stops_in("On Tuesday, Dell will make a brief, packed visit to Lisbon.")
+    assert stop.when == "Tuesday"
+    # only the first stop: "then" takes the next one to another day
+    first, then = stops_in("On Friday, Dell flew to Madrid, then went to Rabat.")
+    assert (first.when, then.when) == ("Friday", None)
+    (stop,) = stops_in("The trip returns last year's Lisbon visit by Mira Castell.")
+    assert stop.when == "last year"
+    (stop,) = stops_in("Sunday's visit to Lisbon was brief.")
+    assert stop.when == "Sunday"
+
+
+def test_heading_somewhere_is_ahead_and_a_topic_is_no_journey() -> None:
+    heading = "Dell is heading to Lisbon, seeking common ground."
+    assert status_and_dates(_event("Lisbon", heading), PUBLISHED)[0] == "planned"
+    assert stops_in("When it comes to Spain, Dell and Castell agree.") == []
+    assert not tells_travel("When it comes to Spain, Dell and Castell agree.")
+
+
+def test_a_trip_done_on_the_day_of_the_report_is_under_way_unless_said_to_be_over() -> None:
+    today = PUBLISHED.isoformat()
+    assert on_its_day("past", today, PUBLISHED, "Dell's visit to Lisbon marked a first.") == (
+        "ongoing"
+    )
+    assert on_its_day("past", today, PUBLISHED, "Dell left Lisbon.") == "past"
+    assert on_its_day("past", "2021-06-01", PUBLISHED, "Dell's visit to Lisbon.") == "past"

@@ -47,11 +47,10 @@ def test_an_undated_retelling_folds_into_the_dated_trip() -> None:
 
 def test_other_trips_stay_apart() -> None:
     dated = _visit("Lisbon", LEAD, "2021-05-31")
-    # someone else; another city; no city to match; a plan against a trip made
+    # someone else; another city; a plan against a trip made
     others = [
         _visit("Lisbon", LATER, traveler="Mira Castell"),
         _visit("Porto", LATER),
-        _visit(None, LATER),
         _visit("Lisbon", LATER, status="planned"),
     ]
     assert fold_retold([dated, *others]) == [dated, *others]
@@ -71,3 +70,10 @@ def test_a_stated_day_stands_beside_an_undated_answer_to_be_folded_in() -> None:
     assert [(t.destination_city, t.start_date) for t in told] == [("Lisbon", "2021-05-31")]
     (trip,) = fold_retold([answered, *told])
     assert trip.start_date == "2021-05-31"
+
+
+def test_an_undated_telling_that_names_only_the_country_folds_into_the_dated_trip() -> None:
+    # "During a visit to Portugal, Dell said ..." and "Dell's visit to Lisbon on Monday"
+    dated = _visit("Lisbon", LEAD, "2021-05-31")
+    (trip,) = fold_retold([_visit(None, LATER), dated])
+    assert (trip.destination_city, trip.start_date) == ("Lisbon", "2021-05-31")

@@ -8,6 +8,7 @@ from datetime import date
 from summarize.contract.extraction import Span, Visit
 from summarize.extract.grounding import Person
 from summarize.extract.numbered import number_sentences
+from summarize.extract.retold import fold_retold
 from summarize.extract.stated_trips import buildings_travelled_to, stated_trips
 from summarize.ingest.body import assemble_body
 
@@ -65,11 +66,22 @@ def test_a_trip_the_model_answered_is_not_stated_again() -> None:
     said = "Dell flew to Hanoi in May"
     where = Span(start=TEXT.index(said), end=TEXT.index(said) + len(said), text=said)
     answered = Visit(
-        traveler="Tomas Dell", destination_country="Vietnam", status="past", evidence=[where]
+        traveler="Tomas Dell",
+        destination_country="Vietnam",
+        status="past",
+        start_date="2021-05",
+        evidence=[where],
     )
 
     assert ("Tomas Dell", "Vietnam", "2021-05", "past") not in _trips([answered])
     assert len(_trips([answered])) == 4
+    # Answered without its day, the stated trip stands beside it to give the day, and the
+    # two fold into one.
+    undated = answered.model_copy(update={"start_date": None})
+    numbered = number_sentences(assemble_body(TEXT, [(0, len(TEXT))], []))
+    told = stated_trips(numbered, _people(), PUBLISHED, answered=[undated])
+    (trip,) = [t for t in fold_retold([undated, *told]) if t.destination_country == "Vietnam"]
+    assert (trip.destination_city, trip.start_date) == ("Hanoi", "2021-05")
 
 
 def test_a_place_before_a_journey_noun_is_a_trip_dated_by_the_words_after_it() -> None:
@@ -168,6 +180,27 @@ def test_a_guest_welcomed_to_a_place_travelled_to_the_hosts_country() -> None:
         ("Tomas Dell", "Portugal", "Belem Palace", ["Mira Castell"]),
         ("Mira Castell", "Canada", "Ottawa", ["Tomas Dell"]),
     ]
+
+
+def test_a_guest_of_a_host_with_no_place_named_travelled_to_the_hosts_country() -> None:
+    text = (
+        "Last year, Dell was greeted warmly by a smiling President Mira Castell. "
+        "The talks are Castell's third this month. "
+        "In her first weeks, she has also welcomed two prime ministers, and will host "
+        "Canadian Foreign Minister Tomas Dell on Friday. "
+        "Castell welcomed Dell's decision. "
+        "Castell hosted talks with Dell. "
+        "Dell was welcomed by Castell in a phone call."
+    )
+    found = _stated(text)
+
+    # The host named after "by", or as "she", the one person the sentence before names; not
+    # a decision, talks hosted or a call.
+    assert [(t.traveler, t.destination_country, t.start_date, t.status, t.met) for t in found] == [
+        ("Tomas Dell", "Portugal", "2020", "past", ["Mira Castell"]),
+        ("Tomas Dell", "Portugal", "2021-06-04", "planned", ["Mira Castell"]),
+    ]
+    assert [len(t.evidence) for t in found] == [1, 2]
 
 
 def test_the_country_the_sentence_before_names_is_where_the_country_is() -> None:
@@ -381,3 +414,46 @@ def test_a_family_name_two_people_bear_names_the_official_not_a_relative() -> No
     assert [(t.traveler, t.destination_city, t.met) for t in found] == [
         ("Tomas Dell", "Lisbon", ["Mira Castell"])
     ]
+
+
+def test_a_journey_by_someone_named_after_it_is_theirs() -> None:
+    text = "Dell's trip returns last year's Lisbon visit by Mira Castell, the prime minister."
+    (trip,) = _stated(text)
+    assert (trip.traveler, trip.destination_city, trip.start_date) == (
+        "Mira Castell",
+        "Lisbon",
+        "2020",
+    )
+
+
+def test_a_stated_trip_gives_the_day_an_undated_answer_of_it_lacks() -> None:
+    text = "Dell's visit to Lisbon on Tuesday marked his first trip there."
+    undated = Visit(
+        traveler="Tomas Dell",
+        destination_country="Portugal",
+        destination_city="Lisbon",
+        status="past",
+        evidence=[Span(start=0, end=len(text), text=text)],
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    (trip,) = stated_trips(numbered, _people(), PUBLISHED, answered=[undated])
+    # Told on the page's own day, the visit is still under way.
+    assert (trip.start_date, trip.status) == ("2021-06-01", "past")
+    (today,) = stated_trips(numbered, _people(), date(2021, 6, 1), answered=[undated])
+    assert (today.start_date, today.status) == ("2021-06-01", "ongoing")
+    # An answer with the day already covers it.
+    dated = undated.model_copy(update={"start_date": "2021-06-01"})
+    assert stated_trips(numbered, _people(), PUBLISHED, answered=[dated]) == []
+
+
+def test_a_meeting_again_at_a_place_far_after_the_meeting_word_is_there() -> None:
+    text = (
+        "Ministers are due to meet with Canadian Foreign Minister Tomas Dell for the first "
+        "time next week, and again in Lisbon a week later."
+    )
+    (trip,) = _stated(text)
+    assert (trip.traveler, trip.destination_country, trip.status) == (
+        "Tomas Dell",
+        "Portugal",
+        "planned",
+    )

@@ -354,6 +354,9 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         return None  # "Foreign Ministry" of "Russia's Foreign Ministry": a common noun
     while len(tokens) > 1 and tokens[-1].casefold() in _WEEKDAYS:
         tokens = tokens[:-1]  # "President Donald Trump Friday": the day after the name
+    last, _, glued = tokens[-1].rpartition("-") if tokens else ("", "", "")
+    if last and glued in grammar_words("not_a_subject"):
+        tokens[-1] = last  # "Jim Mattis-for the first time": a scrape's hyphen for a space
     while len(tokens) > 2 and ctx is not None and _used_as_noun(tokens[0], ctx.numbered.text):
         tokens = tokens[1:]  # "Taoiseach Enda Kenny": an office no title list knows
     for size in (3, 2):
@@ -626,6 +629,18 @@ def _place_in(sentence: str, place: str | None) -> str | None:
     return found.text if found is not None else None
 
 
+# A place the sentence puts something in: "at the EU summit in Malta", "talks in Geneva".
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+
+
+def _own_place(sentence: str) -> str | None:
+    """The one country or city the sentence puts something in, where it names one."""
+    found = {
+        m.group(1) for m in _IN_PLACE.finditer(sentence) if destination(m.group(1))[0] is not None
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def place_pattern(place: str) -> str:
     """The place's words as a regex, any punctuation or space between them ("Baden-Baden",
     "Mexico City")."""
@@ -795,6 +810,15 @@ def ground_events(
         if not names_person(sentence.text, e.who) and (naming := ctx.naming(e.who, n)):
             evidence.append(naming.span)  # "the minister" / "he": the sentence that names them
         place = _place_in(sentence.text, stated(e.place))
+        if place is None and stated(e.place) and (own := _own_place(sentence.text)) is not None:
+            # the sentence puts the event elsewhere: its own place, where it names the traveler
+            note = f"events[{i}]: sentence {n} puts the event in {own!r}, not {e.place!r}"
+            if not (names_person(sentence.text, e.who) or ctx.by_office(sentence.text, e.who)):
+                out.refuse("visit", e, note)
+                continue
+            out.notes.append(note)
+            e = e.model_copy(update={"place": own})
+            place = own
         if place is None:
             where = (elsewhere or _PlaceNamed.of(e, ctx)).elsewhere(n)
             if where is not None:

@@ -75,11 +75,15 @@ def _travel_alternatives() -> str:
 
 def _toward() -> str:
     """What leads to a place, in any case: a travel word, an optional "on" and a
-    preposition."""
+    preposition; not "when it comes to Russia", which only names a topic."""
     return (
-        rf"(?i:\b(?:{_travel_alternatives()})\s+(?:on\s+)?(?:to|in|into|for|at)\s+"
+        rf"(?i:{_NOT_A_TOPIC}\b(?:{_travel_alternatives()})\s+(?:on\s+)?(?:to|in|into|for|at)\s+"
         rf"{_AN_EVENT_THERE}?)"
     )
+
+
+# "when it comes to", "when it came to": an idiom of topic, no one comes anywhere.
+_NOT_A_TOPIC = r"(?<!\bit\s)"
 
 
 # "flew to a rally in Iowa", "went to the summit at Camp David": an occasion between the
@@ -109,7 +113,9 @@ def _leads() -> re.Pattern[str]:
 
 @cache
 def _travel_word() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_travel_alternatives()}|visit\w*|landed)\b", re.IGNORECASE)
+    return re.compile(
+        rf"{_NOT_A_TOPIC}\b(?:{_travel_alternatives()}|visit\w*|landed)\b", re.IGNORECASE
+    )
 
 
 def tells_travel(text: str) -> bool:
@@ -222,7 +228,7 @@ def _spoke_there_undated(event: Event, sentence: str, published: date | None) ->
 # "a meeting scheduled to be held in Tokyo" ("due to" alone is also "because of").
 _WILL = (
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to"
-    r"|scheduled\s+to)\b"
+    r"|scheduled\s+to|(?:is|are)\s+heading)\b"
 )
 # An event still being prepared, the place anywhere later in its clause: "working on the
 # possibility of a meeting of ... Lavrov and ... Tillerson in Bonn".
@@ -267,10 +273,18 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
         # under way as the page is written: a later day the sentence names ("ahead of his
         # meeting tomorrow") is some other event's, and the page dates the trip
         dates = ResolvedDates(published.isoformat(), None, True)
-    same_day = published is not None and dates.start == published.isoformat()
-    if status == "past" and same_day and not _TRIP_ENDED.search(first):
-        status = "ongoing"  # done on the day of the report: the visit is still going on
-    return status, dates
+    return on_its_day(status, dates.start, published, first), dates
+
+
+def on_its_day(
+    status: VisitStatus, start: str | None, published: date | None, sentence: str
+) -> VisitStatus:
+    """A trip done on the day of the report is still going on, unless its sentence says it
+    is over."""
+    same_day = published is not None and start == published.isoformat()
+    if status == "past" and same_day and not _TRIP_ENDED.search(sentence):
+        return "ongoing"
+    return status
 
 
 # A trip its sentence says is over ("as Tillerson wrapped up his first trip to Turkey",
@@ -313,12 +327,14 @@ def done_before_page(visits: Sequence[Visit], published: date | None) -> list[Vi
 
 
 # A year or a month right after the place: "visited Saudi Arabia in 2014", "in Tokyo last
-# November". Farther off, a coarse date seldom dates the trip ("since 2014").
+# November", "visit to Japan, at the end of last year". Farther off, a coarse date seldom
+# dates the trip ("since 2014").
 _RIGHT_AFTER = re.compile(
     r"^\s*,?\s*((?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?\d{4}"
     r"|(?:in\s+|last\s+|this\s+)(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)(?:\s+\d{4})?"
-    r"|(?:(?:later|earlier)\s+this|this|next|last)\s+(?:year|month))\b"
+    r"|(?:(?:at\s+the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+|(?:early|late)\s+)?"
+    r"(?:(?:later|earlier)\s+this|this|next|last)\s+(?:year|month))\b"
 )
 
 
@@ -419,11 +435,14 @@ def _led_to(
 ) -> Iterator[tuple[Stop, bool]]:
     """Each phrase a travel word leads to, as a stop, and whether it is placed: a country or
     a city, or a building ``venues`` places."""
+    opening = _OPENING_DAY.match(text)
+    first = True
     for match in _leads().finditer(text):
         group = next(g for g in ("places", "visited", "visit_by", "before") if match.group(g))
         if buildings and group == "before":
             continue
         listed, offset = match.group(group), match.start(group)
+        owned = _DAYS_OWN.search(text, 0, match.start())
         for part in re.finditer(rf"{_PLACE}", listed):
             place, country = a_place(part.group(0)), None
             if place is None:
@@ -433,9 +452,27 @@ def _led_to(
             end = start + len(place)
             moved = _MOVED_TO.match(text[end:])
             after = moved or _WHEN_AFTER.match(text[end:]) or _RIGHT_AFTER.match(text[end:])
-            when = after.group(1) if after else None
+            when = (
+                after.group(1)
+                if after
+                else owned.group(1)
+                if owned
+                else opening.group(1)
+                if opening and first
+                else None
+            )
+            first = False
             stop = Stop(place, start, end, when, country, moved=moved is not None)
             yield stop, country is not None or a_place(place) is not None
+
+
+# A day that owns the journey: "last year's Berlin visit", "Sunday's trip to Kabul".
+_DAYS_OWN = re.compile(
+    rf"\b({_DAY}|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month))['\u2019]s\s+(?:[a-z-]+\s+){{0,2}}$"
+)
+# A day the sentence opens with dates its first stop where no day follows the place: "On
+# Tuesday, Dell will make a brief visit to Lisbon".
+_OPENING_DAY = re.compile(rf"^\s*(?:[Oo]n\s+)?({_DAY})\s*,")
 
 
 _THE = re.compile(r"^[Tt]he\s+")
@@ -560,6 +597,7 @@ __all__ = [
     "done_before_page",
     "journey_or_meeting",
     "mentions_before",
+    "on_its_day",
     "same_trip",
     "stop_fields",
     "stops_in",

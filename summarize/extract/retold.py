@@ -3,8 +3,10 @@
 "The foreign and defense ministers from Japan and Russia met in Tokyo on Monday" and, further
 down, "Inada sat down for talks with Russian Defense Minister Sergei Shoigu" are one trip of
 Shoigu's to Tokyo; the second telling names no day. An undated telling folds into the one
-dated telling of the same traveler's trip to the same city, planned with planned and done
-with done, so the trip is listed once, with its day and everyone met.
+dated telling of the same traveler's trip to the same city (to the same country, where it
+names no city: "During a visit to Poland, Merkel said" and "Merkel's brief visit to Warsaw
+on Tuesday"), planned with planned and done with done, so the trip is listed once, with its
+day and everyone met.
 """
 
 from __future__ import annotations
@@ -19,18 +21,28 @@ def _undated(visit: Visit) -> bool:
     return visit.start_date is None and visit.date_text is None
 
 
-def retells(undated: Visit, dated: Visit) -> bool:
-    """Whether ``undated`` tells the dated visit's trip again, without its day."""
-    return _undated(undated) and _retells(undated, dated)
+def adds_a_day(known: Visit, trip: Visit) -> bool:
+    """Whether ``trip`` gives the day that ``known``, a telling of the same trip (the same
+    city, where ``known`` names one), lacks: it stands beside it until :func:`fold_retold`
+    folds the two."""
+    city = known.destination_city
+    return (
+        _undated(known)
+        and trip.start_date is not None
+        and (city is None or city.casefold() == (trip.destination_city or "").casefold())
+    )
 
 
 def _retells(undated: Visit, dated: Visit) -> bool:
+    """The same traveler's trip to the same country, to the same city where the undated
+    telling names one ("During a visit to Poland" retells "her visit to Warsaw on Tuesday")."""
+    city = undated.destination_city
     return (
-        undated.destination_city is not None
+        undated.destination_country is not None
         and not _undated(dated)
         and same_name(undated.traveler, dated.traveler)
-        and (undated.destination_country, undated.destination_city.casefold())
-        == (dated.destination_country, (dated.destination_city or "").casefold())
+        and undated.destination_country == dated.destination_country
+        and (city is None or city.casefold() == (dated.destination_city or "").casefold())
         and (undated.status == "planned") == (dated.status == "planned")
     )
 
@@ -60,4 +72,4 @@ def fold_retold(visits: Sequence[Visit]) -> list[Visit]:
     return out
 
 
-__all__ = ["fold_retold", "retells"]
+__all__ = ["adds_a_day", "fold_retold"]

@@ -48,13 +48,14 @@ from summarize.extract.itinerary import (
     a_place,
     buildings_led_to,
     mentions_before,
+    on_its_day,
     same_trip,
     stop_fields,
     stops_in,
     stops_in_the_country,
 )
 from summarize.extract.numbered import Numbered, NumberedSentence
-from summarize.extract.retold import retells
+from summarize.extract.retold import adds_a_day
 from summarize.ingest.date_phrases import resolve_dates
 from summarize.ingest.text_match import contains, normalize
 from summarize.knowledge.person_names import contains_name, mention_key, name_parts
@@ -90,13 +91,14 @@ def stated_trips(
         *_every_stated_trip(numbered, people, published, venues),
         *_every_meeting_abroad(numbered, people, published, venues),
         *_every_guest(numbered, people, published),
+        *_every_guest_of_a_host(numbered, people, published),
         *_every_tour_host(numbered, people, published),
     ]
     for trip in stated:
         # an answered retelling without the day this sentence gives is folded in later
         # (:func:`retold.fold_retold`): the stated trip stands, to date it
         if not any(
-            same_trip(known, trip) and not retells(known, trip) for known in [*answered, *out]
+            same_trip(known, trip) and not adds_a_day(known, trip) for known in [*answered, *out]
         ):
             out.append(trip)
     for meeting in _every_meeting_between(numbered, people, published, venues):
@@ -133,10 +135,11 @@ def _every_stated_trip(
                 continue  # going home: the country, a building, a city after a stop abroad
             if country != home:
                 abroad.add(traveler.name)
+            status = on_its_day("past", where["start_date"], published, sentence.text)
             out.append(
                 Visit(
                     kind="trip",
-                    status="planned" if ahead else "past",
+                    status="planned" if ahead else status,
                     traveler=traveler.name,
                     traveler_country=home,
                     evidence=evidence,
@@ -193,11 +196,16 @@ def _anaphoric(
 def _traveler(
     text: str, stop: Stop, people: Sequence[Person], *, by_office: bool = False
 ) -> Person | None:
-    """The person named nearest before the place, if any is named before it; else, for
+    """The one person named right after "<place> visit by", where the sentence says so; the
+    person named nearest before the place, if any is named before it; else, for
     "During his visit to Beijing, Tillerson met Xi", the subject the clause after names;
     else, ``by_office``, the one person the words before it call by office and country ("The
     German Foreign Minister's visit, which comes on the heels of a visit to Poland"): for a
     country or city, not for a building, whose capitals may be a headline's."""
+    by = _JOURNEY_BY.match(text, stop.end)
+    if by is not None:
+        named = _named_in(text[by.end() : by.end() + _BY_CHARS], people)
+        return named[0] if len(named) == 1 else None
     best: tuple[int, Person] | None = None
     for person in people:
         before = mentions_before(text, stop, person.name)
@@ -211,6 +219,12 @@ def _traveler(
         called = [p for p in people if called_by_office(text[: stop.start], p)]
         return called[0] if len(called) == 1 else None
     return best[1] if best is not None else None
+
+
+# "last year's Berlin visit by Castell, the Portuguese prime minister": the traveler follows.
+_JOURNEY_BY = re.compile(r"\s+(?:visit|trip|tour|stopover)\s+by\s+", re.IGNORECASE)
+# How far after "by" the traveler's name may run ("by Portuguese Prime Minister Mira Castell").
+_BY_CHARS = 60
 
 
 # "his visit to", "her first trip to", "as he flew to": a journey whose traveler the sentence
@@ -240,6 +254,9 @@ _TO_COME = re.compile(
 # "in" or "at" must start this close after the meeting word: a run-on scrape may put a
 # place of some other event in the same "sentence".
 _NEAR_CHARS = 60
+# Unless "again" ties it to the meeting: "due to meet Dell next week, and again at the
+# Lisbon Forum a week later".
+_AGAIN = re.compile(r"\bagain\s+$", re.IGNORECASE)
 _CAPITALISED = re.compile(r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}")
 # The capitalized words that open the clause after the place's: ", Tillerson met ...".
 _NEXT_SUBJECT = re.compile(r"[^,;]{0,40},\s*(" + _CAPITALISED.pattern + ")")
@@ -268,15 +285,15 @@ _DISCUSSED = re.compile(
 def _meeting_place(
     text: str, venues: Callable[[str], str | None] | None = None
 ) -> tuple[str, int, str | None] | None:
-    """The first known place after "in" or "at" following a meeting word, where that word
-    stands, and the country of a building ``venues`` places ("meet Monday at the White
-    House")."""
+    """The first known place after "in" or "at" following a meeting word (close after it, or
+    after "again"), where that word stands, and the country of a building ``venues`` places
+    ("meet Monday at the White House")."""
     met = _meeting_word(text)
     if met is None:
         return None
     for at in _AT.finditer(text, met.end()):
-        if at.start() > met.end() + _NEAR_CHARS:
-            break
+        if at.start() > met.end() + _NEAR_CHARS and not _AGAIN.search(text, 0, at.start()):
+            continue
         for run in _CAPITALISED.finditer(at.group(1)):
             if (place := a_place(run.group(0))) is not None:
                 return place, met.start(), None
@@ -444,6 +461,128 @@ def _every_guest(
             if (trip := _trip_abroad(guest, [host.name], sentence.span, where, ahead)) is not None:
                 out.append(trip)
     return out
+
+
+# "will host Israeli leader Dell Wednesday": hosting or welcoming, then the guest within a few
+# words that are no preposition (not "welcomed the decision by Dell", "hosted talks with Dell").
+_HOSTS = re.compile(r"\b(?:host(?:s|ed|ing)?|welcom(?:e|es|ed|ing))\s+", re.IGNORECASE)
+# "Dell was greeted warmly by a green tie-wearing President Castell": the guest right before.
+_HOSTED_BY = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?"
+    r"(?:greeted|welcomed|received|hosted)\s+(?:\w+ly\s+)?by\s+",
+    re.IGNORECASE,
+)
+# Words between the verb and the guest (or "by" and the host): titles and demonyms, not a
+# clause ("welcomed the decision of Dell").
+_BEFORE_A_NAME = re.compile(
+    r"(?:(?!(?:of|to|for|with|at|in|on|from|by|and|or|that)\b)[\w.'\u2019-]+\s+){0,6}",
+    re.IGNORECASE,
+)
+# A call or a letter is no visit: "welcomed Dell's call", "was received by phone".
+_AT_A_DISTANCE = re.compile(
+    r"\b(?:call|called|calls|phone\w*|telephon\w*|video|letter|message|tweet\w*)\b",
+    re.IGNORECASE,
+)
+# "In his first weeks, he has also welcomed ...": the host is a pronoun before the verb.
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+
+
+def _every_guest_of_a_host(
+    numbered: Numbered, people: Sequence[Person], published: date | None
+) -> list[Visit]:
+    """ "Castell will host Foreign Minister Dell on Wednesday", "Last year, Dell was greeted
+    warmly by President Castell": where no place is named, the guest's trip to the host's
+    country. The host named before the verb, or after "by"; for "he" or "she", the one person
+    the sentence before names, and that sentence joins the evidence. Not a call or a letter."""
+    out: list[Visit] = []
+    previous: NumberedSentence | None = None
+    for sentence in numbered:
+        text, before_this = sentence.text, previous
+        previous = sentence
+        if _AT_A_DISTANCE.search(text):
+            continue
+        for guest, host, evidence, at in [
+            *_hosted(text, people, sentence.span, before_this),
+            *_hosted_by(text, people, sentence.span),
+        ]:
+            ahead = _to_come(text[:at])
+            where = place_and_day(
+                country_display(country_key(host.country)),
+                None,
+                resolve_dates(text, published, ahead=ahead),
+            )
+            if (trip := _trip_abroad(guest, [host.name], evidence[-1], where, ahead)) is not None:
+                out.append(trip.model_copy(update={"evidence": evidence}))
+    return out
+
+
+def _hosted(
+    text: str, people: Sequence[Person], span: Span, previous: NumberedSentence | None
+) -> list[tuple[Person, Person, list[Span], int]]:
+    """Each guest that hosting or welcoming names right after the verb, with the host named
+    before it (else "he" or "she" before it, the one person ``previous`` names), the evidence
+    and where the verb stands."""
+    out: list[tuple[Person, Person, list[Span], int]] = []
+    for verb in _HOSTS.finditer(text):
+        guest = _opening_name(text[verb.end() :], people)
+        if guest is None:
+            continue
+        before, evidence = text[: verb.start()], [span]
+        host = _nearest(people, before, last=True)
+        if host is None and previous is not None and _HE_OR_SHE.search(before):
+            named = _named_in(previous.text, people)
+            host, evidence = (named[0], [previous.span, span]) if len(named) == 1 else (None, [])
+        if host is not None and host is not guest:
+            out.append((guest, host, evidence, verb.start()))
+    return out
+
+
+def _hosted_by(
+    text: str, people: Sequence[Person], span: Span
+) -> list[tuple[Person, Person, list[Span], int]]:
+    """Each guest named right before "was greeted (welcomed, received, hosted) by", with the
+    host named right after it."""
+    out: list[tuple[Person, Person, list[Span], int]] = []
+    for verb in _HOSTED_BY.finditer(text):
+        guest = _closing_name(text[: verb.start()], people)
+        host = _opening_name(text[verb.end() :], people)
+        if guest is not None and host is not None and host is not guest:
+            out.append((guest, host, [span], verb.start()))
+    return out
+
+
+def _mentions(text: str, people: Sequence[Person]) -> list[tuple[int, int, Person]]:
+    """Where ``text`` names each person, as (start, end) offsets into ``text`` itself."""
+    among = [p.name for p in people]
+    folded = normalize(text, fold_case=True)
+    out: list[tuple[int, int, Person]] = []
+    for person in people:
+        size = len(normalize(mention_key(person.name), fold_case=True).text)
+        for at in name_positions(text, person.name, among):
+            if size > 0 and at + size <= len(folded.origin):
+                out.append((folded.origin[at], folded.origin[at + size - 1] + 1, person))
+    return sorted(out, key=lambda m: m[0])
+
+
+def _opening_name(text: str, people: Sequence[Person]) -> Person | None:
+    """The person ``text`` opens with, past a few titles and demonyms ("Israeli leader
+    Benjamin"); none past a preposition or a clause ("the decision of Dell"), before a
+    possessive ("Dell's call") or a place (the guest rules with a place have it)."""
+    named = _mentions(text, people)
+    if not named:
+        return None
+    start, end, person = named[0]
+    if not _BEFORE_A_NAME.fullmatch(text[:start]):
+        return None
+    if POSSESSIVE_END.match(text[end : end + 2]) or _TO_PLACE.match(text[end:]):
+        return None
+    return person
+
+
+def _closing_name(text: str, people: Sequence[Person]) -> Person | None:
+    """The person whose name ends ``text``."""
+    named = [m for m in _mentions(text, people) if m[1] == len(text.rstrip())]
+    return named[-1][2] if named else None
 
 
 def _subject_after(people: Sequence[Person], text: str, at: int) -> Person | None:
