@@ -67,6 +67,9 @@ from summarize.llm.prompts import word_list
         "Also Thursday, Gen. Ruiz, the army chief, was set to meet his counterpart.",
         '"We expect Chile to honor its commitments," Ruiz said.',  # a demand of a state
         "Ties were strained by the nations' fears of a resurgent Lima.",  # fears, as a thing
+        "Ruiz did not oppose Dell's suggestion at the summit.",  # a proposal
+        "How that may affect the bloc remains an unanswered question.",  # a question left open
+        "It is too early to say how we could advance.",
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -86,6 +89,8 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("The police suspect that the fire was set.", "suspect"),
         ("It gave the appearance of a deal.", "appearance"),
         ("There were suggestions that he may quit.", "suggestions"),
+        ("There was a suggestion that he may quit.", "suggestion"),
+        ("How the talks go may decide the vote.", "may"),  # no question left open
         ("We assume the talks will fail.", "assume"),
         ("The figures indicate that rates will rise.", "indicate"),
         ("She indicated the bank would cut rates, aides said.", "indicated"),

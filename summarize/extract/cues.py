@@ -48,7 +48,8 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # "take political risks"), something taken on ("assumed office"), and a noun that only looks
 # like the verb: the person sought ("the suspect", "a 28-year-old suspect", "the suspect's
 # car"), an event ("her joint appearance with", "an appearance arranged by"; not "the
-# appearance of" or "that"), advice given ("readers have suggestions"), and "indicate" with a
+# appearance of" or "that"), advice or a proposal given ("readers have suggestions", "Merkel's
+# suggestion"), and "indicate" with a
 # plain object ("indicated interest in", "indicates the importance"): it introduces a claim
 # only with "that" or a clause whose verb is a modal or a form of "be" or "have" ("indicated
 # Russia would join"). "Believe it or not" and "you won't believe it" voice surprise, not
@@ -59,7 +60,9 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # inference denied ("did not suggest", "no indication", "need not fear") is none, and so is
 # advice ("suggesting allies need to do more"); "an estimated $4 billion" and "maybe 30
 # people" round a figure. A modal of time or purpose ("before it could be resolved", "so
-# that they might leave") and one inside a question asked ("asked whether it could put
+# that they might leave"), one inside a question left open ("How that may affect the EU
+# remains an unanswered question", "too early to say how we could advance") and one inside a
+# question asked ("asked whether it could put
 # people in danger") guess nothing either. A belief that judges a value ("I don't think it
 # is normal", "Moscow believes it important to"), possibilities a meeting will assess, a risk
 # something poses and "little doubt" state a position, a topic, an assessment, a certainty;
@@ -83,6 +86,10 @@ _NOUN_MODIFIER = (
     r"(?:main|prime|primary|principal|chief|sole|key|lead|alleged|first|second|third|only|other|"
     r"male|female)"
 )
+# A question word opening a clause, and the modal a question left open carries ("How that
+# may affect the EU remains an unanswered question", "too early to say how we could advance").
+_ASKED = r"(?:how|what|whether|where|when|which|who|why|if)"
+_MODAL = r"(?:may|might|could|would|will)"
 _NOT_SPECULATING = re.compile(
     r"\bcould\s*(?:not|n[o'\u2019]?t)\b"
     r"|\b(?:than|as)\s+(?:\w+\s+){0,2}expected\b|\b(?:was|were)\s+widely\s+expected\b"
@@ -94,7 +101,7 @@ _NOT_SPECULATING = re.compile(
     rf"|\b{_DETERMINER}\s+(?:\w+-[\w-]+\s+|{_NOUN_MODIFIER}\s+)?suspects?\b"
     r"|\bsuspect[\'\u2019]s?\b"
     r"|\bappearances?\b(?!\s+(?:of|that)\b)"
-    r"|\bsuggestions\b(?!\s+(?:of|that)\b)"
+    r"|\bsuggestions?\b(?!\s+(?:of|that)\b)"
     rf"|\bindicat(?:e|es|ed|ing)\b(?=\s+(?!that\b)(?:(?!\b{_CLAUSE_VERB}\b)[^,.;:])*(?:[,.;:]|$))"
     r"|\bbelieve\s+it\b(?=\s+or\s+not\b|\s*[,.;:!?\"\u201d\u2019]|\s*$)"
     r"|(?<!\bI\s)(?<!\bwe\s)\bhop(?:e|es|ed|ing)\b"
@@ -115,6 +122,10 @@ _NOT_SPECULATING = re.compile(
     r"(?:could|might|may)\b"
     r"|\b(?:ask\w*|wonder\w*)\s+(?:[\w\'\u2019-]+\s+){0,6}?(?:whether|if)\b[^,.;:?!]{0,80}?"
     r"\b(?:could|might|may|would|will)\b"
+    rf"|\b{_ASKED}\b[^.;:?!]{{0,100}}?\b{_MODAL}\b(?=[^.;:?!]{{0,100}}\b(?:remains?|is|was)\s+"
+    r"(?:still\s+)?(?:an?\s+)?(?:open|unanswered|unresolved|unclear|unknown|uncertain)\b)"
+    r"|\b(?:too\s+early|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge)\b"
+    rf"[^.;:?!]{{0,20}}?\b{_ASKED}\b[^.;:?!]{{0,100}}?\b{_MODAL}\b"
     rf"|\b(?:believ\w*|think\w*|thought)\s+(?:that\s+)?it(?:\s+(?:is|was|would\s+be)|[\'\u2019]s)?\s+"
     rf"(?:not\s+)?(?:(?:very|so|most|particularly|especially|extremely)\s+)?(?:{_VALUE_WORDS})\b"
     r"|\b(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*\s+(?:the\s+)?"
