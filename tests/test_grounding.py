@@ -375,7 +375,7 @@ def test_a_capitalized_office_makes_an_official_of_a_person_but_not_of_an_organi
 
     text = (
         "President Ana Ruiz met the Federal Budget Committee on Monday. Ruiz said the "
-        "Committee agreed. Economist Jon Hale was there; Mayor Mara Voss was not."
+        "Committee agreed. Architect Jon Hale was there; Mayor Mara Voss was not."
     )
     holders = {h.name: h for h in find_office_holders(text)}
     drafts = {name: _HolderDraft.of(h, text) for name, h in holders.items()}
@@ -792,3 +792,13 @@ def test_a_place_the_cited_sentence_itself_gives_the_event_stands_over_the_model
 def test_a_scrapes_hyphen_glues_no_word_onto_a_name() -> None:
     assert person_name("Jim Mattis-for") == "Jim Mattis"
     assert person_name("Jean-Yves Le Drian") == "Jean-Yves Le Drian"
+
+
+def test_someone_whose_title_is_a_scholars_is_no_official() -> None:
+    text = "Poland could gain, writes the political scientist, Olaf Osica, in a weekly."
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(numbered, None, [])
+
+    draft = _PersonDraft(name="Olaf Osica", title="political scientist")
+    [person] = ground_people([draft], ctx).items
+    assert (person.name, person.official) == ("Olaf Osica", False)

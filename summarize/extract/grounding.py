@@ -66,6 +66,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 # of it ("Lee, president of the Council on Foreign Relations, a nonpartisan think tank,").
 _OUTSIDE_WORDS = (
     r"institute|university|professor|analyst|researcher|journalist|correspondent|think\s+tank"
+    r"|scientist|scholar|academic|historian|economist|commentator|columnist"
 )
 _OUTSIDE_BODY = re.compile(rf"\b({_OUTSIDE_WORDS})\b", re.IGNORECASE)
 # Kinship words (a closed class of the language): no office ("his father, Pierre Trudeau": a
