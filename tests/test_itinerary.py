@@ -333,3 +333,9 @@ def test_a_trip_done_on_the_day_of_the_report_is_under_way_unless_said_to_be_ove
     )
     assert on_its_day("past", today, PUBLISHED, "Dell left Lisbon.") == "past"
     assert on_its_day("past", "2021-06-01", PUBLISHED, "Dell's visit to Lisbon.") == "past"
+
+
+def test_a_visit_to_someones_own_place_leads_there() -> None:
+    stops = stops_in("It was as when Castell visited his Braga, Portugal, estate in 2001.")
+    assert [s.place for s in stops] == ["Braga", "Portugal"]
+    assert stops_in("Dell visited his mother in hospital.") == []

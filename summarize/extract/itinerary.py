@@ -91,8 +91,9 @@ _NOT_A_TOPIC = r"(?<!\bit\s)"
 _AN_EVENT_THERE = r"(?-i:(?:an?|the)\s+(?:[a-z][\w-]*\s+){1,3}(?:in|at)\s+)"
 
 
-# "Visit" leads to a place with no preposition ("will visit Chile").
-_VISIT = r"(?i:\bvisit(?:s|ed|ing)?\s+)"
+# "Visit" leads to a place with no preposition ("will visit Chile"), past an owner's word
+# ("visited his Crawford, Texas, ranch").
+_VISIT = r"(?i:\bvisit(?:s|ed|ing)?\s+)(?:(?:his|her|their)\s+)?"
 # A visit named as a noun, its traveler between it and the place ("the visit of Chancellor
 # Dell to Lisbon", "a planned visit by Castell to the Belem Palace").
 _VISIT_BY = r"(?i:\bvisit\s+(?:of|by)\s+[^,;.]{1,80}?\s+to\s+)"
