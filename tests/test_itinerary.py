@@ -339,3 +339,21 @@ def test_a_visit_to_someones_own_place_leads_there() -> None:
     stops = stops_in("It was as when Castell visited his Braga, Portugal, estate in 2001.")
     assert [s.place for s in stops] == ["Braga", "Portugal"]
     assert stops_in("Dell visited his mother in hospital.") == []
+
+
+def test_attending_an_event_named_after_its_place_leads_there() -> None:
+    def venues(place: str) -> str | None:
+        return "Portugal" if place == "Lisbon Forum" else None
+
+    (stop,) = stops_in("Dell will attend the Lisbon Forum on Friday.", venues)
+    assert (stop.place, stop.country, stop.when) == ("Lisbon Forum", "Portugal", "Friday")
+    assert stops_in("Dell attended the cabinet meeting.", venues) == []
+
+
+def test_a_travelers_own_coming_still_ahead_makes_the_trip_planned() -> None:
+    text = "All eyes are on the Lisbon Forum, where Tomas Dell is expected to arrive on Friday."
+    status, dates = status_and_dates(_event("Lisbon", text, when="on Friday"), PUBLISHED)
+    assert (status, dates.start) == ("planned", "2021-06-04")
+    # Someone else's coming says nothing of his.
+    other = "Dell was in Lisbon, where Castell is expected to arrive on Friday."
+    assert status_and_dates(_event("Lisbon", other), PUBLISHED)[0] != "planned"

@@ -457,3 +457,13 @@ def test_a_meeting_again_at_a_place_far_after_the_meeting_word_is_there() -> Non
         "Portugal",
         "planned",
     )
+
+
+def test_travelling_on_after_a_meeting_is_the_sentences_subjects_trip() -> None:
+    text = (
+        "Dell, abroad for the first time, will attend talks in Madrid and huddle with "
+        "Mira Castell before traveling to Lisbon for more meetings."
+    )
+    trips = [(t.traveler, t.destination_city) for t in _stated(text)]
+    assert ("Tomas Dell", "Lisbon") in trips
+    assert ("Mira Castell", "Lisbon") not in trips

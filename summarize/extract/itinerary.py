@@ -92,8 +92,9 @@ _AN_EVENT_THERE = r"(?-i:(?:an?|the)\s+(?:[a-z][\w-]*\s+){1,3}(?:in|at)\s+)"
 
 
 # "Visit" leads to a place with no preposition ("will visit Chile"), past an owner's word
-# ("visited his Crawford, Texas, ranch").
-_VISIT = r"(?i:\bvisit(?:s|ed|ing)?\s+)(?:(?:his|her|their)\s+)?"
+# ("visited his Crawford, Texas, ranch"); so does "attend" to an event named after its place
+# ("will attend the Munich Security Conference").
+_VISIT = r"(?i:\b(?:visit|attend)(?:s|ed|ing)?\s+)(?:(?:his|her|their)\s+)?"
 # A visit named as a noun, its traveler between it and the place ("the visit of Chancellor
 # Dell to Lisbon", "a planned visit by Castell to the Belem Palace").
 _VISIT_BY = r"(?i:\bvisit\s+(?:of|by)\s+[^,;.]{1,80}?\s+to\s+)"
@@ -229,7 +230,7 @@ def _spoke_there_undated(event: Event, sentence: str, published: date | None) ->
 # "a meeting scheduled to be held in Tokyo" ("due to" alone is also "because of").
 _WILL = (
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to"
-    r"|scheduled\s+to|(?:is|are)\s+heading)\b"
+    r"|scheduled\s+to|(?:is|are)\s+heading|(?:is|are)\s+expected\s+to)\b"
 )
 # An event still being prepared, the place anywhere later in its clause: "working on the
 # possibility of a meeting of ... Lavrov and ... Tillerson in Bonn".
@@ -245,6 +246,20 @@ def _told_ahead(sentence: str, place: str | None) -> bool:
     words = place_pattern(place) if place else ""
     near = rf"{_WILL}(?:\s+[^\s,;.]+){{1,6}}?\s+(?:the\s+)?{words}\b|{_PREPARED}\b{words}\b"
     return bool(words) and re.search(near, sentence, re.IGNORECASE) is not None
+
+
+def _travels_ahead(sentence: str, traveler: str) -> bool:
+    """Whether the traveler's own verb of travel is still to come: "where Vice President
+    Dell is expected to arrive on Friday", "Dell will fly in on Monday"."""
+    surname = traveler.split()[-1] if traveler.split() else ""
+    return bool(surname) and (
+        re.search(rf"\b{re.escape(surname)}\b,?\s+{_WILL}\s+(?:to\s+)?{_ARRIVAL}", sentence)
+        is not None
+    )
+
+
+# The verbs of a traveler's own coming: "is expected to arrive", "will fly in".
+_ARRIVAL = r"(?:arrive|travel|fly|come|land|visit|attend)\b"
 
 
 def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus, ResolvedDates]:
@@ -267,7 +282,9 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     first = event.evidence[0].text if event.evidence else ""
     if under_way(first, event.who, event.place) or _spoke_there_undated(event, first, published):
         status = "ongoing"
-    elif status != "planned" and _told_ahead(first, event.place):
+    elif status != "planned" and (
+        _told_ahead(first, event.place) or _travels_ahead(first, event.who)
+    ):
         status = "planned"
     dates = _dates(event, status, published)
     if status == "ongoing" and published and (dates.start or "") > published.isoformat():

@@ -197,6 +197,7 @@ def _traveler(
     text: str, stop: Stop, people: Sequence[Person], *, by_office: bool = False
 ) -> Person | None:
     """The one person named right after "<place> visit by", where the sentence says so; the
+    sentence's subject, named at its start, for "before traveling to <place>"; the
     person named nearest before the place, if any is named before it; else, for
     "During his visit to Beijing, Tillerson met Xi", the subject the clause after names;
     else, ``by_office``, the one person the words before it call by office and country ("The
@@ -206,6 +207,10 @@ def _traveler(
     if by is not None:
         named = _named_in(text[by.end() : by.end() + _BY_CHARS], people)
         return named[0] if len(named) == 1 else None
+    if _THEN_TRAVELLING.search(text, 0, stop.start):
+        mentioned = _mentions(text, people)
+        if mentioned and mentioned[0][0] <= _SUBJECT_CHARS:
+            return mentioned[0][2]  # the sentence's subject travels on, not whom it met
     best: tuple[int, Person] | None = None
     for person in people:
         before = mentions_before(text, stop, person.name)
@@ -221,6 +226,15 @@ def _traveler(
     return best[1] if best is not None else None
 
 
+# "Dell will attend the summit and meet Castell before traveling to Lisbon": a participle
+# whose subject is the sentence's, named at its start.
+_THEN_TRAVELLING = re.compile(
+    r"\b(?:before|after)\s+(?:travel\w*|head\w*|flying|going|leaving\s+for|moving\s+on)"
+    r"\s+(?:on\s+)?(?:to\s+)?$",
+    re.IGNORECASE,
+)
+# How far into the sentence its subject's name may start ("Foreign Minister Tomas Dell").
+_SUBJECT_CHARS = 40
 # "last year's Berlin visit by Castell, the Portuguese prime minister": the traveler follows.
 _JOURNEY_BY = re.compile(r"\s+(?:visit|trip|tour|stopover)\s+by\s+", re.IGNORECASE)
 # How far after "by" the traveler's name may run ("by Portuguese Prime Minister Mira Castell").
