@@ -70,6 +70,10 @@ from summarize.llm.prompts import word_list
         "Ruiz did not oppose Dell's suggestion at the summit.",  # a proposal
         "How that may affect the bloc remains an unanswered question.",  # a question left open
         "It is too early to say how we could advance.",
+        "Uncertainty about what steps Lyon may take remains.",
+        "The policy is fueling primordial fears in many countries.",  # fears, as a thing
+        "The first thing I thought of was the cost.",  # called to mind
+        "The minister is supposed to attend.",  # a plan
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -90,6 +94,8 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("It gave the appearance of a deal.", "appearance"),
         ("There were suggestions that he may quit.", "suggestions"),
         ("There was a suggestion that he may quit.", "suggestion"),
+        ("He is supposed to be the richest man in town.", "supposed"),  # hearsay
+        ("The move raised fears that the talks could collapse.", "fears"),
         ("How the talks go may decide the vote.", "may"),  # no question left open
         ("We assume the talks will fail.", "assume"),
         ("The figures indicate that rates will rise.", "indicate"),

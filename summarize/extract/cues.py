@@ -61,12 +61,15 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # advice ("suggesting allies need to do more"); "an estimated $4 billion" and "maybe 30
 # people" round a figure. A modal of time or purpose ("before it could be resolved", "so
 # that they might leave"), one inside a question left open ("How that may affect the EU
-# remains an unanswered question", "too early to say how we could advance") and one inside a
-# question asked ("asked whether it could put
-# people in danger") guess nothing either. A belief that judges a value ("I don't think it
-# is normal", "Moscow believes it important to"), possibilities a meeting will assess, a risk
-# something poses and "little doubt" state a position, a topic, an assessment, a certainty;
-# fears named as a thing ("the nations' fears of a resurgent Kremlin") are a factor, no guess;
+# remains an unanswered question", "too early to say how we could advance", "uncertainty
+# about what steps Trump may take") and one inside a question asked ("asked whether it could
+# put people in danger") guess nothing either; nor do "thought of" (a thing called to mind)
+# and "is supposed to attend" (a plan; "is supposed to be" stays a cue, hearsay). A belief
+# that judges a value ("I don't think it is normal", "Moscow believes it important to"),
+# possibilities a meeting will assess, a risk something poses and "little doubt" state a
+# position, a topic, an assessment, a certainty;
+# fears named as a thing ("the nations' fears of a resurgent Kremlin", "is fueling
+# primordial fears") are a factor, no guess;
 # "set to" with the day it names ("is set to meet with Trump Friday", "Also Thursday, the
 # general was set to meet ...") states a schedule.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
@@ -113,6 +116,10 @@ _NOT_SPECULATING = re.compile(
     r"|\bworr(?:y|ies|ied|ying)\b(?!\s+that\b)"
     r"|(?:\b(?:the|their|his|her|its|our|these|those|such)|[\'\u2019]s?)\s+(?:[\w-]+\s+)?"
     r"fears?\b(?!\s+that\b)"
+    r"|\b(?:fuel|stok|rais|eas|allay|calm|heighten|spark|deepen|prompt)\w*\s+(?:[\w-]+\s+)?"
+    r"fears?\b(?!\s+that\b)"
+    r"|\b(?:think|thinks|thinking|thought)\s+(?:of|about)\b"
+    r"|\b(?:is|are|was|were)\s+(?:not\s+)?supposed\s+to\b(?!\s+be\b)"
     r"|\b(?:not|no|never)\s+(?:\w+\s+)?(?:suggest|indicat|fear)\w*"
     r"|\bsuggest\w*(?=\s+(?:that\s+)?(?:[\w\'\u2019-]+\s+){1,6}"
     r"(?:should|must|ought\s+to|needs?\s+to)\b)"
@@ -126,6 +133,8 @@ _NOT_SPECULATING = re.compile(
     r"(?:still\s+)?(?:an?\s+)?(?:open|unanswered|unresolved|unclear|unknown|uncertain)\b)"
     r"|\b(?:too\s+early|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge)\b"
     rf"[^.;:?!]{{0,20}}?\b{_ASKED}\b[^.;:?!]{{0,100}}?\b{_MODAL}\b"
+    r"|\b(?:uncertain\w*|unclear|questions?|doubts?)\s+(?:about|over|as\s+to)\s+"
+    rf"{_ASKED}\b[^.;:?!]{{0,100}}?\b{_MODAL}\b"
     rf"|\b(?:believ\w*|think\w*|thought)\s+(?:that\s+)?it(?:\s+(?:is|was|would\s+be)|[\'\u2019]s)?\s+"
     rf"(?:not\s+)?(?:(?:very|so|most|particularly|especially|extremely)\s+)?(?:{_VALUE_WORDS})\b"
     r"|\b(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*\s+(?:the\s+)?"
