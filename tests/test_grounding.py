@@ -802,3 +802,23 @@ def test_someone_whose_title_is_a_scholars_is_no_official() -> None:
     draft = _PersonDraft(name="Olaf Osica", title="political scientist")
     [person] = ground_people([draft], ctx).items
     assert (person.name, person.official) == ("Olaf Osica", False)
+
+
+def test_a_conditions_claim_is_voiced_by_whoever_the_sentence_says_makes_it() -> None:
+    from summarize.extract.grounding import ground_hedges
+
+    text = (
+        "If Lee's way of thinking were to prevail, Ruiz says, it would be "
+        '"a disaster for transatlantic relations." '
+        "If the plan prevails, the port would close."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    people = [Person("Ana Ruiz", False, None, None, ()), Person("Jon Lee", True, None, None, ())]
+    ctx = ArticleContext(numbered, None, people)
+
+    class _Verdict(BaseModel):
+        n: int
+        speculative: bool = True
+
+    grounded = ground_hedges([_Verdict(n=1), _Verdict(n=2)], ctx, {1: ("If",), 2: ("If",)})
+    assert [h.voiced_by for h in grounded.items] == ["Ana Ruiz", "the outlet"]

@@ -1058,7 +1058,9 @@ def ground_hedges(
         if not d.speculative or sentence is None:
             continue
         cue = cues[d.n][0]
-        voice = ctx.voice(d.n, cue) or THE_OUTLET
+        # a condition's "if" opens a claim its whole sentence makes: "If X prevails, Ischinger
+        # says, it would be a disaster" is Ischinger's, though no one is named before "if"
+        voice = ctx.voice(d.n, None if cue.casefold() == "if" else cue) or THE_OUTLET
         out.items.append(
             HedgedClaim(
                 claim=claim_clause(sentence.text, cue),
