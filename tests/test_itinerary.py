@@ -357,3 +357,6 @@ def test_a_travelers_own_coming_still_ahead_makes_the_trip_planned() -> None:
     # Someone else's coming says nothing of his.
     other = "Dell was in Lisbon, where Castell is expected to arrive on Friday."
     assert status_and_dates(_event("Lisbon", other), PUBLISHED)[0] != "planned"
+    # The traveler, the subject of a future form, at the place later in the clause.
+    later = "Dell will seek to offer a steadier message during remarks and talks in Lisbon."
+    assert status_and_dates(_event("Lisbon", later), PUBLISHED)[0] == "planned"

@@ -248,14 +248,19 @@ def _told_ahead(sentence: str, place: str | None) -> bool:
     return bool(words) and re.search(near, sentence, re.IGNORECASE) is not None
 
 
-def _travels_ahead(sentence: str, traveler: str) -> bool:
+def _travels_ahead(sentence: str, traveler: str, place: str | None = None) -> bool:
     """Whether the traveler's own verb of travel is still to come: "where Vice President
-    Dell is expected to arrive on Friday", "Dell will fly in on Monday"."""
+    Dell is expected to arrive on Friday", "Dell will fly in on Monday"; or the traveler, the
+    subject of a future form, does something at the place later in the same clause ("Dell
+    will seek to offer a steadier message during talks in Lisbon")."""
     surname = traveler.split()[-1] if traveler.split() else ""
-    return bool(surname) and (
-        re.search(rf"\b{re.escape(surname)}\b,?\s+{_WILL}\s+(?:to\s+)?{_ARRIVAL}", sentence)
-        is not None
-    )
+    if not surname:
+        return False
+    own = rf"\b{re.escape(surname)}\b,?\s+{_WILL}\s+"
+    if re.search(rf"{own}(?:to\s+)?{_ARRIVAL}", sentence):
+        return True
+    words = place_pattern(place) if place else ""
+    return bool(words) and re.search(rf"{own}[^.;:]*?\b{words}\b", sentence) is not None
 
 
 # The verbs of a traveler's own coming: "is expected to arrive", "will fly in".
@@ -283,7 +288,7 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     if under_way(first, event.who, event.place) or _spoke_there_undated(event, first, published):
         status = "ongoing"
     elif status != "planned" and (
-        _told_ahead(first, event.place) or _travels_ahead(first, event.who)
+        _told_ahead(first, event.place) or _travels_ahead(first, event.who, event.place)
     ):
         status = "planned"
     dates = _dates(event, status, published)
