@@ -41,37 +41,33 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\b({alternatives})\b", re.IGNORECASE)
 
 
-# Hedge words used in a way that states a fact (CoNLL-2010-style cue disambiguation): past
-# or flat inability ("could not verify"), an outcome compared with an expectation ("than
-# expected", "was widely expected"), a category rather than a guess ("possible deportation",
-# "potential terrorists", "the potential for"), a risk taken ("risked", "at the risk of",
-# "take political risks"), something taken on ("assumed office"), and a noun that only looks
-# like the verb: the person sought ("the suspect", "a 28-year-old suspect", "the suspect's
-# car"), an event ("her joint appearance with", "an appearance arranged by"; not "the
-# appearance of" or "that"), advice or a proposal given ("readers have suggestions", "Merkel's
-# suggestion"), and "indicate" with a
-# plain object ("indicated interest in", "indicates the importance"): it introduces a claim
-# only with "that" or a clause whose verb is a modal or a form of "be" or "have" ("indicated
-# Russia would join"). "Believe it or not" and "you won't believe it" voice surprise, not
-# belief. A hope is a wish, not a guess ("he hoped she would stay"; "hopefully" and a closing
-# "..., I hope." that softens what was just said stay cues); "I am (not) going to" states an
-# intent (not "we're going to see", a forecast) and "going to the talks" a movement, neither
-# a guess; a worry is a feeling unless a "that" clause follows with what may happen; an
-# inference denied ("did not suggest", "no indication", "need not fear") is none, and so is
-# advice ("suggesting allies need to do more"); "an estimated $4 billion" and "maybe 30
-# people" round a figure. A modal of time or purpose ("before it could be resolved", "so
-# that they might leave"), one inside a question left open ("How that may affect the EU
-# remains an unanswered question", "too early to say how we could advance", "uncertainty
-# about what steps Trump may take") and one inside a question asked ("asked whether it could
-# put people in danger") guess nothing either; nor do "thought of" (a thing called to mind)
-# and "is supposed to attend" (a plan; "is supposed to be" stays a cue, hearsay). A belief
-# that judges a value ("I don't think it is normal", "Moscow believes it important to"),
-# possibilities a meeting will assess, a risk something poses and "little doubt" state a
-# position, a topic, an assessment, a certainty;
-# fears named as a thing ("the nations' fears of a resurgent Kremlin", "is fueling
-# primordial fears") are a factor, no guess;
-# "set to" with the day it names ("is set to meet with Trump Friday", "Also Thursday, the
-# general was set to meet ...") states a schedule.
+# Hedge words used in a way that states a fact (CoNLL-2010-style cue disambiguation): past or flat
+# inability ("could not verify"), an outcome compared with an expectation ("than expected", "was
+# widely expected"), a category rather than a guess ("possible deportation", "potential terrorists",
+# "the potential for"), a risk taken ("risked", "at the risk of", "take political risks"), something
+# taken on ("assumed office"), and a noun that only looks like the verb: the person sought ("the
+# suspect", "a 28-year-old suspect", "the suspect's car"), an event ("her joint appearance with",
+# "an appearance arranged by"; not "the appearance of" or "that"), advice or a proposal given
+# ("readers have suggestions", "Merkel's suggestion"), and "indicate" with a plain object
+# ("indicated interest in", "indicates the importance"): it introduces a claim only with "that" or a
+# clause whose verb is a modal or a form of "be" or "have" ("indicated Russia would join"). "Believe
+# it or not" and "you won't believe it" voice surprise, not belief. A hope is a wish, not a guess
+# ("he hoped she would stay"; "hopefully" and a closing "..., I hope." that softens what was just
+# said stay cues); "I am (not) going to" states an intent (not "we're going to see", a forecast) and
+# "going to the talks" a movement, neither a guess; a worry is a feeling unless a "that" clause
+# follows with what may happen; an inference denied ("did not suggest", "no indication", "need not
+# fear") is none, and so is advice ("suggesting allies need to do more"); "an estimated $4 billion"
+# and "maybe 30 people" round a figure. A modal of time or purpose ("before it could be resolved",
+# "so that they might leave"), one inside a question left open ("How that may affect the EU remains
+# an unanswered question", "too early to say how we could advance", "uncertainty about what steps
+# Trump may take") and one inside a question asked ("asked whether it could put people in danger")
+# guess nothing either; nor do "thought of" (a thing called to mind) and "is supposed to attend" (a
+# plan; "is supposed to be" stays a cue, hearsay). A belief that judges a value ("I don't think it
+# is normal", "Moscow believes it important to"), possibilities a meeting will assess, a risk
+# something poses and "little doubt" state a position, a topic, an assessment, a certainty; fears
+# named as a thing ("the nations' fears of a resurgent Kremlin", "is fueling primordial fears") are
+# a factor, no guess; "set to" with the day it names ("is set to meet with Trump Friday", "Also
+# Thursday, the general was set to meet ...") states a schedule.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is set to meet with the president Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])

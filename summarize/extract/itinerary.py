@@ -475,15 +475,10 @@ def _led_to(
             end = start + len(place)
             moved = _MOVED_TO.match(text[end:])
             after = moved or _WHEN_AFTER.match(text[end:]) or _RIGHT_AFTER.match(text[end:])
-            when = (
-                after.group(1)
-                if after
-                else owned.group(1)
-                if owned
-                else opening.group(1)
-                if opening and first
-                else None
-            )
+            # the day right after the place, else one that owns the journey, else the
+            # sentence's opening day for its first stop
+            dated_by = (after, owned, opening if first else None)
+            when = next((m.group(1) for m in dated_by if m is not None), None)
             first = False
             stop = Stop(place, start, end, when, country, moved=moved is not None)
             yield stop, country is not None or a_place(place) is not None
