@@ -164,3 +164,12 @@ def test_nameparsers_vocabulary_tells_an_office_from_a_word_that_only_modifies_o
     assert names_a_post(["Councilor"])
     # An occupation is no post, nor is a word nameparser does not know.
     assert not names_a_post(["Economist"]) and not only_modifiers(["Spokesman"])
+
+
+def test_a_given_name_written_as_its_nickname_names_the_same_person() -> None:
+    assert same_person(name_parts("Jim Mattis"), name_parts("James Mattis"))
+    assert same_person(name_parts("James N. Mattis"), name_parts("Jim Mattis"))
+    assert same_person(name_parts("Bill Clinton"), name_parts("William Clinton"))
+    # Another given name, or the same nickname with another family name, is someone else.
+    assert not same_person(name_parts("Hillary Clinton"), name_parts("Bill Clinton"))
+    assert not same_person(name_parts("Jim Mattis"), name_parts("James Mattiss Ortega"))

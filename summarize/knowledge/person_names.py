@@ -1,10 +1,11 @@
 """Decide when two spellings name one person.
 
 Transliteration and house style vary: Lee Min Soo / Lee Min-soo, Park Ji Hoon / Park Ji-hoon,
-Alexander / Aleksandr Varenko, Oskar (Petrovich) Brandt. Different people can share most of
-a name: Lee Min Soo and Lee Min Jae. The rules below accept the first kind and keep
-the second apart: short name parts must agree exactly, long ones may differ by transliteration,
-and a middle name (a patronymic) may be missing.
+Alexander / Aleksandr Varenko, Oskar (Petrovich) Brandt, Jim / James Mattis. Different people
+can share most of a name: Lee Min Soo and Lee Min Jae. The rules below accept the first kind
+and keep the second apart: short name parts must agree exactly, long ones may differ by
+transliteration, a middle name (a patronymic) may be missing, and a given name may be written
+as its English nickname (the ``nicknames`` package's curated table).
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 _FOLD = (("x", "ks"), ("kh", "h"), ("y", "i"), ("j", "i"))
 _SIMILAR = 0.8
@@ -54,14 +59,32 @@ def same_person(a: Sequence[str], b: Sequence[str]) -> bool:
     if len(a) < 2 or len(b) < 2:
         return False
     if len(a) == len(b):
-        return all(_same_part(x, y) for x, y in zip(a, b, strict=True))
+        return _same_given(a[0], b[0]) and all(
+            _same_part(x, y) for x, y in zip(a[1:], b[1:], strict=True)
+        )
     short, long = (a, b) if len(a) < len(b) else (b, a)
     # A missing middle name: first and last parts agree, the rest appear in order.
     return (
-        _same_part(short[0], long[0])
+        _same_given(short[0], long[0])
         and _same_part(short[-1], long[-1])
-        and _is_subsequence(short, long)
+        and _is_subsequence(short[1:], long[1:])
     )
+
+
+@lru_cache(maxsize=65536)
+def _same_given(a: str, b: str) -> bool:
+    """The same given name, or one the other's nickname ("jim" of "james")."""
+    if _same_part(a, b):
+        return True
+    namer = _nick_namer()
+    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+
+
+@lru_cache(maxsize=1)
+def _nick_namer() -> NickNamer:
+    from nicknames import NickNamer
+
+    return NickNamer()
 
 
 def contains_name(text_parts: Sequence[str], name: Sequence[str], *, exact: bool = False) -> bool:
