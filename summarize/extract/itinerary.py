@@ -181,12 +181,18 @@ _THERE_NOW = (
 )
 
 
+def _surname(traveler: str) -> str:
+    """The last word of the traveler's name ("" for none), as a sentence calls them."""
+    words = traveler.split()
+    return words[-1] if words else ""
+
+
 def under_way(sentence: str, traveler: str, place: str | None) -> bool:
     """Whether the sentence puts the traveler at the place as it is written: "X is in
     Mexico City", "X is on a two-day visit to Japan", "told the visiting X". A report
     of a trip under way that gives no day is dated by its page, whatever tense the model
     answered."""
-    surname = traveler.split()[-1] if traveler.split() else ""
+    surname = _surname(traveler)
     if surname and re.search(
         rf"\bvisiting\s+(?:(?:[A-Z][\w.'\u2019-]*|of|for)\s+){{0,7}}{re.escape(surname)}\b",
         sentence,
@@ -253,7 +259,7 @@ def _travels_ahead(sentence: str, traveler: str, place: str | None = None) -> bo
     Dell is expected to arrive on Friday", "Dell will fly in on Monday"; or the traveler, the
     subject of a future form, does something at the place later in the same clause ("Dell
     will seek to offer a steadier message during talks in Lisbon")."""
-    surname = traveler.split()[-1] if traveler.split() else ""
+    surname = _surname(traveler)
     if not surname:
         return False
     own = rf"\b{re.escape(surname)}\b,?\s+{_WILL}\s+"

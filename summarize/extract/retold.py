@@ -25,26 +25,26 @@ def adds_a_day(known: Visit, trip: Visit) -> bool:
     """Whether ``trip`` gives the day that ``known``, a telling of the same trip (the same
     city, where ``known`` names one), lacks: it stands beside it until :func:`fold_retold`
     folds the two."""
-    city = known.destination_city
-    return (
-        _undated(known)
-        and trip.start_date is not None
-        and (city is None or city.casefold() == (trip.destination_city or "").casefold())
-    )
+    return _undated(known) and trip.start_date is not None and _city_fits(known, trip)
 
 
 def _retells(undated: Visit, dated: Visit) -> bool:
     """The same traveler's trip to the same country, to the same city where the undated
     telling names one ("During a visit to Poland" retells "her visit to Warsaw on Tuesday")."""
-    city = undated.destination_city
     return (
         undated.destination_country is not None
         and not _undated(dated)
         and same_name(undated.traveler, dated.traveler)
         and undated.destination_country == dated.destination_country
-        and (city is None or city.casefold() == (dated.destination_city or "").casefold())
+        and _city_fits(undated, dated)
         and (undated.status == "planned") == (dated.status == "planned")
     )
+
+
+def _city_fits(undated: Visit, dated: Visit) -> bool:
+    """The dated telling's city is the undated one's, where the undated one names a city."""
+    city = undated.destination_city
+    return city is None or city.casefold() == (dated.destination_city or "").casefold()
 
 
 def _merged(dated: Visit, undated: Visit) -> Visit:

@@ -449,13 +449,10 @@ def _every_guest(
         text = sentence.text
         for verb in _WELCOMED.finditer(text):
             before, after = text[: verb.start()], text[verb.end() :]
-            guest = _nearest(people, after, last=False)
-            if guest is None:
+            mentioned = _mentions(after, people)
+            if not mentioned:
                 continue
-            # name_positions counts in the case-folded normalized text; back to ``after``.
-            named_at = normalize(after, fold_case=True).origin[
-                min(name_positions(after, guest.name, [p.name for p in people]))
-            ]
+            named_at, _, guest = mentioned[0]
             place = _TO_PLACE.match(after[named_at:])
             if place is None:
                 continue
