@@ -124,6 +124,8 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("Ruiz arrived on Thursday and the pact is set to pass.", "set to"),
         ("We expect inflation to rise next year.", "expect"),  # of no state: a forecast
         ("Lima fears a new arms race.", "fears"),  # the verb
+        ("We are confident that the projects will help.", "confident that"),  # an expectation
+        ("He expressed confidence that the visit will open a new page.", "confidence that"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

@@ -88,6 +88,12 @@ UNRESOLVED = ResolvedDates(start=None, end=None, year_stated=False)
         ("earlier this month", PUBLISHED, ResolvedDates("2024-07", None, True)),
         ("next month", date(2024, 12, 2), ResolvedDates("2025-01", None, True)),
         ("last month", None, UNRESOLVED),
+        # Counted back from the page's day, at the unit's precision; weeks are too loose.
+        ("At the last talks, ten months ago,", PUBLISHED, ResolvedDates("2023-09", None, True)),
+        ("3 days ago", PUBLISHED, ResolvedDates("2024-07-20", None, True)),
+        ("a year ago", PUBLISHED, ResolvedDates("2023", None, True)),
+        ("two weeks ago", PUBLISHED, UNRESOLVED),
+        ("ten months ago", None, UNRESOLVED),
         # Day first with dots, as European pages print it; slashes are read both ways round.
         ("Date 17.03.2017", PUBLISHED, ResolvedDates("2017-03-17", None, True)),
         ("3/17/2017", PUBLISHED, ResolvedDates("2017", None, True)),

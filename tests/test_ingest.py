@@ -144,3 +144,15 @@ def test_an_abbreviated_office_before_a_name_ends_no_sentence() -> None:
         "Sen. Jon Hale and Rep. Mira Castell agreed.",
         "The talks ended.",
     ]
+
+
+def test_a_sentence_may_open_with_two_marks() -> None:
+    from summarize.ingest.sentences import split_sentences
+
+    # A scrape's doubled quote, and a quote that opens with a bracket.
+    text = 'Ruiz noted progress. ""The visit is a new start. "(Lisbon) would like that," he said.'
+    assert [s.text for s in split_sentences(text)] == [
+        "Ruiz noted progress.",
+        '""The visit is a new start.',
+        '"(Lisbon) would like that," he said.',
+    ]

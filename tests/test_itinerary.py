@@ -161,6 +161,7 @@ def test_no_trip_for_an_office_held_there_and_no_meeting_at_home_with_no_one() -
         "Speaking in Lisbon ahead of his meeting with the president, Dell said it would go well.",
         # A day ahead in the sentence is another event's: the trip is under way today.
         "Speaking in Lisbon ahead of his meeting with the president tomorrow, Dell said so.",
+        "The mayor hopes the current visit to Lisbon by Dell will open a new page.",
     ],
 )
 def test_a_trip_told_as_under_way_is_dated_by_its_page(text: str) -> None:
@@ -188,6 +189,21 @@ def test_a_trip_not_told_as_under_way_keeps_the_answered_status(text: str) -> No
     status, dates = status_and_dates(_event("Lisbon", text), PUBLISHED)
     assert status == "past"
     assert dates.start in (None, "2020")  # not the page's day; "last year" after the place
+
+
+def test_a_trip_counted_back_from_the_page_is_done_and_dated_so() -> None:
+    # The model answered it as under way, with no date words: "ten months ago" says when.
+    text = "At the last Lisbon talks, ten months ago, Dell had to shuttle between the parties."
+    status, dates = status_and_dates(_event("Lisbon", text, status="ongoing"), PUBLISHED)
+    assert (status, dates.start) == ("past", "2020-08")
+
+
+def test_the_one_who_invited_the_visit_travels_nowhere() -> None:
+    invited = "The Portuguese president is on a visit to Canada at the invitation of Tomas Dell."
+    assert not journey_or_meeting(_event("Canada", invited), "Canada")
+    # Named also as the one who travels, the inviter's own trip stands.
+    both = "Dell flew to Lisbon at the invitation of Ana Ruiz, whom Dell met there."
+    assert journey_or_meeting(_event("Lisbon", both), "Canada")
 
 
 def test_a_trip_done_on_the_day_is_under_way_unless_its_sentence_says_it_is_over() -> None:

@@ -467,3 +467,26 @@ def test_travelling_on_after_a_meeting_is_the_sentences_subjects_trip() -> None:
     trips = [(t.traveler, t.destination_city) for t in _stated(text)]
     assert ("Tomas Dell", "Lisbon") in trips
     assert ("Mira Castell", "Lisbon") not in trips
+
+
+def test_a_visit_to_a_place_by_someone_named_after_it_is_theirs() -> None:
+    text = "Castell said she hopes the current visit to Portugal by Tomas Dell will go well."
+    (trip,) = _stated(text)
+    # Not Castell's, named first; and "current": under way, dated by the page.
+    assert (trip.traveler, trip.destination_country, trip.status, trip.start_date) == (
+        "Tomas Dell",
+        "Portugal",
+        "ongoing",
+        "2021-06-02",
+    )
+
+
+def test_a_guest_the_host_meets_on_the_page_s_own_day_is_there_now() -> None:
+    text = "Mira Castell holds talks with Foreign Minister Tomas Dell in Lisbon on Wednesday."
+    (trip,) = _stated(text)
+    assert (trip.traveler, trip.destination_city, trip.start_date, trip.status) == (
+        "Tomas Dell",
+        "Lisbon",
+        "2021-06-02",
+        "ongoing",
+    )

@@ -34,7 +34,7 @@ from summarize.extract.grounding import (
     place_pattern,
     same_name,
 )
-from summarize.ingest.date_phrases import ResolvedDates, resolve_dates
+from summarize.ingest.date_phrases import ResolvedDates, counted_back, resolve_dates
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import city_country, country_key, find_country
 from summarize.llm.prompts import word_list
@@ -132,8 +132,11 @@ def journey_or_meeting(event: Event, home: str | None, title: str | None = None)
     ("X was also in Mexico City where he met Y") is abroad: that stays a trip, unless their
     office posts them there ("the charge d'affaires at the embassy in Lisbon", as their title
     or, without one, as the sentence's appositive after their name). A meeting at
-    home with no one met is none ("expects Iran to meet the norms")."""
+    home with no one met is none ("expects Iran to meet the norms"), and the one who invited
+    the traveler travels nowhere ("on a visit to Russia at the invitation of Putin")."""
     there = country_key(destination(event.place)[0])
+    if event.kind == "trip" and _inviter_only(event):
+        return False
     if event.kind == "meeting":
         return event.met is not None or home is None or country_key(home) != there
     if event.kind != "trip" or any(tells_travel(s.text) for s in event.evidence):
@@ -141,6 +144,21 @@ def journey_or_meeting(event: Event, home: str | None, title: str | None = None)
     if there is not None and _posted_in(title or _appositive(event)) == there:
         return False
     return home is not None and country_key(home) != there  # a place no gazetteer knows: kept
+
+
+# "at the invitation of Russian President Vladimir Putin": the host, named as the inviter.
+_INVITED_BY = r"\binvitation\s+(?:of|from)\s+(?:[\w.'\u2019-]+\s+){0,5}?"
+
+
+def _inviter_only(event: Event) -> bool:
+    """Whether each cited sentence names the traveler only as whoever invited the visit."""
+    surname = re.escape(_surname(event.who))
+    return bool(surname) and all(
+        len(re.findall(rf"\b{surname}\b", s.text))
+        == len(re.findall(rf"{_INVITED_BY}{surname}\b", s.text))
+        > 0
+        for s in event.evidence
+    )
 
 
 # "embassy in Lisbon", "ambassador to Portugal", "envoy in Lisbon": an office held abroad.
@@ -173,10 +191,12 @@ def _posted_in(title: str | None) -> str | None:
     return country_key(destination(found["place"])[0]) if found else None
 
 
-# "is in", "are now at", "is currently visiting", "is on a two-day visit to": there now.
+# "is in", "are now at", "is currently visiting", "is on a two-day visit to", "the current
+# visit to": there now.
 _THERE_NOW = (
-    r"\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?"
+    r"(?:\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?"
     r"(?:(?:in|at|visiting|touring)\s+|on\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:to|of)\s+)"
+    r"|\b(?:current|ongoing)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:to|of)\s+)"
     r"(?:the\s+)?"
 )
 
@@ -285,7 +305,8 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     words, a day the cited sentence itself names ("on Thursday", "March 17") is taken: on the
     tune split the model often leaves the date out of an answer whose sentence holds one.
     Coarser dates in a sentence ("since 2014") are taken only right after the place
-    ("visited Saudi Arabia in 2014"): elsewhere they seldom date the event.
+    ("visited Saudi Arabia in 2014"): elsewhere they seldom date the event. One counted
+    back from the page ("ten months ago") dates it and makes it done.
     An event under way with no date words at all is dated by the page: it is happening as
     the article is published.
     """
@@ -293,6 +314,8 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     first = event.evidence[0].text if event.evidence else ""
     if under_way(first, event.who, event.place) or _spoke_there_undated(event, first, published):
         status = "ongoing"
+    elif event.when is None and (back := counted_back(first, published)) is not None:
+        return "past", back  # "At the last Geneva talks, ten months ago": done, and when
     elif status != "planned" and (
         _told_ahead(first, event.place) or _travels_ahead(first, event.who, event.place)
     ):
@@ -626,4 +649,5 @@ __all__ = [
     "stop_fields",
     "stops_in",
     "tells_travel",
+    "under_way",
 ]

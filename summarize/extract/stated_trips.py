@@ -53,6 +53,7 @@ from summarize.extract.itinerary import (
     stop_fields,
     stops_in,
     stops_in_the_country,
+    under_way,
 )
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.retold import adds_a_day
@@ -136,6 +137,10 @@ def _every_stated_trip(
             if country != home:
                 abroad.add(traveler.name)
             status = on_its_day("past", where["start_date"], published, sentence.text)
+            if not ahead and under_way(sentence.text, traveler.name, stop.place):
+                status = "ongoing"  # "the current visit to Russia by": there as written
+                if where["start_date"] is None and published is not None:
+                    where["start_date"], where["year_stated"] = published.isoformat(), True
             out.append(
                 Visit(
                     kind="trip",
@@ -196,7 +201,8 @@ def _anaphoric(
 def _traveler(
     text: str, stop: Stop, people: Sequence[Person], *, by_office: bool = False
 ) -> Person | None:
-    """The one person named right after "<place> visit by", where the sentence says so; the
+    """The one person named right after "<place> visit by" or "visit to <place> by", where
+    the sentence says so; the
     sentence's subject, named at its start, for "before traveling to <place>"; the
     person named nearest before the place, if any is named before it; else, for
     "During his visit to Beijing, Tillerson met Xi", the subject the clause after names;
@@ -204,6 +210,8 @@ def _traveler(
     German Foreign Minister's visit, which comes on the heels of a visit to Poland"): for a
     country or city, not for a building, whose capitals may be a headline's."""
     by = _JOURNEY_BY.match(text, stop.end)
+    if by is None and _JOURNEY_TO.search(text, 0, stop.start):
+        by = _BY.match(text, stop.end)
     if by is not None:
         named = _named_in(text[by.end() : by.end() + _BY_CHARS], people)
         return named[0] if len(named) == 1 else None
@@ -237,6 +245,9 @@ _THEN_TRAVELLING = re.compile(
 _SUBJECT_CHARS = 40
 # "last year's Berlin visit by Castell, the Portuguese prime minister": the traveler follows.
 _JOURNEY_BY = re.compile(r"\s+(?:visit|trip|tour|stopover)\s+by\s+", re.IGNORECASE)
+# "the current visit to Russia by Iranian President Hassan Rouhani": the traveler follows too.
+_JOURNEY_TO = re.compile(r"\b(?:visit|trip|tour|journey|stopover)s?\s+to\s+(?:the\s+)?$", re.I)
+_BY = re.compile(r"\s+by\s+")
 # How far after "by" the traveler's name may run ("by Portuguese Prime Minister Mira Castell").
 _BY_CHARS = 60
 
@@ -363,7 +374,9 @@ def _every_meeting_abroad(
         where["destination_country"] = where["destination_country"] or country
         for person in named:
             others = _met_by(person, named)
-            if (trip := _trip_abroad(person, others, sentence.span, where, ahead)) is not None:
+            if (
+                trip := _trip_abroad(person, others, sentence.span, where, ahead, published)
+            ) is not None:
                 out.append(trip)
     return out
 
@@ -405,15 +418,22 @@ def _met_by(traveler: Person, named: Sequence[Person]) -> list[str]:
 
 
 def _trip_abroad(
-    traveler: Person, met: list[str], evidence: Span, where: PlaceAndDay, ahead: bool
+    traveler: Person,
+    met: list[str],
+    evidence: Span,
+    where: PlaceAndDay,
+    ahead: bool,
+    published: date | None,
 ) -> Visit | None:
-    """The traveler's trip to ``where``, if it is abroad for them (their country known)."""
+    """The traveler's trip to ``where``, if it is abroad for them (their country known):
+    planned, done, or under way where its sentence dates it on the page's own day."""
     home = country_display(country_key(traveler.country))
     if home is None or where["destination_country"] in (None, home):
         return None
+    done = on_its_day("past", where["start_date"], published, evidence.text)
     return Visit(
         kind="trip",
-        status="planned" if ahead else "past",
+        status="planned" if ahead else done,
         traveler=traveler.name,
         traveler_country=home,
         met=met,
@@ -469,7 +489,9 @@ def _every_guest(
             where["destination_country"] = where["destination_country"] or there
             if _BRING.match(verb.group(0)) and where["destination_country"] != there:
                 continue  # "bringing with her to Washington the chief executives": she goes too
-            if (trip := _trip_abroad(guest, [host.name], sentence.span, where, ahead)) is not None:
+            if (
+                trip := _trip_abroad(guest, [host.name], sentence.span, where, ahead, published)
+            ) is not None:
                 out.append(trip)
     return out
 
@@ -522,7 +544,9 @@ def _every_guest_of_a_host(
                 None,
                 resolve_dates(text, published, ahead=ahead),
             )
-            if (trip := _trip_abroad(guest, [host.name], evidence[-1], where, ahead)) is not None:
+            if (
+                trip := _trip_abroad(guest, [host.name], evidence[-1], where, ahead, published)
+            ) is not None:
                 out.append(trip.model_copy(update={"evidence": evidence}))
     return out
 
@@ -721,6 +745,8 @@ def _every_tour_host(
             continue
         ahead = _to_come(text[: journey.start()])
         where = place_and_day(host.country, None, resolve_dates(text, published, ahead=ahead))
-        if (trip := _trip_abroad(traveler, [host.name], sentence.span, where, ahead)) is not None:
+        if (
+            trip := _trip_abroad(traveler, [host.name], sentence.span, where, ahead, published)
+        ) is not None:
             out.append(trip)
     return out

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["ResolvedDates", "parse_date", "resolve_dates"]
+__all__ = ["ResolvedDates", "counted_back", "parse_date", "resolve_dates"]
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,13 @@ _RELATIVE_MONTH = (_ci(r"\b(?P<rel>last|this|next)\s+(?P<unit>month|year)\b"),)
 # "today", "yesterday", "tomorrow": a day counted from the page's.
 _RELATIVE_DAY = (_ci(r"\b(?P<day>today|tonight|yesterday|tomorrow)\b"),)
 _DAY_STEPS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+# "ten months ago", "3 days ago", "a year ago": counted back from the page's day, at the
+# precision of the unit counted.
+_COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve")  # fmt: skip
+_ELAPSED = (
+    _ci(rf"\b(?P<n>[0-9]{{1,2}}|an?|{'|'.join(_COUNTS[1:])})\s+(?P<unit>day|month|year)s?\s+ago\b"),
+)
 
 # Year first with slashes, as page stamps print it: "2017/2/23", "2017/02/23".
 _YMD_SLASHED = r"\b(?P<y1>[0-9]{4})/(?P<m1>[0-9]{1,2})/(?P<d1>[0-9]{1,2})\b"
@@ -162,6 +169,7 @@ def resolve_dates(
         (_MONTH_PATTERNS, _resolve_months),
         (_RELATIVE_MONTH, _resolve_relative_month),
         (_RELATIVE_DAY, _resolve_relative_day),
+        (_ELAPSED, _resolve_elapsed),
         (_YEAR_PATTERNS, _resolve_years),
     )
     for patterns, handler in handlers:
@@ -250,6 +258,39 @@ def _resolve_relative_day(
     except OverflowError:  # the day after 9999-12-31
         return None
     return ResolvedDates(day.isoformat(), None, True)
+
+
+def counted_back(text: str, published: date | None) -> ResolvedDates | None:
+    """The date an "ago" phrase in ``text`` counts back to from the page ("ten months ago"),
+    or None where it has none."""
+    for match in _ELAPSED[0].finditer(text):
+        if (resolved := _resolve_elapsed(match, published, text, False)) is not None:
+            return resolved
+    return None
+
+
+def _resolve_elapsed(
+    match: re.Match[str], published: date | None, _: str, _ahead: bool
+) -> ResolvedDates | None:
+    if published is None:
+        return None
+    word = match["n"].lower()
+    count = int(word) if word.isdigit() else _COUNTS.index("a" if word == "an" else word) or 1
+    unit = match["unit"].lower()
+    if unit == "day":
+        try:
+            return ResolvedDates((published - timedelta(days=count)).isoformat(), None, True)
+        except OverflowError:
+            return None
+    if unit == "year":
+        year = published.year - count
+        return ResolvedDates(f"{year:04d}", None, True) if year >= 1 else None
+    months = published.year * 12 + published.month - 1 - count
+    return (
+        ResolvedDates(f"{months // 12:04d}-{months % 12 + 1:02d}", None, True)
+        if months >= 12
+        else None
+    )
 
 
 def _resolve_years(
