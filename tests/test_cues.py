@@ -59,6 +59,8 @@ from summarize.llm.prompts import word_list
         "I asked the agency whether the delay could harm patients.",  # a question
         "I don't think it is normal that the treaty is unsigned.",  # a position, not a guess
         "Lyon believes it important to keep the format.",
+        "I am confident that a good partnership with Lima is necessary for us.",  # a value
+        "We think the old treaty was not very useful.",
         "We think it's not right to wait.",
         "The ministers will assess the possibilities to boost trade.",  # a topic of talks
         "The plant poses a deep risk to the region, he said.",  # an assessment of a threat

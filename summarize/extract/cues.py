@@ -63,7 +63,8 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # Trump may take") and one inside a question asked ("asked whether it could put people in danger")
 # guess nothing either; nor do "thought of" (a thing called to mind) and "is supposed to attend" (a
 # plan; "is supposed to be" stays a cue, hearsay). A belief that judges a value ("I don't think it
-# is normal", "Moscow believes it important to"), possibilities a meeting will assess, a risk
+# is normal", "Moscow believes it important to", "I am confident that a good partnership ... is
+# necessary"), possibilities a meeting will assess, a risk
 # something poses and "little doubt" state a position, a topic, an assessment, a certainty; fears
 # named as a thing ("the nations' fears of a resurgent Kremlin", "is fueling primordial fears") are
 # a factor, no guess; "set to" with the day it names ("is set to meet with Trump Friday", "Also
@@ -133,6 +134,9 @@ _NOT_SPECULATING = re.compile(
     rf"{_ASKED}\b[^.;:?!]{{0,100}}?\b{_MODAL}\b"
     rf"|\b(?:believ\w*|think\w*|thought)\s+(?:that\s+)?it(?:\s+(?:is|was|would\s+be)|[\'\u2019]s)?\s+"
     rf"(?:not\s+)?(?:(?:very|so|most|particularly|especially|extremely)\s+)?(?:{_VALUE_WORDS})\b"
+    r"|\b(?:believ\w*|think\w*|thought|confident)\s+(?:that\s+)?(?:[\w\'\u2019-]+\s+){1,10}?"
+    rf"(?:is|are|was|were|would\s+be)\s+(?:not\s+)?"
+    rf"(?:(?:very|so|most|particularly|especially|extremely)\s+)?(?:{_VALUE_WORDS})\b"
     r"|\b(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?possibilit\w*"
     r"|\bpos(?:e|es|ed|ing)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}risks?\b"
