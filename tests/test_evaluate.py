@@ -738,6 +738,30 @@ def test_each_day_word_a_citation_holds_dates_the_sentence() -> None:
     assert [u.rsplit(": ", 1)[1] for u in score.unsupported] == ["March 16, 2017"]
 
 
+def test_something_under_way_is_dated_by_the_day_its_source_was_published() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    there = (1, "The delegation under Arlo Venn has arrived in Seoul.")
+    brief = {
+        "sources": [{"n": 1, "published": "2017-03-17"}],
+        "narrative": {
+            "bottom_line": [
+                # as the report is written: its own day
+                _statement("Arlo Venn is in Seoul on March 17, 2017.", there),
+                _statement("Arlo Venn is visiting Seoul on March 17, 2017.", there),
+                # done, or another day: the report gives no date for it
+                _statement("Arlo Venn visited Seoul on March 17, 2017.", there),
+                _statement("Arlo Venn is in Seoul on March 16, 2017.", there),
+            ],
+        },
+    }
+    score = score_citations(brief)
+    assert [u.rsplit(": ", 1)[1] for u in score.unsupported] == [
+        "March 17, 2017",
+        "March 16, 2017",
+    ]
+
+
 def test_a_quotation_is_voiced_only_by_whom_its_own_source_names() -> None:
     from summarize.evaluation.citations import score_citations
 

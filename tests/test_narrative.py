@@ -620,3 +620,54 @@ def test_a_building_the_spans_write_with_the_takes_it_in_the_memo() -> None:
     assert "visited the Istana" in _sentences(house)[0]
     assert house.title.endswith("visit to the Istana")
     assert "visited Sentosa" in _sentences(resort)[0]
+
+
+def test_talks_with_no_one_named_say_where_they_are_held() -> None:
+    talks = {
+        "kind": "meeting",
+        "status": "ongoing",
+        "traveler": "Ana Ruiz",
+        "traveler_country": "Chile",
+        "destination_country": "Singapore",
+        "start_date": "2025-03-11",
+        "year_stated": True,
+    }
+    held = article("held", officials=[("Ana Ruiz", "envoy", "Chile")], visits=[talks])
+    held = _with_visit_evidence(held, "Envoy Ruiz opened the talks in Singapore on Tuesday.")
+    # Not "Ana Ruiz is meeting in Singapore", which reads as if a name were missing.
+    assert _sentences(merge([held]))[0] == "Ana Ruiz is in Singapore on March 11, 2025."
+
+
+def test_the_report_that_dates_an_engagement_says_whether_it_is_over_when_reports_differ() -> None:
+    dated = {**SINGAPORE_TRIP, "status": "ongoing"}
+    undated = {**SINGAPORE_TRIP, "status": "past", "start_date": None}
+    officials: list[tuple[str, str | None, str | None]] = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan")
+    ]
+    reports = [
+        article("dated", officials=officials, visits=[dated]),
+        article("undated", officials=officials, visits=[undated]),
+    ]
+    (trip,) = merge(reports).engagements
+    assert (trip.status, trip.start_date) == ("ongoing", "2025-03-11")
+
+
+def test_a_claim_quoted_once_is_not_quoted_again_in_another_outlets_words() -> None:
+    said = "I know it is not going to be easy to end this long conflict and build a country"
+    spans = {
+        "rte": f'{said}," Ruiz told the delegates sitting in the hall.',
+        "aj": f'{said}," Ruiz told the two delegations on the stage.',
+    }
+    people: list[tuple[str, str | None, str | None]] = [("Ana Ruiz", "envoy", "Chile")]
+    reports = [
+        article(
+            name,
+            officials=people,
+            aims=[(text.split(",", 1)[1].strip(), "Ana Ruiz", text)],
+            hedges=[(said, "going to", "Ana Ruiz", text)],
+        )
+        for name, text in spans.items()
+    ]
+    # The aim and the claim are one report's sentence, whichever group quotes it first.
+    quoted = [s for s in _sentences(merge(reports)) if "not going to be easy" in s]
+    assert len(quoted) == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from functools import cache
 from typing import Literal, NamedTuple
@@ -318,8 +318,17 @@ def _countries(trip: list[Fact], people: list[Person]) -> frozenset[str]:
     return frozenset(c for c in found if c)
 
 
-def _status(trip: list[Fact]) -> Literal["past", "ongoing", "planned"] | None:
-    found = most_common(text_of(f, "status") or "" for f in trip)
+def _status(
+    trip: list[Fact], start: str | None = None
+) -> Literal["past", "ongoing", "planned"] | None:
+    """What most tellings say; in a tie, what the one telling that gives the day ``start``
+    says (an undated "visited Geneva" and a dated "is in Geneva" are under way)."""
+    counts = Counter(s for f in trip if (s := text_of(f, "status")))
+    top = max(counts.values(), default=0)
+    tied = {s for s, n in counts.items() if n == top}
+    dated = {text_of(f, "status") for f in trip if start and text_of(f, "start_date") == start}
+    found = next(iter(tied & dated)) if len(tied) > 1 and len(tied & dated) == 1 else None
+    found = found or most_common(text_of(f, "status") or "" for f in trip)
     statuses: dict[str, Literal["past", "ongoing", "planned"]] = {
         "past": "past",
         "ongoing": "ongoing",
@@ -409,7 +418,7 @@ def engagements_of(
         dest = most_common(country_key(text_of(f, "destination_country")) or "" for f in trip)
         year_known = any(f.fields.get("year_stated") is True for f in trip)
         start = _best_date(trip, "start_date")
-        status = _after_every_report(_status(trip), start, ctx.last_published(trip))
+        status = _after_every_report(_status(trip, start), start, ctx.last_published(trip))
         status = _as_told_after(status, start, trip, ctx)
         name = _traveler_name(traveler, travelled, people)
         participants = sorted(

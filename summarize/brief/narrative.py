@@ -60,7 +60,7 @@ _TEMPLATE_WORDS = frozenset(
     re.findall(
         r"\w+",
         "according analysts and experts officials the reports unnamed sources said say says "
-        "visited travelled is visiting due to visit met meet meeting in on of with year not "
+        "visited travelled is was visiting due to visit met meet meeting in on of with year not "
         "stated outlets report it also mention earlier related trips including disagree about "
         "date place they expect that a an as for at from his her its their this these",
     )
@@ -253,6 +253,9 @@ def _engagement_sentence(
     place = _place(e)
     others = " and ".join(e.met[:2])
     when = _date_phrase(e)
+    if e.kind == "meeting" and place and not others:  # talks with no one named: where
+        verb = {"planned": "is due in", "ongoing": "is in"}.get(e.status or "", "was in")
+        return f"{who} {verb} {place}{when}.", extra
     if e.kind == "meeting" or not place:
         verb = {"planned": "is due to meet", "ongoing": "is meeting"}.get(e.status or "", "met")
         target = f" {others}" if others else ""
@@ -468,6 +471,8 @@ def _claim_sentence(
             continue
         if not _already_said(sentence, used) and not _MARKUP.search(sentence):
             used.add(_fold(sentence))
+            # The claim is quoted: the other outlets' sentences of it would say it again.
+            used.update(_fold(" ".join(m.citation.span.text.split())) for m in group.members)
             alone = group.model_copy(update={"members": [member]})  # its own span, its voice
             quoted = _in_their_words(alone, member, outlets)
             return f"{_quote_lead(quoted, roster)}: \u201c{sentence}.\u201d", quoted

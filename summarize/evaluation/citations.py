@@ -2,7 +2,8 @@
 
 A sentence is supported by a set of citations when every person, place, date and number it
 names occurs in the cited spans (a date also when a cited span's own date words, resolved
-against that source's publication date, give it); a quotation's words must be one cited
+against that source's publication date, give it, or when the sentence tells something under
+way, "is visiting", on the day a cited source was published); a quotation's words must be one cited
 source's, and whoever the sentence says voices them named by that same source. Citation
 recall is the share of sentences their citations support; citation precision the share of
 citations that are needed: one that supports the sentence on its own, or without which the
@@ -153,6 +154,8 @@ def _same_day(wanted: PartialDate, known: PartialDate) -> bool:
     )
 
 
+# A present tense that puts someone at the place as the report is written.
+_UNDER_WAY = re.compile(r"\b(?:is|are)\s+(?:visiting|meeting|in)\b")
 # The memo's own count of outlets: checked against the sources cited, not the spans' text.
 _CORROBORATION = re.compile(r"\s*\((\d+) outlets report it\)")
 _YEAR_NOT_STATED = re.compile(r"\s*\(year not stated\)")
@@ -206,11 +209,14 @@ def _supported(
     ]
     hay = " ".join(c.text for c in cited)
     missing += [n for n in numbers if n not in hay]
+    # Under way as a source tells it ("is visiting", "is in"): the source's own day says when.
+    as_of = [c.published.isoformat() for c in cited if c.published and _UNDER_WAY.search(sentence)]
     for phrase in dates:
         if phrase.isdigit() and phrase in hay:
             continue  # a year the spans print
         wanted = _dates_in(phrase, None)
         known = [d for c in cited for d in _dates_in(c.text, c.published)]
+        known += [d for day in as_of if (d := PartialDate.parse(day)) is not None]
         if wanted and not any(_same_day(w, k) for w in wanted for k in known):
             missing.append(phrase)
     return missing
