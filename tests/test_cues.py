@@ -59,6 +59,8 @@ from summarize.llm.prompts import word_list
         "I asked the agency whether the delay could harm patients.",  # a question
         "I don't think it is normal that the treaty is unsigned.",  # a position, not a guess
         "Lyon believes it important to keep the format.",
+        "All eyes are on the summit, where Ruiz is expected to arrive on Friday.",  # a schedule
+        "More than 500 guests are expected to attend the forum, which opens on Friday.",
         "I am confident that a good partnership with Lima is necessary for us.",  # a value
         "We think the old treaty was not very useful.",
         "We think it's not right to wait.",
@@ -125,6 +127,8 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         # The day of another clause schedules nothing.
         ("Ruiz arrived on Thursday and the pact is set to pass.", "set to"),
         ("We expect inflation to rise next year.", "expect"),  # of no state: a forecast
+        # What the traveler is expected to do there, with the day of the trip: a forecast.
+        ("Ruiz travels on Friday, where he is expected to press Lima.", "is expected"),
         ("Lima fears a new arms race.", "fears"),  # the verb
         ("We are confident that the projects will help.", "confident that"),  # an expectation
         ("He expressed confidence that the visit will open a new page.", "confidence that"),

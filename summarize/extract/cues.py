@@ -68,7 +68,8 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # something poses and "little doubt" state a position, a topic, an assessment, a certainty; fears
 # named as a thing ("the nations' fears of a resurgent Kremlin", "is fueling primordial fears") are
 # a factor, no guess; "set to" with the day it names ("is set to meet with Trump Friday", "Also
-# Thursday, the general was set to meet ...") states a schedule.
+# Thursday, the general was set to meet ...") states a schedule, and so does an arrival or a
+# meeting "expected" on the day it names ("where Pence is expected to arrive on Friday").
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is set to meet with the president Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
@@ -142,6 +143,8 @@ _NOT_SPECULATING = re.compile(
     r"|\bpos(?:e|es|ed|ing)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}risks?\b"
     r"|\b(?:little|no|without|beyond)\s+(?:a\s+)?doubts?\b"
     rf"|\bset\s+to\s+(?:[\w\'\u2019-]+\s+){{1,8}}?(?:on\s+)?(?:{_WEEKDAYS})\b"
+    rf"|\b(?:(?:is|are|was|were)\s+)?expected\s+to\s+(?:arrive|attend|travel|fly|come|land|visit|meet)\b"
+    rf"(?=[^.;:?!]{{0,80}}?\b(?:{_WEEKDAYS})\b)"
     rf"|^\W*(?:\w+\s+)?(?:on\s+)?(?:{_WEEKDAYS})\s*,[^;!?]{{0,160}}?\bset\s+to\b",
     re.IGNORECASE,
 )
