@@ -909,3 +909,17 @@ def test_a_meeting_is_scored_from_either_side_and_a_trip_only_from_its_travelers
         report = score_outputs(write_outputs(folder, brief=changed), GOLD_DIR)
         hits.append(report.as_dict()["engagements"]["clustered"]["hit"])
     assert hits[0] == hits[1] + 1
+
+
+def test_a_headline_s_hedge_is_optional_as_the_gold_rules_say() -> None:
+    # Listed in the gold or not, speculation in the headline counts neither way: the
+    # extraction and the baseline alike.
+    text = "Talks likely to stall\n\nTalks may resume. Police named the suspect."
+    gold = GoldArticle(
+        article="invented",
+        hedged_claims=[GoldHedge(sentence="Talks may resume.", cue="may", voiced_by="the outlet")],
+    )
+    plain = cue_baseline(gold, text).hedged_claims
+    headed = cue_baseline(gold, text, "Talks likely to stall").hedged_claims
+    assert (plain.predicted, plain.correct) == (3, 1)  # "suspect" is a word of the lexicon
+    assert (headed.predicted, headed.correct) == (2, 1)

@@ -52,6 +52,7 @@ class SystemOutput:
     stated_aims: list[Item] = field(default_factory=list)
     hedged_claims: list[Item] = field(default_factory=list)
     furniture: list[Range] = field(default_factory=list)
+    headline: str | None = None
     contract_valid: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -132,6 +133,7 @@ def load_output(path: Path, repo_root: Path) -> SystemOutput:
     )
     if out.text is None:
         out.notes.append("article text not found: spans cannot be checked")
+    out.headline = _str(source, "title")
     out.furniture = [
         (start, end)
         for s in _dicts(source, "furniture")

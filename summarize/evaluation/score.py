@@ -75,7 +75,7 @@ class DevSet:
             return None
 
 
-def cue_baseline(gold: GoldArticle, text: str | None) -> ArticleScore:
+def cue_baseline(gold: GoldArticle, text: str | None, headline: str | None = None) -> ArticleScore:
     """Every sentence with a word of the hedge lexicon called speculation, voiced by the
     outlet: what the hedge scores are worth with neither a model nor the rules that tell a
     word's sense (:func:`~summarize.extract.cues.find_cues`)."""
@@ -87,7 +87,9 @@ def cue_baseline(gold: GoldArticle, text: str | None) -> ArticleScore:
         for s in split_sentences(text)
         if lexicon_words(s.text)
     ]
-    score.hedged_claims += sentence_counts(preds, gold.hedged_claims, text)
+    score.hedged_claims += sentence_counts(
+        preds, gold.hedged_claims, text, [headline] if headline else []
+    )
     people = [o.names for o in gold.officials]
     score.hedge_speakers += speaker_accuracy(preds, gold.hedged_claims, text, people)
     score.false_alarms += false_alarms(preds, gold, text)
@@ -145,7 +147,8 @@ def score_outputs(
                 notes.append(f"{lost} gold sentences are not in the article text used")
         score = score_article(answer, out)
         overall += score
-        base = cue_baseline(answer, out.text if out is not None and out.text else dev.text(stem))
+        text = out.text if out is not None and out.text else dev.text(stem)
+        base = cue_baseline(answer, text, out.headline if out is not None else None)
         baseline += base
         if (split := dev.split.get(stem)) is not None:
             by_split.setdefault(split, ArticleScore())
