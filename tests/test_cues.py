@@ -114,6 +114,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("We're going to see more rate rises.", "going to"),  # a forecast
         ("The board is going to discuss tariffs.", "going to"),
         ("Traders worry that the bank will raise rates.", "worry"),
+        ("There are growing concerns that tensions are rising.", "concerns that"),
         ("The data suggest that no rise is due.", "suggest"),
         ("Police suspect the driver was drunk.", "suspect"),
         ("His remarks sound like an old plan.", "sound like"),

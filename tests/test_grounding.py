@@ -822,3 +822,14 @@ def test_a_conditions_claim_is_voiced_by_whoever_the_sentence_says_makes_it() ->
 
     grounded = ground_hedges([_Verdict(n=1), _Verdict(n=2)], ctx, {1: ("If",), 2: ("If",)})
     assert [h.voiced_by for h in grounded.items] == ["Ana Ruiz", "the outlet"]
+
+
+def test_a_name_listed_again_with_its_holder_s_title_before_it_is_one_person() -> None:
+    text = "Ombudsman Mira Castell is travelling to Quito. Castell will meet the mayor."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    drafts = [
+        _PersonDraft(name="Ombudsman Mira Castell"),
+        _PersonDraft(name="Mira Castell", title="Ombudsman"),
+    ]
+    grounded = ground_people(drafts, ctx)
+    assert [(p.name, p.title) for p in grounded.items] == [("Mira Castell", "Ombudsman")]

@@ -156,3 +156,10 @@ def test_a_sentence_may_open_with_two_marks() -> None:
         '""The visit is a new start.',
         '"(Lisbon) would like that," he said.',
     ]
+    # A scrape's stray hyphen after the stop ends the sentence all the same.
+    glued = 'It voted to leave.- An effective Europe matters.- "You are vital," he said.'
+    assert [s.text for s in split_sentences(glued)] == [
+        "It voted to leave.-",
+        "An effective Europe matters.-",
+        '"You are vital," he said.',
+    ]

@@ -162,6 +162,7 @@ def test_no_trip_for_an_office_held_there_and_no_meeting_at_home_with_no_one() -
         # A day ahead in the sentence is another event's: the trip is under way today.
         "Speaking in Lisbon ahead of his meeting with the president tomorrow, Dell said so.",
         "The mayor hopes the current visit to Lisbon by Dell will open a new page.",
+        "Dell is travelling to Lisbon for the last summit before the vote.",
     ],
 )
 def test_a_trip_told_as_under_way_is_dated_by_its_page(text: str) -> None:

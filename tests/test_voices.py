@@ -451,3 +451,38 @@ def test_the_holder_of_a_title_the_article_gives_is_called_by_it() -> None:
     assert voice_of("She said the fund may grow.", PEOPLE, previous=earlier, offices=offices) == (
         "Mira Castell"
     )
+
+
+def test_whose_claims_are_the_subject_does_not_voice_the_sentence() -> None:
+    subject = "Despite her claims, Castell's claims are seemingly a lost cause."
+    assert voice_of(subject, PEOPLE, before=subject.index("seemingly")) is None
+    # Whose pledge it is, where the pledge is something to do: theirs.
+    pledge = "Officials are also concerned about Mr Brandt's pledge to renegotiate trade."
+    assert voice_of(pledge, PEOPLE) == "Oskar Brandt"
+
+
+def test_views_no_one_named_holds_are_unnamed_sources() -> None:
+    fears = "The process has stalled and there are fears that Lyon could exert influence."
+    assert voice_of(fears, PEOPLE, before=fears.index("could")) == "unnamed sources"
+    concerns = "There are also growing concerns that tensions are rising in the region."
+    assert voice_of(concerns, PEOPLE) == "unnamed sources"
+
+
+def test_a_quotation_opening_the_sentence_after_an_attributed_one_is_that_speaker_s() -> None:
+    text = (
+        "Both sides, said Oskar Brandt, needed the pact to work. "
+        '"If we succeed, it will be the blueprint. If not, this could be the last." '
+        "Officials met again."
+    )
+    sentences = tuple((s.start, s.end) for s in split_sentences(text))
+    speakers = Speakers(text, sentences, PEOPLE)
+    for cue in ("will", "could"):
+        at = text.index(cue)
+        span = next((a, b) for a, b in sentences if a <= at < b)
+        assert speakers.voice(span, (at, at + len(cue))) == "Oskar Brandt"
+    # After a sentence no one is named speaking, the quotation stays unattributed.
+    alone = 'The pact was signed. "This could be the last."'
+    sentences = tuple((s.start, s.end) for s in split_sentences(alone))
+    at = alone.index("could")
+    span = next((a, b) for a, b in sentences if a <= at < b)
+    assert Speakers(alone, sentences, PEOPLE).voice(span, (at, at + 5)) is None

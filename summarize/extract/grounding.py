@@ -556,6 +556,15 @@ def ground_people(
             and not any(_appositive_outside(span.text, name) for span in evidence)
         )
         out.items.append(Person(name, official, title, stated(d.country), evidence))
+    # "Taoiseach Enda Kenny" listed beside "Enda Kenny", whose title is "Taoiseach": one person.
+    out.items = [
+        p
+        for p in out.items
+        if not any(
+            q is not p and q.title and _without_title_words(p.name, q.title) == q.name
+            for q in out.items
+        )
+    ]
     return out
 
 

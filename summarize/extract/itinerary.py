@@ -191,11 +191,12 @@ def _posted_in(title: str | None) -> str | None:
     return country_key(destination(found["place"])[0]) if found else None
 
 
-# "is in", "are now at", "is currently visiting", "is on a two-day visit to", "the current
-# visit to": there now.
+# "is in", "are now at", "is currently visiting", "is travelling to", "is on a two-day visit
+# to", "the current visit to": there now, or on the way.
 _THERE_NOW = (
     r"(?:\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?"
-    r"(?:(?:in|at|visiting|touring)\s+|on\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:to|of)\s+)"
+    r"(?:(?:in|at|visiting|touring)\s+|(?:travell?ing|flying)\s+to\s+"
+    r"|on\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:to|of)\s+)"
     r"|\b(?:current|ongoing)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:to|of)\s+)"
     r"(?:the\s+)?"
 )

@@ -71,8 +71,12 @@ def _groups() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+# Hearsay, and views held by no one named ("there are growing concerns that", "there were
+# fears that"): unnamed sources.
 _HEARSAY = re.compile(
-    r"\b(?:(?:is|are|was|were|been|being)\s+(?:said|reported|rumou?red)\s+to|reportedly)\b",
+    r"\b(?:(?:is|are|was|were|been|being)\s+(?:said|reported|rumou?red)\s+to|reportedly"
+    r"|there\s+(?:is|are|was|were|ha(?:s|ve)\s+been)\s+(?:\w+\s+){0,2}"
+    r"(?:fears?|concerns?|worries|speculation)\s+that)\b",
     re.IGNORECASE,
 )
 # An institution's initials as the subject ("The FOMC", "NATO"): three to six capitals.
@@ -278,6 +282,14 @@ def _says(sentence: str, verb: re.Match[str]) -> bool:
     words = [w.strip(",;:").casefold() for w in sentence[: verb.start()].split()[-3:]]
     if words and words[-1] == "and":  # a verb joined to another: the clause's subject says
         return True
+    after = sentence[verb.end() :].split()[:1]
+    if (
+        words
+        and words[-1].endswith(("'s", "\u2019s", "s'", "s\u2019"))
+        and after
+        and after[0].casefold() in grammar_words("be")
+    ):
+        return False  # "Szydlo's claims are ...": the subject, a noun; not "Trump's pledge to"
     if words and words[-1] in grammar_words("not_a_subject") and not _object_her(words):
         return False
     word = verb.group(0).casefold()
@@ -312,7 +324,8 @@ class Speakers:
     A claim inside a quotation is the speaker's: the attribution after the closing mark
     ('..., Brandt said.'), else before the opening one ('Brandt said: "...'), else the
     speaker of the quotation just before, when this one goes on from it ('"A," Brandt said.
-    "B."'). Outside quotations, the subject of the attribution verb (:func:`voice_of`).
+    "B."'), else, where it opens its sentence, the person the sentence before gives its words
+    to. Outside quotations, the subject of the attribution verb (:func:`voice_of`).
     """
 
     article: str
@@ -382,7 +395,20 @@ class Speakers:
             if voice is not None:
                 return voice
         chained = self._previous(quote)
-        return self._speaker(chained, depth + 1) if chained and depth < 3 else None
+        if chained and depth < 3:
+            return self._speaker(chained, depth + 1)
+        return self._led_in(quote) if not before.strip() else None
+
+    def _led_in(self, quote: Quotation) -> str | None:
+        """Whom the sentence before gives its words to, for a quotation that opens the next
+        one with no attribution of its own ('..., said Mr Trudeau, needed to ... "If we are
+        successful, ... "'): a named person, not a group."""
+        k = next((i for i, (s, e) in enumerate(self.sentences) if s <= quote.start < e), 0)
+        if k == 0:
+            return None
+        start, end = self.sentences[k - 1]
+        voice = voice_of(self.article[start:end], self.people, offices=self.offices)
+        return voice if voice in self.people else None
 
     def _after(self, quote: Quotation) -> str:
         """From the closing mark to the end of its sentence or the next quotation."""

@@ -12,9 +12,10 @@ _ABBREVIATIONS = frozenset((
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
 ))  # fmt: skip
-# A stop, its closing quotes or brackets, then a capital or digit the next sentence opens with,
-# after up to two opening marks ('"(North Korea) would', a scrape's doubled '""President').
-_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]{0,2}[A-Z0-9])")
+# A stop, its closing quotes or brackets (and a scrape's stray hyphen, "it.- An"), then a capital
+# or digit the next sentence opens with, after up to two opening marks ('"(North Korea) would',
+# a scrape's doubled '""President').
+_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*-?(?=\s+[\"'\u201c\u2018(\[]{0,2}[A-Z0-9])")
 _PARAGRAPH = re.compile(r"\n\s*")
 
 
