@@ -671,3 +671,17 @@ def test_a_claim_quoted_once_is_not_quoted_again_in_another_outlets_words() -> N
     # The aim and the claim are one report's sentence, whichever group quotes it first.
     quoted = [s for s in _sentences(merge(reports)) if "not going to be easy" in s]
     assert len(quoted) == 1
+
+
+def test_a_clause_with_no_subject_is_quoted_whole_and_a_stray_hyphen_is_dropped() -> None:
+    whole = "The row with Lima, however, is indicative of a divide within the bloc.-"
+    people: list[tuple[str, str | None, str | None]] = [("Ana Ruiz", "envoy", "Chile")]
+    report = article(
+        "row",
+        officials=people,
+        aims=[("is indicative of a divide within the bloc.-", "unnamed officials", whole)],
+    )
+    (said,) = [s for s in _sentences(merge([report])) if "divide" in s]
+    # Not "Officials said that is indicative of ...", and no ".-." at its end.
+    assert said.endswith("within the bloc.\u201d")
+    assert "The row with Lima" in said

@@ -325,7 +325,7 @@ _NOT_A_SUBJECT = frozenset(
         "to which who whom whose what whatever whether if when whenever while because although "
         "though after before since unless until so than where how why with given focusing "
         "promises and but or as in from on at for by of about during amid despite into over "
-        "it could would should may might must can will shall",
+        "it could would should may might must can will shall is are was were has have had",
     )
 )
 # An attribution at a clause's end ("..., Turkey's military said", "a spokesperson said"):
@@ -444,7 +444,7 @@ def _claim_sentence(
     None when every wording the group has is already in the memo."""
     members = _by_reach(group, outlets)
     for member in members:
-        clause = member.text.strip().rstrip(".")
+        clause = member.text.strip().rstrip(".-")  # "Brexit.-": a scrape's stray hyphen
         if member.text.endswith("\u2026") or not _is_clause(clause):
             continue
         if verb == "said" and not attribution_verbs().search(member.citation.span.text):
@@ -466,7 +466,7 @@ def _claim_sentence(
         # judgment; a hashtag, a link or a list mark is the page's markup, not prose.
         if sentence.endswith(":") or len(sentence.split()) < _QUOTED_WORDS:
             continue
-        sentence = sentence.rstrip(".")
+        sentence = sentence.rstrip(".-")
         if _refers_back(sentence) or _said_by_a_pronoun(sentence):
             continue
         if not _already_said(sentence, used) and not _MARKUP.search(sentence):
