@@ -324,11 +324,11 @@ def _status(
     """What most tellings say; in a tie, what the one telling that gives the day ``start``
     says (an undated "visited Geneva" and a dated "is in Geneva" are under way)."""
     counts = Counter(s for f in trip if (s := text_of(f, "status")))
-    top = max(counts.values(), default=0)
-    tied = {s for s, n in counts.items() if n == top}
-    dated = {text_of(f, "status") for f in trip if start and text_of(f, "start_date") == start}
-    found = next(iter(tied & dated)) if len(tied) > 1 and len(tied & dated) == 1 else None
-    found = found or most_common(text_of(f, "status") or "" for f in trip)
+    tied = {s for s, n in counts.items() if n == max(counts.values())}
+    dating = {text_of(f, "status") for f in trip if start and text_of(f, "start_date") == start}
+    found = most_common(text_of(f, "status") or "" for f in trip)
+    if len(tied) > 1 and len(tied & dating) == 1:
+        (found,) = tied & dating
     statuses: dict[str, Literal["past", "ongoing", "planned"]] = {
         "past": "past",
         "ongoing": "ongoing",

@@ -202,9 +202,8 @@ def _traveler(
     text: str, stop: Stop, people: Sequence[Person], *, by_office: bool = False
 ) -> Person | None:
     """The one person named right after "<place> visit by" or "visit to <place> by", where
-    the sentence says so; the
-    sentence's subject, named at its start, for "before traveling to <place>"; the
-    person named nearest before the place, if any is named before it; else, for
+    the sentence says so; the sentence's subject, named at its start, for "before traveling
+    to <place>"; the person named nearest before the place, if any is named before it; else, for
     "During his visit to Beijing, Tillerson met Xi", the subject the clause after names;
     else, ``by_office``, the one person the words before it call by office and country ("The
     German Foreign Minister's visit, which comes on the heels of a visit to Poland"): for a
@@ -246,7 +245,9 @@ _SUBJECT_CHARS = 40
 # "last year's Berlin visit by Castell, the Portuguese prime minister": the traveler follows.
 _JOURNEY_BY = re.compile(r"\s+(?:visit|trip|tour|stopover)\s+by\s+", re.IGNORECASE)
 # "the current visit to Russia by Iranian President Hassan Rouhani": the traveler follows too.
-_JOURNEY_TO = re.compile(r"\b(?:visit|trip|tour|journey|stopover)s?\s+to\s+(?:the\s+)?$", re.I)
+_JOURNEY_TO = re.compile(
+    r"\b(?:visit|trip|tour|journey|stopover)s?\s+to\s+(?:the\s+)?$", re.IGNORECASE
+)
 _BY = re.compile(r"\s+by\s+")
 # How far after "by" the traveler's name may run ("by Portuguese Prime Minister Mira Castell").
 _BY_CHARS = 60
