@@ -59,6 +59,8 @@ from summarize.llm.prompts import word_list
         "I asked the agency whether the delay could harm patients.",  # a question
         "I don't think it is normal that the treaty is unsigned.",  # a position, not a guess
         "Lyon believes it important to keep the format.",
+        "Her speech is keenly anticipated as a counterweight.",  # awaited, no guess
+        "Make sure to vote on Sunday.",
         "All eyes are on the summit, where Ruiz is expected to arrive on Friday.",  # a schedule
         "More than 500 guests are expected to attend the forum, which opens on Friday.",
         "I am confident that a good partnership with Lima is necessary for us.",  # a value
@@ -133,6 +135,9 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("Lima fears a new arms race.", "fears"),  # the verb
         ("We are confident that the projects will help.", "confident that"),  # an expectation
         ("He expressed confidence that the visit will open a new page.", "confidence that"),
+        ("Ruiz anticipates that Lima will commit in principle.", "anticipates that"),
+        ("The party will almost certainly enter parliament.", "almost certainly"),
+        ("Both leaders are sure to agree on some issues.", "are sure to"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:
