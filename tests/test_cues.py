@@ -20,6 +20,7 @@ from summarize.llm.prompts import word_list
         "As we had expected, the bank cut rates.",
         "The rise was widely expected.",
         "The rules target migrants for possible deportation.",  # a category, not a guess
+        "The potential recruits were questioned on Monday.",
         "Guards are told to stop potential smugglers.",
         "She left to avoid the potential for an awkward exit.",
         "The two states risked a confrontation in 2015.",  # a risk taken
@@ -138,6 +139,9 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("Ruiz anticipates that Lima will commit in principle.", "anticipates that"),
         ("The party will almost certainly enter parliament.", "almost certainly"),
         ("Both leaders are sure to agree on some issues.", "are sure to"),
+        # A possibility the sentence opens with is put forward, not named as a category.
+        ("Potential trade wars loom on the horizon.", "Potential"),
+        ("A possible solution for Lima would be to buy gas.", "possible"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

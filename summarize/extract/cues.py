@@ -293,6 +293,8 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
             continue
         seen.setdefault(match.group(0), None)
     if lexicon == "hedge_cues":
+        if not seen and (opening := _POSSIBILITY_OPENS.match(text)) is not None:
+            seen.setdefault(opening.group(1), None)
         regarded = _SEEN_BY_AS.search(text)
         for cue in (_conditional(text), regarded.group(0) if regarded else None):
             if cue is not None:
@@ -300,6 +302,10 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
     return tuple(seen)
 
 
+# A possibility the sentence opens with, bare or with "a", is put forward, not named as a
+# category: "Potential trade wars loom", "A possible solution for Abe would be" (where no other
+# cue says so; "The potential terrorists were arrested" stays a category).
+_POSSIBILITY_OPENS = re.compile(r"^\W*(?:an?\s+)?(possible|potential)\s", re.IGNORECASE)
 # "seen as" with its agent between ("have been seen by the US as flexing its muscles").
 _SEEN_BY_AS = re.compile(r"\bseen\s+by\s+(?:[\w.\'\u2019-]+\s+){1,4}?as\b", re.IGNORECASE)
 
