@@ -245,6 +245,14 @@ def test_speech_alone_is_an_aim_candidate_only_with_a_form_of_intent() -> None:
     assert kept == [intent, told, pledged]
 
 
+def test_a_modal_no_one_is_said_to_state_is_no_aim_candidate() -> None:
+    forecast = "The missiles would significantly boost the navy's reach."
+    schedule = "Talks on the port will be held in May."
+    stated = "Ruiz said the missiles would boost the navy's reach."  # someone states it
+    kept = _aim_candidates(forecast, schedule, stated)
+    assert kept == [stated]
+
+
 def test_an_act_reported_is_an_aim_candidate_only_with_a_form_of_intent() -> None:
     invited = "The king invited the envoy during their meeting on Sunday."  # an act, done
     signed = "Chile signed a trade pact with Peru last year."

@@ -336,12 +336,20 @@ def _report_cues() -> frozenset[str]:
     return frozenset(c.casefold() for c in word_list("aim_report_cues"))
 
 
+# The aim cues that are modals: alone, with no one said to state it, a forecast or a
+# schedule ("would significantly boost", "will be held"), not an aim.
+_MODALS = frozenset({"would", "should", "will be", "will not"})
+
+
 def _states_intent(text: str, cues: tuple[str, ...]) -> bool:
     """An aim cue beyond speech, mood and acts done ("pledged", "to strengthen"), or an
     infinitive or a modal before a verb ("said it would expand ties", "told them to leave",
     "will also be addressed")."""
-    if any(" ".join(c.casefold().split()) not in _report_cues() for c in cues):
+    words = {" ".join(c.casefold().split()) for c in cues}
+    if any(w not in _report_cues() for w in words):
         return True
+    if words <= _MODALS:
+        return False  # "the missiles would boost", "talks will be held": no one states it
     idioms = [m.span() for m in _REDUPLICATED.finditer(text)]
     aimless = _obligations_aiming_at_nothing(text)
     return any(
