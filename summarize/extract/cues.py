@@ -278,7 +278,8 @@ def lexicon_words(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]
 
 def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
     """Cue phrases in ``text`` as written there, longest match first, no repeats; for
-    hedges, a conditional's "if" (:data:`_CONDITIONAL`) and "seen by X as" last."""
+    hedges, a possibility the sentence opens with where no other cue is found, and a
+    conditional's "if" (:data:`_CONDITIONAL`) and "seen by X as" last."""
     not_cues = _NOT_A_CUE.get(lexicon)
     no_cue_spans = [m.span() for m in not_cues.finditer(text)] if not_cues is not None else []
     if lexicon == "aim_cues":
