@@ -324,7 +324,8 @@ def _status(
     """What most tellings say; in a tie, what the one telling that gives the day ``start``
     says (an undated "visited Geneva" and a dated "is in Geneva" are under way)."""
     counts = Counter(s for f in trip if (s := text_of(f, "status")))
-    tied = {s for s, n in counts.items() if n == max(counts.values())}
+    top = max(counts.values(), default=0)
+    tied = {s for s, n in counts.items() if n == top}
     dating = {text_of(f, "status") for f in trip if start and text_of(f, "start_date") == start}
     found = most_common(text_of(f, "status") or "" for f in trip)
     if len(tied) > 1 and len(tied & dating) == 1:

@@ -210,7 +210,8 @@ def _supported(
     hay = " ".join(c.text for c in cited)
     missing += [n for n in numbers if n not in hay]
     # Under way as a source tells it ("is visiting", "is in"): the source's own day says when.
-    as_of = [c.published.isoformat() for c in cited if c.published and _UNDER_WAY.search(sentence)]
+    under_way = _UNDER_WAY.search(sentence) is not None
+    as_of = [c.published.isoformat() for c in cited if c.published and under_way]
     for phrase in dates:
         if phrase.isdigit() and phrase in hay:
             continue  # a year the spans print

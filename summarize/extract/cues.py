@@ -64,12 +64,12 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # guess nothing either; nor do "thought of" (a thing called to mind) and "is supposed to attend" (a
 # plan; "is supposed to be" stays a cue, hearsay). A belief that judges a value ("I don't think it
 # is normal", "Moscow believes it important to", "I am confident that a good partnership ... is
-# necessary"), possibilities a meeting will assess, a risk
-# something poses and "little doubt" state a position, a topic, an assessment, a certainty; fears
-# named as a thing ("the nations' fears of a resurgent Kremlin", "is fueling primordial fears") are
-# a factor, no guess; "set to" with the day it names ("is set to meet with Trump Friday", "Also
-# Thursday, the general was set to meet ...") states a schedule, and so does an arrival or a
-# meeting "expected" on the day it names ("where Pence is expected to arrive on Friday").
+# necessary"), possibilities a meeting will assess, a risk something poses and "little doubt" state
+# a position, a topic, an assessment, a certainty; fears named as a thing ("the nations' fears of a
+# resurgent Kremlin", "is fueling primordial fears") are a factor, no guess; "set to" with the day
+# it names ("is set to meet with Trump Friday", "Also Thursday, the general was set to meet ...")
+# states a schedule, and so does an arrival or a meeting "expected" on the day it names ("where
+# Pence is expected to arrive on Friday").
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is set to meet with the president Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
