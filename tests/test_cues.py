@@ -81,6 +81,10 @@ from summarize.llm.prompts import word_list
         "The policy is fueling primordial fears in many countries.",  # fears, as a thing
         "The first thing I thought of was the cost.",  # called to mind
         "The minister is supposed to attend.",  # a plan
+        'She is expected to say: "Our goal is a more united nation."',  # a speech's words
+        'The government has criticised what it sees as a "lack of engagement".',  # naming it
+        '"Most worryingly, there has been no discussion over the costs.',  # how bad a fact is
+        "The talks were for the treaty, and not the possibility of a referendum.",  # a topic
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -196,6 +200,8 @@ def test_an_aim_cue_keeps_its_forms(sentence: str, cue: str) -> None:
         "China has floated this plan twice.",
         "The talks bring a new bilateral agreement nearer.",  # adjectives between
         "Past sessions were marked by comity and a focus on shared priorities.",
+        "Officials confirmed that Ruiz does not plan to visit Lima tomorrow.",  # a plan denied
+        "There was no word on how the government intends to manage the costs.",  # only asked
     ],
 )
 def test_a_word_that_states_no_aim_is_no_aim_cue(sentence: str) -> None:
@@ -240,9 +246,13 @@ def test_speech_alone_is_an_aim_candidate_only_with_a_form_of_intent() -> None:
     to_a_place = "She told reporters in Lisbon that she flew to Madrid."  # "to" a place
     pledged = "Both sides pledged closer ties."  # an aim word of its own
 
-    kept = _aim_candidates(facts, intent, told, to_a_place, pledged)
+    stressed = '"Chile is responsible for that," Ruiz stressed.'  # speech too
+    offered = "Ruiz said the reasons the rebels offered were weak."
+    offered_to = "Ruiz offered to mediate between the two sides."  # ... and what for
 
-    assert kept == [intent, told, pledged]
+    kept = _aim_candidates(facts, intent, told, to_a_place, pledged, stressed, offered, offered_to)
+
+    assert kept == [intent, told, pledged, offered_to]
 
 
 def test_a_modal_no_one_is_said_to_state_is_no_aim_candidate() -> None:

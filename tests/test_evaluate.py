@@ -923,3 +923,59 @@ def test_a_headline_s_hedge_is_optional_as_the_gold_rules_say() -> None:
     headed = cue_baseline(gold, text, "Talks likely to stall").hedged_claims
     assert (plain.predicted, plain.correct) == (3, 1)  # "suspect" is a word of the lexicon
     assert (headed.predicted, headed.correct) == (2, 1)
+
+
+def test_trips_at_home_to_other_regions_are_scored_apart(tmp_path: Path) -> None:
+    stems = sorted(GOLD)
+    trip = {"traveler": "Mira Castell", "destination_country": "United Kingdom"}
+    story = {
+        "story": "home",
+        "articles": stems,
+        "engagements": [
+            {
+                **trip,
+                "id": "glasgow",
+                "destination_city": "Glasgow",
+                "date": "2025-03-27",
+                "role": "engagement",
+                "sources": stems[:1],
+            },
+            {
+                **trip,
+                "id": "wales",
+                "destination_city": "Wales",
+                "date": "2025-03",
+                "role": "context",
+                "sources": stems[1:2],
+            },
+        ],
+        "people": [["Mira Castell"]],
+    }
+    path = tmp_path / "home.json"
+    path.write_text(json.dumps(story))
+    brief = perfect_brief().model_copy(
+        update={
+            "engagements": [
+                Engagement(
+                    id=city,
+                    role=role,
+                    traveler="Mira Castell",
+                    destination_country="United Kingdom",
+                    destination_city=city,
+                    start_date=day,
+                    sources=[n],
+                    corroboration=1,
+                    citations=[],
+                )
+                for city, role, day, n in (
+                    ("Scotland", "engagement", "2025-03-27", 1),  # Glasgow's region
+                    ("Wales", "context", "2025-03", 2),
+                )
+            ]
+        }
+    )
+    report = score_outputs(write_outputs(tmp_path / "out", brief=brief), GOLD_DIR, story=path)
+    engagements = report.as_dict()["engagements"]
+    # Same traveler, country and year: only the regions tell the two trips apart.
+    assert engagements["clustered"] == {"hit": 2, "rate": 1.0, "total": 2}
+    assert engagements["roles"]["hit"] == 2

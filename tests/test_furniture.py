@@ -134,6 +134,22 @@ def test_a_labelled_link_to_another_story_is_furniture_and_the_prose_goes_on() -
     # On a line of its own, the whole line goes.
     lines = "Ruiz will host the talks.\n\nREAD MORE: Why Lima Wants a Port\n\nRuiz met him.\n"
     assert "Lima" not in strip_furniture(lines).text
+    # A link to an interactive page is labelled so too.
+    graphic = "Ruiz will host the talks. INTERACTIVE: Lima under siege The port reopened.\n"
+    assert strip_furniture(graphic).text == "Ruiz will host the talks. The port reopened.\n"
+
+
+def test_the_page_s_closing_calls_to_its_reader_are_furniture() -> None:
+    story = "Ruiz will host the talks. The bill is due on Thursday."
+    tail = (
+        " Get news from the Post in your inbox, each morning Do you have a question about the"
+        " talks? Or about the bill? Let us know: If you are reading this on the app, you will"
+        " need to visit the website."
+    )
+    assert strip_furniture(story + tail + "\n").text == story + " \n"
+    # One sentence to the reader, or one in quotation marks, is the story's.
+    quoted = story + ' "If you want peace, you talk," Ruiz said. Do you agree?\n'
+    assert strip_furniture(quoted).text == quoted
 
 
 def test_a_linked_headline_ends_at_its_question_mark_or_its_glued_dash() -> None:

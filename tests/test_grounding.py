@@ -15,6 +15,7 @@ from summarize.extract.grounding import (
     ground_events,
     ground_people,
     left_from,
+    name_positions,
     names_person,
     person_name,
 )
@@ -49,7 +50,9 @@ def _ctx() -> ArticleContext:
 
 
 def test_a_traveler_named_nowhere_becomes_the_one_person_the_sentence_names() -> None:
-    ctx = _ctx()
+    text = TEXT.replace("met Mira Castell and Pavel Orlin in Hanoi", "stayed in Tallinn")
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(numbered, None, _ctx().people)
     wrong = _Event(who="Oskar Brandt", met="Pavel Orlin", n=2)
 
     grounded = ground_events([wrong], ctx, [1, 2])
@@ -100,6 +103,10 @@ def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> No
 
     assert person_name("Robert M. Danin", ctx) == "Robert M. Danin"  # "M." is no acronym
     assert person_name("NATO", ctx) is None
+    # An office held at a body known by its initials ends before the name.
+    assert person_name("Syrian envoy to the UN Bashar Jaafari", ctx) == "Bashar Jaafari"
+    assert person_name("Ambassador to the UN Nikki Haley", ctx) == "Nikki Haley"
+    assert person_name("UN Security Council", ctx) is None
     assert fullest_name("Mira Castell", text) == "Mira Castell"  # "But" opens the sentence
     assert fullest_name("Danin", text) == "Robert M. Danin"  # "M." ends no clause
     # Two people share a surname: which one it means is not known.
@@ -503,6 +510,9 @@ def test_the_country_an_office_opens_with_outweighs_the_models() -> None:
     assert official_country("Ambassador to Japan", "Kenya") == "kenya"
     assert official_country("Ambassador to Japan", None) == "japan"
     assert official_country(None, "Kenya") == "kenya"
+    # The first capital of an office that opens with no country word is its subject matter.
+    assert official_country("special envoy for the Syrian settlement", "Russia") == "russia"
+    assert official_country("new US defence secretary", "Netherlands") == "united states"
 
 
 def test_an_office_set_off_after_a_name_is_read_as_written() -> None:
@@ -833,3 +843,21 @@ def test_a_name_listed_again_with_its_holder_s_title_before_it_is_one_person() -
     ]
     grounded = ground_people(drafts, ctx)
     assert [(p.name, p.title) for p in grounded.items] == [("Mira Castell", "Ombudsman")]
+
+
+def test_an_honorific_makes_a_short_family_name_the_person_s() -> None:
+    # "May" alone is a month too; "Mrs May" is Theresa May.
+    assert name_positions("In May, Mrs May said so.", "Theresa May") == [12]
+    assert name_positions("It rained in May.", "Theresa May") == []
+
+
+def test_a_sentence_the_cues_did_not_list_next_to_the_cited_one_can_say_the_event() -> None:
+    ctx = _ctx()
+    # Cited sentence 2, the cues listing only 1 and 2: sentence 3 names Brandt, Orlin and
+    # Hanoi, so it is the evidence.
+    met = _Event(who="Oskar Brandt", met="Pavel Orlin", when=None, n=2)
+    (event,) = ground_events([met], ctx, [1, 2]).items
+    assert (event.who, event.met, event.n) == ("Oskar Brandt", "Pavel Orlin", 3)
+    # Whom the model says was met must be named there too: no meeting with Velt in 3.
+    other = _Event(who="Oskar Brandt", met="Arno Velt", when=None, n=2)
+    assert all(e.n != 3 for e in ground_events([other], ctx, [1, 2]).items)

@@ -163,6 +163,8 @@ def test_no_trip_for_an_office_held_there_and_no_meeting_at_home_with_no_one() -
         "Speaking in Lisbon ahead of his meeting with the president tomorrow, Dell said so.",
         "The mayor hopes the current visit to Lisbon by Dell will open a new page.",
         "Dell is travelling to Lisbon for the last summit before the vote.",
+        "The delegations of Canada and Spain are holding a meeting in Portugal's Lisbon.",
+        "Tomas Dell and Mira Castell are meeting in Lisbon two days before the vote.",
     ],
 )
 def test_a_trip_told_as_under_way_is_dated_by_its_page(text: str) -> None:
@@ -377,3 +379,51 @@ def test_a_travelers_own_coming_still_ahead_makes_the_trip_planned() -> None:
     # The traveler, the subject of a future form, at the place later in the clause.
     later = "Dell will seek to offer a steadier message during remarks and talks in Lisbon."
     assert status_and_dates(_event("Lisbon", later), PUBLISHED)[0] == "planned"
+
+
+def test_a_meeting_just_done_or_told_from_its_place_is_the_page_s_news() -> None:
+    for text in (
+        "Dell has met the Portuguese president in a Lisbon hotel.",
+        "In Lisbon, Canadian envoy Tomas Dell blamed the rebels for the delay.",
+    ):
+        status, dates = status_and_dates(_event("Lisbon", text), PUBLISHED)
+        assert (status, dates.start) == ("ongoing", "2021-06-02"), text
+    # A count of meetings is no news of the day.
+    status, dates = status_and_dates(
+        _event("Lisbon", "Dell has met her in Lisbon twice."), PUBLISHED
+    )
+    assert (status, dates.start) == ("past", None)
+
+
+def test_the_sentence_naming_the_place_for_the_cited_one_can_put_them_there_now() -> None:
+    place = "Delegations are holding talks in Lisbon at the Ritz hotel."
+    cited = "Canada's delegation is led by Tomas Dell."
+    spans = (
+        Span(start=61, end=61 + len(cited), text=cited),
+        Span(start=0, end=len(place), text=place),
+    )
+    event = Event(2, "Tomas Dell", "trip", "past", "Lisbon", None, None, spans)
+    status, dates = status_and_dates(event, PUBLISHED)
+    assert (status, dates.start) == ("ongoing", "2021-06-02")
+
+
+def test_someone_met_at_home_is_an_engagement_without_a_border_crossed() -> None:
+    text = "The prime minister has met the first minister in a Glasgow hotel."
+    met = Event(
+        1,
+        "Tomas Dell",
+        "trip",
+        "past",
+        "Glasgow",
+        None,
+        "Mira Castell",
+        (Span(start=0, end=len(text), text=text),),
+    )
+    assert journey_or_meeting(met, "United Kingdom")
+    alone = Event(1, "Tomas Dell", "trip", "past", "Glasgow", None, None, met.evidence)
+    assert not journey_or_meeting(alone, "United Kingdom")
+
+
+def test_a_department_is_no_departure() -> None:
+    assert not tells_travel("A lecturer at Marmara University's Department of Politics said so.")
+    assert tells_travel("The minister departed for Lisbon.")

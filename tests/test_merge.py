@@ -649,3 +649,33 @@ def test_an_undated_mention_joins_the_one_trip_that_is_the_news() -> None:
         ("2024-11", 1),
         ("2025-03-11", 3),
     ]
+
+
+def test_at_home_another_region_is_another_trip_and_context() -> None:
+    people = [("Mira Castell", "Prime Minister", "United Kingdom")]
+    today = {
+        "traveler": "Mira Castell",
+        "traveler_country": "United Kingdom",
+        "destination_country": "United Kingdom",
+        "destination_city": "Glasgow",
+        "status": "ongoing",
+        "start_date": "2025-03-27",
+        "year_stated": True,
+    }
+    scotland = {**today, "destination_city": "Scotland"}
+    wales = {**today, "destination_city": "Wales", "status": "past", "start_date": "2025-03"}
+    brief = merge(
+        [
+            article("a", officials=people, visits=[today]),
+            article("b", officials=people, visits=[scotland, wales]),
+        ]
+    )
+    # Glasgow lies in Scotland: one trip told twice; Wales, earlier in the month, is another
+    # region of the same country, so another trip, and context to the day's.
+    roles = {
+        (e.destination_city, e.start_date): (e.role, len(e.sources)) for e in brief.engagements
+    }
+    assert roles == {
+        ("Glasgow", "2025-03-27"): ("engagement", 2),
+        ("Wales", "2025-03"): ("context", 1),
+    }

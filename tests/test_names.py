@@ -12,6 +12,7 @@ from summarize.knowledge.places import (
     countries_mentioned,
     country_key,
     names_a_region_elsewhere,
+    region_of,
     venue_country,
 )
 from summarize.knowledge.titles import head_words, names_a_post, only_modifiers
@@ -173,3 +174,15 @@ def test_a_given_name_written_as_its_nickname_names_the_same_person() -> None:
     # Another given name, or the same nickname with another family name, is someone else.
     assert not same_person(name_parts("Hillary Clinton"), name_parts("Bill Clinton"))
     assert not same_person(name_parts("Jim Mattis"), name_parts("James Mattiss Ortega"))
+
+
+def test_a_region_of_a_country_is_placed_and_told_apart_from_another() -> None:
+    # ISO 3166-2 writes "Wales [Cymru GB-CYM]": both names place it in the United Kingdom.
+    assert destination("Wales") == ("United Kingdom", "Wales")
+    assert city_country("Cymru") == "united kingdom"
+    # A city and the region it lies in are one region; another region is not.
+    assert region_of("Glasgow") == region_of("Scotland") == region_of("East Kilbride") == "GB-SCT"
+    assert region_of("Cardiff") == "GB-WLS"
+    assert region_of("Houston") == region_of("Texas") == "US-TX"
+    # No region where the data use another scheme, or for a country.
+    assert region_of("United Kingdom") is None

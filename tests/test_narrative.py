@@ -88,6 +88,10 @@ def test_a_wording_that_says_one_thing_twice_is_refused() -> None:
     assert problems_of(twice, draft, {"LATIN"}) == ["it says one thing twice: say it once"]
     other = problems_of(f"Tokhtarov said {claim}. He said so on Monday.", draft, {"LATIN"})
     assert "it says one thing twice: say it once" not in other
+    # A lead-in of two words before the restated claim does not hide it.
+    short = "Lyon announced its presence in the city"
+    again = f"Officials said that {short}. Shortly after, {short}."
+    assert "it says one thing twice: say it once" in problems_of(again, draft, {"LATIN"})
 
 
 def test_one_wording_is_never_stated_twice() -> None:
@@ -685,3 +689,14 @@ def test_a_clause_with_no_subject_is_quoted_whole_and_a_stray_hyphen_is_dropped(
     # Not "Officials said that is indicative of ...", and no ".-." at its end.
     assert said.endswith("within the bloc.\u201d")
     assert "The row with Lima" in said
+
+
+def test_a_clause_opening_with_its_verb_of_saying_is_quoted_whole() -> None:
+    whole = "Ana Ruiz - an adviser to the rebels - told reporters the plans were not clear at all."
+    people: list[tuple[str, str | None, str | None]] = [("Ana Ruiz", "adviser", "Chile")]
+    claim = "told reporters the plans were not clear at all"
+    report = article("plans", officials=people, aims=[(claim, "Ana Ruiz", whole)])
+    (said,) = [s for s in _sentences(merge([report])) if "plans" in s]
+    # Not "Ana Ruiz said that told reporters ...".
+    assert "said that told" not in said
+    assert "Ana Ruiz - an adviser" in said

@@ -7,6 +7,7 @@ from datetime import date
 
 from summarize.contract.extraction import Span, Visit
 from summarize.extract.grounding import Person
+from summarize.extract.itinerary import same_trip
 from summarize.extract.numbered import number_sentences
 from summarize.extract.retold import fold_retold
 from summarize.extract.stated_trips import buildings_travelled_to, stated_trips
@@ -490,3 +491,58 @@ def test_a_guest_the_host_meets_on_the_page_s_own_day_is_there_now() -> None:
         "2021-06-02",
         "ongoing",
     )
+
+
+def test_a_visit_denied_is_no_trip_and_a_time_the_sentence_opens_with_dates_one() -> None:
+    assert _stated("Tomas Dell will not visit Chile before the vote.") == []
+    assert _stated("Officials said Tomas Dell does not plan to visit Chile tomorrow.") == []
+    (trip,) = _stated("Earlier this month, Mr Dell visited Chile as part of a tour.")
+    assert (trip.destination_country, trip.start_date, trip.status) == ("Chile", "2021-06", "past")
+
+
+def test_a_family_name_that_is_a_modal_word_does_not_put_a_trip_ahead() -> None:
+    people = [Person("Theresa May", True, "Prime Minister", "United Kingdom", ())]
+    text = "Earlier this month, Mrs May visited Wales as part of a tour."
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    (trip,) = stated_trips(numbered, people, PUBLISHED)
+    # Wales is a country of the United Kingdom (ISO 3166-2 "Wales [Cymru GB-CYM]"): a trip at
+    # home to another region, done, not planned by a modal "may".
+    assert (trip.destination_country, trip.destination_city, trip.status) == (
+        "United Kingdom",
+        "Wales",
+        "past",
+    )
+    # The day's trip to Glasgow, Scotland, answered by the model, is another trip.
+    today = Visit(
+        traveler="Theresa May",
+        traveler_country="United Kingdom",
+        destination_country="United Kingdom",
+        destination_city="Glasgow",
+        status="ongoing",
+        start_date="2021-06-02",
+        evidence=[Span(start=0, end=5, text=text[:5])],
+    )
+    assert len(stated_trips(numbered, people, PUBLISHED, answered=[today])) == 1
+    scotland = today.model_copy(update={"destination_city": "Scotland"})
+    glasgow = today.model_copy(update={"start_date": None})
+    assert same_trip(scotland, glasgow)
+
+
+def test_a_journey_owned_by_an_office_is_its_holder_s_not_the_last_name_s() -> None:
+    text = "Tomas Dell and Mira Castell held talks during the foreign minister's trip to Chile."
+    (trip,) = _stated(text)
+    assert trip.traveler == "Tomas Dell"
+    # No one holds that office: no traveler is guessed.
+    assert _stated("Dell and Castell met during the prime minister's trip to Chile.") == []
+
+
+def test_who_only_tells_of_talks_abroad_did_not_travel_to_them() -> None:
+    told = "Tomas Dell told Al Jazeera the rebels were not clear on the talks in Hanoi."
+    assert _stated(told) == []  # he tells of them, in a clause of their own
+    according = "According to Tomas Dell, the refusal to join the talks in Hanoi is a signal."
+    assert _stated(according) == []
+    held = _stated("Tomas Dell held talks in Hanoi with Mira Castell.")
+    assert [(t.traveler, t.destination_country) for t in held] == [
+        ("Tomas Dell", "Vietnam"),
+        ("Mira Castell", "Vietnam"),
+    ]

@@ -486,3 +486,34 @@ def test_a_quotation_opening_the_sentence_after_an_attributed_one_is_that_speake
     at = alone.index("could")
     span = next((a, b) for a, b in sentences if a <= at < b)
     assert Speakers(alone, sentences, PEOPLE).voice(span, (at, at + 5)) is None
+
+
+def test_a_subject_set_off_by_a_relative_clause_or_dashes_still_speaks() -> None:
+    people = ("Oskar Brandt", "Mira May")
+    relative = "Ms May, who will sign the pact on Friday, earlier told staff that ties could grow."
+    assert voice_of(relative, people) == "Mira May"
+    dashes = "Ms May - who took no questions after her 10-minute speech - also said it may grow."
+    assert voice_of(dashes, people) == "Mira May"
+    # A bare auxiliary after the aside is the verb's, no adverb: the sentence names no one.
+    indicative = "The row with Lyon, however, is indicative of a divide at a time of change."
+    assert voice_of(indicative, people) is None
+
+
+def test_added_attributes_and_a_verb_joined_by_but_keeps_the_first_subject() -> None:
+    earlier = "Oskar Brandt said the talks went well. "
+    assert voice_of("He added that ties could grow.", PEOPLE, previous=earlier) == "Oskar Brandt"
+    joined = "Mr. Brandt said he would consider Ms Castell but added, \u201cThey may stay.\u201d"
+    assert voice_of(joined, PEOPLE) == "Oskar Brandt"
+
+
+def test_a_speech_announced_is_its_speaker_s() -> None:
+    earlier = "Mira Castell will address staff in Porto."
+    assert voice_of("She is expected to say: ", PEOPLE, previous=earlier) == "Mira Castell"
+    text = (
+        "Mira Castell will address staff in Porto. "
+        'She is expected to say: "Our goal is a more united nation.'
+    )
+    sentences = tuple((s.start, s.end) for s in split_sentences(text))
+    span = sentences[-1]
+    at = text.index("goal")
+    assert Speakers(text, sentences, PEOPLE).voice(span, (at, at + 4)) == "Mira Castell"

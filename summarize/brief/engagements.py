@@ -15,7 +15,12 @@ from summarize.brief.sources import Context
 from summarize.contract.brief import Engagement, Fact
 from summarize.contract.partial_date import PartialDate
 from summarize.knowledge.person_names import contains_name, name_parts
-from summarize.knowledge.places import countries_mentioned, country_display, country_key
+from summarize.knowledge.places import (
+    countries_mentioned,
+    country_display,
+    country_key,
+    region_of,
+)
 from summarize.llm.prompts import grammar_words
 
 SAME_TRIP_DAYS = 14
@@ -105,6 +110,37 @@ def _split_by_date(facts: list[Fact]) -> list[list[Fact]]:
     elif loose:
         trips.append(loose)
     return trips
+
+
+def _split_by_region(facts: list[Fact]) -> list[list[Fact]]:
+    """Visits at home, where the country tells nothing, one group per region the data tell
+    apart ("visited Wales" earlier this month is not the day's trip to Glasgow, Scotland).
+    A visit whose region is unknown joins the only group, or the one that is the news, or
+    stands alone. Visits abroad stay together: a tour of one country's cities is one trip."""
+    if not facts or not all(_at_home(f) for f in facts):
+        return [facts]
+    regions: dict[str, list[Fact]] = defaultdict(list)
+    unknown: list[Fact] = []
+    for f in facts:
+        region = region_of(text_of(f, "destination_city"))
+        (regions[region] if region is not None else unknown).append(f)
+    groups = list(regions.values())
+    if len(groups) <= 1:
+        return [facts]
+    news = [g for g in groups if any(_ahead_or_now(f) for f in g)]
+    if unknown and len(news) == 1:
+        news[0].extend(unknown)
+    elif unknown:
+        groups.append(unknown)
+    return groups
+
+
+def _home_region(trip: list[Fact]) -> str | None:
+    """The region of a trip at home (:func:`_split_by_region`): another region of the same
+    country than the story's own meeting is context, as another country would be."""
+    if not trip or not all(_at_home(f) for f in trip):
+        return None
+    return most_common(r for f in trip if (r := region_of(text_of(f, "destination_city"))))
 
 
 def _ahead_or_now(fact: Fact) -> bool:
@@ -390,7 +426,8 @@ def engagements_of(
         trip
         for event in _events(visits, people)
         for own in _by_visitor(event, people)
-        for trip in _split_by_date(own)
+        for part in _split_by_region(own)
+        for trip in _split_by_date(part)
         if trip
     ]
     central = max(
@@ -406,6 +443,7 @@ def engagements_of(
     )
     focus = _countries(central, people) if central is not None else frozenset()
     central_start = _best_date(central, "start_date") if central is not None else None
+    central_region = _home_region(central) if central is not None else None
     out: list[Engagement] = []
     for trip in trips:
         travelled = [f for f in trip if text_of(f, "kind") != "meeting"] or trip
@@ -431,6 +469,7 @@ def engagements_of(
                 role="engagement"
                 if _countries(trip, people) == focus
                 and not _plan_overtaken(status, start, central_start)
+                and _home_region(trip) in (None, central_region)
                 else "context",
                 kind="trip" if any(text_of(f, "kind") != "meeting" for f in trip) else "meeting",
                 status=status,

@@ -359,6 +359,7 @@ def _is_clause(text: str) -> bool:
     return (
         len(words) >= 5
         and words[0].casefold() not in _NOT_A_SUBJECT
+        and not attribution_verbs().match(text)  # "told Al Jazeera the ...": its verb, no subject
         and not _refers_back(text)
         and not _opens_with_participle(words)
         # "addresses where he was reported to have stayed": a noun and its relative clause
@@ -643,13 +644,15 @@ _FINISHED = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$|\u201d$")
 # space, then a capital or an opening quotation mark.
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c])")
 # Words two sentences of one wording may share before they say the same thing.
-_SAME_SHARE = 0.8
+_SAME_SHARE = 0.75
 
 
 def _says_twice(text: str) -> bool:
     """Whether a wording is two sentences that say one thing ("Officials said that X
-    launched four missiles. Last week, X launched four missiles."): the model sometimes
-    restates its sentence, and the reader would read it twice."""
+    launched four missiles. Last week, X launched four missiles.", "Officials said that
+    Russia announced its presence in the city. Shortly after, Russia announced its presence
+    in the city."): the model sometimes restates its sentence, and the reader would read it
+    twice."""
     parts = [set(re.findall(r"\w+", _fold(p))) for p in _NEXT_SENTENCE.split(text)]
     return any(
         len(a & b) >= _SAME_SHARE * min(len(a), len(b))

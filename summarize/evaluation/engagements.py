@@ -16,7 +16,7 @@ from summarize.evaluation.gold import GoldBrief, GoldEngagement
 from summarize.evaluation.lenient import Loose, read_leniently
 from summarize.evaluation.metrics import Ratio
 from summarize.evaluation.names import name_matches
-from summarize.knowledge.places import country_key
+from summarize.knowledge.places import country_key, region_of
 
 
 class _SourceRef(Loose):
@@ -30,6 +30,7 @@ class _Engagement(Loose):
     traveler: str | None = None
     met: list[str] = Field(default_factory=list)
     destination_country: str | None = None
+    destination_city: str | None = None
     start_date: str | None = None
     role: str | None = None
     sources: list[int] = Field(default_factory=list)
@@ -86,12 +87,15 @@ def _years_agree(predicted: str | None, gold: str | None) -> bool:
 
 def _same_trip(e: _Engagement, gold: GoldEngagement) -> bool:
     """Same traveler (a meeting may be told from either side, as in the article scorer), same
-    country, years that do not contradict."""
+    country, years that do not contradict, and no other region of it where the gold names a
+    place (a trip to Wales is not one to Glasgow, Scotland)."""
     sides = [e.traveler, *e.met] if e.kind == "meeting" else [e.traveler]
+    regions = {region_of(e.destination_city), region_of(gold.destination_city)}
     return (
         any(name_matches(side, gold.travelers) for side in sides)
         and country_key(e.destination_country) == country_key(gold.destination_country)
         and _years_agree(e.start_date, gold.date)
+        and (None in regions or len(regions) == 1)
     )
 
 

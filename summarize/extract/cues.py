@@ -65,11 +65,14 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # plan; "is supposed to be" stays a cue, hearsay). A belief that judges a value ("I don't think it
 # is normal", "Moscow believes it important to", "I am confident that a good partnership ... is
 # necessary"), possibilities a meeting will assess, a risk something poses and "little doubt" state
-# a position, a topic, an assessment, a certainty; fears named as a thing ("the nations' fears of a
+# a position, a topic ("talks ... for Article 50, not the possibility of a referendum"), an
+# assessment, a certainty; fears named as a thing ("the nations' fears of a
 # resurgent Kremlin", "is fueling primordial fears") are a factor, no guess; "set to" with the day
 # it names ("is set to meet with Trump Friday", "Also Thursday, the general was set to meet ...")
 # states a schedule, and so does an arrival or a meeting "expected" on the day it names ("where
-# Pence is expected to arrive on Friday").
+# Pence is expected to arrive on Friday"), and a speech "expected" with its words given ("She
+# is expected to say: ..."). What someone "sees as" something ("what it sees as a lack of
+# engagement") is how they name it, and "Most worryingly," how bad a fact is: no guess.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is set to meet with the president Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
@@ -111,7 +114,8 @@ _NOT_SPECULATING = re.compile(
     r"going\s+to\b(?!\s+see\b)"
     r"|\bgoing\s+to\s+(?=(?:the|a|an|his|her|their|our|its|this|that|these|those)\b"
     r"|(?-i:[A-Z]|[a-z]+[^su\W]s\b))"
-    r"|\bworr(?:y|ies|ied|ying)\b(?!\s+that\b)"
+    r"|\bworr(?:y|ies|ied|ying)\b(?!\s+that\b)|\bworryingly\b"
+    r"|\bsees\s+(?:[\w\'\u2019\"\u201c\u201d-]+\s+){0,4}?as\b"
     r"|(?:\b(?:the|their|his|her|its|our|these|those|such)|[\'\u2019]s?)\s+(?:[\w-]+\s+)?"
     r"fears?\b(?!\s+that\b)"
     r"|\b(?:fuel|stok|rais|eas|allay|calm|heighten|spark|deepen|prompt)\w*\s+(?:[\w-]+\s+)?"
@@ -139,10 +143,11 @@ _NOT_SPECULATING = re.compile(
     rf"(?:is|are|was|were|would\s+be)\s+(?:not\s+)?"
     rf"(?:(?:very|so|most|particularly|especially|extremely)\s+)?(?:{_VALUE_WORDS})\b"
     r"|\b(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+)?possibilit\w*"
+    r"(?:[\w-]+\s+)?possibilit\w*|\bnot\s+(?:the\s+)?possibilit\w*\s+of\b"
     r"|\bpos(?:e|es|ed|ing)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}risks?\b"
     r"|\b(?:little|no|without|beyond)\s+(?:a\s+)?doubts?\b"
     rf"|\bset\s+to\s+(?:[\w\'\u2019-]+\s+){{1,8}}?(?:on\s+)?(?:{_WEEKDAYS})\b"
+    r"|\b(?:(?:is|are|was|were)\s+)?expected\s+to\s+(?:say|tell|declare)\b[^.;:?!\"\u201c]{0,40}[:\"\u201c]"
     rf"|\b(?:(?:is|are|was|were)\s+)?expected\s+to\s+(?:arrive|attend|travel|fly|come|land|visit|meet)\b"
     rf"(?=[^.;:?!]{{0,80}}?\b(?:{_WEEKDAYS})\b)"
     rf"|^\W*(?:\w+\s+)?(?:on\s+)?(?:{_WEEKDAYS})\s*,[^;!?]{{0,160}}?\bset\s+to\b",
@@ -154,8 +159,10 @@ _NOT_SPECULATING = re.compile(
 # "has expressed \"irritation\""), a plan named as a thing ("his planned trip", "the
 # proposed deal"), who hosts ("at the invitation of"), and a purpose the writer only expects
 # ("talks expected to focus on trade": a guess, a hedged claim, not an aim someone states),
-# speech, agreement or a purpose denied ("did not say why", "I don't agree with", "the ban is
-# not aimed at Muslims"), and an aim given up ("abandoned, at least for now, his vow to").
+# speech, agreement, a plan or a purpose denied ("did not say why", "I don't agree with", "the
+# ban is not aimed at Muslims", "does not plan to visit"), an intent only asked about ("no
+# discussion over how the government intends to manage"), and an aim given up ("abandoned, at
+# least for now, his vow to").
 # The plan's determiners are :data:`_DETERMINER`'s less "that", which also opens a relative
 # clause ("the ministry that planned a second round" states an aim).
 _FEELING = (
@@ -170,7 +177,9 @@ _NOT_AIMING = re.compile(
     r"(?:planned|proposed)\b(?=\s+[a-z])"
     r"|\bat\s+(?:the\s+)?invitation\b"
     r"|\b(?:expected|likely)\s+to\s+\w+"
-    r"|(?:\bnot|\bnever|\bno|n[\'\u2019]t)\s+(?:\w+\s+)?(?:say|said|says|agree\w*|indicat\w*|aim\w*|announc\w*)\b"
+    r"|(?:\bnot|\bnever|\bno|n[\'\u2019]t)\s+(?:\w+\s+)?"
+    r"(?:say|said|says|agree\w*|indicat\w*|aim\w*|announc\w*|plan\w*|intend\w*)\b"
+    r"|\b(?:how|what|which|whether)\s+(?:[\w\'\u2019-]+\s+){1,5}?(?:intend|plan|want)(?:s|ed)?\s+to\b"
     r"|\b(?:abandon\w*|dropped|scrapped|shelved|renege\w*)\b[^.;]{0,30}?\b(?:vow|pledge|promise|plan)s?\b",
     re.IGNORECASE,
 )

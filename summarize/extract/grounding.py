@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from typing import Any, Generic, TypedDict, TypeVar
 
 from summarize.contract.extraction import (
@@ -293,10 +293,16 @@ def name_positions(text: str, name: str, among: Sequence[str] = ()) -> list[int]
         return []
     hay = normalize(text, fold_case=True).text
     found = {m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", hay)}
+    family = normalize(name.split()[-1], fold_case=True).text if " " in name else ""
+    if family and family != key:  # "Mrs May": an honorific makes a short family name one
+        found |= {m.start(1) for m in re.finditer(rf"{_HONORIFIC}({re.escape(family)})(?!\w)", hay)}
     plain = normalize(text).text
     if (short := _short_name(name, among)) is not None and len(plain) == len(hay):
         found |= {m.start() for m in short.finditer(plain)}
     return sorted(found)
+
+
+_HONORIFIC = r"(?<!\w)(?:mr|mrs|ms|dr)\.?\s+"
 
 
 def _printed_part(name: str, ctx: ArticleContext) -> str | None:
@@ -366,11 +372,12 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
             tokens = tokens[size:]
     particles = _name_particles()
     # "... Affairs Minister Pavel Marek", "Lyon Bank President Morel": the name is the run
-    # after the last office word.
+    # after the last office word, or after the body an office is held at ("envoy to the UN
+    # Bashar Jaafari": no one's name holds an acronym).
     for k in range(len(tokens) - 1, 0, -1):
         run = tokens[k:]
         if (
-            _is_title_word(tokens[k - 1])
+            (_is_title_word(tokens[k - 1]) or (len(run) > 1 and _acronym(tokens[k - 1])))
             and run[0][0].isupper()
             and all(_name_word(t, particles) and not _is_title_word(t) for t in run)
         ):
@@ -383,7 +390,7 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         return None
     if tokens[0].casefold() in grammar_words("article") or name.casefold() in _group_words():
         return None  # "The White House", "White House", "Kremlin": a body, no one's name
-    if any(t.isupper() and len(t.rstrip(".")) > 1 for t in tokens):  # "NATO", "UN": an acronym
+    if any(_acronym(t) for t in tokens):  # "NATO", "UN": a body
         return None
     if any(t.casefold() in grammar_words("number") for t in tokens):  # "Air Force One"
         return None
@@ -396,6 +403,10 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     ):
         return None  # "Agency" where the article writes "the surveillance agency" (not "bin")
     return name
+
+
+def _acronym(word: str) -> bool:
+    return word.isupper() and len(word.rstrip(".")) > 1
 
 
 @cache
@@ -703,14 +714,21 @@ def _place_mentions(sentence: str, place: str | None) -> list[re.Match[str]]:
     )
 
 
-def _anchor(cited: int, numbers: Sequence[int], score: Callable[[int], int]) -> int | None:
+def _anchor(
+    cited: int,
+    numbers: Sequence[int],
+    score: Callable[[int], int],
+    near: Callable[[int], bool] = lambda n: False,
+) -> int | None:
     """The sentence that says it: the cited one if it fits best, else the best-fitting one.
 
     A small model often reports the right event and cites a neighbouring sentence (a
-    headline, the next line); the evidence must be the sentence that says it. A score of 0
-    means the sentence does not fit at all.
+    headline, the next line); the evidence must be the sentence that says it. A sentence
+    next to the cited one that the cues did not list counts where ``near`` takes it. A
+    score of 0 means the sentence does not fit at all.
     """
-    best = max((score(n), -abs(n - cited), n) for n in {cited, *numbers})
+    beside = {n for n in (cited - 1, cited + 1) if near(n)}
+    best = max((score(n), -abs(n - cited), n) for n in {cited, *numbers, *beside})
     if best[0] <= 0:
         return None
     return cited if score(cited) == best[0] else best[2]
@@ -773,6 +791,21 @@ def _fit(
     return score
 
 
+def _all_named(e: Any, ctx: ArticleContext, n: int) -> bool:
+    """Whether sentence ``n`` names the traveler, whom they met and the place, all by name:
+    what lets a sentence the cues did not list stand in for the one the model cited."""
+    sentence = ctx.sentence(n)
+    place = stated(e.place)
+    return (
+        sentence is not None
+        and place is not None
+        and names_person(sentence.text, e.who)
+        and (not stated(e.met) or names_person(sentence.text, e.met))
+        and _place_in(sentence.text, place) is not None
+        and not _dateline(sentence.text, place)  # where the report was filed
+    )
+
+
 def _the_one_named(e: Any, ctx: ArticleContext) -> str | None:
     """The traveler by construction when the model's choice is named nowhere it cites: the
     only listed person the cited sentence names (with the place, for a trip)."""
@@ -798,7 +831,7 @@ def ground_events(
         if home and cited is not None and _place_in(cited.text, stated(e.place)) is None:
             out.notes.append(f"events[{i}]: {e.place!r} for 'homeland' is {home!r}, by birth")
             e = e.model_copy(update={"place": home})
-        n = _anchor(e.n, numbers, _fit(e, ctx))
+        n = _anchor(e.n, numbers, _fit(e, ctx), partial(_all_named, e, ctx))
         if n is None and (named := _the_one_named(e, ctx)) is not None:
             out.notes.append(
                 f"events[{i}]: {e.who!r} is not named where it is reported; the one person "

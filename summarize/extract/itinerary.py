@@ -36,7 +36,7 @@ from summarize.extract.grounding import (
 )
 from summarize.ingest.date_phrases import ResolvedDates, counted_back, resolve_dates
 from summarize.ingest.text_match import normalize
-from summarize.knowledge.places import city_country, country_key, find_country
+from summarize.knowledge.places import city_country, country_key, find_country, region_of
 from summarize.llm.prompts import word_list
 
 _PLACE_WORD = r"[A-Z][\w.'\u2019-]*"
@@ -132,12 +132,15 @@ def journey_or_meeting(event: Event, home: str | None, title: str | None = None)
     ("X was also in Mexico City where he met Y") is abroad: that stays a trip, unless their
     office posts them there ("the charge d'affaires at the embassy in Lisbon", as their title
     or, without one, as the sentence's appositive after their name). A meeting at
-    home with no one met is none ("expects Iran to meet the norms"), and the one who invited
+    home with no one met is none ("expects Iran to meet the norms"); one with someone met is
+    an engagement, a border crossed or not ("has met Scotland's first minister in a Glasgow
+    hotel"), and the one who invited
     the traveler travels nowhere ("on a visit to Russia at the invitation of Putin")."""
     there = country_key(destination(event.place)[0])
     if event.kind == "trip" and _inviter_only(event):
         return False
-    if event.kind == "meeting":
+    at_home = home is not None and country_key(home) == there
+    if event.kind == "meeting" or (event.met is not None and at_home):  # met someone at home
         return event.met is not None or home is None or country_key(home) != there
     if event.kind != "trip" or any(tells_travel(s.text) for s in event.evidence):
         return True
@@ -192,13 +195,15 @@ def _posted_in(title: str | None) -> str | None:
 
 
 # "is in", "are now at", "is currently visiting", "is travelling to", "is on a two-day visit
-# to", "the current visit to": there now, or on the way.
+# to", "are holding a meeting in", "the current visit to": there now, or on the way; the
+# city may follow its country's name ("in Kazakhstan's Astana").
 _THERE_NOW = (
     r"(?:\b(?:is|are)\s+(?:now\s+|currently\s+|still\s+)?"
     r"(?:(?:in|at|visiting|touring)\s+|(?:travell?ing|flying)\s+to\s+"
-    r"|on\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:to|of)\s+)"
+    r"|on\s+an?\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:to|of)\s+"
+    r"|holding\s+(?:[\w-]+\s+){0,3}?(?:talks|meetings?|consultations|negotiations)\s+(?:in|at)\s+)"
     r"|\b(?:current|ongoing)\s+(?:[\w-]+\s+){0,2}(?:visit|trip|tour)\s+(?:to|of)\s+)"
-    r"(?:the\s+)?"
+    r"(?:the\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?"
 )
 
 
@@ -219,12 +224,19 @@ def under_way(sentence: str, traveler: str, place: str | None) -> bool:
         sentence,
     ):
         return True
+    joined = r"(?:\s+and\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)?"
+    if surname and re.search(rf"\b{re.escape(surname)}{joined}\s+{_MEETING_NOW}", sentence):
+        return True  # "Nicola Sturgeon and Theresa May are meeting"
     words = place_pattern(place) if place else ""
     return bool(words) and (
         re.search(rf"{_THERE_NOW}{words}\b", sentence, re.IGNORECASE) is not None
         or re.search(rf"{_SPEAKING_IN}{words}\b(?!\s+(?:on|last|this|earlier)\b)", sentence)
         is not None
     )
+
+
+# "are meeting", "is now holding talks": an engagement as the page is written.
+_MEETING_NOW = r"(?:is|are)\s+(?:now\s+)?(?:meeting|holding\s+talks)\b"
 
 
 # "Speaking in Washington ahead of his meeting, Kenny said": the sentence opens with the
@@ -241,16 +253,21 @@ _NEWS_CONFERENCE = r"\b(?:told|said|says|tells)\b[^.;]{0,30}?\b(?:news|press)\s+
 
 def _spoke_there_undated(event: Event, sentence: str, published: date | None) -> bool:
     """Whether an undated past trip is the day's news: the sentence reports the traveler
-    speaking to a news conference there and names no day. Background trips carry their
-    dates ("in 2012"); a news conference with no date is what the report is about, dated by
-    its page as a trip under way is."""
+    speaking to a news conference there, or opens with the place and tells what they did
+    there ("In Astana, Syrian government envoy Bashar al-Jaafari blamed Turkey"), and names
+    no day. Background trips carry their dates ("in 2012"); a news conference with no date
+    is what the report is about, dated by its page as a trip under way is."""
     surname = event.who.split()[-1] if event.who.split() else ""
     if event.status != "past" or event.when is not None or not surname or published is None:
         return False
     if resolve_dates(sentence, published).start is not None:
         return False
     spoke = rf"\b{re.escape(surname)}\b[^.;]{{0,40}}?{_NEWS_CONFERENCE}"
-    return re.search(spoke, sentence) is not None
+    there = place_pattern(event.place) if event.place else ""
+    opens_there = bool(there) and re.search(
+        rf"\bIn\s+{there},\s+[^.;]{{0,80}}?\b{re.escape(surname)}\b", sentence
+    )
+    return re.search(spoke, sentence) is not None or bool(opens_there)
 
 
 # A future form close before the place, in the same clause: "will pay a one-day visit to",
@@ -313,10 +330,18 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     """
     status: VisitStatus = event.status
     first = event.evidence[0].text if event.evidence else ""
-    if under_way(first, event.who, event.place) or _spoke_there_undated(event, first, published):
+    # The sentence that names the place for the cited one may be what puts them there
+    # ("... are holding a meeting in Kazakhstan's Astana. Russia's delegation is led by X").
+    told = [span.text for span in event.evidence]
+    if any(under_way(text, event.who, event.place) for text in told) or _spoke_there_undated(
+        event, first, published
+    ):
         status = "ongoing"
     elif event.when is None and (back := counted_back(first, published)) is not None:
         return "past", back  # "At the last Geneva talks, ten months ago": done, and when
+    elif event.when is None and published and status != "planned" and _JUST_DONE.search(first):
+        today = ResolvedDates(published.isoformat(), None, True)  # "has met ... in Glasgow"
+        return on_its_day("past", today.start, published, first), today
     elif status != "planned" and (
         _told_ahead(first, event.place) or _travels_ahead(first, event.who, event.place)
     ):
@@ -327,6 +352,15 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
         # meeting tomorrow") is some other event's, and the page dates the trip
         dates = ResolvedDates(published.isoformat(), None, True)
     return on_its_day(status, dates.start, published, first), dates
+
+
+# "has met", "have arrived", "has held talks" with no day: the news of the page's day, not a
+# count of times ("has met Xi twice", "has visited before").
+_JUST_DONE = re.compile(
+    r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:met|arrived|landed|held\s+(?:talks|meetings?))\b"
+    r"(?![^.;]*\b(?:times|twice|before|previously|ever|since|already|repeatedly)\b)",
+    re.IGNORECASE,
+)
 
 
 def on_its_day(
@@ -626,11 +660,27 @@ def _stop_visit(visit: Visit, span: Span, stop: Stop, published: date | None) ->
 
 
 def same_trip(a: Visit, b: Visit) -> bool:
-    """The same traveler in the same country, on the same day where both give one."""
+    """The same traveler in the same country, on the same day where both give one; at home,
+    where the country tells nothing, in the same known place too ("visited Wales" is not
+    the day's trip to Scotland)."""
     return (
         same_name(a.traveler, b.traveler)
         and a.destination_country == b.destination_country
         and (a.start_date is None or b.start_date is None or a.start_date == b.start_date)
+        and not _other_places_at_home(a, b)
+    )
+
+
+def _other_places_at_home(a: Visit, b: Visit) -> bool:
+    """Whether both visits are in the traveler's own country, in regions the data tell
+    apart (Wales and Scotland; not Glasgow and Scotland)."""
+    home = a.traveler_country or b.traveler_country
+    regions = {region_of(v.destination_city) for v in (a, b)}
+    return (
+        home is not None
+        and a.destination_country == home
+        and None not in regions
+        and len(regions) > 1
     )
 
 

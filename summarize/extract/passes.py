@@ -464,13 +464,19 @@ def official_country(title: str | None, country: str | None) -> str | None:
     )
 
 
+_PREPOSITION = re.compile(r"\b(?:for|of|to|in|at|with|on)\b", re.IGNORECASE)
+
+
 def _country_in_title(title: str | None, *, leading: bool = False) -> str | None:
     """The country an office names by a country word or a known city (:func:`find_country`
     knows both: "Lyon Bank President" is France's), for an official the article gives no
-    country otherwise. With ``leading``, only a country the office opens with ("US Secretary
-    of State", "Russian Foreign Minister"): the state it is an office of, which outweighs
-    the model's country ("Ambassador to Japan" names where the office is held, not whose)."""
+    country otherwise. With ``leading``, only a country the office opens with, before any
+    preposition ("US Secretary of State", "new US defence secretary"): the state it is an
+    office of, which outweighs the model's country ("Ambassador to Japan" names where the
+    office is held, not whose; "special envoy for the Syrian settlement" its subject)."""
     words = re.findall(r"[A-Z][\w'\u2019-]*", title or "")
+    if leading and words and _PREPOSITION.search((title or "").split(words[0])[0]):
+        return None  # "special envoy for the Syrian settlement": its subject, not its state
     for size in (2, 1):
         for k in range(1 if leading else len(words) - size + 1):
             if (found := find_country(" ".join(words[k : k + size]))) is not None:

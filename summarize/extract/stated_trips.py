@@ -73,9 +73,17 @@ from summarize.knowledge.titles import names_a_post
 # to X", "invited Y to visit X", "wants to travel to X") puts the trip ahead: it has not
 # happened.
 _NOT_YET = re.compile(
-    r"\b(?:could|would|may|might|should|can|shall|invit\w*|to\s+(?:visit|travel|fly|go|head))\b",
+    r"\b(?:could|would|(?-i:may)|might|should|can|shall|invit\w*"
+    r"|to\s+(?:visit|travel|fly|go|head))\b",  # "may", not "Mrs May visited"
     re.IGNORECASE,
 )
+# "will not visit", "does not plan to visit", "never went to": no trip at all.
+_DENIED = re.compile(r"\b(?:not|never|n['\u2019]t)(?:\s+[\w-]+){1,4}\s+$", re.IGNORECASE)
+# How far before the place a denial may stand ("does not plan to visit").
+_DENIAL_CHARS = 40
+# "Earlier this month, Mrs May visited Wales": a time the sentence opens with, set off by a
+# comma, dates what it tells.
+_FRONTED_TIME = re.compile(r"^(?P<when>[A-Z][^,]{2,40}),\s")
 
 
 def stated_trips(
@@ -126,8 +134,16 @@ def _every_stated_trip(
             if traveler is None:
                 continue
             before = sentence.text[: stop.start]
+            if _DENIED.search(before[-_DENIAL_CHARS:]):
+                continue
             ahead = bool(AHEAD.search(before) or _NOT_YET.search(before)) or stop.moved
             where = stop_fields(stop, published, ahead=ahead)
+            fronted = _FRONTED_TIME.match(before)
+            if where["start_date"] is None and fronted is not None:
+                dates = resolve_dates(fronted["when"], published, ahead=ahead)
+                if dates.start is not None:
+                    where["date_text"], where["start_date"] = fronted["when"], dates.start
+                    where["end_date"], where["year_stated"] = dates.end, dates.year_stated
             country, city = where["destination_country"], where["destination_city"]
             home = country_display(country_key(traveler.country))
             if country is None:
@@ -218,6 +234,13 @@ def _traveler(
         mentioned = _mentions(text, people)
         if mentioned and mentioned[0][0] <= _SUBJECT_CHARS:
             return mentioned[0][2]  # the sentence's subject travels on, not whom it met
+    owned = _OFFICE_OWNS.search(text, 0, stop.start)
+    if owned is not None:  # "during the prime minister's trip to Scotland": its one holder
+        office = owned["office"].split()
+        holders = [
+            p for p in people if p.title and p.title.casefold().split()[-len(office) :] == office
+        ]
+        return holders[0] if len(holders) == 1 else None
     best: tuple[int, Person] | None = None
     for person in people:
         before = mentions_before(text, stop, person.name)
@@ -231,6 +254,14 @@ def _traveler(
         called = [p for p in people if called_by_office(text[: stop.start], p)]
         return called[0] if len(called) == 1 else None
     return best[1] if best is not None else None
+
+
+# "the prime minister's trip to", "the German minister's visit to": a journey whose traveler
+# the sentence calls by office, not by the name it printed last.
+_OFFICE_OWNS = re.compile(
+    r"\b[Tt]he\s+(?P<office>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)['\u2019]s\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:visit|trip|tour|journey|stopover)s?\s+(?:to|in)\s+(?:the\s+)?$"
+)
 
 
 # "Dell will attend the summit and meet Castell before traveling to Lisbon": a participle
@@ -362,7 +393,8 @@ def _every_meeting_abroad(
 ) -> list[Visit]:
     """ "Castell met Canadian Foreign Minister Dell in Lisbon": each person named in a sentence
     where a meeting took place at a known place, whose country is known and is not that
-    place's, travelled there to meet the others named."""
+    place's, travelled there to meet the others named; not one who only tells of the talks
+    (:func:`_reports_it`)."""
     out: list[Visit] = []
     for sentence in numbered:
         found = _meeting_place(sentence.text, venues)
@@ -375,11 +407,34 @@ def _every_meeting_abroad(
         where["destination_country"] = where["destination_country"] or country
         for person in named:
             others = _met_by(person, named)
+            if _reports_it(sentence.text, person, at):
+                continue
             if (
                 trip := _trip_abroad(person, others, sentence.span, where, ahead, published)
             ) is not None:
                 out.append(trip)
     return out
+
+
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
+# A finite verb: a clause of its own between a verb of saying and the talks it tells of.
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does)\b")
+
+
+def _reports_it(text: str, person: Person, at: int) -> bool:
+    """Whether the person only tells of the meeting at ``at``: a verb of saying after their
+    name opens a clause of its own that holds it ("Barakat ... told Al Jazeera the
+    opposition was not clear on the plans for the talks in Kazakhstan's capital")."""
+    from summarize.extract.voices import attribution_verbs
+
+    key = mention_key(person.name)
+    named = list(re.finditer(rf"\b{re.escape(key)}\b", text[:at]))
+    if not named:
+        return False
+    if _ACCORDING_TO.search(text, 0, named[-1].start()):
+        return True  # "According to Ersen, the refusal to join the talks in Astana"
+    verb = attribution_verbs().search(text, named[-1].end(), at)
+    return verb is not None and _FINITE.search(text, verb.end(), at) is not None
 
 
 def _named_in(text: str, people: Sequence[Person]) -> list[Person]:

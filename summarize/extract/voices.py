@@ -57,8 +57,9 @@ def attribution_verbs() -> re.Pattern[str]:
 
 
 # A stem's noun says nothing: "the agreement reached during Putin's visit", "the
-# announcement", "a declaration" name a thing; "agreed", "announced", "declared" attribute.
-_NOT_A_NOUN = r"(?<!ment)(?<!ments)(?<!tion)(?<!tions)"
+# announcement", "a declaration" name a thing; "agreed", "announced", "declared" attribute;
+# nor does its adjective ("is indicative of").
+_NOT_A_NOUN = r"(?<!ment)(?<!ments)(?<!tion)(?<!tions)(?<!ive)"
 
 
 @cache
@@ -186,13 +187,20 @@ def voice_of(
         start = match.start()
         if any(a <= start < b for a, b in hearsay) or not _says(sentence, match):
             continue
-        words = sentence[:start].split()
+        words = _DASH_ASIDE.sub(" ", sentence[:start]).split()
         subject = " ".join(words[-_SUBJECT_WORDS:])
         clause = re.split(r"[,;:\u2014]|\bas\b|\bwhile\b|\bthat\b", subject)[-1]
+        clause = _speech_announced().sub("", clause)  # "she is expected to (say)": she
         joined_on = _JOINED_PRONOUN.search(sentence, 0, start)
         here = sentence[: joined_on.start()] if joined_on else ""
-        voice = _subject(clause, people, previous, offices, here=here)
+        joined_verb = bool(words) and words[-1].casefold() in ("and", "but") and bool(found)
+        # "Trump said he would consider Grenell but added": the verb before says it too
+        voice = (
+            found[-1][1] if joined_verb else _subject(clause, people, previous, offices, here=here)
+        )
         pieces = sentence[:start].rstrip(" ,").split(",")
+        if len(pieces) > 2 and _ADVERBS_ONLY.fullmatch(pieces[-1]):
+            pieces.pop()  # "Mrs May, who ..., earlier told": the adverb is no aside
         if voice is None and len(pieces) > 1 and _ONLY_A_NAME.fullmatch(pieces[-1].strip()):
             voice = _voice_in(pieces[-1], people, ())  # "Chile's envoy, Ana Ruiz, said"
         if voice is None and len(pieces) > 1:  # "Lee, a ..., said", "Lee, however, said"
@@ -217,6 +225,14 @@ def voice_of(
     # happen, analysts said"), not one in a clause of its own ("..., when Chile hopes that").
     closing = [f for f in found if f[2]]
     return closing[0][1] if closing else None
+
+
+@cache
+def _speech_announced() -> re.Pattern[str]:
+    """The words between a speaker and an announced speech's verb: "is expected to"."""
+    be = "|".join(sorted(grammar_words("be")))
+    when = "|".join(sorted(grammar_words("scheduled_speech")))
+    return re.compile(rf"\s+(?:{be})\s+(?:{when})\s+to\s*$", re.IGNORECASE)
 
 
 def _reporting(sentence: str, at: int, speakers: Sequence[tuple[int, int, str]]) -> str | None:
@@ -290,6 +306,8 @@ def _says(sentence: str, verb: re.Match[str]) -> bool:
         and after[0].casefold() in grammar_words("be")
     ):
         return False  # "Szydlo's claims are ...": the subject, a noun; not "Trump's pledge to"
+    if words[-2:-1] and words[-1] == "to" and words[-2] in grammar_words("scheduled_speech"):
+        return True  # "She is expected to say:": the speech's words are hers
     if words and words[-1] in grammar_words("not_a_subject") and not _object_her(words):
         return False
     word = verb.group(0).casefold()
@@ -391,7 +409,9 @@ class Speakers:
         before = self._before(quote)
         verbs = list(attribution_verbs().finditer(before))
         if verbs and len(before[verbs[-1].end() :].split()) <= _NEAR_WORDS:
-            voice = voice_of(before, self.people, previous=earlier, offices=self.offices)
+            opens = quote.start - len(before)  # 'She added: "...': "she" of the sentence before
+            previous = self.article[max(0, opens - _REFERENT_CHARS) : opens]
+            voice = voice_of(before, self.people, previous=previous, offices=self.offices)
             if voice is not None:
                 return voice
         chained = self._previous(quote)
@@ -456,7 +476,7 @@ def _set_off(
     anonymity, said")."""
     subject, aside = pieces[-2], pieces[-1]
     if _APPOSITIVE.match(aside):
-        return _voice_in(subject, people, ()) or _named(subject)
+        return _voice_in(subject, people, ()) or _addressed(subject) or _named(subject)
     opens = aside.split()[0].casefold() if aside.split() else ""
     if len(aside.split()) > _NEAR_WORDS or not _ASIDE_OPENS.match(opens):
         return None  # "..., which promises", "... with Brandt, senior aides said": the subject
@@ -476,9 +496,17 @@ def _set_off(
 
 # Auxiliaries and adverbs between a subject and its verb: "the US has long been (concerned)".
 _AUXILIARIES = re.compile(
-    r"(?:\s+(?:has|have|had|is|are|was|were|been|be|being|still|also|long|now|already))+\s*$",
+    r"(?:\s+(?:has|have|had|is|are|was|were|been|be|being|still|also|long|now|already|earlier"
+    r"|later|again|(?-i:[a-z]+ly)))+\s*$",
     re.IGNORECASE,
 )
+# Adverbs alone between an aside and the verb ("Mrs May, who ..., earlier told").
+_ADVERBS_ONLY = re.compile(
+    r"(?:\s*(?:earlier|later|also|again|still|now|then|(?-i:[a-z]+ly)))+\s*", re.IGNORECASE
+)
+# An aside between dashes before the verb: "Mrs May - who did not take questions - also
+# said", "Abdul Barakat - political adviser to the FSA - told".
+_DASH_ASIDE = re.compile(r"\s[-\u2013\u2014]\s(?:(?!\s[-\u2013\u2014]\s).)*?\s[-\u2013\u2014]\s")
 # "he" or "she" in a clause joined on to the sentence's own ("... Haley, reiterated this
 # position on Thursday when she said"): the sentence before it names whom the pronoun means.
 _JOINED_PRONOUN = re.compile(

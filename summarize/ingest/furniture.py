@@ -168,7 +168,8 @@ def strip_furniture(article: str) -> Body:
     kept, wire = _without(article, kept, wire_credits)
     kept, links = _without(article, kept, linked_headlines)
     kept, injected = _without(article, kept, injected_ranges)
-    body = assemble_body(article, kept, removed + credits + wire + links + injected)
+    kept, reader = _at_end(article, kept, reader_addressed)
+    body = assemble_body(article, kept, removed + credits + wire + links + injected + reader)
     spans = tuple(Span(start=s, end=e, text=article[s:e]) for s, e in injected)
     return replace(body, injected=spans)
 
@@ -206,10 +207,52 @@ def wire_credits(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _WIRE_CREDIT.finditer(text)]
 
 
+# A page's closing calls to the reader, which a scrape runs into the last paragraph ("Get
+# news from the BBC in your inbox ... Do you have a question about Article 50? Or a question
+# about Brexit? Let us know by using this form: If you are reading this page on the app,
+# you will need to ..."): sentences in the second person, or questions, outside quotations.
+_READER_WORDS = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+_PIECE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+_READER_SENTENCES = 2
+
+
+def reader_addressed(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the run of sentences that ends ``text`` and speaks to its reader:
+    two in the second person at least, questions allowed between them."""
+    start: int | None = None
+    addressed = 0
+    for piece in reversed([m for m in _PIECE.finditer(text) if m.group().strip()]):
+        sentence = piece.group()
+        if _QUOTE_MARKS.search(sentence):
+            break
+        if _READER_WORDS.search(sentence):
+            addressed += 1
+        elif not sentence.rstrip().endswith("?"):
+            break
+        start = piece.start() + len(sentence) - len(sentence.lstrip())
+    end = len(text.rstrip())
+    return [(start, end)] if start is not None and addressed >= _READER_SENTENCES else []
+
+
+def _at_end(
+    article: str,
+    lines: list[tuple[int, int]],
+    finder: Callable[[str], list[tuple[int, int]]],
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """:func:`_without` on the last line that holds text only: what ends a page."""
+    last = max((k for k, (s, e) in enumerate(lines) if article[s:e].strip()), default=None)
+    if last is None:
+        return lines, []
+    kept, cut = _without(article, lines[last : last + 1], finder)
+    return lines[:last] + kept + lines[last + 1 :], cut
+
+
 # A link to another story, labelled in capitals, which a scraped page runs into the prose
 # ("RELATED: Theresa May in trouble over Trump's UK state visit invite At Mar-a-Lago, ...").
 _LINK_LABEL = re.compile(
-    r"\b(?:RELATED|READ MORE|READ ALSO|SEE ALSO|OPINION|ANALYSIS|EXPLAINER|INSIDE STORY)\s*:\s+"
+    r"\b(?:RELATED|READ MORE|READ ALSO|SEE ALSO|OPINION|ANALYSIS|EXPLAINER|INSIDE STORY"
+    r"|INTERACTIVE|WATCH|IN PICTURES)\s*:\s+"
 )
 # Function words that, capitalized right after a lower-case word, open a new sentence: where
 # the linked headline stops and the prose goes on ("... invite At Mar-a-Lago, Trump ...").

