@@ -85,6 +85,9 @@ from summarize.llm.prompts import word_list
         'The government has criticised what it sees as a "lack of engagement".',  # naming it
         '"Most worryingly, there has been no discussion over the costs.',  # how bad a fact is
         "The talks were for the treaty, and not the possibility of a referendum.",  # a topic
+        '"In my view it\'s not right that the states stay out," she said.',  # a position
+        'However, I think we need to start somewhere," Ruiz added.',  # what ought to be
+        "Lima, fearful of armed groups, pushed for talks.",  # a feeling about a thing
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:

@@ -517,3 +517,18 @@ def test_a_speech_announced_is_its_speaker_s() -> None:
     span = sentences[-1]
     at = text.index("goal")
     assert Speakers(text, sentences, PEOPLE).voice(span, (at, at + 4)) == "Mira Castell"
+
+
+def test_the_name_a_chain_of_descriptions_describes_speaks_named_or_not() -> None:
+    chain = (
+        '"It is bad," Alaa Tartir, programme director at Al Shabaka, the Policy Network, told CNN.'
+    )
+    assert voice_of(chain, PEOPLE) == "Alaa Tartir"
+    office = "Oskar Brandt, Secretary-General of the Arab League, said the bloc may act."
+    assert voice_of(office, PEOPLE) == "Oskar Brandt"
+    fronted = "A professor of politics, Mahjoob Zweiri, said he expects criticism."
+    assert voice_of(fronted, PEOPLE) == "Mahjoob Zweiri"
+    # After a verb with no object, a name the people pass missed; not whom it was told.
+    assert voice_of('"We must start somewhere," added Zaki.', PEOPLE) == "Zaki"
+    told = "Mohamed Aloush, head of the delegation at the talks, told Al Jazeera it may end."
+    assert voice_of(told, PEOPLE) != "Al Jazeera"

@@ -65,7 +65,9 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # plan; "is supposed to be" stays a cue, hearsay). A belief that judges a value ("I don't think it
 # is normal", "Moscow believes it important to", "I am confident that a good partnership ... is
 # necessary"), possibilities a meeting will assess, a risk something poses and "little doubt" state
-# a position, a topic ("talks ... for Article 50, not the possibility of a referendum"), an
+# a position ("In my view it's not right", "I think we need to start somewhere": what ought to
+# be), a feeling about a thing ("fearful of armed groups"), a topic ("talks ... for Article 50,
+# not the possibility of a referendum"), an
 # assessment, a certainty; fears named as a thing ("the nations' fears of a
 # resurgent Kremlin", "is fueling primordial fears") are a factor, no guess; "set to" with the day
 # it names ("is set to meet with Trump Friday", "Also Thursday, the general was set to meet ...")
@@ -137,13 +139,17 @@ _NOT_SPECULATING = re.compile(
     rf"[^.;:?!]{{0,20}}?\b{_ASKED}\b[^.;:?!]{{0,100}}?\b{_MODAL}\b"
     r"|\b(?:uncertain\w*|unclear|questions?|doubts?)\s+(?:about|over|as\s+to)\s+"
     rf"{_ASKED}\b[^.;:?!]{{0,100}}?\b{_MODAL}\b"
-    rf"|\b(?:believ\w*|think\w*|thought)\s+(?:that\s+)?it(?:\s+(?:is|was|would\s+be)|[\'\u2019]s)?\s+"
+    rf"|\b(?:believ\w*|think\w*|thought|in\s+(?:my|our|his|her|their)\s+view)\s+(?:that\s+)?"
+    rf"it(?:\s+(?:is|was|would\s+be)|[\'\u2019]s)?\s+"
     rf"(?:not\s+)?(?:(?:very|so|most|particularly|especially|extremely)\s+)?(?:{_VALUE_WORDS})\b"
     r"|\b(?:believ\w*|think\w*|thought|confident)\s+(?:that\s+)?(?:[\w\'\u2019-]+\s+){1,10}?"
     rf"(?:is|are|was|were|would\s+be)\s+(?:not\s+)?"
     rf"(?:(?:very|so|most|particularly|especially|extremely)\s+)?(?:{_VALUE_WORDS})\b"
     r"|\b(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*\s+(?:the\s+)?"
     r"(?:[\w-]+\s+)?possibilit\w*|\bnot\s+(?:the\s+)?possibilit\w*\s+of\b"
+    r"|\b(?:believ\w*|think\w*|thought)\s+(?:that\s+)?(?:we|you|they|he|she|it)\s+"
+    r"(?:need|needs|ought|have|has)\s+to\b"
+    r"|\bfearful\s+of\b"
     r"|\bpos(?:e|es|ed|ing)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}risks?\b"
     r"|\b(?:little|no|without|beyond)\s+(?:a\s+)?doubts?\b"
     rf"|\bset\s+to\s+(?:[\w\'\u2019-]+\s+){{1,8}}?(?:on\s+)?(?:{_WEEKDAYS})\b"

@@ -352,6 +352,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     honorific, _, rest = tokens[0].partition("-")
     if rest[:1].isupper() and _is_title_word(honorific):
         tokens[0] = rest  # "Mr-Kenny": a wire text's hyphen for a space
+    elif rest[:1].isupper() and ctx is not None and _apart_elsewhere(honorific, rest, ctx):
+        tokens[0] = rest  # "the Palestinian Authority-Mahmoud Abbas": a scrape's hyphen
     while len(tokens) > 1 and _POSSESSIVE_WORD.match(tokens[0]):  # "America's Angela Merkel"
         tokens = tokens[1:]
     leading = len(tokens)
@@ -403,6 +405,16 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     ):
         return None  # "Agency" where the article writes "the surveillance agency" (not "bin")
     return name
+
+
+def _apart_elsewhere(head: str, rest: str, ctx: ArticleContext) -> bool:
+    """Whether the word before a hyphen stands without what follows it elsewhere in the
+    article ("the Palestinian Authority may", beside "Authority-Mahmoud Abbas"): two words a
+    scrape joined, not one hyphenated name ("Jean-Claude")."""
+    text = ctx.numbered.text
+    return re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", text) is not None and (
+        re.search(rf"(?<![\w-]){re.escape(head)}-{re.escape(rest)}\b", text) is not None
+    )
 
 
 def _acronym(word: str) -> bool:

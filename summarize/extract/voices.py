@@ -202,11 +202,12 @@ def voice_of(
         if len(pieces) > 2 and _ADVERBS_ONLY.fullmatch(pieces[-1]):
             pieces.pop()  # "Mrs May, who ..., earlier told": the adverb is no aside
         if voice is None and len(pieces) > 1 and _ONLY_A_NAME.fullmatch(pieces[-1].strip()):
-            voice = _voice_in(pieces[-1], people, ())  # "Chile's envoy, Ana Ruiz, said"
+            # "Chile's envoy, Ana Ruiz, said"; "A professor of politics, Mahjoob Zweiri, said"
+            voice = _voice_in(pieces[-1], people, ()) or _person_named(pieces[-1])
         if voice is None and len(pieces) > 1:  # "Lee, a ..., said", "Lee, however, said"
             voice = _set_off(pieces, people, previous, offices)
         if voice is None and _INVERTS.search(sentence[:start]):  # ", said Oskar Brandt"
-            voice = _inverted(sentence[match.end() :], people)
+            voice = _inverted(sentence[match.end() :], people, match.group(0))
         if voice is not None:
             found.append((start, voice, _closes(sentence, match)))
             if _ENDS_WITH_PRONOUN.search(clause) or voice in GENERIC_VOICES:
@@ -402,7 +403,7 @@ class Speakers:
             voice = None if described else _subject(pieces[-1], self.people, earlier, self.offices)
             if voice is None and len(pieces) > 1:
                 voice = _set_off(pieces, self.people, earlier, self.offices)
-            voice = voice or _inverted(rest, self.people)
+            voice = voice or _inverted(rest, self.people, match.group(0))
             if voice is not None:
                 return voice
             break
@@ -475,7 +476,13 @@ def _set_off(
     the name, "he" or "she", or a group word: "a senior official, speaking on condition of
     anonymity, said")."""
     subject, aside = pieces[-2], pieces[-1]
-    if _APPOSITIVE.match(aside):
+    if _describes(aside):
+        # "Alaa Tartir, programme director at Al Shabaka, the Palestinian Policy Network,
+        # told": past every description, the name they describe
+        k = len(pieces) - 2
+        while k > 0 and _describes(pieces[k]) and _ONLY_A_NAME.fullmatch(pieces[k].strip()) is None:
+            k -= 1
+        subject = pieces[k]
         return _voice_in(subject, people, ()) or _addressed(subject) or _named(subject)
     opens = aside.split()[0].casefold() if aside.split() else ""
     if len(aside.split()) > _NEAR_WORDS or not _ASIDE_OPENS.match(opens):
@@ -492,6 +499,28 @@ def _set_off(
         group = _voice_in(last[0], (), ())
         return group if group == ending else None
     return ending if ending.split()[-1] == last[0].strip(".") else None
+
+
+_ROLE_AT = re.compile(r"\s(?:at|of|for|to|in|with)\s")
+
+
+def _describes(piece: str) -> bool:
+    """Whether words set off by commas describe the one named before them: "a professor",
+    "45", "who ...", "programme director at ...", "Secretary-General of the Arab League"."""
+    words = piece.split()
+    if not words:
+        return False
+    first = words[0]
+    return bool(
+        _APPOSITIVE.match(piece)
+        or (
+            first[0].islower()
+            and not _ASIDE_OPENS.match(first.casefold())
+            and _group_in(piece) is None
+            and _ROLE_AT.search(piece) is not None  # a role and where: not "..., senior aides said"
+        )
+        or (first[0].isupper() and first.split("-")[0].casefold() in office_word_set())
+    )
 
 
 # Auxiliaries and adverbs between a subject and its verb: "the US has long been (concerned)".
@@ -605,6 +634,14 @@ def _named(phrase: str) -> str | None:
     return found.group(1)
 
 
+def _person_named(phrase: str) -> str | None:
+    """A full name no group or office word ends ("Mahjoob Zweiri"; not "Foreign Ministry")."""
+    name = _named(phrase)
+    if name is None or _group_in(name) is not None:
+        return None
+    return None if name.split()[-1].casefold() in office_word_set() else name
+
+
 _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Mx|Dr)\.?\s+((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)\s*$"
 )
@@ -629,10 +666,32 @@ def _titled_name() -> re.Pattern[str]:
     )
 
 
-def _inverted(rest: str, people: Sequence[str]) -> str | None:
-    """'said Brandt, ...' / 'said the ministry in a statement': the subject after the verb."""
+def _inverted(rest: str, people: Sequence[str], verb: str = "said") -> str | None:
+    """'said Brandt, ...' / 'said the ministry in a statement': the subject after the verb;
+    after a verb with no object, a name there even where the people found so far lack it
+    ('added Zaki', an official the people pass missed, 'said Tartir', an analyst; not
+    'told Al Jazeera', whom it was told)."""
     words = " ".join(rest.split()[:_SUBJECT_WORDS])
-    return _voice_in(re.split(r"[,;.]", words)[0], people, ())
+    subject = re.split(r"[,;.]", words)[0]
+    found = _voice_in(subject, people, ())
+    if found is None and verb.casefold() in _INTRANSITIVE_SAYING:
+        found = _named_next(subject)
+    return found
+
+
+_INTRANSITIVE_SAYING = frozenset({"said", "says", "added", "adds"})
+
+
+# A name right after an inverted verb of saying: "added Zaki", "said Alaa Tartir".
+_NAME_FIRST = re.compile(r"^\s*((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)\b")
+
+
+def _named_next(subject: str) -> str | None:
+    found = _NAME_FIRST.match(subject)
+    if found is None or found.group(1).split()[0].casefold() in grammar_words("not_a_subject"):
+        return None
+    name = found.group(1)
+    return None if find_country(name) is not None or name.isupper() else name
 
 
 _THEY = re.compile(r"^\s*they\b|\bthey\s*$", re.IGNORECASE)
