@@ -546,3 +546,31 @@ def test_who_only_tells_of_talks_abroad_did_not_travel_to_them() -> None:
         ("Tomas Dell", "Vietnam"),
         ("Mira Castell", "Vietnam"),
     ]
+
+
+def test_who_attends_a_gathering_the_story_places_travelled_to_it() -> None:
+    text = (
+        "Foreign ministers are holding meetings in Portugal ahead of the summit on Friday. "
+        "Officials expect little. Key participants include Foreign Minister Tomas Dell. "
+        "The talks in Madrid last month failed."
+    )
+    (trip,) = _stated(text)
+    # The opening sentence places the gathering and gives its day, one still to come.
+    assert (trip.traveler, trip.destination_country, trip.start_date, trip.status) == (
+        "Tomas Dell",
+        "Portugal",
+        "2021-06-04",
+        "planned",
+    )
+    assert len(trip.evidence) == 2
+    # One attending now is there on the page's day, whatever day the sentence names.
+    now = "The Lisbon talks opened today. Tomas Dell is attending the talks, which end on Friday."
+    (trip,) = _stated(now)
+    assert (trip.destination_country, trip.start_date, trip.status) == (
+        "Portugal",
+        "2021-06-02",
+        "ongoing",
+    )
+    # A news conference is where someone speaks of a gathering, not the gathering.
+    spoke = "Castell told a press conference in Madrid it went well. Tomas Dell is attending."
+    assert _stated(spoke) == []

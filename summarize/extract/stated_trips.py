@@ -35,6 +35,7 @@ from summarize.extract.grounding import (
     Person,
     PlaceAndDay,
     called_by_office,
+    destination,
     name_positions,
     names_person,
     place_and_day,
@@ -57,7 +58,7 @@ from summarize.extract.itinerary import (
 )
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.retold import adds_a_day
-from summarize.ingest.date_phrases import resolve_dates
+from summarize.ingest.date_phrases import ResolvedDates, resolve_dates
 from summarize.ingest.text_match import contains, normalize
 from summarize.knowledge.person_names import contains_name, mention_key, name_parts
 from summarize.knowledge.places import (
@@ -102,6 +103,7 @@ def stated_trips(
         *_every_guest(numbered, people, published),
         *_every_guest_of_a_host(numbered, people, published),
         *_every_tour_host(numbered, people, published),
+        *_every_attendee(numbered, people, published),
     ]
     for trip in stated:
         # an answered retelling without the day this sentence gives is folded in later
@@ -767,6 +769,100 @@ def _same_meeting(known: Visit, meeting: Visit) -> bool:
     return (where is None or known.destination_country == where) and (
         day is None or known.start_date is None or known.start_date == day
     )
+
+
+# "Key participants include", "are also attending", "will also be present", "are expected to
+# attend Wednesday's meeting, including": who will be at a gathering the article names.
+_ATTENDING = re.compile(
+    r"\b(?:participants\s+(?:include|are)|(?:is|are)\s+(?:also\s+)?(?:attending|present)"
+    r"|will\s+(?:also\s+)?(?:attend|be\s+present)|(?:is|are)\s+(?:also\s+)?expected\s+to"
+    r"\s+(?:attend|be\s+present))\b",
+    re.IGNORECASE,
+)
+_ATTENDING_NOW = re.compile(r"\b(?:is|are)\s+(?:also\s+)?attending\b", re.IGNORECASE)
+# A gathering and its host: "the bloc's annual summit", "are convening near", "plays host";
+# not a news conference, where someone speaks of it.
+_GATHERING = re.compile(
+    r"\b(?<!press\s)(?<!news\s)(?:summit|meetings?|talks|conference|gather\w*|conven\w*"
+    r"|plays\s+host|hosts?|hosting)\b",
+    re.IGNORECASE,
+)
+# Where a gathering is: a place, or its country's demonym ("near the Jordanian Dead Sea"),
+# after "in", "at" or "near", or before the gathering's noun ("the Astana talks").
+_LOCATED = re.compile(
+    r"\b(?i:in|at|near)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)"
+    r"|\b([A-Z][\w'\u2019-]*)\s+(?i:summit|talks|meeting)\b"
+)
+
+
+def _placed_at(text: str) -> list[str]:
+    """The countries a sentence locates something in, once each."""
+    found: list[str] = []
+    for match in _LOCATED.finditer(text):
+        words = (match.group(1) or match.group(2)).split()
+        for size in range(len(words), 0, -1):  # "Kazakhstan's Astana", "the Jordanian Dead Sea"
+            phrase = re.sub(r"['\u2019]s$", "", " ".join(words[:size]))
+            country = find_country(phrase)
+            place = destination(phrase)[0] if country is None else country.name
+            if place is not None:
+                found.append(place)
+                break
+    return list(dict.fromkeys(found))
+
+
+# How many sentences back the gathering may be named; the lede is read too.
+_GATHERING_BACK = 6
+_LEDE = 3
+
+
+def _every_attendee(
+    numbered: Numbered, people: Sequence[Person], published: date | None
+) -> list[Visit]:
+    """ "Foreign ministers are holding meetings in Jordan ahead of the summit on Wednesday.
+    ... Key participants include King Salman of Saudi Arabia and Egyptian President
+    Abdel-Fattah el-Sissi.": each person a sentence names as attending a gathering travelled
+    to the one country that the story's opening sentences, else the nearest sentence before,
+    place a gathering in (by name or demonym, "near the Jordanian Dead Sea"), if it is not
+    their own; dated by the sentence, else by the first of those sentences that gives a day;
+    one attending now is there on the page's day."""
+    out: list[Visit] = []
+    sentences = list(numbered)
+    for k, sentence in enumerate(sentences):
+        named = _named_in(sentence.text, people) if _ATTENDING.search(sentence.text) else []
+        told = [*range(min(_LEDE, k + 1)), *range(k, max(-1, k - _GATHERING_BACK - 1), -1)]
+        gatherings = [
+            sentences[j] for j in dict.fromkeys(told) if _GATHERING.search(sentences[j].text)
+        ]
+        there = next(((g, c[0]) for g in gatherings if len(c := _placed_at(g.text)) == 1), None)
+        if not named or there is None:
+            continue
+        dates = _attended_on(sentence, gatherings, published)
+        if dates.start is None:
+            ahead = _to_come(sentence.text)
+        else:
+            ahead = published is not None and dates.start > published.isoformat()
+        where = place_and_day(there[1], None, dates)
+        evidence = [sentence.span] if there[0] is sentence else [sentence.span, there[0].span]
+        for person in named:
+            trip = _trip_abroad(person, [], sentence.span, where, ahead, published)
+            if trip is not None:
+                out.append(trip.model_copy(update={"evidence": evidence}))
+    return out
+
+
+def _attended_on(
+    sentence: NumberedSentence, gatherings: Sequence[NumberedSentence], published: date | None
+) -> ResolvedDates:
+    """The day of the attendance: the page's for one attending now; else the first day the
+    sentence, then the gathering's sentences, name, as this day or one to come (one attends,
+    or will attend: the gathering is not past)."""
+    if published is not None and _ATTENDING_NOW.search(sentence.text):
+        return ResolvedDates(published.isoformat(), None, True)
+    for told in (sentence, *gatherings):
+        dates = resolve_dates(told.text, published, ahead=True)
+        if dates.start is not None:
+            return dates
+    return ResolvedDates(None, None, False)
 
 
 # "his first Asian tour", "a tour of Europe": a journey to a continent.
