@@ -134,6 +134,9 @@ def test_a_labelled_link_to_another_story_is_furniture_and_the_prose_goes_on() -
     # On a line of its own, the whole line goes.
     lines = "Ruiz will host the talks.\n\nREAD MORE: Why Lima Wants a Port\n\nRuiz met him.\n"
     assert "Lima" not in strip_furniture(lines).text
+    # A name glued to its verb of saying ends the headline: the prose goes on there.
+    glued = "Ruiz spoke. READ MORE: Lima row shows no sign of ebbing Ruiz-told them it may.\n"
+    assert strip_furniture(glued).text == "Ruiz spoke. Ruiz-told them it may.\n"
     # A link to an interactive page is labelled so too.
     graphic = "Ruiz will host the talks. INTERACTIVE: Lima under siege The port reopened.\n"
     assert strip_furniture(graphic).text == "Ruiz will host the talks. The port reopened.\n"

@@ -235,6 +235,9 @@ def test_each_holder_of_a_list_of_offices_is_read_with_the_lists_country() -> No
         ("President", "Tomas Lagos", "Chile"),
         ("President", "Ana Brandt", None),
     ]
+    # An office opening with a word of its own that no list knows keeps it, not the list's.
+    own = "Chilean President Tomas Lagos and Zembian President Ana Ruiz spoke."
+    assert [h.country for h in find_office_holders(own)] == ["Chile", None]
 
 
 def test_a_meeting_with_no_one_at_no_place_is_not_an_engagement() -> None:

@@ -679,3 +679,30 @@ def test_at_home_another_region_is_another_trip_and_context() -> None:
         ("Glasgow", "2025-03-27"): ("engagement", 2),
         ("Wales", "2025-03"): ("context", 1),
     }
+
+
+def test_everyone_at_the_story_s_gathering_on_its_day_is_part_of_the_story() -> None:
+    people = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
+        ("Tan Wei Ling", "Foreign Minister", "Singapore"),
+        ("Ana Ruiz", "Secretary General", "Chile"),
+    ]
+    summit = {"destination_country": "Jordan", "status": "planned", "start_date": "2025-03-29"}
+    guests = [
+        {**summit, "traveler": name, "traveler_country": country, "year_stated": True}
+        for name, country in (("Tan Wei Ling", "Singapore"), ("Ana Ruiz", "Chile"))
+    ]
+    earlier = {**guests[1], "start_date": "2025-01"}
+    brief = merge(
+        [
+            article("a", officials=people, visits=[guests[0], guests[1]]),
+            article("b", officials=people, visits=[guests[0], earlier]),
+        ]
+    )
+    roles = {(e.traveler, e.start_date): e.role for e in brief.engagements}
+    # Ruiz comes from elsewhere than the central traveler, to the same summit on its day.
+    assert roles == {
+        ("Tan Wei Ling", "2025-03-29"): "engagement",
+        ("Ana Ruiz", "2025-03-29"): "engagement",
+        ("Ana Ruiz", "2025-01"): "context",
+    }

@@ -444,6 +444,11 @@ def engagements_of(
     focus = _countries(central, people) if central is not None else frozenset()
     central_start = _best_date(central, "start_date") if central is not None else None
     central_region = _home_region(central) if central is not None else None
+    central_place = (
+        most_common(country_key(text_of(f, "destination_country")) or "" for f in central)
+        if central is not None
+        else None
+    )
     out: list[Engagement] = []
     for trip in trips:
         travelled = [f for f in trip if text_of(f, "kind") != "meeting"] or trip
@@ -467,9 +472,18 @@ def engagements_of(
             Engagement(
                 id=slug("e", f"{name} {dest} {start}"),
                 role="engagement"
-                if _countries(trip, people) == focus
-                and not _plan_overtaken(status, start, central_start)
-                and _home_region(trip) in (None, central_region)
+                if (
+                    _countries(trip, people) == focus
+                    and not _plan_overtaken(status, start, central_start)
+                    and _home_region(trip) in (None, central_region)
+                )
+                # at the story's own gathering: there on its day, from wherever they came
+                or (
+                    bool(dest)
+                    and dest == central_place
+                    and start is not None
+                    and start == central_start
+                )
                 else "context",
                 kind="trip" if any(text_of(f, "kind") != "meeting" for f in trip) else "meeting",
                 status=status,

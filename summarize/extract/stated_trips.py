@@ -836,13 +836,15 @@ def _every_attendee(
         there = next(((g, c[0]) for g in gatherings if len(c := _placed_at(g.text)) == 1), None)
         if not named or there is None:
             continue
-        dates = _attended_on(sentence, gatherings, published)
+        dates, dated = _attended_on(sentence, gatherings, published)
         if dates.start is None:
             ahead = _to_come(sentence.text)
         else:
             ahead = published is not None and dates.start > published.isoformat()
         where = place_and_day(there[1], None, dates)
-        evidence = [sentence.span] if there[0] is sentence else [sentence.span, there[0].span]
+        # The sentence, the one that places the gathering and the one that dates it.
+        told_in = [sentence, there[0], *([dated] if dated is not None else [])]
+        evidence = [s.span for s in dict.fromkeys(told_in)]
         for person in named:
             trip = _trip_abroad(person, [], sentence.span, where, ahead, published)
             if trip is not None:
@@ -852,17 +854,17 @@ def _every_attendee(
 
 def _attended_on(
     sentence: NumberedSentence, gatherings: Sequence[NumberedSentence], published: date | None
-) -> ResolvedDates:
-    """The day of the attendance: the page's for one attending now; else the first day the
-    sentence, then the gathering's sentences, name, as this day or one to come (one attends,
-    or will attend: the gathering is not past)."""
+) -> tuple[ResolvedDates, NumberedSentence | None]:
+    """The day of the attendance and the sentence that gives it: the page's for one
+    attending now; else the first day the sentence, then the gathering's sentences, name, as
+    this day or one to come (one attends, or will attend: the gathering is not past)."""
     if published is not None and _ATTENDING_NOW.search(sentence.text):
-        return ResolvedDates(published.isoformat(), None, True)
+        return ResolvedDates(published.isoformat(), None, True), None
     for told in (sentence, *gatherings):
         dates = resolve_dates(told.text, published, ahead=True)
         if dates.start is not None:
-            return dates
-    return ResolvedDates(None, None, False)
+            return dates, told
+    return ResolvedDates(None, None, False), None
 
 
 # "his first Asian tour", "a tour of Europe": a journey to a continent.

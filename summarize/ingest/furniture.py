@@ -301,11 +301,15 @@ def linked_headlines(text: str) -> list[tuple[int, int]]:
 
 def _headline_end(words: list[re.Match[str]]) -> int | None:
     """Where a linked headline stops in the words after its label: before a function word
-    capitalized after a lower-case word, or after a word that ends a headline."""
+    capitalized after a lower-case word, or a name the scrape glued to its verb of saying
+    ("... for Palestinian state Safadi-told his counterparts"), or after a word that ends a
+    headline."""
     after_lower = False
     for word in words:
         token = word.group(0)
         if after_lower and token[0].isupper() and token.casefold() in _OPENERS:
+            return word.start()
+        if after_lower and _GLUED_SAYING.fullmatch(token):
             return word.start()
         if len(token) > 1 and token.endswith(_HEADLINE_ENDS) and word is not words[-1]:
             return word.end()
@@ -313,6 +317,7 @@ def _headline_end(words: list[re.Match[str]]) -> int | None:
     return None
 
 
+_GLUED_SAYING = re.compile(r"[A-Z][\w'\u2019]*-(?:told|said|says|added|warned|tells)")
 # How a linked headline's last word ends where the scrape ran it into the prose.
 _HEADLINE_ENDS = ("?", "-")
 # The most words a linked headline runs to.
