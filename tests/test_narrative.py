@@ -700,3 +700,38 @@ def test_a_clause_opening_with_its_verb_of_saying_is_quoted_whole() -> None:
     # Not "Ana Ruiz said that told reporters ...".
     assert "said that told" not in said
     assert "Ana Ruiz - an adviser" in said
+
+
+def test_a_clause_opening_with_an_adverb_is_quoted_whole() -> None:
+    whole = "Ruiz told them 12 million children lack schools, presumably in part because of war."
+    people: list[tuple[str, str | None, str | None]] = [("Ana Ruiz", "minister", "Chile")]
+    hedge = ("presumably in part because of war", "presumably", "Ana Ruiz", whole)
+    (said,) = [
+        s
+        for s in _sentences(merge([article("war", officials=people, hedges=[hedge])]))
+        if "war" in s
+    ]
+    assert "that presumably" not in said
+    assert "12 million children" in said
+
+
+def test_an_office_its_trip_s_own_span_writes_with_a_hyphen_cites_no_other_source() -> None:
+    said = "The Secretary-General, Ana Ruiz, arrived in Lisbon on Friday."
+    trip = {
+        "traveler": "Ana Ruiz",
+        "traveler_country": "Chile",
+        "destination_country": "Portugal",
+        "destination_city": "Lisbon",
+        "status": "past",
+        "start_date": "2025-03-28",
+        "year_stated": True,
+    }
+    titled = article("title", officials=[("Ana Ruiz", "Secretary General", "Chile")])
+    told = article("trip", visits=[trip], text=said)
+    told = told.model_copy(
+        update={"visits": [told.visits[0].model_copy(update={"evidence": [span(said)]})]}
+    )
+    (draft,) = drafts_of(merge([titled, told]))[0]
+    assert draft.text.startswith("Secretary General Ana Ruiz")
+    # The trip's own span writes the office: the other article is not cited for it.
+    assert {c.source for c in draft.citations} == {2}

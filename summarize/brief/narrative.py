@@ -145,12 +145,12 @@ def _office(
     entry = roster.get(_fold(name))
     if entry is None or not entry.titles:
         return None
-    cited = _cited(citations)
+    cited = _cited(citations).replace("-", " ")  # "Secretary-General" writes "Secretary General"
     for title in sorted(entry.titles, key=len, reverse=True):
         bare = without_country_words(title)
         if not bare or not bare[0].isupper():
             continue
-        if _fold(bare) in cited:
+        if _fold(bare).replace("-", " ") in cited:
             return bare, None
         if (citation := _roster_span(entry, bare)) is not None:
             return bare, citation
@@ -360,6 +360,7 @@ def _is_clause(text: str) -> bool:
         len(words) >= 5
         and words[0].casefold() not in _NOT_A_SUBJECT
         and not attribution_verbs().match(text)  # "told Al Jazeera the ...": its verb, no subject
+        and not re.fullmatch(r"[a-z]+ly,?", words[0])  # "presumably in part because of ..."
         and not _refers_back(text)
         and not _opens_with_participle(words)
         # "addresses where he was reported to have stayed": a noun and its relative clause
