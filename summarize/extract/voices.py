@@ -471,7 +471,8 @@ def _set_off(
     offices: Sequence[tuple[str, str]] = (),
 ) -> str | None:
     """The subject before words set off by commas ahead of the verb: a description ("Lee, a
-    professor at ..., said", "Lee, 45, said": anyone the piece before names) or an aside
+    professor at ..., said", "Lee, 45, said", "Lee, director at X, the Y network, told":
+    anyone the piece before the descriptions names) or an aside
     ("Lee, speaking in Paris, said", "Lee, however, said": the piece before must end with
     the name, "he" or "she", or a group word: "a senior official, speaking on condition of
     anonymity, said")."""
