@@ -135,6 +135,11 @@ def _split_by_region(facts: list[Fact]) -> list[list[Fact]]:
     return groups
 
 
+def _destination(trip: list[Fact]) -> str | None:
+    """The country key most of a trip's tellings give, if any."""
+    return most_common(country_key(text_of(f, "destination_country")) or "" for f in trip)
+
+
 def _home_region(trip: list[Fact]) -> str | None:
     """The region of a trip at home (:func:`_split_by_region`): another region of the same
     country than the story's own meeting is context, as another country would be."""
@@ -444,11 +449,7 @@ def engagements_of(
     focus = _countries(central, people) if central is not None else frozenset()
     central_start = _best_date(central, "start_date") if central is not None else None
     central_region = _home_region(central) if central is not None else None
-    central_place = (
-        most_common(country_key(text_of(f, "destination_country")) or "" for f in central)
-        if central is not None
-        else None
-    )
+    central_place = _destination(central) if central is not None else None
     out: list[Engagement] = []
     for trip in trips:
         travelled = [f for f in trip if text_of(f, "kind") != "meeting"] or trip
@@ -459,7 +460,7 @@ def engagements_of(
         traveler_country = most_common(
             k for f in travelled if (k := country_key(text_of(f, "traveler_country")))
         )
-        dest = most_common(country_key(text_of(f, "destination_country")) or "" for f in trip)
+        dest = _destination(trip)
         year_known = any(f.fields.get("year_stated") is True for f in trip)
         start = _best_date(trip, "start_date")
         status = _after_every_report(_status(trip, start), start, ctx.last_published(trip))

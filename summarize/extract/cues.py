@@ -65,16 +65,16 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # plan; "is supposed to be" stays a cue, hearsay). A belief that judges a value ("I don't think it
 # is normal", "Moscow believes it important to", "I am confident that a good partnership ... is
 # necessary"), possibilities a meeting will assess, a risk something poses and "little doubt" state
-# a position ("In my view it's not right", "I think we need to start somewhere": what ought to
-# be), a feeling about a thing ("fearful of armed groups"), a topic ("talks ... for Article 50,
-# not the possibility of a referendum"), an
-# assessment, a certainty; fears named as a thing ("the nations' fears of a
-# resurgent Kremlin", "is fueling primordial fears") are a factor, no guess; "set to" with the day
-# it names ("is set to meet with Trump Friday", "Also Thursday, the general was set to meet ...")
-# states a schedule, and so does an arrival or a meeting "expected" on the day it names ("where
-# Pence is expected to arrive on Friday"), and a speech "expected" with its words given ("She
-# is expected to say: ..."). What someone "sees as" something ("what it sees as a lack of
-# engagement") is how they name it, and "Most worryingly," how bad a fact is: no guess.
+# a position, a topic, an assessment, a certainty. What ought to be ("In my view it's not right",
+# "I think we need to start somewhere"), a feeling about a thing ("fearful of armed groups") and a
+# topic denied ("talks ... for Article 50, not the possibility of a referendum") are no guess
+# either; fears named as a thing ("the nations' fears of a resurgent Kremlin", "is fueling
+# primordial fears") are a factor, no guess; "set to" with the day it names ("is set to meet
+# with Trump Friday", "Also Thursday, the general was set to meet ...") states a schedule, and so
+# does an arrival or a meeting "expected" on the day it names ("where Pence is expected to arrive
+# on Friday"), and a speech "expected" with its words given ("She is expected to say: ..."). What
+# someone "sees as" something ("what it sees as a lack of engagement") is how they name it, and
+# "Most worryingly," how bad a fact is: no guess.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is set to meet with the president Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])

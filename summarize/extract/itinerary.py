@@ -257,7 +257,7 @@ def _spoke_there_undated(event: Event, sentence: str, published: date | None) ->
     there ("In Astana, Syrian government envoy Bashar al-Jaafari blamed Turkey"), and names
     no day. Background trips carry their dates ("in 2012"); a news conference with no date
     is what the report is about, dated by its page as a trip under way is."""
-    surname = event.who.split()[-1] if event.who.split() else ""
+    surname = _surname(event.who)
     if event.status != "past" or event.when is not None or not surname or published is None:
         return False
     if resolve_dates(sentence, published).start is not None:

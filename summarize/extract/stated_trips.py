@@ -828,7 +828,9 @@ def _every_attendee(
     out: list[Visit] = []
     sentences = list(numbered)
     for k, sentence in enumerate(sentences):
-        named = _named_in(sentence.text, people) if _ATTENDING.search(sentence.text) else []
+        if _ATTENDING.search(sentence.text) is None:
+            continue
+        named = _named_in(sentence.text, people)
         told = [*range(min(_LEDE, k + 1)), *range(k, max(-1, k - _GATHERING_BACK - 1), -1)]
         gatherings = [
             sentences[j] for j in dict.fromkeys(told) if _GATHERING.search(sentences[j].text)

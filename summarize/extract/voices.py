@@ -525,15 +525,13 @@ def _describes(piece: str) -> bool:
 
 
 # Auxiliaries and adverbs between a subject and its verb: "the US has long been (concerned)".
+_BEFORE_THE_VERB = r"still|also|now|earlier|later|again|(?-i:[a-z]+ly)"
 _AUXILIARIES = re.compile(
-    r"(?:\s+(?:has|have|had|is|are|was|were|been|be|being|still|also|long|now|already|earlier"
-    r"|later|again|(?-i:[a-z]+ly)))+\s*$",
+    rf"(?:\s+(?:has|have|had|is|are|was|were|been|be|being|long|already|{_BEFORE_THE_VERB}))+\s*$",
     re.IGNORECASE,
 )
 # Adverbs alone between an aside and the verb ("Mrs May, who ..., earlier told").
-_ADVERBS_ONLY = re.compile(
-    r"(?:\s*(?:earlier|later|also|again|still|now|then|(?-i:[a-z]+ly)))+\s*", re.IGNORECASE
-)
+_ADVERBS_ONLY = re.compile(rf"(?:\s*(?:then|{_BEFORE_THE_VERB}))+\s*", re.IGNORECASE)
 # An aside between dashes before the verb: "Mrs May - who did not take questions - also
 # said", "Abdul Barakat - political adviser to the FSA - told".
 _DASH_ASIDE = re.compile(r"\s[-\u2013\u2014]\s(?:(?!\s[-\u2013\u2014]\s).)*?\s[-\u2013\u2014]\s")

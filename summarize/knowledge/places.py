@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _CODE_LIKE = re.compile(r"^[A-Z]{2,4}$")
@@ -177,24 +177,39 @@ def region_of(place: str | None) -> str | None:
     return city if city is not None and city in _iso_subdivision_codes() else None
 
 
+class _Region(NamedTuple):
+    """One name of a first-level ISO 3166-2 subdivision, its code and its country's."""
+
+    name: str
+    code: str
+    country: str
+
+
+@cache
+def _first_level() -> tuple[_Region, ...]:
+    """Every name of every first-level subdivision (``pycountry``), the bracketed ones too."""
+    import pycountry
+
+    return tuple(
+        _Region(name, str(s.code), str(s.country_code))
+        for s in pycountry.subdivisions
+        if s.parent_code is None
+        for name in _subdivision_names(s.name)
+    )
+
+
 @cache
 def _subdivision_codes() -> dict[str, str]:
     """Folded name of a first-level subdivision that only one country uses → its code."""
-    import pycountry
-
     codes: dict[str, set[str]] = {}
-    for s in pycountry.subdivisions:
-        if s.parent_code is None:
-            for name in _subdivision_names(s.name):
-                codes.setdefault(_fold(name), set()).add(str(s.code))
+    for region in _first_level():
+        codes.setdefault(_fold(region.name), set()).add(region.code)
     return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1}
 
 
 @cache
 def _iso_subdivision_codes() -> frozenset[str]:
-    import pycountry
-
-    return frozenset(str(s.code) for s in pycountry.subdivisions if s.parent_code is None)
+    return frozenset(region.code for region in _first_level())
 
 
 @cache
@@ -225,14 +240,10 @@ def _subdivisions() -> dict[str, str]:
     country uses ("Punjab", a province of two, places nothing) and that have a word of their
     own: a name made only of words that name subdivisions in many countries ("North",
     "South", "Central") is a direction, not a place."""
-    import pycountry
-
     subs = [
-        (_fold(name), str(s.country_code))
-        for s in pycountry.subdivisions
-        if s.parent_code is None
-        for name in _subdivision_names(s.name)
-        if _LATIN_NAME.match(name) and len(name) > 3
+        (_fold(region.name), region.country)
+        for region in _first_level()
+        if _LATIN_NAME.match(region.name) and len(region.name) > 3
     ]
     word_owners: dict[str, set[str]] = {}
     owners: dict[str, set[str]] = {}
@@ -274,13 +285,9 @@ def place_countries(name: str) -> frozenset[str]:
 
 @cache
 def _subdivision_owners() -> dict[str, frozenset[str]]:
-    import pycountry
-
     owners: dict[str, set[str]] = {}
-    for s in pycountry.subdivisions:
-        if s.parent_code is None:
-            for name in _subdivision_names(s.name):
-                owners.setdefault(_fold(name), set()).add(str(s.country_code))
+    for region in _first_level():
+        owners.setdefault(_fold(region.name), set()).add(region.country)
     return {name: frozenset(codes) for name, codes in owners.items()}
 
 
