@@ -84,6 +84,7 @@ from summarize.llm.prompts import word_list
         'She is expected to say: "Our goal is a more united nation."',  # a speech's words
         'The government has criticised what it sees as a "lack of engagement".',  # naming it
         '"Most worryingly, there has been no discussion over the costs.',  # how bad a fact is
+        "Dell described the unrest as particularly worrisome.",  # how bad a fact is
         "The talks were for the treaty, and not the possibility of a referendum.",  # a topic
         '"In my view it\'s not right that the states stay out," she said.',  # a position
         'However, I think we need to start somewhere," Ruiz added.',  # what ought to be

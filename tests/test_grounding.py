@@ -869,3 +869,23 @@ def test_a_sentence_the_cues_did_not_list_next_to_the_cited_one_can_say_the_even
     # Whom the model says was met must be named there too: no meeting with Velt in 3.
     other = _Event(who="Oskar Brandt", met="Arno Velt", when=None, n=2)
     assert all(e.n != 3 for e in ground_events([other], ctx, [1, 2]).items)
+
+
+def test_a_country_word_after_and_opens_the_office_and_a_scrape_hyphen_is_a_space() -> None:
+    text = (
+        "Estonia's Kersti Kaljulaid praised Gauck and German Chancellor Angela Merkel. "
+        "Velt voiced his admiration of-Chilean President Ana Ruiz. "
+        "Trade and Industry Minister Tomas Dell agreed."
+    )
+    holders = [(h.name, h.office, h.country) for h in find_office_holders(text)]
+    assert holders == [
+        ("Angela Merkel", "Chancellor", "Germany"),  # not the office "Gauck and German ..."
+        ("Ana Ruiz", "President", "Chile"),  # "of-Chilean": a hyphen the scrape put for a space
+        ("Tomas Dell", "Trade and Industry Minister", None),  # a ministry's own "and"
+    ]
+
+
+def test_a_hyphenated_name_in_a_headline_does_not_hide_the_office_after_it() -> None:
+    text = "Premier to Meet With Ruiz at Mar-a-Lago\n\nChilean President Ana Ruiz will fly in."
+    holders = [(h.name, h.office, h.country) for h in find_office_holders(text)]
+    assert holders == [("Ana Ruiz", "President", "Chile")]  # no office opens at "a-Lago"

@@ -13,6 +13,7 @@ from summarize.extract.itinerary import (
     done_before_page,
     journey_or_meeting,
     on_its_day,
+    sentence_dates,
     status_and_dates,
     stop_fields,
     stops_in,
@@ -149,6 +150,29 @@ def test_no_trip_for_an_office_held_there_and_no_meeting_at_home_with_no_one() -
     assert not journey_or_meeting(_event("Portugal", norms, kind="meeting"), "Portugal")
     met = Event(1, "Tomas Dell", "meeting", "past", "Portugal", None, "Ana Ruiz", ())
     assert journey_or_meeting(met, "Portugal")  # a meeting at home with someone is one
+
+
+def test_hosting_foreign_officials_at_home_is_an_engagement_and_an_absence_is_none() -> None:
+    hosts = "Dell is to meet with interior ministers from a number of EU countries in Lisbon."
+    assert journey_or_meeting(_event("Lisbon", hosts), "Portugal")
+    alone = "Dell is to meet with the press in Lisbon."
+    assert not journey_or_meeting(_event("Lisbon", alone), "Portugal")
+    absent = "Dell's absence from the summit in Rome underscores the rift."
+    assert not journey_or_meeting(_event("Rome", absent), "Canada")
+    assert not journey_or_meeting(_event("Rome", absent, kind="meeting"), "Canada")
+    skipped = "Dell skipped the summit in Rome."
+    assert not journey_or_meeting(_event("Rome", skipped), "Canada")
+    there = "Dell attended the summit in Rome."
+    assert journey_or_meeting(_event("Rome", there), "Canada")
+
+
+def test_the_day_a_body_reported_it_does_not_date_what_it_reports() -> None:
+    published = date(2017, 3, 24)  # a Friday
+    plans = "Dell plans to visit Lisbon next week, the Canadian Foreign Ministry said on Friday."
+    assert sentence_dates(plans, published, ahead=True).start is None
+    # One who speaks where they are dates their own stay.
+    spoke = "Lisbon (CNN) Foreign Minister Tomas Dell said Thursday that talks went well."
+    assert sentence_dates(spoke, published, ahead=False).start == "2017-03-23"
 
 
 @pytest.mark.parametrize(

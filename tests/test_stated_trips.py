@@ -125,6 +125,18 @@ def test_someone_from_abroad_at_a_meeting_in_a_known_place_travelled_there() -> 
     ]
 
 
+def test_a_headline_s_to_and_a_verb_puts_the_meeting_ahead_and_a_body_s_day_dates_nothing() -> None:
+    text = (
+        "Dell to meet with NATO members in Lisbon\n\n"
+        "Dell plans to meet with NATO ministers in Lisbon next week, the Canadian Foreign "
+        "Ministry said on Wednesday."
+    )
+    found = _stated(text)
+    assert [(t.traveler, t.destination_city, t.start_date, t.status) for t in found] == [
+        ("Tomas Dell", "Lisbon", None, "planned")  # the body's line tells the same trip
+    ]
+
+
 def test_a_place_phrase_that_starts_near_the_meeting_word_is_read_to_its_end() -> None:
     # "in" starts close after "meet"; the country closes a long phrase. "Was set to" on the
     # day of the report puts the meeting ahead.

@@ -74,7 +74,7 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # does an arrival or a meeting "expected" on the day it names ("where Pence is expected to arrive
 # on Friday"), and a speech "expected" with its words given ("She is expected to say: ..."). What
 # someone "sees as" something ("what it sees as a lack of engagement") is how they name it, and
-# "Most worryingly," how bad a fact is: no guess.
+# "Most worryingly," and "particularly worrisome" how bad a fact is: no guess.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is set to meet with the president Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
@@ -116,7 +116,7 @@ _NOT_SPECULATING = re.compile(
     r"going\s+to\b(?!\s+see\b)"
     r"|\bgoing\s+to\s+(?=(?:the|a|an|his|her|their|our|its|this|that|these|those)\b"
     r"|(?-i:[A-Z]|[a-z]+[^su\W]s\b))"
-    r"|\bworr(?:y|ies|ied|ying)\b(?!\s+that\b)|\bworryingly\b"
+    r"|\bworr(?:y|ies|ied|ying)\b(?!\s+that\b)|\bworr(?:yingly|isome)\b"
     r"|\bsees\s+(?:[\w\'\u2019\"\u201c\u201d-]+\s+){0,4}?as\b"
     r"|(?:\b(?:the|their|his|her|its|our|these|those|such)|[\'\u2019]s?)\s+(?:[\w-]+\s+)?"
     r"fears?\b(?!\s+that\b)"

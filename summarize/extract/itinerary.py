@@ -134,12 +134,18 @@ def journey_or_meeting(event: Event, home: str | None, title: str | None = None)
     or, without one, as the sentence's appositive after their name). A meeting at
     home with no one met is none ("expects Iran to meet the norms"); one with someone met is
     an engagement, a border crossed or not ("has met Scotland's first minister in a Glasgow
-    hotel"), and the one who invited
-    the traveler travels nowhere ("on a visit to Russia at the invitation of Putin")."""
+    hotel"), as is one with officials of other countries, named or not ("is to meet with
+    interior ministers from a number of EU countries"), and the one who invited
+    the traveler travels nowhere ("on a visit to Russia at the invitation of Putin"), nor
+    does one the sentences call absent ("Theresa May's absence from the summit")."""
     there = country_key(destination(event.place)[0])
     if event.kind == "trip" and _inviter_only(event):
         return False
+    if _absent(event):
+        return False
     at_home = home is not None and country_key(home) == there
+    if at_home and _hosts_foreign_officials(event):
+        return True  # "is to meet with interior ministers from a number of EU countries"
     if event.kind == "meeting" or (event.met is not None and at_home):  # met someone at home
         return event.met is not None or home is None or country_key(home) != there
     if event.kind != "trip" or any(tells_travel(s.text) for s in event.evidence):
@@ -147,6 +153,39 @@ def journey_or_meeting(event: Event, home: str | None, title: str | None = None)
     if there is not None and _posted_in(title or _appositive(event)) == there:
         return False
     return home is not None and country_key(home) != there  # a place no gazetteer knows: kept
+
+
+# "meet with interior ministers from a number of EU countries", "held talks with his
+# counterparts from": officials of other countries met, named or not.
+_FOREIGN_OFFICIALS = (
+    r"[^.;]{0,40}?\b(?:meet|meets|met|meeting|talks)\s+(?:with\s+)?(?:(?:his|her|their|the)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:counterparts|ministers|leaders|officials|delegations|presidents"
+    r"|envoys|heads\s+of\s+(?:state|government))\s+(?:from|of)\b"
+)
+
+
+def _hosts_foreign_officials(event: Event) -> bool:
+    """Whether a cited sentence has the traveler meet officials of other countries."""
+    surname = re.escape(_surname(event.who))
+    return bool(surname) and any(
+        re.search(rf"\b{surname}\b{_FOREIGN_OFFICIALS}", s.text) is not None for s in event.evidence
+    )
+
+
+# "May's absence from the summit", "was absent from", "skipped the talks", "stayed away from":
+# the traveler was not there.
+_ABSENT = (
+    r"(?:['\u2019]s\s+(?:[\w-]+\s+)?absence\b"
+    r"|\b[^.;]{0,40}?\b(?:absent|skip(?:s|ped|ping)?|stay(?:s|ed|ing)?\s+away)\b)"
+)
+
+
+def _absent(event: Event) -> bool:
+    """Whether every cited sentence says the traveler stayed away."""
+    surname = re.escape(_surname(event.who))
+    return bool(surname and event.evidence) and all(
+        re.search(rf"\b{surname}{_ABSENT}", s.text) is not None for s in event.evidence
+    )
 
 
 # "at the invitation of Russian President Vladimir Putin": the host, named as the inviter.
@@ -442,6 +481,23 @@ _DATELINE_DAY = re.compile(
 )
 
 
+# The day a body made its report, not the day of what it reports: "..., the US State
+# Department said on Friday", "the Kremlin announced on March 3". One who speaks where they
+# are ("Tillerson said Thursday" in Bonn) dates their own stay, so only a body's counts.
+_DAY_OF_SAYING = re.compile(
+    r"(?P<body>,\s+the\s+(?:[A-Z][\w.'\u2019-]*\s+){1,4}"
+    r"(?:said|says|announced|announces|reported|confirmed|stated)\s+)(?:on\s+)?(?:" + _DAY + r")\b"
+)
+
+
+def sentence_dates(text: str, published: date | None, *, ahead: bool) -> ResolvedDates:
+    """The first date a whole sentence gives for what it tells: not a wire dateline's day,
+    nor the day a body said it ("Tillerson plans to meet ... sometime next week, the US State
+    Department said on Friday")."""
+    told = _DAY_OF_SAYING.sub(lambda m: m["body"], _DATELINE_DAY.sub("", text))
+    return resolve_dates(told, published, ahead=ahead)
+
+
 def _dates(event: Event, status: VisitStatus, published: date | None) -> ResolvedDates:
     ahead = status == "planned"
     dates = resolve_dates(event.when, published, ahead=ahead)
@@ -450,7 +506,7 @@ def _dates(event: Event, status: VisitStatus, published: date | None) -> Resolve
     for span in event.evidence[:1]:
         if event.kind == "trip" and left_from(span.text, event.place):
             break  # the day they set out from the place, not the day of a trip there
-        in_sentence = resolve_dates(_DATELINE_DAY.sub("", span.text), published, ahead=ahead)
+        in_sentence = sentence_dates(span.text, published, ahead=ahead)
         if in_sentence.start is not None and len(in_sentence.start) == len("2017-03-16"):
             return in_sentence
         if (right_after := _date_after_place(span.text, event.place)) is not None:

@@ -26,6 +26,7 @@ from summarize.knowledge.titles import (
     head_words,
     only_modifiers,
 )
+from summarize.llm.prompts import grammar_words
 
 # "O\u2019Neill", "D'Amato": a capital after the apostrophe too.
 _NAME_PART = (
@@ -160,9 +161,19 @@ def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     office = rf"(?P<office>{ministry}(?:{word}\s+){{0,3}}{word}{_MINISTRY})"
     # Two capitals alone ("US", "UK", "U.S.") are a country only right before an office.
     initials = r"(?<![\w.-])(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)"
-    country = rf"(?P<country>{country_words_pattern().pattern}|{initials})\s+"
+    # The pattern's own word start gives way to ours, which also takes a scrape's hyphen.
+    words_only = country_words_pattern().pattern.removeprefix(r"(?<![\w-])")
+    country = rf"(?P<country>{words_only}|{initials})\s+"
     name = _SURNAME if surname_only else _name()
-    return re.compile(rf"(?<![\w-])(?:{country})?{office},?\s+{name}\b")
+    return re.compile(rf"{_word_start()}(?:{country})?{office},?\s+{name}\b")
+
+
+def _word_start() -> str:
+    """Where an office may start: a word's start, or after a scrape's hyphen that stands for a
+    space after a preposition or determiner ("his admiration of-Russian President Vladimir
+    Putin"), not inside a hyphenated name ("Mar-a-Lago")."""
+    glued = "|".join(rf"(?<=\s{re.escape(w)}-)" for w in sorted(grammar_words("not_a_subject")))
+    return rf"(?:(?<![\w-])|{glued})"
 
 
 def _honorific(name: str) -> re.Pattern[str]:
@@ -279,6 +290,12 @@ def _holders_in_turn(text: str, known: Collection[str]) -> list[OfficeHolder]:
         if joined > 0 and re.fullmatch(_office_words(), first, flags=re.IGNORECASE):
             m = pattern.match(text, m.start(), joined) or m
             at = joined + len(" and ")
+        elif joined > 0 and m.group("country") is None:
+            # "praised Gauck and German Chancellor Angela Merkel": a country word after
+            # "and" opens the office, so what came before it was no ministry's name.
+            after = joined + len(" and ")
+            if country_words_pattern().match(text, after):
+                m = pattern.match(text, after) or m
         if (holder := _holder(text, m, known)) is not None:
             out.append(_country_of_the_list(text, out[-1] if out else None, holder))
     return out

@@ -51,6 +51,7 @@ from summarize.extract.itinerary import (
     mentions_before,
     on_its_day,
     same_trip,
+    sentence_dates,
     stop_fields,
     stops_in,
     stops_in_the_country,
@@ -405,7 +406,7 @@ def _every_meeting_abroad(
         place, at, country = found
         named = _named_in(sentence.text, people)
         ahead = _to_come(sentence.text[:at])
-        where = place_and_day(place, None, resolve_dates(sentence.text, published, ahead=ahead))
+        where = place_and_day(place, None, sentence_dates(sentence.text, published, ahead=ahead))
         where["destination_country"] = where["destination_country"] or country
         for person in named:
             others = _met_by(person, named)
@@ -457,8 +458,15 @@ def _named_in(text: str, people: Sequence[Person]) -> list[Person]:
     ]
 
 
+# A headline's future: names, then "to" and a verb ("Tillerson to meet with NATO members in
+# Brussels", "Trump, Abe to hold talks").
+_HEADLINE_PLAN = re.compile(
+    r"^\s*(?:[A-Z][\w.'\u2019-]*,?\s+(?:and\s+)?){1,5}to(?:\s+[a-z]+\b|\s*$)"
+)
+
+
 def _to_come(before: str) -> bool:
-    return bool(_TO_COME.search(before) or _MODAL.search(before))
+    return bool(_TO_COME.search(before) or _MODAL.search(before) or _HEADLINE_PLAN.search(before))
 
 
 def _met_by(traveler: Person, named: Sequence[Person]) -> list[str]:
@@ -542,7 +550,7 @@ def _every_guest(
             ahead = _to_come(before)
             # "in Ottawa." ends the sentence; "to Lisbon's best restaurant": in Lisbon
             named = POSSESSIVE_END.sub("", place.group(1).rstrip("."))
-            where = place_and_day(named, None, resolve_dates(text, published, ahead=ahead))
+            where = place_and_day(named, None, sentence_dates(text, published, ahead=ahead))
             there = country_display(country_key(host.country))
             where["destination_country"] = where["destination_country"] or there
             if _BRING.match(verb.group(0)) and where["destination_country"] != there:
@@ -600,7 +608,7 @@ def _every_guest_of_a_host(
             where = place_and_day(
                 country_display(country_key(host.country)),
                 None,
-                resolve_dates(text, published, ahead=ahead),
+                sentence_dates(text, published, ahead=ahead),
             )
             if (
                 trip := _trip_abroad(guest, [host.name], evidence[-1], where, ahead, published)
@@ -730,11 +738,11 @@ def _every_meeting_between(
         before = sentence.text[: match.start()]
         # "... preparing for the meeting between", "the meeting between ... will take place"
         ahead = _to_come(before) or _AWAITED.search(before) is not None or _to_come(after)
-        dates = resolve_dates(sentence.text, published, ahead=ahead)
+        dates = sentence_dates(sentence.text, published, ahead=ahead)
         following = sentences[k + 1] if k + 1 < len(sentences) else None
         if dates.start is None and following and _THE_MEETING.search(following.text):
             ahead = ahead or _to_come(following.text)
-            later = resolve_dates(following.text, published, ahead=ahead)
+            later = sentence_dates(following.text, published, ahead=ahead)
             if later.start is not None:
                 dates, evidence = later, [sentence.span, following.span]
         place = _meeting_place(sentence.text, venues)
@@ -863,7 +871,7 @@ def _attended_on(
     if published is not None and _ATTENDING_NOW.search(sentence.text):
         return ResolvedDates(published.isoformat(), None, True), None
     for told in (sentence, *gatherings):
-        dates = resolve_dates(told.text, published, ahead=True)
+        dates = sentence_dates(told.text, published, ahead=True)
         if dates.start is not None:
             return dates, told
     return ResolvedDates(None, None, False), None
@@ -900,7 +908,7 @@ def _every_tour_host(
         if there is None or there not in continent or there == country_key(traveler.country):
             continue
         ahead = _to_come(text[: journey.start()])
-        where = place_and_day(host.country, None, resolve_dates(text, published, ahead=ahead))
+        where = place_and_day(host.country, None, sentence_dates(text, published, ahead=ahead))
         if (
             trip := _trip_abroad(traveler, [host.name], sentence.span, where, ahead, published)
         ) is not None:
