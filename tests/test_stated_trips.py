@@ -586,3 +586,31 @@ def test_who_attends_a_gathering_the_story_places_travelled_to_it() -> None:
     # A news conference is where someone speaks of a gathering, not the gathering.
     spoke = "Castell told a press conference in Madrid it went well. Tomas Dell is attending."
     assert _stated(spoke) == []
+
+
+def test_who_is_supposed_to_attend_a_conference_named_for_its_city_travelled_there() -> None:
+    text = (
+        "The Lisbon Security Conference opens its doors. "
+        "All eyes are on the conference, where Mira Castell is expected to arrive on Friday. "
+        "Foreign Minister Tomas Dell is supposed to attend."
+    )
+    found = [(t.traveler, t.destination_country, t.start_date, t.status) for t in _stated(text)]
+    # The conference's name places it; the day Castell arrives is hers, not Dell's.
+    assert ("Tomas Dell", "Portugal", None, "planned") in found
+    represented = "The Lisbon summit begins on Friday. Canada will be represented by Tomas Dell."
+    (trip,) = _stated(represented)
+    # A gathering that begins on a day lasts longer: those attending it are dated by month.
+    assert (trip.traveler, trip.destination_country, trip.start_date, trip.status) == (
+        "Tomas Dell",
+        "Portugal",
+        "2021-06",
+        "planned",
+    )
+
+
+def test_a_name_in_what_a_meeting_is_about_is_no_one_at_it() -> None:
+    # Castell is Portuguese, Dell Canadian: at talks in Madrid both would be abroad.
+    text = "Ministers meet in Madrid amid Mira Castell row over Tomas Dell's remarks."
+    assert _stated(text) == []
+    met = "Tomas Dell met ministers in Madrid amid the row."
+    assert [(t.traveler, t.destination_country) for t in _stated(met)] == [("Tomas Dell", "Spain")]

@@ -307,7 +307,8 @@ _AT = re.compile(r"\b(?:in|at)\s+((?:[^\s,;]+\s+){0,5}[^\s,;]+)", re.IGNORECASE)
 # ("Ahead of his visit to Oslo, Dell had met Castell in Athens").
 _MODAL = re.compile(r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ss]hould|[Cc]an|[Ss]hall)\b")
 _TO_COME = re.compile(
-    r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+due|scheduled|plans?\s+to|planned|"
+    r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+due|scheduled|slated|plans?\s+to|planned|"
+    r"(?:is|are)\s+supposed\s+to|"
     r"(?:is|are)\s+expected\s+to|(?:is|are|was|were)\s+set\s+to)\b",
     re.IGNORECASE,
 )
@@ -410,13 +411,36 @@ def _every_meeting_abroad(
         where["destination_country"] = where["destination_country"] or country
         for person in named:
             others = _met_by(person, named)
-            if _reports_it(sentence.text, person, at):
+            if _reports_it(sentence.text, person, at) or _only_a_topic(sentence.text, person):
                 continue
             if (
                 trip := _trip_abroad(person, others, sentence.span, where, ahead, published)
             ) is not None:
                 out.append(trip)
     return out
+
+
+# "amid Tusk re-election row", "over Trump's remarks": a name in what a meeting is about.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:amid|over|about|despite|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _only_a_topic(text: str, person: Person) -> bool:
+    """Whether every mention of the person in the sentence follows a word that makes it what
+    the meeting is about ("EU leaders meet in Brussels amid Tusk re-election row")."""
+    key = mention_key(person.name)
+    named = list(re.finditer(rf"\b{re.escape(key)}\b", text))
+    return bool(named) and all(
+        _TOPIC_BEFORE.search(text, 0, _name_start(text, m.start())) for m in named
+    )
+
+
+def _name_start(text: str, surname_at: int) -> int:
+    """Where the name whose family name starts at ``surname_at`` begins: its capitalised
+    words before it ("Donald Tusk")."""
+    before = re.search(r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}$", text[:surname_at])
+    return before.start() if before is not None else surname_at
 
 
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
@@ -781,13 +805,19 @@ def _same_meeting(known: Visit, meeting: Visit) -> bool:
 
 # "Key participants include", "are also attending", "will also be present", "are expected to
 # attend Wednesday's meeting, including": who will be at a gathering the article names.
+# "is also attending", "will take part", "is supposed to attend", "will be represented by".
+_ATTEND = r"(?:attend|be\s+present|take\s+part|participate)"
 _ATTENDING = re.compile(
-    r"\b(?:participants\s+(?:include|are)|(?:is|are)\s+(?:also\s+)?(?:attending|present)"
-    r"|will\s+(?:also\s+)?(?:attend|be\s+present)|(?:is|are)\s+(?:also\s+)?expected\s+to"
-    r"\s+(?:attend|be\s+present))\b",
+    r"\b(?:participants\s+(?:include|are)"
+    r"|(?:is|are)\s+(?:also\s+)?(?:attending|present|taking\s+part|participating)"
+    rf"|will\s+(?:also\s+)?(?:{_ATTEND}|be\s+represented\s+by)"
+    r"|(?:is|are)\s+(?:also\s+)?(?:expected|supposed|due|set|scheduled|slated)\s+to"
+    rf"\s+{_ATTEND})\b",
     re.IGNORECASE,
 )
-_ATTENDING_NOW = re.compile(r"\b(?:is|are)\s+(?:also\s+)?attending\b", re.IGNORECASE)
+_ATTENDING_NOW = re.compile(
+    r"\b(?:is|are)\s+(?:also\s+)?(?:attending|taking\s+part|participating)\b", re.IGNORECASE
+)
 # A gathering and its host: "the bloc's annual summit", "are convening near", "plays host";
 # not a news conference, where someone speaks of it.
 _GATHERING = re.compile(
@@ -796,10 +826,12 @@ _GATHERING = re.compile(
     re.IGNORECASE,
 )
 # Where a gathering is: a place, or its country's demonym ("near the Jordanian Dead Sea"),
-# after "in", "at" or "near", or before the gathering's noun ("the Astana talks").
+# after "in", "at" or "near", or opening the gathering's name ("the Astana talks", "the
+# Munich Security Conference").
 _LOCATED = re.compile(
     r"\b(?i:in|at|near)\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)"
-    r"|\b([A-Z][\w'\u2019-]*)\s+(?i:summit|talks|meeting)\b"
+    r"|\b(?:[Tt]he\s+)?((?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)"
+    r"\s+(?i:summit|talks|meeting|conference|forum)\b"
 )
 
 
@@ -846,9 +878,14 @@ def _every_attendee(
         there = next(((g, c[0]) for g in gatherings if len(c := _placed_at(g.text)) == 1), None)
         if not named or there is None:
             continue
-        dates, dated = _attended_on(sentence, gatherings, published)
-        if dates.start is None:
-            ahead = _to_come(sentence.text)
+        dates, dated = _attended_on(sentence, gatherings, published, people)
+        if dates.start is None or len(dates.start) < len("2017-03-29"):
+            # no day, or only the page's month: the sentence's words tell whether it is to come
+            ahead = _to_come(sentence.text) or (
+                dates.start is not None
+                and published is not None
+                and dates.start > published.isoformat()
+            )
         else:
             ahead = published is not None and dates.start > published.isoformat()
         where = place_and_day(there[1], None, dates)
@@ -862,18 +899,43 @@ def _every_attendee(
     return out
 
 
+# "where Pence is expected to arrive on Friday": the day of someone's arrival.
+_ARRIVAL_DAY = re.compile(
+    rf"\b(?:arriv|land|fl[yie]|flew|travel)\w*\b[^.;,]{{0,30}}?\b(?:on\s+)?{DAY_NAME}\b"
+)
+
+
+def _arrives_on(text: str, people: Sequence[Person]) -> bool:
+    """Whether the sentence gives the day a person it names arrives: theirs, not the
+    gathering's."""
+    return _ARRIVAL_DAY.search(text) is not None and bool(_named_in(text, people))
+
+
+# A gathering that "begins on Friday" lasts longer than that day.
+_BEGINS = re.compile(r"\b(?:begins|began|opens|opened|starts|started|kicks\s+off)\b", re.I)
+
+
 def _attended_on(
-    sentence: NumberedSentence, gatherings: Sequence[NumberedSentence], published: date | None
+    sentence: NumberedSentence,
+    gatherings: Sequence[NumberedSentence],
+    published: date | None,
+    people: Sequence[Person],
 ) -> tuple[ResolvedDates, NumberedSentence | None]:
     """The day of the attendance and the sentence that gives it: the page's for one
-    attending now; else the first day the sentence, then the gathering's sentences, name, as
-    this day or one to come (one attends, or will attend: the gathering is not past)."""
+    attending now; else the first day the sentence, then the gathering's sentences, give (not
+    the day someone named there arrives: "where Pence is expected to arrive on Friday"), as
+    this day or one to come (one attends, or will attend: the gathering is not past). The
+    day a gathering begins dates only its month for those attending."""
     if published is not None and _ATTENDING_NOW.search(sentence.text):
         return ResolvedDates(published.isoformat(), None, True), None
-    for told in (sentence, *gatherings):
+    own = [g for g in gatherings if g is not sentence and not _arrives_on(g.text, people)]
+    for told in (sentence, *own):
         dates = sentence_dates(told.text, published, ahead=True)
-        if dates.start is not None:
-            return dates, told
+        if dates.start is None:
+            continue
+        if told is not sentence and _BEGINS.search(told.text):
+            return ResolvedDates(dates.start[:7], None, dates.year_stated), told
+        return dates, told
     return ResolvedDates(None, None, False), None
 
 
