@@ -825,6 +825,18 @@ def test_a_country_is_supported_by_its_demonym_inside_a_title() -> None:
     assert score.unsupported == ["'Angela Merkel of Germany visited Washington.': Germany"]
 
 
+def test_a_country_ending_the_sentence_is_supported_by_a_city_of_it() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    cited = (1, "Angela Merkel is supposed to attend the Munich Security Conference.")
+    brief = {
+        "sources": [{"n": 1, "published": "2017-02-16"}],
+        "narrative": {"bottom_line": [_statement("Angela Merkel is due to visit Germany.", cited)]},
+    }
+    score = score_citations(brief)
+    assert (score.recall.hit, score.recall.total) == (1, 1)  # "Germany." read as Germany
+
+
 def test_an_office_before_a_name_and_a_month_with_its_year_are_not_read_as_more() -> None:
     from summarize.evaluation.citations import score_citations
 

@@ -94,6 +94,19 @@ def test_a_wording_that_says_one_thing_twice_is_refused() -> None:
     assert "it says one thing twice: say it once" in problems_of(again, draft, {"LATIN"})
 
 
+def test_a_wording_that_pastes_a_cited_sentence_after_it_is_refused() -> None:
+    brief, _ = _brief()
+    (draft,) = drafts_of(brief)[0]
+    span = draft.citations[0].span.text
+    pasted = f"{draft.text} {span}"
+    assert "it pastes a source's sentence after it: word the fact once" in problems_of(
+        pasted, draft, {"LATIN"}
+    )
+    assert "it pastes a source's sentence after it: word the fact once" not in problems_of(
+        draft.text, draft, {"LATIN"}
+    )
+
+
 def test_one_wording_is_never_stated_twice() -> None:
     text = "the ministers will sign a port agreement during the visit"
     other = "the agreement could open a freight corridor to the coast"

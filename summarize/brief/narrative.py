@@ -663,6 +663,24 @@ def _says_twice(text: str) -> bool:
     )
 
 
+# A sentence this long copied whole from a source is pasted, not worded.
+_PASTED_WORDS = 6
+
+
+def _pastes_a_source(text: str, draft: Draft) -> bool:
+    """Whether a sentence after the wording's first is a cited span copied whole, which the
+    rule's own sentence does not quote ("James Mattis is due to visit Germany. Munich Security
+    Conference to stress the value of Europe. In addition to Pence, ... is supposed to
+    attend."): the reader gets the source's headline as the memo's prose."""
+    spans = {_fold(c.span.text).strip() for c in draft.citations}
+    own = _fold(draft.text)
+    return any(
+        len(part.split()) >= _PASTED_WORDS and folded in spans and folded not in own
+        for part in _NEXT_SENTENCE.split(text)[1:]
+        if (folded := _fold(part).strip())
+    )
+
+
 def problems_of(text: str, draft: Draft, source_scripts: set[str]) -> list[str]:
     """Why a wording of ``draft`` must not be shown; empty when it may."""
     problems: list[str] = []
@@ -672,6 +690,8 @@ def problems_of(text: str, draft: Draft, source_scripts: set[str]) -> list[str]:
         problems.append("it is not a finished sentence")
     if _says_twice(text):
         problems.append("it says one thing twice: say it once")
+    if _pastes_a_source(text, draft):
+        problems.append("it pastes a source's sentence after it: word the fact once")
     if _MARKUP.search(text):
         problems.append("markup or field names in the prose")
     if _SELF_REFERENCE.search(text):

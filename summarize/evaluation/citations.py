@@ -134,7 +134,7 @@ def _name_in(name: str, cited: Sequence[_Cited]) -> bool:
     hay = " ".join(_fold(c.text) for c in cited)
     if folded and folded in hay:
         return True
-    country = find_country(name)
+    country = find_country(name.strip(".,"))  # "Germany." ending the sentence is Germany
     if country is not None:  # "Estonia" is supported by "Estonian", a city by its country
         phrases = [p for c in cited for p in _PLACE_WORDS.findall(c.text)]
         words = phrases + [w for p in phrases if " " in p for w in p.split()]  # "German Chancellor"
