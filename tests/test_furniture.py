@@ -155,6 +155,19 @@ def test_the_page_s_closing_calls_to_its_reader_are_furniture() -> None:
     assert strip_furniture(quoted).text == quoted
 
 
+def test_a_closing_call_with_its_links_labels_after_an_embedded_post_is_furniture() -> None:
+    story = "Ruiz will host the talks. The bill is due on Thursday."
+    tail = (
+        " Do you have information you want to share with the Post? Here's how. How will"
+        " the talks affect you? Learn more"
+    )
+    assert strip_furniture(story + tail + "\n").text == story + " \n"
+    # A sentence ends at a mark before a space, not inside an address ("pic.twitter.com"):
+    # the run is read back past it, to the story's own full stop.
+    post = story + " See ruiz.example.com/talks Do you have a story? Tell us what you think"
+    assert strip_furniture(post + "\n").text == story + " \n"
+
+
 def test_a_linked_headline_ends_at_its_question_mark_or_its_glued_dash() -> None:
     text = (
         "Ruiz met the minister in Lima on Monday. OPINION: Ana Ruiz's Lima visit: A "

@@ -889,3 +889,34 @@ def test_a_hyphenated_name_in_a_headline_does_not_hide_the_office_after_it() -> 
     text = "Premier to Meet With Ruiz at Mar-a-Lago\n\nChilean President Ana Ruiz will fly in."
     holders = [(h.name, h.office, h.country) for h in find_office_holders(text)]
     assert holders == [("Ana Ruiz", "President", "Chile")]  # no office opens at "a-Lago"
+
+
+def test_an_office_held_in_a_country_and_one_set_off_to_the_sentence_end_name_holders() -> None:
+    text = (
+        "Mongolian Ambassador to Russian Banzragchin Delgermaa told TASS. "
+        "She sat beside Mira Castell, the U.S. ambassador to the United Nations. "
+        "On Monday, the group sent a letter to Tomas A. Dell, the bank's inspector general, "
+        "asking for more."
+    )
+    holders = [(h.name, h.office, h.country) for h in find_office_holders(text)]
+    assert ("Banzragchin Delgermaa", "Ambassador to Russian", "Mongolia") in holders
+    assert ("Mira Castell", "U.S. ambassador to the United Nations", "United States") in holders
+    # An initial's full stop ends no appositive: "the group sent a letter to Tomas A" is none.
+    assert ("Tomas A. Dell", "bank's inspector general", None) in holders
+    assert all(not name.startswith("On") for name, _, _ in holders)
+
+
+def test_a_family_name_after_a_joined_particle_or_an_office_is_the_name_printed() -> None:
+    text = (
+        "President Ruiz will host Prime Minister Haider al-Abadi at the palace on Monday. "
+        "Abadi said he would talk. Ruiz agreed."
+    )
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    assert fullest_name("Abadi", text) == "Haider al-Abadi"
+    # The model's "Ana Ruiz" is printed nowhere; "President Ruiz" is what the article says.
+    grounded = ground_people([_PersonDraft(name="Ana Ruiz", title="President")], ctx)
+    assert [p.name for p in grounded.items] == ["Ruiz"]
+    # A given name with no office before the family name anywhere is not taken on trust.
+    plain = "Ruiz agreed with the plan."
+    plain_ctx = ArticleContext(number_sentences(assemble_body(plain, [(0, len(plain))], [])))
+    assert ground_people([_PersonDraft(name="Ana Ruiz")], plain_ctx).items == []

@@ -166,6 +166,36 @@ def test_hosting_foreign_officials_at_home_is_an_engagement_and_an_absence_is_no
     assert journey_or_meeting(_event("Rome", there), "Canada")
 
 
+def test_a_meeting_at_home_needs_the_one_met_near_its_place() -> None:
+    ours = "At a meeting of the commission in Lisbon in 2016, we had a useful discussion."
+    named = "Tomas Dell and Mira Castell spoke on Monday."
+    met = Event(
+        1,
+        "Tomas Dell",
+        "meeting",
+        "past",
+        "Lisbon",
+        None,
+        "Mira Castell",
+        (Span(start=0, end=len(ours), text=ours), Span(start=0, end=len(named), text=named)),
+    )
+    assert not journey_or_meeting(met, "Portugal")  # the place's sentence puts no one there
+    there = "Dell met Castell in Lisbon on Monday."
+    assert journey_or_meeting(_met_in(there), "Portugal")
+    by_office = "The prime minister has met the first minister in Lisbon."
+    assert journey_or_meeting(_met_in(by_office), "Portugal")
+
+
+def _met_in(text: str) -> Event:
+    span = Span(start=0, end=len(text), text=text)
+    return Event(1, "Tomas Dell", "meeting", "past", "Lisbon", None, "Mira Castell", (span,))
+
+
+def test_a_half_year_right_after_the_place_dates_the_trip() -> None:
+    found = stops_in("Dell will pay a visit to Spain in the first half of 2022, she said.")
+    assert [(s.place, s.when) for s in found] == [("Spain", "in the first half of 2022")]
+
+
 def test_the_day_a_body_reported_it_does_not_date_what_it_reports() -> None:
     published = date(2017, 3, 24)  # a Friday
     plans = "Dell plans to visit Lisbon next week, the Canadian Foreign Ministry said on Friday."

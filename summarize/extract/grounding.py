@@ -34,6 +34,7 @@ from summarize.contract.extraction import (
 from summarize.extract.clauses import claim_clause
 from summarize.extract.homeland import homeland
 from summarize.extract.numbered import Numbered, NumberedSentence
+from summarize.extract.office_holders import find_office_holders, joined_particles
 from summarize.extract.voices import Speakers
 from summarize.ingest.date_phrases import ResolvedDates
 from summarize.ingest.text_match import contains, locate, normalize
@@ -318,6 +319,17 @@ def _printed_part(name: str, ctx: ArticleContext) -> str | None:
     return None
 
 
+def _family_name_by_office(name: str, ctx: ArticleContext) -> str | None:
+    """The family name alone, where the article prints the full name nowhere but writes the
+    family name after an office ("President Trump will host ...", never "Donald Trump"):
+    what the article calls them, not a given name the model supplied."""
+    family = name.split()[-1] if len(name.split()) > 1 else None
+    if family is None or person_name(family, ctx) != family:
+        return None
+    holders = find_office_holders(ctx.numbered.text, [name])
+    return family if any(h.name == family for h in holders) else None
+
+
 def _printed_whole(run: str, text: str) -> bool:
     """Whether the text prints the words as a name of their own, not the start of a longer
     one ("The United" of "The United States")."""
@@ -464,7 +476,9 @@ def fullest_name(name: str, text: str) -> str:
     """
     best = name
     found: set[str] = set()
-    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+    # "Abadi" printed as "Haider al-Abadi": a particle joined to it by a hyphen is the name's.
+    joined = rf"(?:{joined_particles()})?"
+    for match in re.finditer(rf"(?<![\w-]){joined}{re.escape(name)}(?![\w-])", text):
         lines = text[: match.start()].split("\n")
         words = lines[-1].split()[-4:]
         lead: list[str] = []
@@ -482,7 +496,7 @@ def fullest_name(name: str, text: str) -> str:
             if opens_sentence and (_also_lowercase(word, text) or _function_word(word)):
                 break  # "But" opening a sentence is the word "but", not part of the name
             lead.insert(0, word)
-        candidate = " ".join([*lead, name])
+        candidate = " ".join([*lead, match.group(0)])
         if lead and person_name(candidate) == candidate:
             found.add(candidate)
             best = max(best, candidate, key=len)
@@ -565,6 +579,9 @@ def ground_people(
         if not evidence and (printed := _printed_part(name, ctx)) is not None:
             out.notes.append(f"people[{i}]: {name!r} is not printed; {printed!r}, part of it, is")
             name, evidence = printed, _naming_sentences(printed, ctx.numbered)
+        if not evidence and (alone := _family_name_by_office(name, ctx)) is not None:
+            out.notes.append(f"people[{i}]: {name!r} is not printed; {alone!r} after an office is")
+            name, evidence = alone, _naming_sentences(alone, ctx.numbered)
         if not evidence:
             out.refuse("official", d, f"people[{i}]: the name {name!r} is not in the article")
             continue

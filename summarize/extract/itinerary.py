@@ -34,6 +34,7 @@ from summarize.extract.grounding import (
     place_pattern,
     same_name,
 )
+from summarize.extract.office_holders import office_word_set
 from summarize.ingest.date_phrases import ResolvedDates, counted_back, resolve_dates
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import city_country, country_key, find_country, region_of
@@ -147,12 +148,32 @@ def journey_or_meeting(event: Event, home: str | None, title: str | None = None)
     if at_home and _hosts_foreign_officials(event):
         return True  # "is to meet with interior ministers from a number of EU countries"
     if event.kind == "meeting" or (event.met is not None and at_home):  # met someone at home
+        if at_home and event.met is not None and not _met_at(event):
+            return False  # whom the meeting at home was with is told nowhere near its place
         return event.met is not None or home is None or country_key(home) != there
     if event.kind != "trip" or any(tells_travel(s.text) for s in event.evidence):
         return True
     if there is not None and _posted_in(title or _appositive(event)) == there:
         return False
     return home is not None and country_key(home) != there  # a place no gazetteer knows: kept
+
+
+def _met_at(event: Event) -> bool:
+    """Whether a cited sentence that names the place also names the one met, by name or by an
+    office ("has met the first minister in a Glasgow hotel"): a meeting at home is an
+    engagement only with someone the article puts there ("At a meeting of the
+    intergovernmental commission in Ulan Bator in 2016, we had ..." puts no one there)."""
+    place = place_pattern(event.place or "")
+    if not event.evidence or not place:
+        return True
+    met = re.escape(_surname(event.met or ""))
+    for span in event.evidence:
+        if not re.search(rf"\b{place}\b", span.text):
+            continue
+        words = set(re.findall(r"[a-z]+", span.text.casefold()))
+        if (met and re.search(rf"\b{met}\b", span.text)) or words & office_word_set():
+            return True
+    return False
 
 
 # "meet with interior ministers from a number of EU countries", "held talks with his
@@ -452,11 +473,12 @@ def done_before_page(visits: Sequence[Visit], published: date | None) -> list[Vi
     ]
 
 
-# A year or a month right after the place: "visited Saudi Arabia in 2014", "in Tokyo last
-# November", "visit to Japan, at the end of last year". Farther off, a coarse date seldom
-# dates the trip ("since 2014").
+# A year or a month right after the place: "visited Saudi Arabia in 2014", "in the first
+# half of 2017", "in Tokyo last November", "visit to Japan, at the end of last year". Farther
+# off, a coarse date seldom dates the trip ("since 2014").
 _RIGHT_AFTER = re.compile(
-    r"^\s*,?\s*((?:in|during)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?\d{4}"
+    r"^\s*,?\s*((?:in|during)\s+(?:the\s+(?:first|second)\s+(?:half|quarter)\s+of\s+)?"
+    r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?\d{4}"
     r"|(?:in\s+|last\s+|this\s+)(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)(?:\s+\d{4})?"
     r"|(?:(?:at\s+the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+|(?:early|late)\s+)?"

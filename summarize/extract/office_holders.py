@@ -45,7 +45,7 @@ def _particles() -> str:
 
 
 @cache
-def _joined_particles() -> str:
+def joined_particles() -> str:
     """Name particles joined to the name by a hyphen ("al-Assad", "el-Sisi"): ``nameparser``'s
     prefixes that end in one."""
     return _prefixes(lambda p: p.endswith("-") and p[:-1].isascii() and p.islower())
@@ -61,7 +61,7 @@ def _prefixes(keep: Callable[[str], bool]) -> str:
 
 
 def _name() -> str:
-    last = rf"(?:{_joined_particles()})?{_NAME_PART}"
+    last = rf"(?:{joined_particles()})?{_NAME_PART}"
     part = rf"(?:{last}|{_INITIAL})"
     joint = rf"\s+(?:(?:{_particles()})\s+){{0,2}}"
     return rf"(?P<name>{part}(?:{joint}{part}){{0,2}}{joint}{last})"
@@ -114,7 +114,12 @@ def _office_words() -> str:
 
 
 # "Mira Castell, the deputy commissioner for trade, said": an office set off after a name.
-_APPOSITIVE = r",\s+(?:the|a|an)\s+(?P<office>[^,.;:()\"\u201c\u201d]{3,90}?)\s*[,;]"
+# It may end the sentence, and hold an initialism's full stops ("Nikki Haley, the U.S.
+# ambassador to the United Nations.").
+_APPOSITIVE = (
+    r",\s+(?:the|a|an)\s+(?P<office>(?:[^,.;:()\"\u201c\u201d]|(?<=\b[A-Z])\.(?=[A-Z]\.)"
+    r"|(?<=\.[A-Z])\.){3,90}?)\s*(?:[,;]|(?<!\b[A-Z])\.(?=\s|$))"
+)
 _APPOSITIVE_WORDS = 10
 
 
@@ -158,11 +163,13 @@ def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     # A ministry may also stand before the office: "Natural Resources and Ecology Minister".
     ministry = r"(?:[A-Z][a-z]+(?:\s+and)?\s+){0,4}?"
     word = rf"(?:{words})(?:\.|{NOT_YET_TAKEN})?"
-    office = rf"(?P<office>{ministry}(?:{word}\s+){{0,3}}{word}{_MINISTRY})"
-    # Two capitals alone ("US", "UK", "U.S.") are a country only right before an office.
-    initials = r"(?<![\w.-])(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)"
     # The pattern's own word start gives way to ours, which also takes a scrape's hyphen.
     words_only = country_words_pattern().pattern.removeprefix(r"(?<![\w-])")
+    # "Ambassador to Russia John Tefft": the country an office is held in, then the name.
+    posted = rf"\s+to\s+(?:{words_only})"
+    office = rf"(?P<office>{ministry}(?:{word}\s+){{0,3}}{word}(?:{_MINISTRY}|{posted}))"
+    # Two capitals alone ("US", "UK", "U.S.") are a country only right before an office.
+    initials = r"(?<![\w.-])(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)"
     country = rf"(?P<country>{words_only}|{initials})\s+"
     name = _SURNAME if surname_only else _name()
     return re.compile(rf"{_word_start()}(?:{country})?{office},?\s+{name}\b")

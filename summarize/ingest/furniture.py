@@ -212,14 +212,18 @@ def wire_credits(text: str) -> list[tuple[int, int]]:
 # about Brexit? Let us know by using this form: If you are reading this page on the app,
 # you will need to ..."): sentences in the second person, or questions, outside quotations.
 _READER_WORDS = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
-_PIECE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+# A sentence ends at a mark before a space or the end, not inside "pic.twitter.com/...".
+_PIECE = re.compile(r".+?(?:[.?!]+(?=\s|$)|$)", re.DOTALL)
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 _READER_SENTENCES = 2
+# A link's label between them: "Here's how.", "Learn more".
+_LABEL_WORDS = 3
 
 
 def reader_addressed(text: str) -> list[tuple[int, int]]:
     """(start, end) of the run of sentences that ends ``text`` and speaks to its reader:
-    two in the second person at least, questions allowed between them."""
+    two in the second person at least, questions and links' labels ("Here's how. ...
+    Learn more") allowed between them."""
     start: int | None = None
     addressed = 0
     for piece in reversed([m for m in _PIECE.finditer(text) if m.group().strip()]):
@@ -228,7 +232,7 @@ def reader_addressed(text: str) -> list[tuple[int, int]]:
             break
         if _READER_WORDS.search(sentence):
             addressed += 1
-        elif not sentence.rstrip().endswith("?"):
+        elif not sentence.rstrip().endswith("?") and len(sentence.split()) > _LABEL_WORDS:
             break
         start = piece.start() + len(sentence) - len(sentence.lstrip())
     end = len(text.rstrip())
