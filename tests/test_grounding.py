@@ -920,3 +920,14 @@ def test_a_family_name_after_a_joined_particle_or_an_office_is_the_name_printed(
     plain = "Ruiz agreed with the plan."
     plain_ctx = ArticleContext(number_sentences(assemble_body(plain, [(0, len(plain))], [])))
     assert ground_people([_PersonDraft(name="Ana Ruiz")], plain_ctx).items == []
+
+
+def test_a_form_of_address_word_is_no_office_and_a_state_before_a_lowercase_office_counts() -> None:
+    text = (
+        "He is patron of the Lisbon Rugby Union, a position he took over from his grandmother, "
+        "in May. The dinner was hosted by Canada's ambassador to France, Tomas Dell."
+    )
+    holders = [(h.name, h.office, h.country) for h in find_office_holders(text)]
+    # "his" is in nameparser's titles ("His Excellency"), no office; the state before a
+    # lower-case office makes it one even where the name is not used again.
+    assert holders == [("Tomas Dell", "ambassador to France", "Canada")]

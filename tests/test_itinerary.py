@@ -191,9 +191,13 @@ def _met_in(text: str) -> Event:
     return Event(1, "Tomas Dell", "meeting", "past", "Lisbon", None, "Mira Castell", (span,))
 
 
-def test_a_half_year_right_after_the_place_dates_the_trip() -> None:
+def test_a_half_year_after_the_place_or_a_month_owning_the_visit_dates_the_trip() -> None:
     found = stops_in("Dell will pay a visit to Spain in the first half of 2022, she said.")
     assert [(s.place, s.when) for s in found] == [("Spain", "in the first half of 2022")]
+    owned = stops_in("Visits lie ahead, including Dell's July visit to Spain and Morocco.")
+    assert [(s.place, s.when) for s in owned] == [("Spain", "July"), ("Morocco", "July")]
+    # A month that is a name is no owner's month: "Mrs May visited Wales".
+    assert [(s.place, s.when) for s in stops_in("Mrs May visited Wales.")] == [("Wales", None)]
 
 
 def test_the_day_a_body_reported_it_does_not_date_what_it_reports() -> None:

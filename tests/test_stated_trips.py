@@ -614,3 +614,17 @@ def test_a_name_in_what_a_meeting_is_about_is_no_one_at_it() -> None:
     assert _stated(text) == []
     met = "Tomas Dell met ministers in Madrid amid the row."
     assert [(t.traveler, t.destination_country) for t in _stated(met)] == [("Tomas Dell", "Spain")]
+
+
+def test_two_people_joined_by_and_before_the_journey_make_it_together() -> None:
+    text = (
+        "Foreign Minister Tomas Dell and Mira Castell touched down in Paris today. "
+        "Officials have scheduled Dell's and Castell's July visit to Chile."
+    )
+    found = {(t.traveler, t.destination_country, t.start_date, t.status) for t in _stated(text)}
+    # "touched down", and "today" right after the place: the page's day, under way.
+    assert ("Tomas Dell", "France", "2021-06-02", "ongoing") in found
+    assert ("Mira Castell", "France", "2021-06-02", "ongoing") in found
+    # A month that owns the visit dates it, for both owners.
+    assert ("Tomas Dell", "Chile", "2021-07", "planned") in found
+    assert ("Mira Castell", "Chile", "2021-07", "planned") in found

@@ -54,7 +54,7 @@ DAY_NAME = (
 _RELATIVE_MONTH = r"(?:(?:late|early|earlier|later)\s+)?(?:last|this|next)\s+month"
 _WHEN_AFTER = re.compile(
     rf"^\s*(?:visit|trip|tour|stopover)?\s*,?\s*(?:on\s+|this\s+|next\s+|later\s+on\s+)?"
-    rf"({_DAY}|{_RELATIVE_MONTH})\b"
+    rf"({_DAY}|{_RELATIVE_MONTH}|today|tonight|tomorrow|yesterday)\b"
 )
 # Words before a stop that put it ahead of the sentence's own time.
 AHEAD = re.compile(
@@ -607,7 +607,9 @@ def _led_to(
         if buildings and group == "before":
             continue
         listed, offset = match.group(group), match.start(group)
-        owned = _DAYS_OWN.search(text, 0, match.start())
+        owned = _DAYS_OWN.search(text, 0, match.start()) or _MONTH_OWNS.search(
+            text, 0, match.start()
+        )
         for part in re.finditer(rf"{_PLACE}", listed):
             place, country = a_place(part.group(0)), None
             if place is None:
@@ -629,6 +631,13 @@ def _led_to(
 # A day that owns the journey: "last year's Berlin visit", "Sunday's trip to Kabul".
 _DAYS_OWN = re.compile(
     rf"\b({_DAY}|(?:[Ll]ast|[Tt]his|[Nn]ext)\s+(?:year|month))['\u2019]s\s+(?:[a-z-]+\s+){{0,2}}$"
+)
+# "Kate's July visit", "the March trip": a month that owns it, after an owner or "the" (not
+# "Mrs May visited").
+_MONTH_OWNS = re.compile(
+    r"(?:['\u2019]s|\b(?:the|his|her|their))\s+("
+    + "|".join(m for m in calendar.month_name if m)
+    + r")\s+$"
 )
 # A day the sentence opens with dates its first stop where no day follows the place: "On
 # Tuesday, Dell will make a brief visit to Lisbon".

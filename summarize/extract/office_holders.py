@@ -94,10 +94,17 @@ class OfficeHolder:
 
 @cache
 def office_word_set() -> frozenset[str]:
-    """``nameparser``'s title words that can name an office, lower case."""
+    """``nameparser``'s title words that can name an office, lower case; not a determiner or
+    a preposition it lists for a form of address ("His Excellency"): "a position he took over
+    from his grandmother" names no office."""
     from nameparser.config import CONSTANTS
 
-    words = {t for t in CONSTANTS.titles if t.isalpha() and t not in _NOT_OFFICES and len(t) > 2}
+    closed = grammar_words("not_a_subject")
+    words = {
+        t
+        for t in CONSTANTS.titles
+        if t.isalpha() and t not in _NOT_OFFICES and t not in closed and len(t) > 2
+    }
     return frozenset(words | {american_spelling(w) for w in words})
 
 
@@ -213,8 +220,14 @@ def _lowercase_pattern() -> re.Pattern[str]:
     heads = "|".join(sorted(words, key=len, reverse=True))
     # Its words are office words too ("national security adviser"), so a verb before it
     # ("met secretary ...") is not part of it.
-    office = rf"(?P<office>(?:(?:{heads})\s+){{0,3}}(?:{heads}))"
-    return re.compile(rf"(?<![\w-]){office},?\s+{_name()}\b")
+    # "Britain's ambassador to France, Edward Llewellyn": the state it serves before it, the
+    # country it is held in after it.
+    words_only = country_words_pattern().pattern.removeprefix(r"(?<![\w-])")
+    country = rf"(?:(?P<country>{words_only})\s+)?"
+    office = (
+        rf"(?P<office>(?:(?:{heads})\s+){{0,3}}(?:{heads})(?:\s+to\s+(?:the\s+)?(?:{words_only}))?)"
+    )
+    return re.compile(rf"(?<![\w-]){country}{office},?\s+{_name()}\b")
 
 
 @cache
@@ -268,7 +281,7 @@ def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHo
         h
         for m in _lowercase_pattern().finditer(text)
         if (h := _holder(text, m, known)) is not None
-        and named_again(h, text)
+        and (named_again(h, text) or h.country is not None)
         and not any(f.start < h.end and h.start < f.end for f in full)
     ]
     full += [h for h in _described_after(text) if not any(f.name == h.name for f in full)]

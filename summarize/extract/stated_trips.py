@@ -160,17 +160,43 @@ def _every_stated_trip(
                 status = "ongoing"  # "the current visit to Russia by": there as written
                 if where["start_date"] is None and published is not None:
                     where["start_date"], where["year_stated"] = published.isoformat(), True
-            out.append(
-                Visit(
-                    kind="trip",
-                    status="planned" if ahead else status,
-                    traveler=traveler.name,
-                    traveler_country=home,
-                    evidence=evidence,
-                    **where,
-                )
+            trip = Visit(
+                kind="trip",
+                status="planned" if ahead else status,
+                traveler=traveler.name,
+                traveler_country=home,
+                evidence=evidence,
+                **where,
             )
+            out.append(trip)
+            for partner in _joined_before(sentence.text, stop, traveler, people):
+                partner_home = country_display(country_key(partner.country))
+                if partner_home is not None and partner_home != country:
+                    update = {"traveler": partner.name, "traveler_country": partner_home}
+                    out.append(trip.model_copy(update=update))
     return out
+
+
+def _joined_before(
+    text: str, stop: Stop, traveler: Person, people: Sequence[Person]
+) -> list[Person]:
+    """Who the sentence joins to the traveler with "and" right before them ("Prince William
+    and Princess Kate touched down in Paris", "William's and Kate's July visit to Germany"):
+    one subject, one journey."""
+    named = list(re.finditer(rf"\b{re.escape(mention_key(traveler.name))}\b", text[: stop.start]))
+    if not named:
+        return []
+    head = text[: named[-1].start()]
+    return [
+        p
+        for p in people
+        if p is not traveler
+        and re.search(
+            rf"\b{re.escape(mention_key(p.name))}(?:['\u2019]s)?\s+and\s+"
+            r"(?:[A-Z][\w.'\u2019-]*\s+){0,3}$",
+            head,
+        )
+    ]
 
 
 def buildings_travelled_to(numbered: Numbered, people: Sequence[Person]) -> list[str]:
