@@ -169,26 +169,18 @@ def test_hosting_foreign_officials_at_home_is_an_engagement_and_an_absence_is_no
 def test_a_meeting_at_home_needs_the_one_met_near_its_place() -> None:
     ours = "At a meeting of the commission in Lisbon in 2016, we had a useful discussion."
     named = "Tomas Dell and Mira Castell spoke on Monday."
-    met = Event(
-        1,
-        "Tomas Dell",
-        "meeting",
-        "past",
-        "Lisbon",
-        None,
-        "Mira Castell",
-        (Span(start=0, end=len(ours), text=ours), Span(start=0, end=len(named), text=named)),
-    )
-    assert not journey_or_meeting(met, "Portugal")  # the place's sentence puts no one there
+    # The place's sentence puts no one there; the one that names both has no place.
+    assert not journey_or_meeting(_met_in(ours, named), "Portugal")
     there = "Dell met Castell in Lisbon on Monday."
     assert journey_or_meeting(_met_in(there), "Portugal")
     by_office = "The prime minister has met the first minister in Lisbon."
     assert journey_or_meeting(_met_in(by_office), "Portugal")
 
 
-def _met_in(text: str) -> Event:
-    span = Span(start=0, end=len(text), text=text)
-    return Event(1, "Tomas Dell", "meeting", "past", "Lisbon", None, "Mira Castell", (span,))
+def _met_in(*texts: str) -> Event:
+    """Dell's meeting with Castell in Lisbon, citing ``texts``."""
+    spans = tuple(Span(start=0, end=len(t), text=t) for t in texts)
+    return Event(1, "Tomas Dell", "meeting", "past", "Lisbon", None, "Mira Castell", spans)
 
 
 def test_a_half_year_after_the_place_or_a_month_owning_the_visit_dates_the_trip() -> None:

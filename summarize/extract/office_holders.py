@@ -170,8 +170,7 @@ def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     # A ministry may also stand before the office: "Natural Resources and Ecology Minister".
     ministry = r"(?:[A-Z][a-z]+(?:\s+and)?\s+){0,4}?"
     word = rf"(?:{words})(?:\.|{NOT_YET_TAKEN})?"
-    # The pattern's own word start gives way to ours, which also takes a scrape's hyphen.
-    words_only = country_words_pattern().pattern.removeprefix(r"(?<![\w-])")
+    words_only = _country_words()
     # "Ambassador to Russia John Tefft": the country an office is held in, then the name.
     posted = rf"\s+to\s+(?:{words_only})"
     office = rf"(?P<office>{ministry}(?:{word}\s+){{0,3}}{word}(?:{_MINISTRY}|{posted}))"
@@ -180,6 +179,12 @@ def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     country = rf"(?P<country>{words_only}|{initials})\s+"
     name = _SURNAME if surname_only else _name()
     return re.compile(rf"{_word_start()}(?:{country})?{office},?\s+{name}\b")
+
+
+def _country_words() -> str:
+    """The country words as a regex without their own word start, which the patterns here
+    give (theirs also takes a scrape's hyphen)."""
+    return country_words_pattern().pattern.removeprefix(r"(?<![\w-])")
 
 
 def _word_start() -> str:
@@ -220,9 +225,9 @@ def _lowercase_pattern() -> re.Pattern[str]:
     heads = "|".join(sorted(words, key=len, reverse=True))
     # Its words are office words too ("national security adviser"), so a verb before it
     # ("met secretary ...") is not part of it.
-    # "Britain's ambassador to France, Edward Llewellyn": the state it serves before it, the
-    # country it is held in after it.
-    words_only = country_words_pattern().pattern.removeprefix(r"(?<![\w-])")
+    # "Germany's ambassador to France, Nikolaus Meyer-Landrut": the state it serves before
+    # it, the country it is held in after it.
+    words_only = _country_words()
     country = rf"(?:(?P<country>{words_only})\s+)?"
     office = (
         rf"(?P<office>(?:(?:{heads})\s+){{0,3}}(?:{heads})(?:\s+to\s+(?:the\s+)?(?:{words_only}))?)"

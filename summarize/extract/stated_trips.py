@@ -830,8 +830,8 @@ def _same_meeting(known: Visit, meeting: Visit) -> bool:
 
 
 # "Key participants include", "are also attending", "will also be present", "are expected to
-# attend Wednesday's meeting, including": who will be at a gathering the article names.
-# "is also attending", "will take part", "is supposed to attend", "will be represented by".
+# attend Wednesday's meeting, including", "will take part", "is supposed to attend", "will be
+# represented by": who will be at a gathering the article names.
 _ATTEND = r"(?:attend|be\s+present|take\s+part|participate)"
 _ATTENDING = re.compile(
     r"\b(?:participants\s+(?:include|are)"
