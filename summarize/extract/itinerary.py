@@ -47,6 +47,8 @@ _DAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 )
+# The months' names as a regex alternation, January first.
+_MONTH = "|".join(m for m in calendar.month_name if m)
 DAY_NAME = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)"
@@ -185,12 +187,18 @@ _FOREIGN_OFFICIALS = (
 )
 
 
+def _after_the_traveler(event: Event, tail: str) -> list[bool]:
+    """For each cited sentence, whether ``tail`` follows the traveler's surname there; none
+    for a traveler with no name."""
+    surname = re.escape(_surname(event.who))
+    if not surname:
+        return []
+    return [re.search(rf"\b{surname}{tail}", s.text) is not None for s in event.evidence]
+
+
 def _hosts_foreign_officials(event: Event) -> bool:
     """Whether a cited sentence has the traveler meet officials of other countries."""
-    surname = re.escape(_surname(event.who))
-    return bool(surname) and any(
-        re.search(rf"\b{surname}\b{_FOREIGN_OFFICIALS}", s.text) is not None for s in event.evidence
-    )
+    return any(_after_the_traveler(event, rf"\b{_FOREIGN_OFFICIALS}"))
 
 
 # "May's absence from the summit", "was absent from", "skipped the talks", "stayed away from":
@@ -203,10 +211,8 @@ _ABSENT = (
 
 def _absent(event: Event) -> bool:
     """Whether every cited sentence says the traveler stayed away."""
-    surname = re.escape(_surname(event.who))
-    return bool(surname and event.evidence) and all(
-        re.search(rf"\b{surname}{_ABSENT}", s.text) is not None for s in event.evidence
-    )
+    cited = _after_the_traveler(event, _ABSENT)
+    return bool(cited) and all(cited)
 
 
 # "at the invitation of Russian President Vladimir Putin": the host, named as the inviter.
@@ -479,8 +485,7 @@ def done_before_page(visits: Sequence[Visit], published: date | None) -> list[Vi
 _RIGHT_AFTER = re.compile(
     r"^\s*,?\s*((?:in|during)\s+(?:the\s+(?:first|second)\s+(?:half|quarter)\s+of\s+)?"
     r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?\d{4}"
-    r"|(?:in\s+|last\s+|this\s+)(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)(?:\s+\d{4})?"
+    rf"|(?:in\s+|last\s+|this\s+)(?:{_MONTH})(?:\s+\d{{4}})?"
     r"|(?:(?:at\s+the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+|(?:early|late)\s+)?"
     r"(?:(?:later|earlier)\s+this|this|next|last)\s+(?:year|month))\b"
 )
@@ -497,9 +502,7 @@ def _date_after_place(sentence: str, place: str | None) -> str | None:
 # A wire dateline run into the sentence ("MOSCOW, February 9. /TASS/. Russia and the US are
 # working on ..."): the day the report was filed, not the day of what it reports.
 _DATELINE_DAY = re.compile(
-    r"^\s*[A-Z][A-Z.'\u2019 -]+,\s+(?:"
-    + "|".join(m for m in calendar.month_name if m)
-    + r")\s+\d{1,2}\.?\s*/[A-Z]+/\.?\s*/?"
+    rf"^\s*[A-Z][A-Z.'\u2019 -]+,\s+(?:{_MONTH})\s+\d{{1,2}}\.?\s*/[A-Z]+/\.?\s*/?"
 )
 
 
@@ -634,11 +637,7 @@ _DAYS_OWN = re.compile(
 )
 # "Kate's July visit", "the March trip": a month that owns it, after an owner or "the" (not
 # "Mrs May visited").
-_MONTH_OWNS = re.compile(
-    r"(?:['\u2019]s|\b(?:the|his|her|their))\s+("
-    + "|".join(m for m in calendar.month_name if m)
-    + r")\s+$"
-)
+_MONTH_OWNS = re.compile(rf"(?:['\u2019]s|\b(?:the|his|her|their))\s+({_MONTH})\s+$")
 # A day the sentence opens with dates its first stop where no day follows the place: "On
 # Tuesday, Dell will make a brief visit to Lisbon".
 _OPENING_DAY = re.compile(rf"^\s*(?:[Oo]n\s+)?({_DAY})\s*,")

@@ -905,15 +905,14 @@ def _every_attendee(
         if not named or there is None:
             continue
         dates, dated = _attended_on(sentence, gatherings, published, people)
-        if dates.start is None or len(dates.start) < len("2017-03-29"):
-            # no day, or only the page's month: the sentence's words tell whether it is to come
-            ahead = _to_come(sentence.text) or (
-                dates.start is not None
-                and published is not None
-                and dates.start > published.isoformat()
-            )
-        else:
-            ahead = published is not None and dates.start > published.isoformat()
+        later = (
+            dates.start is not None
+            and published is not None
+            and dates.start > published.isoformat()
+        )
+        # no day, or only the page's month: the sentence's words tell whether it is to come
+        day = dates.start is not None and len(dates.start) == len("2017-03-29")
+        ahead = later or (not day and _to_come(sentence.text))
         where = place_and_day(there[1], None, dates)
         # The sentence, the one that places the gathering and the one that dates it.
         told_in = [sentence, there[0], *([dated] if dated is not None else [])]
