@@ -201,3 +201,11 @@ def test_may_with_a_year_is_the_month(text: str) -> None:
 )
 def test_an_event_still_to_come_is_dated_ahead(text: str, published: date, expected: str) -> None:
     assert resolve_dates(text, published, ahead=True).start == expected
+
+
+def test_a_number_of_four_digits_alone_is_a_year_only_in_a_news_reports_centuries() -> None:
+    assert resolve_dates("in 2016", None).start == "2016"
+    assert resolve_dates("Resolution 2254 of the UN Security Council", None).start is None
+    assert resolve_dates("flight 1549", None).start is None
+    # With a month and a day, any year is one.
+    assert resolve_dates("June 3, 2254", None).start == "2254-06-03"

@@ -10,6 +10,7 @@ from summarize.extract.grounding import (
     ArticleContext,
     Event,
     Person,
+    destination,
     fullest_name,
     ground_aims,
     ground_events,
@@ -810,6 +811,18 @@ def test_a_place_the_cited_sentence_itself_gives_the_event_stands_over_the_model
 def test_a_scrapes_hyphen_glues_no_word_onto_a_name() -> None:
     assert person_name("Jim Mattis-for") == "Jim Mattis"
     assert person_name("Jean-Yves Le Drian") == "Jean-Yves Le Drian"
+    # A verb glued on ("Indian Prime Minister Narendra Modi-hopes to meet"), not a Korean
+    # given name's second syllable, though "ran" is a verb too.
+    assert person_name("Tomas Dell-hopes") == "Tomas Dell"
+    assert person_name("Hwang Kyo-ahn") == "Hwang Kyo-ahn"
+    assert person_name("Baek Mi-ran") == "Baek Mi-ran"
+
+
+def test_a_day_read_as_a_place_is_none() -> None:
+    # "will host Dell at a dinner on Thursday", "played golf with Dell in February"
+    assert destination("Thursday") == (None, None)
+    assert destination("February") == (None, None)
+    assert destination("Lisbon") == ("Portugal", "Lisbon")
 
 
 def test_someone_whose_title_is_a_scholars_is_no_official() -> None:

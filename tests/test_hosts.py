@@ -129,6 +129,11 @@ def test_a_hosts_event_at_home_that_tells_a_meeting_is_the_guests_trip() -> None
     # A trip abroad is no host's event.
     abroad = _visit("Tomas Dell", "Canada", "Portugal", meeting)
     assert as_guests(abroad, countries) == [abroad]
+    # One named only as who tells of the meeting is no guest.
+    told = _span("Dell hopes to meet Marang in Porto, Canada's envoy, Ana Quist told reporters.", 0)
+    host = _visit("Ilse Marang", "Portugal", "Portugal", told, met=[])
+    tellers = {**countries, "Ana Quist": "Canada"}
+    assert [g.traveler for g in as_guests(host, tellers)] == ["Tomas Dell"]
 
 
 def test_a_trip_to_a_building_at_home_meeting_no_one_is_no_engagement() -> None:

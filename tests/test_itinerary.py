@@ -431,6 +431,34 @@ def test_a_travelers_own_coming_still_ahead_makes_the_trip_planned() -> None:
     assert status_and_dates(_event("Lisbon", later), PUBLISHED)[0] == "planned"
 
 
+def test_what_the_traveler_means_to_do_at_the_place_is_still_ahead() -> None:
+    for text, when in (
+        ("Tomas Dell-hopes to meet Castell at the side of the Lisbon Forum on June 9.", "June 9"),
+        ("Dell plans raising it when he meets the new U.S. envoy in Lisbon on June 9.", "June 9"),
+        ("Canada's Dell to meet Castell in Lisbon on June 9-10", "June 9-10"),
+    ):
+        status, dates = status_and_dates(_event("Lisbon", text, when=when), PUBLISHED)
+        assert (status, dates.start) == ("planned", "2021-06-09"), text
+    # The family name a sentence uses: "Xi" of "Xi Jinping".
+    xi = "China's Xi to meet Castell in Lisbon on June 9-10"
+    span = Span(start=0, end=len(xi), text=xi)
+    event = Event(1, "Xi Jinping", "trip", "past", "Lisbon", "June 9-10", None, (span,))
+    assert status_and_dates(event, PUBLISHED)[0] == "planned"
+
+
+def test_a_place_read_whole_or_the_site_visited_is_in() -> None:
+    # A character the page lost runs on from the name: "Aroná" is no "Aron" (a town in India).
+    assert stops_in("He spoke during the visit to Aron\ufffd\ufffd camp.") == []
+    assert [s.place for s in stops_in("Dell visits FARC demobilisation camp in Colombia")] == [
+        "Colombia"
+    ]
+    # Only for the site visited, not for a name listed after the place.
+    said = (
+        "During a visit to Poland, Chancellor Ana Quist has said the situation in Ukraine is bad."
+    )
+    assert [s.place for s in stops_in(said)] == ["Poland"]
+
+
 def test_a_meeting_just_done_or_told_from_its_place_is_the_page_s_news() -> None:
     for text in (
         "Dell has met the Portuguese president in a Lisbon hotel.",

@@ -560,6 +560,20 @@ def test_who_only_tells_of_talks_abroad_did_not_travel_to_them() -> None:
     ]
 
 
+def test_who_says_so_after_the_talks_did_not_travel_to_them_and_was_not_met() -> None:
+    told = (
+        "Mira Castell plans raising the issue when she has her first meeting with Tomas Dell "
+        "on June 9 in Ottawa, the minister, Tomas Dell said in an interview."
+    )
+    trips = _stated(told)
+    assert [(t.traveler, t.destination_country, t.status, t.start_date, t.met) for t in trips] == [
+        ("Mira Castell", "Canada", "planned", "2021-06-09", [])
+    ]
+    # The subject of the clause after a meeting told first says something of their own there.
+    during = "During a meeting with Mira Castell in Hanoi, Tomas Dell suggested that they talk."
+    assert sorted(t.traveler for t in _stated(during)) == ["Mira Castell", "Tomas Dell"]
+
+
 def test_who_attends_a_gathering_the_story_places_travelled_to_it() -> None:
     text = (
         "Foreign ministers are holding meetings in Portugal ahead of the summit on Friday. "

@@ -38,7 +38,12 @@ from summarize.extract.office_holders import find_office_holders, joined_particl
 from summarize.extract.voices import Speakers
 from summarize.ingest.date_phrases import ResolvedDates
 from summarize.ingest.text_match import contains, locate, normalize
-from summarize.knowledge.person_names import mention_key, name_parts, same_person
+from summarize.knowledge.person_names import (
+    korean_given_name,
+    mention_key,
+    name_parts,
+    same_person,
+)
 from summarize.knowledge.places import (
     city_country,
     city_population,
@@ -49,6 +54,7 @@ from summarize.knowledge.places import (
     names_a_region_elsewhere,
 )
 from summarize.knowledge.titles import title_word
+from summarize.knowledge.word_classes import verb_lemmas
 from summarize.llm.prompts import grammar_words, word_list
 
 Item = TypeVar("Item")
@@ -349,6 +355,13 @@ def same_name(a: str, b: str) -> bool:
 # ------------------------------------------------------------------ people
 
 
+def _glued_verb(word: str) -> bool:
+    """Whether a name's last word ends in a verb a scrape's hyphen glued on ("Modi-hopes");
+    not a Korean given name's syllable ("Hwang Kyo-ahn", "Baek Mi-ran")."""
+    _, _, glued = word.rpartition("-")
+    return glued.islower() and bool(verb_lemmas(glued)) and not korean_given_name(word)
+
+
 def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     """The name itself, or None when the phrase does not name a person.
 
@@ -376,8 +389,10 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     while len(tokens) > 1 and tokens[-1].casefold() in _WEEKDAYS:
         tokens = tokens[:-1]  # "President Donald Trump Friday": the day after the name
     last, _, glued = tokens[-1].rpartition("-") if tokens else ("", "", "")
-    if last and glued in grammar_words("not_a_subject"):
-        tokens[-1] = last  # "Jim Mattis-for the first time": a scrape's hyphen for a space
+    if last and (glued in grammar_words("not_a_subject") or _glued_verb(tokens[-1])):
+        # "Jim Mattis-for the first time", "Narendra Modi-hopes to meet": a scrape's hyphen
+        # for a space
+        tokens[-1] = last
     while len(tokens) > 2 and ctx is not None and _used_as_noun(tokens[0], ctx.numbered.text):
         tokens = tokens[1:]  # "Taoiseach Enda Kenny": an office no title list knows
     for size in (3, 2):
@@ -968,8 +983,8 @@ def is_placed(place: str) -> bool:
 def destination(place: str | None) -> tuple[str | None, str | None]:
     """``(country, city)`` of a place as written: a country stays a country, a city is placed,
     and a city written with its country ("Bonn, Germany") is that city in that country."""
-    if not place:
-        return None, None
+    if not place or _A_DAY.fullmatch(place.strip()):
+        return None, None  # "at a dinner on Thursday": a day the pattern took for a place
     if is_country(place):
         return country_display(country_key(place)), None
     town, comma, state = place.rpartition(",")
@@ -980,6 +995,11 @@ def destination(place: str | None) -> tuple[str | None, str | None]:
         return None, place  # "Florida": a town in Cuba, a US state, a department of Uruguay
     country = find_country(place)
     return (country.name if country is not None else None), place
+
+
+_A_DAY = re.compile(
+    "|".join([*(d for d in calendar.day_name), *(m for m in calendar.month_name if m)])
+)
 
 
 class PlaceAndDay(TypedDict):

@@ -37,6 +37,7 @@ from summarize.extract.grounding import (
 from summarize.extract.office_holders import office_word_set
 from summarize.ingest.date_phrases import ResolvedDates, counted_back, resolve_dates
 from summarize.ingest.text_match import normalize
+from summarize.knowledge.person_names import mention_key
 from summarize.knowledge.places import city_country, country_key, find_country, region_of
 from summarize.llm.prompts import word_list
 
@@ -363,14 +364,25 @@ def _travels_ahead(sentence: str, traveler: str, place: str | None = None) -> bo
     Dell is expected to arrive on Friday", "Dell will fly in on Monday"; or the traveler, the
     subject of a future form, does something at the place later in the same clause ("Dell
     will seek to offer a steadier message during talks in Lisbon")."""
-    surname = _surname(traveler)
+    surname = mention_key(traveler) if traveler.strip() else ""  # "Xi" of "Xi Jinping"
     if not surname:
         return False
-    own = rf"\b{re.escape(surname)}\b,?\s+{_WILL}\s+"
+    own = rf"\b{re.escape(surname)}\b(?:,?\s+|-(?=[a-z]))(?:{_WILL}\s+|{_MEANS_TO})"
     if re.search(rf"{own}(?:to\s+)?{_ARRIVAL}", sentence):
         return True
     words = place_pattern(place) if place else ""
-    return bool(words) and re.search(rf"{own}[^.;:]*?\b{words}\b", sentence) is not None
+    return bool(words) and re.search(rf"{own}{_IN_CLAUSE}*?\b{words}\b", sentence) is not None
+
+
+# What the traveler means to do, or a headline's "to" and a verb: "Modi hopes to meet Putin
+# on the sidelines of the ... Forum", "Netanyahu plans raising ... in Washington", "China's Xi
+# to meet Trump in Mar-a-Lago".
+_MEANS_TO = (
+    r"(?:(?:hopes?|plans?|intends?|wants?|aims?|seeks?)\s+(?:to\s+)?"
+    r"|to\s+(?=(?:meet|visit|travel|hold|attend|fly)\b))"
+)
+# The rest of a clause, an initial's full stop included ("the new U.S. President").
+_IN_CLAUSE = r"(?:[^.;:]|(?<=\b[A-Z])\.)"
 
 
 # The verbs of a traveler's own coming: "is expected to arrive", "will fly in".
@@ -620,6 +632,12 @@ def _led_to(
                 country = venues(place) if venues is not None else None
             start = offset + part.start() + part.group(0).find(place)
             end = start + len(place)
+            if text.startswith(_UNREADABLE, end):
+                continue  # "visit to Aron\ufffd\ufffd": the name runs on, unread ("Aroná")
+            site_in = _SITE_IN.match(text, end) if part.start() == 0 else None
+            if not buildings and country is None and a_place(place) is None and site_in:
+                # "visits FARC demobilisation camp in Colombia": the place the site is in
+                place, (start, end) = site_in.group(1), site_in.span(1)
             moved = _MOVED_TO.match(text[end:])
             after = moved or _WHEN_AFTER.match(text[end:]) or _RIGHT_AFTER.match(text[end:])
             # the day right after the place, else one that owns the journey, else the
@@ -644,6 +662,12 @@ _OPENING_DAY = re.compile(rf"^\s*(?:[Oo]n\s+)?({_DAY})\s*,")
 
 
 _THE = re.compile(r"^[Tt]he\s+")
+# The place a visited site is in: "... demobilisation camp in Colombia".
+_SITE_IN = re.compile(
+    rf"(?:\s+[a-z][\w'-]*){{1,4}}\s+in\s+({_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
+)
+# A character the page's encoding lost (U+FFFD).
+_UNREADABLE = "\ufffd"
 # "was to come to the White House on Tuesday, but that visit was moved back to Friday", "the
 # visit of Dell to Lisbon has been rescheduled to Friday": the day the visit (said right
 # after the place, or called the visit or "it" later) is moved, put off or brought forward to.

@@ -333,7 +333,8 @@ _AT = re.compile(r"\b(?:in|at)\s+((?:[^\s,;]+\s+){0,5}[^\s,;]+)", re.IGNORECASE)
 # ("Ahead of his visit to Oslo, Dell had met Castell in Athens").
 _MODAL = re.compile(r"\b(?:[Cc]ould|[Ww]ould|may|[Mm]ight|[Ss]hould|[Cc]an|[Ss]hall)\b")
 _TO_COME = re.compile(
-    r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+due|scheduled|slated|plans?\s+to|planned|"
+    r"\b(?:will|is\s+to|are\s+to|(?:is|are)\s+due|scheduled|slated|planned|"
+    r"(?:plans?|hopes?|intends?)\s+(?:to|\w+ing)|"
     r"(?:is|are)\s+supposed\s+to|"
     r"(?:is|are)\s+expected\s+to|(?:is|are|was|were)\s+set\s+to)\b",
     re.IGNORECASE,
@@ -435,10 +436,13 @@ def _every_meeting_abroad(
         ahead = _to_come(sentence.text[:at])
         where = place_and_day(place, None, sentence_dates(sentence.text, published, ahead=ahead))
         where["destination_country"] = where["destination_country"] or country
-        for person in named:
-            others = _met_by(person, named)
-            if _reports_it(sentence.text, person, at) or _only_a_topic(sentence.text, person):
-                continue
+        at_it = [
+            p
+            for p in named
+            if not (_reports_it(sentence.text, p, at) or _only_a_topic(sentence.text, p))
+        ]
+        for person in at_it:
+            others = _met_by(person, at_it)
             if (
                 trip := _trip_abroad(person, others, sentence.span, where, ahead, published)
             ) is not None:
@@ -469,6 +473,9 @@ def _name_start(text: str, surname_at: int) -> int:
     return before.start() if before is not None else surname_at
 
 
+# What may follow a verb of saying that ends a sentence: where and when it was said, no
+# clause of its own ("said in an interview with TASS on Thursday.").
+_ATTRIBUTION_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'\u2019.-]+){0,8}\s*[.!]?\s*")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 # A finite verb: a clause of its own between a verb of saying and the talks it tells of.
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does)\b")
@@ -483,7 +490,16 @@ def _reports_it(text: str, person: Person, at: int) -> bool:
     key = mention_key(person.name)
     named = list(re.finditer(rf"\b{re.escape(key)}\b", text[:at]))
     if not named:
-        return False
+        # named only after the talks, as who says so at the sentence's end: "..., the Israeli
+        # Minister ..., Ze'ev Elkin said in an interview with TASS on Thursday" (not "During a
+        # meeting with Putin in Sochi, Lukashenko suggested that ...")
+        after = (m.end() for m in re.finditer(rf"\b{re.escape(key)}\b", text[at:]))
+        verbs = attribution_verbs()
+        return any(
+            (verb := verbs.match(text, at + end + 1)) is not None
+            and _ATTRIBUTION_TAIL.fullmatch(text, verb.end()) is not None
+            for end in after
+        )
     if _ACCORDING_TO.search(text, 0, named[-1].start()):
         return True  # "According to Ersen, the refusal to join the talks in Astana"
     verb = attribution_verbs().search(text, named[-1].end(), at)

@@ -65,6 +65,12 @@ def _year(group: str) -> str:
     return rf"\b(?P<{group}>[0-9]{{4}})\b"
 
 
+def _bare_year(group: str) -> str:
+    # A year alone, with no month or day to mark it one, is one of a news report's two
+    # centuries: "Resolution 2254" and "flight 1549" are numbers.
+    return rf"\b(?P<{group}>(?:19|20)[0-9]{{2}})\b"
+
+
 def _opt_year(group: str) -> str:
     return rf"(?:,?\s+{_year(group)})?"
 
@@ -114,8 +120,8 @@ _MONTH_PATTERNS = (
     re.compile(rf"(?:\b(?P<q>{_QUALIFIER})[\s-]+)?\b(?P<m1>{_FULL_MONTHS})\b"),
 )
 _YEAR_PATTERNS = (
-    _ci(rf"{_year('y1')}{_TO}{_year('y2')}"),
-    _ci(_year("y1")),
+    _ci(rf"{_bare_year('y1')}{_TO}{_bare_year('y2')}"),
+    _ci(_bare_year("y1")),
 )
 _WEEKDAY = re.compile(
     rf"(?:\b(?P<q>(?i:last|next|this|coming))\s+)?\b(?P<wd>{'|'.join(_WEEKDAYS)})\b"

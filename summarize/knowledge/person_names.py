@@ -108,6 +108,12 @@ def contains_name(text_parts: Sequence[str], name: Sequence[str], *, exact: bool
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,4}")
 
 
+def korean_given_name(word: str) -> bool:
+    """Whether a word is shaped as a Korean given name in its hyphenated romanisation: two
+    short syllables, the second in lower case ("Kyo-ahn", "Mi-ran", "Byung-se")."""
+    return _KOREAN_GIVEN.fullmatch(word) is not None
+
+
 def _chinese_order(first: str, rest: str) -> bool:
     """Whether a two-part name reads as a Chinese one in pinyin, family name first: one
     syllable, then a given name of one or two ("Xi Jinping", "Wang Yi", "Xiao Qian").
