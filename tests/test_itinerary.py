@@ -324,6 +324,25 @@ def test_an_undated_news_conference_there_is_the_days_news() -> None:
     assert status_and_dates(_event("Lisbon", other), PUBLISHED)[0] == "past"
 
 
+def test_what_they_were_doing_there_opening_the_sentence_is_the_days_news() -> None:
+    text = "Addressing a gathering of business figures in Lisbon, Mr Dell said he would work on."
+    status, dates = status_and_dates(_event("Lisbon", text), PUBLISHED)
+    assert (status, dates.start) == ("ongoing", "2021-06-02")
+    # What they did after an event there may be days old.
+    after = "Speaking after a NATO conference in Lisbon, Dell described the talks as useful."
+    assert status_and_dates(_event("Lisbon", after), PUBLISHED)[0] == "past"
+
+
+def test_no_journey_to_a_place_named_as_a_topic_or_told_of_others_by_the_traveler() -> None:
+    topic = "Dell said Canada would host a conference on Somalia on May 11."
+    assert not journey_or_meeting(_event("Somalia", topic), "Canada")
+    others = "Canadian troops had entered the centre of Mosul, Dell said on Sunday."
+    assert not journey_or_meeting(_event("Mosul", others), "Canada")
+    # Said there, after the verb of saying, it is theirs.
+    there = '"There will be no deportations", Mr Dell told a news conference in Lisbon.'
+    assert journey_or_meeting(_event("Lisbon", there), "Canada")
+
+
 def test_a_year_or_month_right_after_the_place_dates_the_trip() -> None:
     (stop,) = stops_in("When Dell visited Chile in 2014, the president received him.")
     assert stop.when == "in 2014"
@@ -452,6 +471,9 @@ def test_a_place_read_whole_or_the_site_visited_is_in() -> None:
     assert [s.place for s in stops_in("Dell visits FARC demobilisation camp in Colombia")] == [
         "Colombia"
     ]
+    # A scrape's hyphen after a full stop ends a listed place.
+    listed = 'before his departure on a visit to Bahrain, Saudi Arabia and Qatar.- "We did"'
+    assert [s.place for s in stops_in(listed)] == ["Bahrain", "Saudi Arabia", "Qatar"]
     # Only for the site visited, not for a name listed after the place.
     said = (
         "During a visit to Poland, Chancellor Ana Quist has said the situation in Ukraine is bad."

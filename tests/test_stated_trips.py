@@ -574,6 +574,15 @@ def test_who_says_so_after_the_talks_did_not_travel_to_them_and_was_not_met() ->
     assert sorted(t.traveler for t in _stated(during)) == ["Mira Castell", "Tomas Dell"]
 
 
+def test_one_who_has_gone_there_is_the_days_news() -> None:
+    (trip,) = _stated("Foreign Minister Tomas Dell has gone to France for meetings on trade.")
+    assert (trip.destination_country, trip.start_date, trip.status) == (
+        "France",
+        "2021-06-02",
+        "ongoing",
+    )
+
+
 def test_who_attends_a_gathering_the_story_places_travelled_to_it() -> None:
     text = (
         "Foreign ministers are holding meetings in Portugal ahead of the summit on Friday. "

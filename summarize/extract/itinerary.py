@@ -35,6 +35,7 @@ from summarize.extract.grounding import (
     same_name,
 )
 from summarize.extract.office_holders import office_word_set
+from summarize.extract.voices import attribution_verbs
 from summarize.ingest.date_phrases import ResolvedDates, counted_back, resolve_dates
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.person_names import mention_key
@@ -145,7 +146,7 @@ def journey_or_meeting(event: Event, home: str | None, title: str | None = None)
     there = country_key(destination(event.place)[0])
     if event.kind == "trip" and _inviter_only(event):
         return False
-    if _absent(event):
+    if _absent(event) or _place_only_a_topic(event) or _only_says_it(event):
         return False
     at_home = home is not None and country_key(home) == there
     if at_home and _hosts_foreign_officials(event):
@@ -208,6 +209,50 @@ _ABSENT = (
     r"(?:['\u2019]s\s+(?:[\w-]+\s+)?absence\b"
     r"|\b[^.;]{0,40}?\b(?:absent|skip(?:s|ped|ping)?|stay(?:s|ed|ing)?\s+away)\b)"
 )
+
+
+# "would host a conference on Somalia", "talks about Syria": a gathering's subject.
+_SUBJECT_OF = re.compile(
+    r"\b(?:conferences?|talks|summits?|meetings?|forums?|debates?|discussions?|negotiations"
+    r"|hearings?)\s+(?:[\w-]+\s+){0,2}?(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _place_only_a_topic(event: Event) -> bool:
+    """Whether the cited sentences name the place only as what a gathering is about."""
+    words = place_pattern(event.place or "")
+    if not words:
+        return False
+    mentions = [
+        _SUBJECT_OF.search(span.text, 0, m.start()) is not None
+        for span in event.evidence
+        for m in re.finditer(rf"\b{words}\b", span.text)
+    ]
+    return bool(mentions) and all(mentions)
+
+
+# A finite verb of a clause before the speaker's name: someone else's act it tells of.
+_FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did)\b")
+
+
+def _only_says_it(event: Event) -> bool:
+    """Whether each cited sentence names the traveler only as who says what others did
+    there: "Turkish troops ... had entered the centre of Al Bab, Erdogan said on Sunday" (not
+    "Addressing a gathering in Washington, Mr Kenny said")."""
+    surname = re.escape(_surname(event.who))
+    if not surname or not event.evidence:
+        return False
+    saying = re.compile(rf"\b{surname}\b,?\s*{attribution_verbs().pattern}", re.IGNORECASE)
+    place = place_pattern(event.place or "")
+    for span in event.evidence:
+        named = [m.start() for m in re.finditer(rf"\b{surname}\b", span.text)]
+        said = [m.start() for m in saying.finditer(span.text)]
+        if not named or named != said or not _FINITE_BEFORE.search(span.text, 0, named[0]):
+            return False
+        if place and re.search(rf"\b{place}\b", span.text[named[0] :]):
+            return False  # "..., Mr Kelly told a news conference in Mexico City": said there
+    return True
 
 
 def _absent(event: Event) -> bool:
@@ -320,9 +365,10 @@ _NEWS_CONFERENCE = r"\b(?:told|said|says|tells)\b[^.;]{0,30}?\b(?:news|press)\s+
 
 def _spoke_there_undated(event: Event, sentence: str, published: date | None) -> bool:
     """Whether an undated past trip is the day's news: the sentence reports the traveler
-    speaking to a news conference there, or opens with the place and tells what they did
-    there ("In Astana, Syrian government envoy Bashar al-Jaafari blamed Turkey"), and names
-    no day. Background trips carry their dates ("in 2012"); a news conference with no date
+    speaking to a news conference there, or opens with the place, or with what they were
+    doing there, and tells what they did ("In Astana, Syrian government envoy Bashar
+    al-Jaafari blamed Turkey", "Addressing a gathering in Washington, Mr Kenny said"), and
+    names no day. Background trips carry their dates ("in 2012"); a news conference with no date
     is what the report is about, dated by its page as a trip under way is."""
     surname = _surname(event.who)
     if event.status != "past" or event.when is not None or not surname or published is None:
@@ -331,8 +377,12 @@ def _spoke_there_undated(event: Event, sentence: str, published: date | None) ->
         return False
     spoke = rf"\b{re.escape(surname)}\b[^.;]{{0,40}}?{_NEWS_CONFERENCE}"
     there = place_pattern(event.place) if event.place else ""
+    # "In Astana, ...", "Addressing a gathering of business figures in Washington, Mr Kenny"
+    opening = (
+        r"(?:\bIn|^\s*[A-Z][a-z]+ing\b(?:(?!\b(?:after|before|following)\b)[^,;.]){0,80}?\bin)"
+    )
     opens_there = bool(there) and re.search(
-        rf"\bIn\s+{there},\s+[^.;]{{0,80}}?\b{re.escape(surname)}\b", sentence
+        rf"{opening}\s+{there},\s+[^.;]{{0,80}}?\b{re.escape(surname)}\b", sentence
     )
     return re.search(spoke, sentence) is not None or bool(opens_there)
 
@@ -417,7 +467,7 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
         status = "ongoing"
     elif event.when is None and (back := counted_back(first, published)) is not None:
         return "past", back  # "At the last Geneva talks, ten months ago": done, and when
-    elif event.when is None and published and status != "planned" and _JUST_DONE.search(first):
+    elif event.when is None and published and status != "planned" and JUST_DONE.search(first):
         today = ResolvedDates(published.isoformat(), None, True)  # "has met ... in Glasgow"
         return on_its_day("past", today.start, published, first), today
     elif status != "planned" and (
@@ -434,8 +484,8 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
 
 # "has met", "have arrived", "has held talks" with no day: the news of the page's day, not a
 # count of times ("has met Xi twice", "has visited before").
-_JUST_DONE = re.compile(
-    r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:met|arrived|landed|held\s+(?:talks|meetings?))\b"
+JUST_DONE = re.compile(
+    r"\b(?:has|have)\s+(?:just\s+|now\s+)?(?:met|arrived|landed|gone|held\s+(?:talks|meetings?))\b"
     r"(?![^.;]*\b(?:times|twice|before|previously|ever|since|already|repeatedly)\b)",
     re.IGNORECASE,
 )
@@ -572,7 +622,8 @@ class Stop:
 def a_place(phrase: str) -> str | None:
     """The phrase, less day and month names after it, when all of it names a country or a
     city: not a demonym ("to Chinese leaders"), not an institution ("to the US Embassy")."""
-    words = phrase.rstrip(".'\u2019").split()  # a full stop or a closing quote after it
+    # a full stop, a closing quote or a scrape's hyphen after it ("and Qatar.-")
+    words = phrase.rstrip(".'\u2019-").split()
     while len(words) > 1 and re.fullmatch(DAY_NAME, words[-1]):
         words.pop()
     bare = re.sub(r"^the\s+", "", " ".join(words), flags=re.IGNORECASE)
@@ -797,6 +848,7 @@ def _other_places_at_home(a: Visit, b: Visit) -> bool:
 __all__ = [
     "AHEAD",
     "DAY_NAME",
+    "JUST_DONE",
     "POSSESSIVE_END",
     "Stop",
     "a_place",

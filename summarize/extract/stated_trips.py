@@ -44,6 +44,7 @@ from summarize.extract.grounding import (
 from summarize.extract.itinerary import (
     AHEAD,
     DAY_NAME,
+    JUST_DONE,
     POSSESSIVE_END,
     Stop,
     a_place,
@@ -155,6 +156,9 @@ def _every_stated_trip(
                 continue  # going home: the country, a building, a city after a stop abroad
             if country != home:
                 abroad.add(traveler.name)
+            if not ahead and where["start_date"] is None and published and JUST_DONE.search(before):
+                # "has gone to France": the news of the page's day
+                where["start_date"], where["year_stated"] = published.isoformat(), True
             status = on_its_day("past", where["start_date"], published, sentence.text)
             if not ahead and under_way(sentence.text, traveler.name, stop.place):
                 status = "ongoing"  # "the current visit to Russia by": there as written
