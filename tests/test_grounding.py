@@ -835,6 +835,14 @@ def test_someone_whose_title_is_a_scholars_is_no_official() -> None:
     assert (person.name, person.official) == ("Olaf Osica", False)
 
 
+def test_a_leaders_spouse_is_no_official() -> None:
+    text = "President Jon Lee and first lady Ana Lee will host the guests at a dinner."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])), None, [])
+    draft = _PersonDraft(name="Ana Lee", title="first lady")
+    [person] = ground_people([draft], ctx).items
+    assert (person.name, person.official) == ("Ana Lee", False)
+
+
 def test_a_conditions_claim_is_voiced_by_whoever_the_sentence_says_makes_it() -> None:
     from summarize.extract.grounding import ground_hedges
 

@@ -77,8 +77,9 @@ _OUTSIDE_WORDS = (
 )
 _OUTSIDE_BODY = re.compile(rf"\b({_OUTSIDE_WORDS})\b", re.IGNORECASE)
 # Kinship words (a closed class of the language): no office ("his father, Pierre Trudeau": a
-# small model gives the father the title "father").
-_KIN_WORDS = r"father|mother|wife|husband|son|daughter|brother|sister|widow|widower"
+# small model gives the father the title "father"); nor is a leader's spouse's role ("first
+# lady Melania Trump").
+_KIN_WORDS = r"father|mother|wife|husband|son|daughter|brother|sister|widow|widower|first\s+lady"
 # An office or a description outside government: those words, kinship, and an earlier post
 # ("former"), which an appositive may give an official too ("Tillerson, the former Exxon
 # chief"), so only a title is read for it.
