@@ -221,3 +221,34 @@ def test_a_wire_services_contribution_credit_run_into_the_story_is_gone() -> Non
     # A sentence that only mentions a contribution stays.
     kept = "Talks in Lyon\n\nThe writers said Dell contributed to the deal in Rabat.\n"
     assert "Rabat" in strip_furniture(kept).text
+
+
+def test_a_row_of_sharing_buttons_run_into_the_prose_is_gone() -> None:
+    text = (
+        "Ruiz will host the talks. Send Facebook Twitter Google+ Whatsapp Tumblr linkedin "
+        "stumble Digg reddit Newsvine Permalink http://example.org/p/2WI3Y The port reopened.\n"
+    )
+    assert strip_furniture(text).text == "Ruiz will host the talks. The port reopened.\n"
+    # Two networks named in a sentence are no row of buttons.
+    named = "Ruiz posted the news on Facebook and Twitter on Monday.\n"
+    assert strip_furniture(named).text == named
+
+
+def test_teasers_dated_after_their_last_sentence_are_gone_and_a_dated_sentence_stays() -> None:
+    text = (
+        "A report on Monday exposes how impunity has fostered abuses in the port, a long "
+        "paragraph of the story itself that runs on well past what any teaser would hold, "
+        "since the story's own sentences are long and the teasers that follow them are short "
+        "and few, Ruiz said. The mayor said she would push the minister to speed up the work. "
+        "She referred to last year's strike. (11.02.2017) As Lima confronts its debts, the city "
+        'is divided. (27.12.2016) Entitled "An end to delay," the report details 23 cases.\n'
+    )
+    body = strip_furniture(text).text
+    assert body == (
+        "A report on Monday exposes how impunity has fostered abuses in the port, a long "
+        "paragraph of the story itself that runs on well past what any teaser would hold, "
+        "since the story's own sentences are long and the teasers that follow them are short "
+        'and few, Ruiz said. Entitled "An end to delay," the report details 23 cases.\n'
+    )
+    dated = "The summit, which officially begins on Friday (17.02.2017), is the 53rd.\n"
+    assert strip_furniture(dated).text == dated

@@ -167,9 +167,12 @@ def strip_furniture(article: str) -> Body:
     kept, credits = _without(article, kept, embed_credits)
     kept, wire = _without(article, kept, wire_credits)
     kept, links = _without(article, kept, linked_headlines)
+    kept, shares = _without(article, kept, share_bars)
+    kept, teasers = _without(article, kept, dated_teasers)
     kept, injected = _without(article, kept, injected_ranges)
     kept, reader = _at_end(article, kept, reader_addressed)
-    body = assemble_body(article, kept, removed + credits + wire + links + injected + reader)
+    cut = credits + wire + links + shares + teasers + injected + reader
+    body = assemble_body(article, kept, removed + cut)
     spans = tuple(Span(start=s, end=e, text=article[s:e]) for s, e in injected)
     return replace(body, injected=spans)
 
@@ -205,6 +208,47 @@ _WIRE_CREDIT = re.compile(
 def wire_credits(text: str) -> list[tuple[int, int]]:
     """(start, end) of each wire service's contribution credit in ``text``."""
     return [match.span() for match in _WIRE_CREDIT.finditer(text)]
+
+
+# A row of sharing buttons, which a scrape runs into the prose ("Send Facebook Twitter Google+
+# Whatsapp Tumblr linkedin stumble Digg reddit Newsvine Permalink http://dw.com/p/2WI3Y").
+_SHARE_BAR = re.compile(
+    r"(?:\bSend\s+)?(?:\b(?:Facebook|Twitter|Google\+|WhatsApp|Tumblr|LinkedIn|stumble"
+    r"|StumbleUpon|Digg|reddit|Newsvine|Pinterest|Xing|VK|Email|Print)(?:\s+|$)){4,}"
+    r"(?:Permalink\s+\S+\s*)?",
+    re.IGNORECASE,
+)
+
+
+def share_bars(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each row of sharing buttons in ``text``."""
+    return [match.span() for match in _SHARE_BAR.finditer(text)]
+
+
+# A teaser for another story, dated in parentheses after its last sentence ("... the case of
+# the Tunisian terrorist Anis Amri. (11.02.2017)"): a few short sentences a scrape runs into
+# the prose, after the story's sentence or the teaser before it. Not a date inside a
+# sentence ("begins on Friday (17.02.2017).").
+_TEASER_DATE = re.compile(r"(?<=[.!?\"\u201d])\s*\(\d{2}\.\d{2}\.\d{4}\) *")
+_TEASER_SENTENCES = 3
+_TEASER_CHARS = 320
+
+
+def dated_teasers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each dated teaser in ``text``: the sentences before its date, at most
+    three and 320 characters, back to the teaser before it."""
+    out: list[tuple[int, int]] = []
+    after = 0
+    for date in _TEASER_DATE.finditer(text):
+        pieces = [m for m in _PIECE.finditer(text, after, date.start()) if m.group().strip()]
+        start = date.start()
+        for piece in reversed(pieces[-_TEASER_SENTENCES:]):
+            if date.start() - piece.start() > _TEASER_CHARS:
+                break
+            start = piece.start() + len(piece.group()) - len(piece.group().lstrip())
+        out.append((start, date.end()))  # with the spaces after it: the story runs on there
+        after = date.end()
+    return out
 
 
 # A page's closing calls to the reader, which a scrape runs into the last paragraph ("Get
