@@ -221,6 +221,13 @@ def test_a_wire_services_contribution_credit_run_into_the_story_is_gone() -> Non
     # A sentence that only mentions a contribution stays.
     kept = "Talks in Lyon\n\nThe writers said Dell contributed to the deal in Rabat.\n"
     assert "Rabat" in strip_furniture(kept).text
+    # The writer's sign-off with where to find them ends the story too.
+    signed = (
+        "Talks in Lyon\n\nBoth pledged to keep talking. "
+        '"?Reach Ana Ruiz on Twitter at http://twitter.com/anaruizAP\n'
+    )
+    body = strip_furniture(signed).text
+    assert body.rstrip().endswith("Both pledged to keep talking.") and "Ana Ruiz" not in body
 
 
 def test_a_row_of_sharing_buttons_run_into_the_prose_is_gone() -> None:

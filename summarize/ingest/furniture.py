@@ -206,8 +206,16 @@ _WIRE_CREDIT = re.compile(
 
 
 def wire_credits(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each wire service's contribution credit in ``text``."""
-    return [match.span() for match in _WIRE_CREDIT.finditer(text)]
+    """(start, end) of each wire service's contribution credit in ``text``, and of each
+    writer's sign-off with where to find them ('... keep talking. "?Reach Josh Lederman on
+    Twitter at http://twitter.com/joshledermanAP')."""
+    return [match.span() for match in (*_WIRE_CREDIT.finditer(text), *_SIGN_OFF.finditer(text))]
+
+
+_SIGN_OFF = re.compile(
+    r"(?:[\"\u201c\u201d]?\?|\u2014|--)?\s*(?:Follow|Reach|Contact)\s+"
+    r"(?:[A-Z][\w.'\u2019-]*\s+){1,4}(?:on|at|via)\s+(?:Twitter|Facebook|Instagram)\s+at\s+\S+\s*$"
+)
 
 
 # A row of sharing buttons, which a scrape runs into the prose ("Send Facebook Twitter Google+
