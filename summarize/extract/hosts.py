@@ -17,9 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from summarize.contract.extraction import Dropped, Official, Visit
 from summarize.extract.grounding import destination, names_person, same_name
-from summarize.extract.stated_trips import MEETING_WORD
-from summarize.extract.voices import attribution_verbs
-from summarize.knowledge.person_names import mention_key
+from summarize.extract.stated_trips import MEETING_WORD, reports_it
 
 
 def fold_hosts(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
@@ -111,17 +109,10 @@ def as_guests(visit: Visit, country_of: Mapping[str, str | None]) -> list[Visit]
 
 
 def _tells_it(text: str, name: str) -> bool:
-    """Whether the sentence names the person only after the meeting, as who tells of it:
-    "... hopes to meet ..., the Indian Ambassador in Moscow, Pankaj Saran told reporters"."""
+    """Whether the sentence names the person only as who tells of the meeting: "... hopes to
+    meet ..., the Indian Ambassador in Moscow, Pankaj Saran told reporters"."""
     meeting = _MEETING.search(text)
-    key = re.escape(mention_key(name))
-    mentions = [m.end() for m in re.finditer(rf"\b{key}\b", text)]
-    telling = re.compile(rf",?\s*{attribution_verbs().pattern}", re.IGNORECASE)
-    return (
-        meeting is not None
-        and bool(mentions)
-        and all(end > meeting.end() and telling.match(text, end) for end in mentions)
-    )
+    return meeting is not None and reports_it(text, name, meeting.start())
 
 
 def _abroad(visit: Visit) -> bool:

@@ -60,6 +60,7 @@ from summarize.extract.itinerary import (
 )
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.retold import adds_a_day
+from summarize.extract.voices import attribution_verbs
 from summarize.ingest.date_phrases import ResolvedDates, resolve_dates
 from summarize.ingest.text_match import contains, normalize
 from summarize.knowledge.person_names import contains_name, mention_key, name_parts
@@ -429,7 +430,7 @@ def _every_meeting_abroad(
     """ "Castell met Canadian Foreign Minister Dell in Lisbon": each person named in a sentence
     where a meeting took place at a known place, whose country is known and is not that
     place's, travelled there to meet the others named; not one who only tells of the talks
-    (:func:`_reports_it`)."""
+    (:func:`reports_it`)."""
     out: list[Visit] = []
     for sentence in numbered:
         found = _meeting_place(sentence.text, venues)
@@ -443,7 +444,7 @@ def _every_meeting_abroad(
         at_it = [
             p
             for p in named
-            if not (_reports_it(sentence.text, p, at) or _only_a_topic(sentence.text, p))
+            if not (reports_it(sentence.text, p.name, at) or _only_a_topic(sentence.text, p))
         ]
         for person in at_it:
             others = _met_by(person, at_it)
@@ -485,13 +486,11 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,3}$", re
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does)\b")
 
 
-def _reports_it(text: str, person: Person, at: int) -> bool:
+def reports_it(text: str, name: str, at: int) -> bool:
     """Whether the person only tells of the meeting at ``at``: a verb of saying after their
     name opens a clause of its own that holds it ("Barakat ... told Al Jazeera the
     opposition was not clear on the plans for the talks in Kazakhstan's capital")."""
-    from summarize.extract.voices import attribution_verbs
-
-    key = mention_key(person.name)
+    key = mention_key(name)
     named = list(re.finditer(rf"\b{re.escape(key)}\b", text[:at]))
     if not named:
         # named only after the talks, as who says so at the sentence's end: "..., the Israeli
