@@ -436,6 +436,34 @@ def test_a_place_one_report_gives_no_country_takes_the_one_another_report_gives(
     ]
 
 
+def test_a_visit_between_the_same_countries_a_month_before_the_storys_is_context() -> None:
+    people = [
+        ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
+        ("Tan Wei Ling", "Foreign Minister", "Singapore"),
+    ]
+    last_year = {  # "last year's Astana visit by Tan Wei Ling"
+        "traveler": "Tan Wei Ling",
+        "traveler_country": "Singapore",
+        "destination_country": "Kazakhstan",
+        "status": "past",
+        "start_date": "2024",
+        "year_stated": True,
+    }
+    last_month = {**last_year, "start_date": "2025-02-20"}  # three weeks before: the story's
+    reports = [
+        article("a", officials=people, visits=[TOKHTAROV_VISIT, last_year]),
+        article("b", officials=people, visits=[TOKHTAROV_VISIT, last_month]),
+    ]
+
+    roles = {(e.traveler, e.start_date): e.role for e in merge(reports).engagements}
+
+    assert roles == {
+        ("Arman Tokhtarov", "2025-03-11"): "engagement",
+        ("Tan Wei Ling", "2024"): "context",
+        ("Tan Wei Ling", "2025-02-20"): "engagement",
+    }
+
+
 def test_a_plan_for_a_month_the_story_is_past_is_context() -> None:
     people = [
         ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),

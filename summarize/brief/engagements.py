@@ -331,6 +331,23 @@ def _plan_overtaken(status: str | None, start: str | None, central: str | None) 
     return (planned.year, planned.month or 12) < (happened.year, happened.month or 1)
 
 
+# More days than this between two dates' spans: another visit, not the story's own.
+_SAME_VISIT_DAYS = 31
+
+
+def _an_earlier_visit(start: str | None, central: str | None) -> bool:
+    """A trip between the same countries that ended a month or more before the story's own
+    began ("last year's Berlin visit by Beata Szydlo" beside Merkel's Warsaw visit, "the last
+    Syria talks in Geneva 10 months ago"): background to the story. A later one still to
+    come is part of it."""
+    trip, own = PartialDate.parse(start), PartialDate.parse(central)
+    trip_span = trip.interval() if trip is not None else None
+    own_span = own.interval() if own is not None else None
+    if trip_span is None or own_span is None:
+        return False
+    return (own_span[0] - trip_span[1]).days > _SAME_VISIT_DAYS
+
+
 def _the_story_s_own(trip: list[Fact], ctx: Context) -> bool:
     """What the reports are about: more than one outlet tells it, or a headline of the one
     that does names where it went or whom the traveler met (a trip one of several reports
@@ -476,6 +493,7 @@ def engagements_of(
                 if (
                     _countries(trip, people) == focus
                     and not _plan_overtaken(status, start, central_start)
+                    and not _an_earlier_visit(start, central_start)
                     and _home_region(trip) in (None, central_region)
                 )
                 # at the story's own gathering: there on its day, from wherever they came
