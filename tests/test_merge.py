@@ -436,19 +436,22 @@ def test_a_place_one_report_gives_no_country_takes_the_one_another_report_gives(
     ]
 
 
+# Singapore's foreign minister's visit to Kazakhstan, told beside Tokhtarov's to Singapore.
+TAN_TO_ASTANA = {
+    "traveler": "Tan Wei Ling",
+    "traveler_country": "Singapore",
+    "destination_country": "Kazakhstan",
+    "year_stated": True,
+}
+
+
 def test_a_visit_between_the_same_countries_a_month_before_the_storys_is_context() -> None:
     people = [
         ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
         ("Tan Wei Ling", "Foreign Minister", "Singapore"),
     ]
-    last_year = {  # "last year's Astana visit by Tan Wei Ling"
-        "traveler": "Tan Wei Ling",
-        "traveler_country": "Singapore",
-        "destination_country": "Kazakhstan",
-        "status": "past",
-        "start_date": "2024",
-        "year_stated": True,
-    }
+    # "last year's Astana visit by Tan Wei Ling"
+    last_year = {**TAN_TO_ASTANA, "status": "past", "start_date": "2024"}
     last_month = {**last_year, "start_date": "2025-02-20"}  # three weeks before: the story's
     reports = [
         article("a", officials=people, visits=[TOKHTAROV_VISIT, last_year]),
@@ -469,14 +472,8 @@ def test_a_plan_for_a_month_the_story_is_past_is_context() -> None:
         ("Arman Tokhtarov", "Foreign Minister", "Kazakhstan"),
         ("Tan Wei Ling", "Foreign Minister", "Singapore"),
     ]
-    called_off = {  # "cancelled a planned Astana visit last month"
-        "traveler": "Tan Wei Ling",
-        "traveler_country": "Singapore",
-        "destination_country": "Kazakhstan",
-        "status": "planned",
-        "start_date": "2025-02",
-        "year_stated": True,
-    }
+    # "cancelled a planned Astana visit last month"
+    called_off = {**TAN_TO_ASTANA, "status": "planned", "start_date": "2025-02"}
     next_year = {**called_off, "start_date": "2026-04"}
     reports = [
         article("a", officials=people, visits=[TOKHTAROV_VISIT, called_off, next_year]),
