@@ -331,7 +331,7 @@ def _plan_overtaken(status: str | None, start: str | None, central: str | None) 
     return (planned.year, planned.month or 12) < (happened.year, happened.month or 1)
 
 
-# More days than this between two dates' spans: another visit, not the story's own.
+# More days than this from a trip's end to the story's start: an earlier visit, not the story's.
 _SAME_VISIT_DAYS = 31
 
 

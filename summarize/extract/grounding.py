@@ -284,6 +284,8 @@ def _short_family_name(name: str) -> str | None:
 
 
 _WEEKDAYS = frozenset(d.casefold() for d in calendar.day_name)
+# A weekday or a month, written in full ("Thursday", "March"): a day's name, no place's.
+DAY_NAME = rf"(?:{'|'.join(w for w in (*calendar.day_name, *calendar.month_name) if w)})"
 # Month and weekday names, in full and abbreviated ("May", "Jan", "Sun"), from the stdlib.
 _CALENDAR_WORDS = frozenset(
     w.casefold()
@@ -984,7 +986,7 @@ def is_placed(place: str) -> bool:
 def destination(place: str | None) -> tuple[str | None, str | None]:
     """``(country, city)`` of a place as written: a country stays a country, a city is placed,
     and a city written with its country ("Bonn, Germany") is that city in that country."""
-    if not place or _A_DAY.fullmatch(place.strip()):
+    if not place or re.fullmatch(DAY_NAME, place.strip()):
         return None, None  # "at a dinner on Thursday": a day the pattern took for a place
     if is_country(place):
         return country_display(country_key(place)), None
@@ -996,11 +998,6 @@ def destination(place: str | None) -> tuple[str | None, str | None]:
         return None, place  # "Florida": a town in Cuba, a US state, a department of Uruguay
     country = find_country(place)
     return (country.name if country is not None else None), place
-
-
-_A_DAY = re.compile(
-    "|".join([*(d for d in calendar.day_name), *(m for m in calendar.month_name if m)])
-)
 
 
 class PlaceAndDay(TypedDict):

@@ -25,6 +25,7 @@ from functools import cache
 
 from summarize.contract.extraction import Span, Visit, VisitStatus
 from summarize.extract.grounding import (
+    DAY_NAME,
     Event,
     PlaceAndDay,
     destination,
@@ -51,10 +52,6 @@ _DAY = (
 )
 # The months' names as a regex alternation, January first.
 _MONTH = "|".join(m for m in calendar.month_name if m)
-DAY_NAME = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December)"
-)
 _RELATIVE_MONTH = r"(?:(?:late|early|earlier|later)\s+)?(?:last|this|next)\s+month"
 _WHEN_AFTER = re.compile(
     rf"^\s*(?:visit|trip|tour|stopover)?\s*,?\s*(?:on\s+|this\s+|next\s+|later\s+on\s+)?"

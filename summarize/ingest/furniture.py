@@ -242,6 +242,11 @@ _TEASER_SENTENCES = 3
 _TEASER_CHARS = 320
 
 
+def _text_start(piece: re.Match[str]) -> int:
+    """Where a sentence's text starts, past the spaces before it."""
+    return piece.start() + len(piece.group()) - len(piece.group().lstrip())
+
+
 def dated_teasers(text: str) -> list[tuple[int, int]]:
     """(start, end) of each dated teaser in ``text``: the sentences before its date, at most
     three and 320 characters, back to the teaser before it."""
@@ -253,7 +258,7 @@ def dated_teasers(text: str) -> list[tuple[int, int]]:
         for piece in reversed(pieces[-_TEASER_SENTENCES:]):
             if date.start() - piece.start() > _TEASER_CHARS:
                 break
-            start = piece.start() + len(piece.group()) - len(piece.group().lstrip())
+            start = _text_start(piece)
         out.append((start, date.end()))  # with the spaces after it: the story runs on there
         after = date.end()
     return out
@@ -286,7 +291,7 @@ def reader_addressed(text: str) -> list[tuple[int, int]]:
             addressed += 1
         elif not sentence.rstrip().endswith("?") and len(sentence.split()) > _LABEL_WORDS:
             break
-        start = piece.start() + len(sentence) - len(sentence.lstrip())
+        start = _text_start(piece)
     end = len(text.rstrip())
     return [(start, end)] if start is not None and addressed >= _READER_SENTENCES else []
 
