@@ -22,6 +22,7 @@ from summarize.extract.grounding import (
 )
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import find_office_holders, named_again
+from summarize.extract.passes import with_office_holder
 from summarize.ingest.body import assemble_body
 
 TEXT = (
@@ -952,3 +953,33 @@ def test_a_form_of_address_word_is_no_office_and_a_state_before_a_lowercase_offi
     # "his" is in nameparser's titles ("His Excellency"), no office; the state before a
     # lower-case office makes it one even where the name is not used again.
     assert holders == [("Tomas Dell", "ambassador to France", "Canada")]
+
+
+def test_the_country_word_before_an_office_outweighs_the_models_country() -> None:
+    text = (
+        "Chilean President Ana Ruiz will host Egyptian President Omar Nabil in Santiago. "
+        "GE Vice Chair Beth Comstock and Chile's Foreign Minister Tomas Dell and Deputy "
+        "Minister Rui Sarno attended."
+    )
+    holders = {h.name: h for h in find_office_holders(text)}
+    assert [(h.country, h.own_country) for h in holders.values()] == [
+        ("Chile", True),
+        ("Egypt", True),
+        ("Georgia", False),  # "GE" is an ISO code, not how news names Georgia
+        ("Chile", True),
+        ("Chile", False),  # carried over the list from Dell's office
+    ]
+    # The model put both presidents in Chile; the article's own word wins, and only that.
+    answered = {name: Person(name, True, None, "Chile", ()) for name in holders}
+    answered["Beth Comstock"] = Person("Beth Comstock", True, None, "United States", ())
+    merged = {
+        name: with_office_holder(answered[name], holder, text).country
+        for name, holder in holders.items()
+    }
+    assert merged == {
+        "Ana Ruiz": "Chile",
+        "Omar Nabil": "Egypt",
+        "Beth Comstock": "United States",
+        "Tomas Dell": "Chile",
+        "Rui Sarno": "Chile",
+    }

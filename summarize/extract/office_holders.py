@@ -19,6 +19,7 @@ from functools import cache
 from summarize.knowledge.places import (
     country_words_pattern,
     find_country,
+    spelled_out,
 )
 from summarize.knowledge.titles import (
     NOT_YET_TAKEN,
@@ -90,6 +91,9 @@ class OfficeHolder:
     start: int
     end: int
     former: bool = False  # "former Secretary of State Ana Ruiz" holds no office now
+    # The country is written in the holder's own words ("US President Donald Trump"), not
+    # carried over from a list nor read from a bare code ("GE Vice Chair").
+    own_country: bool = False
 
 
 @cache
@@ -394,15 +398,17 @@ def _holder(text: str, m: re.Match[str], known: Collection[str] = ()) -> OfficeH
     office, name = _given_name_out_of_office(text, office, name, known)
     if only_modifiers(head_words(office)):
         return None  # "Federal Communications Commission", "Air Force One": no office
-    adjective = m.groupdict().get("country")
-    named = find_country(adjective) if adjective else None
+    word = m.groupdict().get("country")
+    named = find_country(word) if word else None
     if named is None and (after := _OF_COUNTRY.match(text, m.end())) is not None:
-        named = find_country(after.group(1))  # "President Vladimir V. Putin of Russia"
+        word = after.group(1)
+        named = find_country(word)  # "President Vladimir V. Putin of Russia"
     country = named.name if named is not None else None  # not "UN"
+    own_country = named is not None and word is not None and spelled_out(word)
     start = m.start("name")
     if not m.group("name").startswith(name):  # the given name was the office's last word
         start = text.rindex(name.split()[0], m.start(), start)
     former = _FORMER.search(text, max(0, m.start() - 12), m.start()) is not None
     if office.split()[0].casefold() == "former":  # "Former Foreign Minister Jon Hale"
         office, former = office.partition(" ")[2], True
-    return OfficeHolder(name, office, country, start, start + len(name), former)
+    return OfficeHolder(name, office, country, start, start + len(name), former, own_country)

@@ -228,14 +228,7 @@ class ExtractionRun:
                 if holder.name not in surnames:
                     people.extend(found)
                 continue
-            known = people[match]
-            people[match] = Person(
-                known.name,
-                known.official or _holds_office(holder, self.body.text, named_as_person=True),
-                known.title or holder.office,
-                known.country or holder.country,
-                known.evidence,
-            )
+            people[match] = with_office_holder(people[match], holder, self.body.text)
         people = [
             _with_counterpart_country(_with_office_after(p, self.body.text), self.body.text)
             for p in people
@@ -414,6 +407,21 @@ class ExtractionRun:
         grounded: Grounded[Any] = ground([verdict(n=c.n) for c in found], self.ctx, cues)
         self.dropped.extend(grounded.dropped)
         return grounded.items
+
+
+def with_office_holder(known: Person, holder: OfficeHolder, text: str) -> Person:
+    """A person the model named, completed by what the office pattern read at their name:
+    official where the office is a state's, the office where the model gave none, and the
+    country the article writes before the office ("US President Donald Trump" is the United
+    States' whatever the model answered), else the model's, else one carried over a list."""
+    own = holder.country if holder.own_country else None
+    return Person(
+        known.name,
+        known.official or _holds_office(holder, text, named_as_person=True),
+        known.title or holder.office,
+        own or known.country or holder.country,
+        known.evidence,
+    )
 
 
 def _same_person(people: Sequence[Person], name: str) -> int | None:

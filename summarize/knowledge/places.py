@@ -135,6 +135,17 @@ def find_country(value: str | None) -> Country | None:
     return words.get(folded) or _city_country(folded)
 
 
+def spelled_out(word: str) -> bool:
+    """Whether a country word names its country by a name, a demonym or the initials of its
+    name ("US", "UK", "DPRK"), not by a bare ISO code alone: "GE Vice Chair Beth Comstock"
+    is General Electric's, not Georgia's."""
+    country = find_country(word)
+    code = word.replace(".", "").strip()
+    if country is None or not _CODE_LIKE.match(code):
+        return country is not None
+    return any(_initials(spelling) == code for spelling in (country.name, *country.spellings))
+
+
 def country_key(value: str | None) -> str | None:
     """A comparable country name: "Estonian" and "Estonia" are one country."""
     if value is None:
