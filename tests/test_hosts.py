@@ -149,3 +149,19 @@ def test_a_trip_to_a_building_at_home_meeting_no_one_is_no_engagement() -> None:
     assert kept == [with_guest, in_porto, abroad]
     assert [d.item["traveler"] for d in dropped] == ["Ilse Marang"]
     assert "no border crossed, no meeting" in dropped[0].reason
+
+
+def test_a_host_whose_own_sentence_names_the_visitor_in_the_same_city_is_folded() -> None:
+    landed = _span("Dell landed in Lisbon on Wednesday.", 0)
+    visitor = _visit("Tomas Dell", "Canada", "Portugal", landed, destination_city="Lisbon")
+    told = _span("Marang told Dell in Lisbon's Belem Palace that ties were strong.", 40)
+    host = _visit("Ilse Marang", "Portugal", "Portugal", told, destination_city="Lisbon")
+    # In another city the same sentence ties nothing: a guess at the host's country is no
+    # reason to fold someone's own journey into the visit.
+    other = _span("Sarno once showed Dell around a ranch in Porto.", 120)
+    away = _visit("Rui Sarno", "Portugal", "Portugal", other, destination_city="Porto")
+
+    kept, dropped = fold_hosts([visitor, host, away])
+
+    assert [v.traveler for v in kept] == ["Tomas Dell", "Rui Sarno"]
+    assert [d.item["traveler"] for d in dropped] == ["Ilse Marang"]

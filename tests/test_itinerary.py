@@ -527,3 +527,49 @@ def test_someone_met_at_home_is_an_engagement_without_a_border_crossed() -> None
 def test_a_department_is_no_departure() -> None:
     assert not tells_travel("A lecturer at Marmara University's Department of Politics said so.")
     assert tells_travel("The minister departed for Lisbon.")
+
+
+def test_a_plan_said_in_the_traveler_own_or_a_host_words_makes_the_trip_planned() -> None:
+    # A page of June 2 speaks of April: next year's, once the trip is known to lie ahead.
+    for text in (
+        '"We are going to visit Lisbon in April," she said.',
+        "Dell has also agreed to attend a summit of NATO leaders in Lisbon in April.",
+        "Dell has accepted invitations to visit Lisbon in April.",
+        "Castell will host Canadian Prime Minister Tomas Dell for talks in Lisbon in April.",
+    ):
+        status, dates = status_and_dates(_event("Lisbon", text, when="in April"), PUBLISHED)
+        assert (status, dates.start) == ("planned", "2022-04"), text
+    # A host who hosted, or one who will host someone else, says nothing of this trip.
+    hosted = "Castell hosted Dell for talks in Lisbon in April."
+    assert status_and_dates(_event("Lisbon", hosted, when="in April"), PUBLISHED)[0] == "past"
+
+
+def test_the_traveler_plan_in_any_sentence_the_event_cites_makes_it_planned() -> None:
+    headline = "Canadian leader to visit Lisbon, meet Portugal's president in April"
+    body = "Canadian Prime Minister Tomas Dell plans to visit Lisbon in April, an aide said."
+    spans = (
+        Span(start=0, end=len(headline), text=headline),
+        Span(start=70, end=70 + len(body), text=body),
+    )
+    event = Event(1, "Tomas Dell", "trip", "past", "Lisbon", "April", None, spans)
+    status, dates = status_and_dates(event, PUBLISHED)
+    assert (status, dates.start) == ("planned", "2022-04")
+    # Another sentence's future form near the place, not the traveler's own, does not.
+    venue = 'Dell\'s meeting will take place at the Hotel Bristol, known in Lisbon as "neutral".'
+    other = (spans[0], Span(start=70, end=70 + len(venue), text=venue))
+    past = Event(1, "Tomas Dell", "trip", "past", "Lisbon", "April", None, other)
+    assert status_and_dates(past, PUBLISHED)[0] == "past"
+
+
+def test_a_day_with_its_year_or_range_and_a_return_from_a_place_are_stops() -> None:
+    listed = (
+        "Leaders have gone to a neighbor first: Ana Ruiz visited Canada on February 19, 2009; "
+        "Mira Castell went to Mexico April 3-4, 1993."
+    )
+    assert [(s.place, s.when) for s in stops_in(listed)] == [
+        ("Canada", "February 19, 2009"),
+        ("Mexico", "April 3-4, 1993"),
+    ]
+    back = "Dell told reporters on a plane on his return journey from Pakistan."
+    assert [s.place for s in stops_in(back)] == ["Pakistan"]
+    assert [s.place for s in stops_in("Dell, returning from Chile, said so.")] == ["Chile"]

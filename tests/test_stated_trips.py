@@ -651,3 +651,28 @@ def test_two_people_joined_by_and_before_the_journey_make_it_together() -> None:
     # A month that owns the visit dates it, for both owners.
     assert ("Tomas Dell", "Chile", "2021-07", "planned") in found
     assert ("Mira Castell", "Chile", "2021-07", "planned") in found
+
+
+def test_a_headline_office_to_and_a_verb_puts_the_meeting_ahead() -> None:
+    text = "Portuguese president to hold talks with Tomas Dell in Lisbon on June 9."
+    found = _stated(text)
+    assert [(t.traveler, t.destination_city, t.start_date, t.status) for t in found] == [
+        ("Tomas Dell", "Lisbon", "2021-06-09", "planned")
+    ]
+
+
+def test_a_stop_in_a_clause_with_a_subject_of_its_own_is_not_the_first_named() -> None:
+    text = (
+        "Since Foreign Minister Tomas Dell, ministers have travelled to a neighbor before "
+        "early April: Ana Ruiz visited Chile on February 19, 2009; Rui Costa went to Peru."
+    )
+    assert _stated(text) == []  # neither Ana Ruiz nor Rui Costa is among the people known
+    # Dell's own stop, in his own clause, with its year; "before early April" is no later leg.
+    own = "Dell travelled to Chile on February 19, 2009, before early April."
+    assert [(t.traveler, t.start_date, t.status) for t in _stated(own)] == [
+        ("Tomas Dell", "2009-02-19", "past")
+    ]
+    back = "Dell told reporters on the plane on his return journey from Chile."
+    assert [(t.traveler, t.destination_country, t.status) for t in _stated(back)] == [
+        ("Tomas Dell", "Chile", "past")
+    ]

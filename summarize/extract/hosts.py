@@ -138,7 +138,13 @@ def _hosts(host: Visit, visit: Visit) -> bool:
     met = any(same_name(m, host.traveler) for m in visit.met) or any(
         same_name(m, visit.traveler) for m in host.met
     )
-    return bool(shared) or met
+    # "Xi told Salman in Beijing's Great Hall of the People ...": the host's own sentence
+    # names the visitor, in the city the visitor went to
+    named = host.destination_city is not None and (
+        host.destination_city == visit.destination_city
+        and any(names_person(s.text, visit.traveler) for s in host.evidence)
+    )
+    return bool(shared) or met or named
 
 
 def host_countries(officials: Sequence[Official], visits: Sequence[Visit]) -> list[Official]:

@@ -49,6 +49,7 @@ _MORE = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _DAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:\s*[-\u2013]\s*\d{1,2})?(?:,\s+\d{4}\b)?"  # "April 3-4, 1993"
 )
 # The months' names as a regex alternation, January first.
 _MONTH = "|".join(m for m in calendar.month_name if m)
@@ -57,11 +58,12 @@ _WHEN_AFTER = re.compile(
     rf"^\s*(?:visit|trip|tour|stopover)?\s*,?\s*(?:on\s+|this\s+|next\s+|later\s+on\s+)?"
     rf"({_DAY}|{_RELATIVE_MONTH}|today|tonight|tomorrow|yesterday)\b"
 )
-# Words before a stop that put it ahead of the sentence's own time.
+# Words before a stop that put it ahead of the sentence's own time; not "before" a date ("have
+# traveled to a contiguous US neighbor before early April": a deadline, not a later leg).
 AHEAD = re.compile(
-    r"\b(?:ahead\s+of|before|then|next|later|afterwards?|followed\s+by|will|is\s+to|"
-    r"are\s+to|is\s+due|are\s+due|scheduled|plans?\s+to|planned|expected\s+to|"
-    r"travels|heads|flies|goes|moves\s+on|continues)\b",
+    rf"\b(?:ahead\s+of|before(?!\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}|\d))|then|next"
+    r"|later|afterwards?|followed\s+by|will|is\s+to|are\s+to|is\s+due|are\s+due|scheduled"
+    r"|plans?\s+to|planned|expected\s+to|travels|heads|flies|goes|moves\s+on|continues)\b",
     re.IGNORECASE,
 )
 
@@ -112,7 +114,16 @@ def _leads() -> re.Pattern[str]:
         rf"|{_VISIT}(?P<visited>{_PLACE}(?:{_MORE}{_PLACE})*)"
         rf"|{_VISIT_BY}(?P<visit_by>{_PLACE})"
         rf"|\b(?P<before>{_PLACE})(?=\s+(?i:visit|trip|tour|stopover)\b)"
+        rf"|{_BACK_FROM}(?P<back_from>{_PLACE}(?:{_MORE}{_PLACE})*)"
     )
+
+
+# Coming back from a place, which tells they were there: "on his return journey from
+# Pakistan", "returning from Brussels", "on her way back from Kabul".
+_BACK_FROM = (
+    r"(?i:\b(?:return(?:s|ed|ing)?|(?:return|homeward)\s+(?:journey|flight|trip)"
+    r"|(?:way|flight|journey)\s+back)\s+(?:home\s+)?from\s+)"
+)
 
 
 @cache
@@ -388,7 +399,8 @@ def _spoke_there_undated(event: Event, sentence: str, published: date | None) ->
 # "a meeting scheduled to be held in Tokyo" ("due to" alone is also "because of").
 _WILL = (
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to"
-    r"|scheduled\s+to|(?:is|are)\s+heading|(?:is|are)\s+expected\s+to)\b"
+    r"|scheduled\s+to|(?:is|are)\s+heading|(?:is|are)\s+expected\s+to"
+    r"|(?:am|is|are)\s+going\s+to)\b"
 )
 # An event still being prepared, the place anywhere later in its clause: "working on the
 # possibility of a meeting of ... Lavrov and ... Tillerson in Bonn".
@@ -409,8 +421,10 @@ def _told_ahead(sentence: str, place: str | None) -> bool:
 def _travels_ahead(sentence: str, traveler: str, place: str | None = None) -> bool:
     """Whether the traveler's own verb of travel is still to come: "where Vice President
     Dell is expected to arrive on Friday", "Dell will fly in on Monday"; or the traveler, the
-    subject of a future form, does something at the place later in the same clause ("Dell
-    will seek to offer a steadier message during talks in Lisbon")."""
+    subject of a future form or of a plan, does something at the place later in the same
+    clause ("Dell will seek to offer a steadier message during talks in Lisbon", "Dell has
+    agreed to attend a summit in Lisbon"); or a host's future form receives the traveler
+    there ("Castell will host Dell for talks in Lisbon")."""
     surname = mention_key(traveler) if traveler.strip() else ""  # "Xi" of "Xi Jinping"
     if not surname:
         return False
@@ -418,14 +432,25 @@ def _travels_ahead(sentence: str, traveler: str, place: str | None = None) -> bo
     if re.search(rf"{own}(?:to\s+)?{_ARRIVAL}", sentence):
         return True
     words = place_pattern(place) if place else ""
-    return bool(words) and re.search(rf"{own}{_IN_CLAUSE}*?\b{words}\b", sentence) is not None
+    hosted = rf"{_WILL}\s+{_HOST}\s+{_IN_CLAUSE}*?\b{re.escape(surname)}\b"
+    return bool(words) and any(
+        re.search(rf"{lead}{_IN_CLAUSE}*?\b{words}\b", sentence) is not None
+        for lead in (own, hosted)
+    )
 
 
-# What the traveler means to do, or a headline's "to" and a verb: "Modi hopes to meet Putin
-# on the sidelines of the ... Forum", "Netanyahu plans raising ... in Washington", "China's Xi
-# to meet Trump in Mar-a-Lago".
+# A host's verbs for a guest's coming: "Trump will host Egyptian President ... el-Sisi for
+# talks in Washington on April 3".
+_HOST = r"(?:host|welcome|receive)\b"
+
+
+# What the traveler means or has agreed to do, or a headline's "to" and a verb: "Modi hopes
+# to meet Putin on the sidelines of the ... Forum", "Netanyahu plans raising ... in
+# Washington", "Trump has also agreed to attend a May summit ... in Brussels", "China's Xi to
+# meet Trump in Mar-a-Lago".
 _MEANS_TO = (
-    r"(?:(?:hopes?|plans?|intends?|wants?|aims?|seeks?)\s+(?:to\s+)?"
+    r"(?:(?:has\s+|have\s+)?(?:also\s+)?(?:hopes?|plans?|intends?|wants?|aims?|seeks?"
+    r"|agree[sd]?\s+to|accept(?:s|ed)?\s+(?:an\s+|the\s+)?invitations?\s+to)\s+(?:to\s+)?"
     r"|to\s+(?=(?:meet|visit|travel|hold|attend|fly)\b))"
 )
 # The rest of a clause, an initial's full stop included ("the new U.S. President").
@@ -468,7 +493,8 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
         today = ResolvedDates(published.isoformat(), None, True)  # "has met ... in Glasgow"
         return on_its_day("past", today.start, published, first), today
     elif status != "planned" and (
-        _told_ahead(first, event.place) or _travels_ahead(first, event.who, event.place)
+        _told_ahead(first, event.place)
+        or any(_travels_ahead(text, event.who, event.place) for text in told)
     ):
         status = "planned"
     dates = _dates(event, status, published)
@@ -666,9 +692,11 @@ def _led_to(
     opening = _OPENING_DAY.match(text)
     first = True
     for match in _leads().finditer(text):
-        group = next(g for g in ("places", "visited", "visit_by", "before") if match.group(g))
-        if buildings and group == "before":
-            continue
+        group = next(
+            g for g in ("places", "visited", "visit_by", "before", "back_from") if match.group(g)
+        )
+        if buildings and group in ("before", "back_from"):
+            continue  # no venue question for "a Washington visit" or a return from a place
         listed, offset = match.group(group), match.start(group)
         owned = _DAYS_OWN.search(text, 0, match.start()) or _MONTH_OWNS.search(
             text, 0, match.start()

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import cache
 
 from summarize.contract.extraction import Span, Visit
 from summarize.extract.grounding import (
@@ -59,6 +60,7 @@ from summarize.extract.itinerary import (
     under_way,
 )
 from summarize.extract.numbered import Numbered, NumberedSentence
+from summarize.extract.office_holders import office_word_set
 from summarize.extract.retold import adds_a_day
 from summarize.extract.voices import attribution_verbs
 from summarize.ingest.date_phrases import ResolvedDates, resolve_dates
@@ -280,6 +282,8 @@ def _traveler(
         before = mentions_before(text, stop, person.name)
         if before and (best is None or max(before) > best[0]):
             best = (max(before), person)
+    if best is not None and _own_subject(text[best[0] : stop.start], best[1]):
+        return None
     if best is None and _OWN_JOURNEY.search(text, 0, stop.start):
         subject = _NEXT_SUBJECT.match(text, stop.end)
         named = [p for p in people if subject and names_person(subject.group(1), p.name)]
@@ -288,6 +292,20 @@ def _traveler(
         called = [p for p in people if called_by_office(text[: stop.start], p)]
         return called[0] if len(called) == 1 else None
     return best[1] if best is not None else None
+
+
+def _own_subject(between: str, person: Person) -> bool:
+    """Whether a clause after the person's mention, before the place, has a named subject of
+    its own ("Since President Ronald Reagan, first-term presidents have traveled ...: Barack
+    Obama visited Canada ...; George W. Bush traveled to Mexico"): the stop is that one's."""
+    return any(
+        not names_person(subject["who"], person.name)
+        for subject in _CLAUSE_SUBJECT.finditer(between)
+    )
+
+
+# A clause opening with a capitalized name and a verb, after a semicolon or a colon.
+_CLAUSE_SUBJECT = re.compile(r"[;:]\s+(?:and\s+)?(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){1,4})(?=[a-z])")
 
 
 # "the prime minister's trip to", "the German minister's visit to": a journey whose traveler
@@ -527,15 +545,18 @@ def _named_in(text: str, people: Sequence[Person]) -> list[Person]:
     ]
 
 
-# A headline's future: names, then "to" and a verb ("Tillerson to meet with NATO members in
-# Brussels", "Trump, Abe to hold talks").
-_HEADLINE_PLAN = re.compile(
-    r"^\s*(?:[A-Z][\w.'\u2019-]*,?\s+(?:and\s+)?){1,5}to(?:\s+[a-z]+\b|\s*$)"
-)
+@cache
+def _headline_plan() -> re.Pattern[str]:
+    """A headline's future: names or an office, then "to" and a verb ("Tillerson to meet with
+    NATO members in Brussels", "Trump, Abe to hold talks", "US president to hold talks")."""
+    offices = "|".join(re.escape(w) for w in sorted(office_word_set(), key=len, reverse=True))
+    return re.compile(
+        rf"^\s*(?:(?:[A-Z][\w.'\u2019-]*|{offices}),?\s+(?:and\s+)?){{1,5}}to(?:\s+[a-z]+\b|\s*$)"
+    )
 
 
 def _to_come(before: str) -> bool:
-    return bool(_TO_COME.search(before) or _MODAL.search(before) or _HEADLINE_PLAN.search(before))
+    return bool(_TO_COME.search(before) or _MODAL.search(before) or _headline_plan().search(before))
 
 
 def _met_by(traveler: Person, named: Sequence[Person]) -> list[str]:
