@@ -305,11 +305,24 @@ def test_the_word_after_to_or_a_modal_must_be_a_verb() -> None:
     not_easy = "She said the rebuilding would be long and would not be easy."  # no passive
     passive = "He said the police would not be deputised for the raids."  # an intent, passive
     also = "Visits by former residents will also be addressed, they said."
-    also_verb = "He said the minister will also hold talks with his counterpart."
+    also_verb = "He said the minister will also raise the issue with his counterpart."
 
     kept = _aim_candidates(reporters, regional, always, not_easy, passive, also, also_verb)
 
     assert kept == [passive, also, also_verb]
+
+
+def test_a_travel_plan_is_a_schedule_not_an_aim() -> None:
+    plans = "Italian President Ana Ruiz plans to visit Lisbon in April, her ambassador said."
+    hosts = "Dell will host Castell for talks in Lisbon on April 3, an official said."
+    agreed = "Dell has also agreed to attend a summit of NATO leaders in Brussels."
+    invited = "He said he had accepted invitations to visit Britain and Japan."
+    hoped = "Ruiz said she hoped the visit would shine a spotlight on the crisis."
+    talks = "Ruiz plans to visit Lisbon to strengthen trade ties, she said."
+
+    kept = _aim_candidates(plans, hosts, agreed, invited, hoped, talks)
+
+    assert kept == [hoped, talks]
 
 
 def test_an_ability_an_outcome_or_an_idiom_states_no_intent() -> None:

@@ -340,7 +340,7 @@ def candidates(numbered: Numbered, lexicon: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     for sentence in numbered:
         cues = find_cues(sentence.text, lexicon)
-        if lexicon == "aim_cues" and cues and not _states_intent(sentence.text, cues):
+        if lexicon == "aim_cues" and cues and not _intent_beyond_schedule(sentence.text):
             continue
         if cues:
             out.append(Candidate(n=sentence.n, cues=cues))
@@ -350,6 +350,27 @@ def candidates(numbered: Numbered, lexicon: Lexicon) -> list[Candidate]:
 @cache
 def _report_cues() -> frozenset[str]:
     return frozenset(c.casefold() for c in word_list("aim_report_cues"))
+
+
+def _intent_beyond_schedule(text: str) -> bool:
+    """Whether a sentence states an intent once its travel plans are set aside: "Mattarella
+    plans to visit Moscow", "Trump will host el-Sisi for talks", "has agreed to attend a NATO
+    summit" tell a schedule, not an aim; "he hoped the visit would shine a spotlight on the
+    crisis" keeps its aim."""
+    rest = _TRAVEL_PLAN.sub(" ", text)
+    cues = find_cues(rest, "aim_cues")
+    return bool(cues) and _states_intent(rest, cues)
+
+
+# A plan, a hope, an invitation or a future form whose verb is a journey or a meeting.
+_TRAVEL_PLAN = re.compile(
+    r"\b(?:(?:plan\w*|hop(?:e|es|ed|ing)|intend\w*|agree\w*|want\w*|seek\w*|decide[sd]?"
+    r"|invit\w*(?:\s+\w+)?|accept\w*\s+(?:an\s+|the\s+)?invitations?)\s+to"
+    r"|will|(?:is|are)\s+(?:due|set|scheduled)\s+to)\s+(?:also\s+)?"
+    r"(?:visit|travel|attend|meet|go|come|fly|host|hold\s+talks"
+    r"|pay\s+(?:a|an)\s+(?:[\w-]+\s+)?visit)\b",
+    re.IGNORECASE,
+)
 
 
 # The aim cues that are modals: alone, with no one said to state it, a forecast or a
