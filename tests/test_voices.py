@@ -532,3 +532,26 @@ def test_the_name_a_chain_of_descriptions_describes_speaks_named_or_not() -> Non
     assert voice_of('"We must start somewhere," added Zaki.', PEOPLE) == "Zaki"
     told = "Mohamed Aloush, head of the delegation at the talks, told Al Jazeera it may end."
     assert voice_of(told, PEOPLE) != "Al Jazeera"
+
+
+def test_a_relative_clause_on_a_thing_is_not_the_claims_attribution() -> None:
+    visit = (
+        "A visit to Lisbon, which Prime Minister Oskar Brandt announced in January, was "
+        "originally expected in May, officials said privately."
+    )
+    assert voice_of(visit, PEOPLE, before=visit.index("expected")) == UNNAMED_OFFICIALS
+    # A which-clause with a verb of its own, ended by a dash, leaves the subject speaking.
+    people = ("Oskar Brandt", "Mira May")
+    ended = "Ms May - whose speech, which focused on aid, was short - also said ties may grow."
+    assert voice_of(ended, people, before=ended.index("may grow")) == "Mira May"
+
+
+def test_a_family_name_alone_speaks_for_the_described_person_the_people_missed() -> None:
+    earlier = '"It is easy," said Laura Dawson, the director of the Canada Institute. '
+    said = "Dawson said Brandt would likely be met by protests."
+    assert voice_of(said, PEOPLE, previous=earlier) == "Laura Dawson"
+    # Not a body nor an office before a name: no person is described there.
+    body = "Amnesty International said the visit was short. "
+    assert voice_of("International said it may end.", PEOPLE, previous=body) is None
+    office = "He met President Brandt, the host. "
+    assert voice_of("Brandt said it may end.", (), previous=office) is None

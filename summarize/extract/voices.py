@@ -187,6 +187,8 @@ def voice_of(
         start = match.start()
         if any(a <= start < b for a, b in hearsay) or not _says(sentence, match):
             continue
+        if _ABOUT_A_THING.search(sentence, 0, start):
+            continue  # "A state visit, which May announced in January, was expected": the visit's
         words = _DASH_ASIDE.sub(" ", sentence[:start]).split()
         subject = " ".join(words[-_SUBJECT_WORDS:])
         clause = re.split(r"[,;:\u2014]|\bas\b|\bwhile\b|\bthat\b", subject)[-1]
@@ -245,6 +247,13 @@ def _reporting(sentence: str, at: int, speakers: Sequence[tuple[int, int, str]])
         if start < at and not _CLAUSE_BREAK.search(sentence, end, at):
             return voice
     return None
+
+
+# A relative clause on a thing, the verb's own: ", which British Prime Minister Theresa May
+# announced in January," says what was announced, not who voices the sentence's claim.
+_ABOUT_A_THING = re.compile(
+    r",\s+which\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[A-Z][\w.'\u2019-]*\s+){1,6}$"
+)
 
 
 # Where a speaker's reported words end: a semicolon, a dash, or a comma before a conjunction.
@@ -568,7 +577,19 @@ def _subject(
         voice = voice or _referent(clause, earlier, people, offices)
     if voice is None and _ENDS_WITH_IT.search(clause):
         voice = _body_opening(earlier)
-    return voice
+    return voice or _full_name_before(clause, earlier)
+
+
+def _full_name_before(clause: str, earlier: str) -> str | None:
+    """A family name alone as the subject ("Dawson said") of someone the people pass missed
+    (an expert), where the text before writes it after a given name and describes them
+    ("Laura Dawson, the director of the Canada Institute"): that full name."""
+    alone = re.fullmatch(r"\s*([A-Z][a-z][\w'\u2019-]*)\s*", clause)
+    if alone is None or alone.group(1).casefold() in grammar_words("not_a_subject"):
+        return None
+    described = rf"\b([A-Z][a-z]+\s+{re.escape(alone.group(1))}),\s+(?:the|a|an)\s"
+    full = [n for n in re.findall(described, earlier) if _person_named(n) == n]
+    return full[-1] if full and full[-1].split()[0].casefold() not in office_word_set() else None
 
 
 # "the minister", "the Turkish president", "the economist" as the whole subject: a person
