@@ -676,3 +676,19 @@ def test_a_stop_in_a_clause_with_a_subject_of_its_own_is_not_the_first_named() -
     assert [(t.traveler, t.destination_country, t.status) for t in _stated(back)] == [
         ("Tomas Dell", "Chile", "past")
     ]
+
+
+def test_he_travelling_is_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Dell will travel to Madrid for a summit. "
+        "In addition, he's accepted invitations to visit Chile and Peru."
+    )
+    found = _stated(text)
+    assert [(t.traveler, t.destination_country, t.status) for t in found] == [
+        ("Tomas Dell", "Spain", "planned"),
+        ("Tomas Dell", "Chile", "planned"),
+        ("Tomas Dell", "Peru", "planned"),
+    ]
+    assert [s.text[:8] for s in found[1].evidence] == ["In addit", "Dell wil"]
+    # Not where the sentence before opens with no one known, nor past someone it names.
+    assert _stated("The talks ended. In addition, he's accepted invitations to visit Chile.") == []

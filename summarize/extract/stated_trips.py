@@ -135,9 +135,14 @@ def _every_stated_trip(
         abroad: set[str] = set()  # who this sentence has already taken abroad
         stops = [(stop, [sentence.span]) for stop in stops_in(sentence.text, venues)]
         stops += _anaphoric(sentence, previous)
-        previous = sentence
+        before_it, previous = previous, sentence
         for stop, evidence in stops:
             traveler = _traveler(sentence.text, stop, people, by_office=True)
+            if traveler is None and before_it is not None:
+                # "In addition, he's accepted invitations to visit ...": the sentence before
+                # names him, and joins the evidence
+                traveler = _pronoun_means(sentence, stop, before_it, people)
+                evidence = [*evidence, before_it.span] if traveler else evidence
             if traveler is None:
                 continue
             before = sentence.text[: stop.start]
@@ -228,6 +233,25 @@ def buildings_travelled_to(numbered: Numbered, people: Sequence[Person]) -> list
         and not names_a_post(building.split())
     ]
     return [*travelled, *met_at]
+
+
+def _pronoun_means(
+    sentence: NumberedSentence, stop: Stop, previous: NumberedSentence, people: Sequence[Person]
+) -> Person | None:
+    """Whom "he" or "she" travelling means where the sentence names no one before the place
+    ("Trump has also agreed to attend a May summit in Brussels. In addition, he's accepted
+    invitations to visit the United Kingdom and Japan."): the person the sentence before
+    opens with, its subject."""
+    if not _PRONOUN_TRAVELS.search(sentence.text, 0, stop.start):
+        return None
+    if _mentions(sentence.text[: stop.start], people):
+        return None
+    mentioned = _mentions(previous.text, people)
+    return mentioned[0][2] if mentioned and mentioned[0][0] <= _SUBJECT_CHARS else None
+
+
+# "he" or "she" opening the sentence or a clause, before the travel word: the subject.
+_PRONOUN_TRAVELS = re.compile(r"(?:^|[,;]\s+|\b(?:and|then)\s+)(?:[Hh]e|[Ss]he)(?:['\u2019]s)?\s")
 
 
 def _anaphoric(
