@@ -144,6 +144,17 @@ def test_a_name_with_a_particle_or_an_initial_is_one_name() -> None:
     ]
 
 
+def test_initials_in_a_name_are_no_body_s_acronym() -> None:
+    text = "An adviser, J.D. Hale, met George H.W. Castell and NATO and U.S. envoys."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    assert person_name("J.D. Hale", ctx) == "J.D. Hale"
+    assert person_name("George H.W. Castell", ctx) == "George H.W. Castell"
+    assert person_name("NATO", ctx) is None
+    assert person_name("U.S.", ctx) is None
+    assert ground_people([_PersonDraft(name="J.D. Hale")], ctx).items[0].name == "J.D. Hale"
+
+
 def test_a_name_joined_to_its_particle_by_a_hyphen_is_one_name() -> None:
     text = "Syrian President Bashar al-Assad met Egyptian President Abdel Fattah el-Sisi."
     ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))

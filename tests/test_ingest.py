@@ -146,6 +146,17 @@ def test_an_abbreviated_office_before_a_name_ends_no_sentence() -> None:
     ]
 
 
+def test_initials_before_a_family_name_end_no_sentence() -> None:
+    from summarize.ingest.sentences import split_sentences
+
+    text = "An adviser, J.D. Hale, met Ana Ruiz. Then Mira H.W. Castell spoke. The talks ended."
+    assert [s.text for s in split_sentences(text)] == [
+        "An adviser, J.D. Hale, met Ana Ruiz.",
+        "Then Mira H.W. Castell spoke.",
+        "The talks ended.",
+    ]
+
+
 def test_a_sentence_may_open_with_two_marks() -> None:
     from summarize.ingest.sentences import split_sentences
 

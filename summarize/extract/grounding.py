@@ -422,8 +422,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         return None
     if tokens[0].casefold() in grammar_words("article") or name.casefold() in _group_words():
         return None  # "The White House", "White House", "Kremlin": a body, no one's name
-    if any(_acronym(t) for t in tokens):  # "NATO", "UN": a body
-        return None
+    if any(_acronym(t) and not _initials_of(tokens, k) for k, t in enumerate(tokens)):
+        return None  # "NATO", "UN": a body
     if any(t.casefold() in grammar_words("number") for t in tokens):  # "Air Force One"
         return None
     if not tokens[0][0].isupper() or not all(_name_word(t, particles) for t in tokens):
@@ -449,6 +449,20 @@ def _apart_elsewhere(head: str, rest: str, ctx: ArticleContext) -> bool:
 
 def _acronym(word: str) -> bool:
     return word.isupper() and len(word.rstrip(".")) > 1
+
+
+def _initials_of(tokens: Sequence[str], k: int) -> bool:
+    """Whether token ``k`` is a person's initials, not a body's: letters each with its full
+    stop before a family name ("J.D. Gordon", "George H.W. Bush"); not a country ("U.S.")."""
+    word = tokens[k]
+    return (
+        _DOTTED_INITIALS.fullmatch(word) is not None
+        and k < len(tokens) - 1
+        and not is_country(word)
+    )
+
+
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 @cache

@@ -31,7 +31,11 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start:dot].lstrip("\"'(\u201c\u2018[").casefold()
-    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    # an initial ("J. Smith") or initials ("J.D. Gordon", "George H.W. Bush")
+    return word in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.){0,2}[a-z]")
 
 
 def split_sentences(text: str) -> list[Sentence]:
