@@ -692,3 +692,14 @@ def test_he_travelling_is_the_subject_of_the_sentence_before() -> None:
     assert [s.text[:8] for s in found[1].evidence] == ["In addit", "Dell wil"]
     # Not where the sentence before opens with no one known, nor past someone it names.
     assert _stated("The talks ended. In addition, he's accepted invitations to visit Chile.") == []
+
+
+def test_a_forthcoming_visit_is_ahead_and_one_left_for_before_the_news_is_done() -> None:
+    coming = "Officials in Lisbon spoke of Minister Tomas Dell's forthcoming visit to Chile."
+    assert [(t.destination_country, t.status) for t in _stated(coming)] == [("Chile", "planned")]
+    left = "It was announced shortly before Dell departed to Chile on Wednesday."
+    assert [(t.destination_country, t.start_date, t.status) for t in _stated(left)] == [
+        ("Chile", "2021-06-02", "ongoing")
+    ]
+    later = "Dell spoke in Lisbon shortly before heading to Chile."
+    assert [(t.destination_country, t.status) for t in _stated(later)] == [("Chile", "planned")]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from summarize.contract.extraction import Visit
 from summarize.extract.grounding import ArticleContext, PlaceAndDay, names_person, same_name
-from summarize.extract.itinerary import AHEAD, mentions_before, stop_fields, stops_in
+from summarize.extract.itinerary import ahead_in, mentions_before, stop_fields, stops_in
 from summarize.extract.numbered import NumberedSentence
 
 
@@ -64,7 +64,7 @@ def _days_by_office(
     days: list[PlaceAndDay] = []
     for stop in stops_in(sentence.text):
         before = sentence.text[: stop.start]
-        if stop.when is None or AHEAD.search(before):
+        if stop.when is None or ahead_in(before):
             continue
         if any(mentions_before(sentence.text, stop, name) for name in others):
             continue  # someone else is named on the way to the place

@@ -41,6 +41,7 @@ from summarize.ingest.date_phrases import ResolvedDates, counted_back, resolve_d
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.person_names import mention_key
 from summarize.knowledge.places import city_country, country_key, find_country, region_of
+from summarize.knowledge.word_classes import past_tense
 from summarize.llm.prompts import word_list
 
 _PLACE_WORD = r"[A-Z][\w.'\u2019-]*"
@@ -60,12 +61,24 @@ _WHEN_AFTER = re.compile(
 )
 # Words before a stop that put it ahead of the sentence's own time; not "before" a date ("have
 # traveled to a contiguous US neighbor before early April": a deadline, not a later leg).
-AHEAD = re.compile(
+_AHEAD = re.compile(
     rf"\b(?:ahead\s+of|before(?!\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}|\d))|then|next"
     r"|later|afterwards?|followed\s+by|will|is\s+to|are\s+to|is\s+due|are\s+due|scheduled"
-    r"|plans?\s+to|planned|expected\s+to|travels|heads|flies|goes|moves\s+on|continues)\b",
+    r"|plans?\s+to|planned|forthcoming|upcoming|expected\s+to|travels|heads|flies|goes"
+    r"|moves\s+on|continues)\b",
     re.IGNORECASE,
 )
+
+
+def ahead_in(before: str) -> bool:
+    """Whether the words before a stop put it ahead of the sentence's own time ("will", "then",
+    "before heading to"); not "before" and a verb in the past ("announced shortly before
+    Mohamed ... departed to Saudi Arabia"): that journey is done too."""
+    return any(
+        match.group(0).casefold() != "before"
+        or not any(past_tense(w) for w in re.findall(r"\b[a-z]+\b", before[match.end() :]))
+        for match in _AHEAD.finditer(before)
+    )
 
 
 def _travel_alternatives() -> str:
@@ -528,7 +541,8 @@ def on_its_day(
 # A trip its sentence says is over ("as Tillerson wrapped up his first trip to Turkey",
 # "before leaving Ankara"), which stays past on the day of the report.
 _TRIP_ENDED = re.compile(
-    r"\b(?:wrap(?:s|ped|ping)?\s+up|ended|concluded|left|leaving|departed)\b", re.IGNORECASE
+    r"\b(?:wrap(?:s|ped|ping)?\s+up|ended|concluded|(?:left|leaving|departed)(?!\s+(?:to|for)\b))\b",
+    re.IGNORECASE,
 )
 
 
@@ -833,7 +847,7 @@ def stop_fields(stop: Stop, published: date | None, *, ahead: bool) -> PlaceAndD
 
 
 def _stop_visit(visit: Visit, span: Span, stop: Stop, published: date | None) -> Visit:
-    ahead = visit.status == "planned" or bool(AHEAD.search(span.text[: stop.start]))
+    ahead = visit.status == "planned" or ahead_in(span.text[: stop.start])
     return visit.model_copy(  # the same traveler; whom they met and why were at the first stop
         update={
             **stop_fields(stop, published, ahead=ahead),
@@ -871,13 +885,13 @@ def _other_places_at_home(a: Visit, b: Visit) -> bool:
 
 
 __all__ = [
-    "AHEAD",
     "DAY_NAME",
     "JUST_DONE",
     "POSSESSIVE_END",
     "Stop",
     "a_place",
     "add_stops",
+    "ahead_in",
     "buildings_led_to",
     "done_before_page",
     "journey_or_meeting",

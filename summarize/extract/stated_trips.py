@@ -43,12 +43,12 @@ from summarize.extract.grounding import (
     same_name,
 )
 from summarize.extract.itinerary import (
-    AHEAD,
     DAY_NAME,
     JUST_DONE,
     POSSESSIVE_END,
     Stop,
     a_place,
+    ahead_in,
     buildings_led_to,
     mentions_before,
     on_its_day,
@@ -148,7 +148,7 @@ def _every_stated_trip(
             before = sentence.text[: stop.start]
             if _DENIED.search(before[-_DENIAL_CHARS:]):
                 continue
-            ahead = bool(AHEAD.search(before) or _NOT_YET.search(before)) or stop.moved
+            ahead = ahead_in(before) or bool(_NOT_YET.search(before)) or stop.moved
             where = stop_fields(stop, published, ahead=ahead)
             fronted = _FRONTED_TIME.match(before)
             if where["start_date"] is None and fronted is not None:

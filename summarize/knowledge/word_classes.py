@@ -36,6 +36,16 @@ def past_participle(word: str) -> bool:
     )
 
 
+def past_tense(word: str) -> bool:
+    """A verb's simple past ("departed", "flew"; not "known", "heading")."""
+    from lemminflect import getInflection
+
+    return any(
+        word in getInflection(lemma, tag="VBD", inflect_oov=False)
+        for lemma in _lemmas(word, "VERB")
+    )
+
+
 def adjective(word: str) -> bool:
     """A word that can be an adjective ("similar", "bilateral", "new")."""
     return bool(_lemmas(word.casefold(), "ADJ"))
