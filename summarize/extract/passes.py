@@ -37,6 +37,7 @@ from summarize.contract.extraction import (
     Visit,
 )
 from summarize.errors import ExtractionError
+from summarize.extract.aliases import aliases, under_one_name
 from summarize.extract.asking import Answer, Ground, ask_pass
 from summarize.extract.by_office import date_by_office
 from summarize.extract.chunk_fold import fold_by_evidence, fold_officials, fold_visits
@@ -564,6 +565,9 @@ def extract(backend: Backend, article: Article) -> Extraction:
     if passes and all(run.failed_passes == run.passes for run in runs):
         first = next((w for run in runs for w in run.warnings), "no reason given")
         raise ExtractionError(first, questions=passes)
+    alias_of = aliases(body.text, named)
+    officials, visits = under_one_name(officials, visits, alias_of)
+    named = [n for n in named if n not in alias_of]
     visits, hosts = fold_hosts(add_stops(fold_visits(visits), named, meta.published))
     visits = fold_retold(done_before_page(visits, meta.published))
     visits, alone = alone_at_home(date_companions(visits))
