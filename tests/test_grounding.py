@@ -994,3 +994,14 @@ def test_the_country_word_before_an_office_outweighs_the_models_country() -> Non
         "Tomas Dell": "Chile",
         "Rui Sarno": "Chile",
     }
+
+
+def test_a_word_the_article_always_writes_after_the_is_no_name() -> None:
+    text = (
+        "Taoiseach wants a deal\n\nThe Taoiseach has said he wants a deal. "
+        "It came at the Taoiseach's meeting with Hale. The Hale era began, Hale said."
+    )
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    assert person_name("Taoiseach", ctx) is None  # the headline's is no name either
+    assert person_name("Hale", ctx) == "Hale"  # "The Hale era", but also "Hale said"

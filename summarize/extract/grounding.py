@@ -420,6 +420,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     name = " ".join(tokens)
     if not name or is_country(name) or (find_country(name) is not None and _a_city(name)):
         return None
+    if len(tokens) == 1 and ctx is not None and _always_a_noun(name, ctx.numbered.text):
+        return None  # "The Taoiseach has said": an office the article never uses as a name
     if tokens[0].casefold() in grammar_words("article") or name.casefold() in _group_words():
         return None  # "The White House", "White House", "Kremlin": a body, no one's name
     if any(_acronym(t) and not _initials_of(tokens, k) for k, t in enumerate(tokens)):
@@ -552,6 +554,20 @@ def _used_as_noun(word: str, text: str) -> bool:
     ("the Taoiseach agreed", "as Taoiseach and"): an office or a thing, not a given name
     ("the Rex Tillerson era" has a name after it)."""
     return re.search(rf"\b(?i:the|as|an)\s+{re.escape(word)}\b(?!\s+[A-Z])", text) is not None
+
+
+def _always_a_noun(word: str, text: str) -> bool:
+    """Whether every time the article writes the word, "the", "a", "an" or "as" stands before
+    it ("The Taoiseach is in Brussels", "the Taoiseach's meeting"), but where a line opens
+    with it as headlines do ("Taoiseach wants Brexit deal ..."): a noun, never a name."""
+    found = [
+        m
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+        if text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()  # not a line's first
+    ]
+    return bool(found) and all(
+        re.search(r"\b(?i:the|an?|as)\s+$", text[max(0, m.start() - 6) : m.start()]) for m in found
+    )
 
 
 def _named_first_alone(name: str, full: str, text: str) -> bool:
