@@ -337,3 +337,14 @@ def test_an_ability_an_outcome_or_an_idiom_states_no_intent() -> None:
 def test_every_report_only_aim_cue_is_an_aim_cue() -> None:
     for entry in word_list("aim_report_cues"):
         assert find_cues(f"They {entry} it.", "aim_cues") == (entry,), entry
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"As far as I know, a visit to Lisbon by the minister is in the offing."',
+        "The trip is viewed as signaling a shift in alliances, according to some analysts.",
+    ],
+)
+def test_hearsay_and_views_held_by_no_one_named_are_hedge_cues(sentence: str) -> None:
+    assert find_cues(sentence, "hedge_cues")
