@@ -13,6 +13,7 @@ from summarize.extract.itinerary import (
     done_before_page,
     journey_or_meeting,
     on_its_day,
+    posted_in,
     sentence_dates,
     status_and_dates,
     stop_fields,
@@ -573,3 +574,12 @@ def test_a_day_with_its_year_or_range_and_a_return_from_a_place_are_stops() -> N
     back = "Dell told reporters on a plane on his return journey from Pakistan."
     assert [s.place for s in stops_in(back)] == ["Pakistan"]
     assert [s.place for s in stops_in("Dell, returning from Chile, said so.")] == ["Chile"]
+
+
+def test_an_office_held_in_a_country_posts_its_holder_there() -> None:
+    assert posted_in("Chilean ambassador to Portugal") == "portugal"
+    assert posted_in("Permanent Representative to the UN Office in Geneva") == "switzerland"
+    assert posted_in("the charge d'affaires at the embassy in Lisbon") == "portugal"
+    # An envoy "to" a country is sent there from elsewhere; an office that names none posts no one.
+    assert posted_in("UN special envoy to Syria") is None
+    assert posted_in("Italian Ambassador") is None

@@ -703,3 +703,20 @@ def test_a_forthcoming_visit_is_ahead_and_one_left_for_before_the_news_is_done()
     ]
     later = "Dell spoke in Lisbon shortly before heading to Chile."
     assert [(t.destination_country, t.status) for t in _stated(later)] == [("Chile", "planned")]
+
+
+def test_an_envoy_posted_in_the_country_met_there_made_no_journey() -> None:
+    people = [
+        *_people(),
+        Person(name="Ilse Marang", official=True, title="ambassador", country="Chile", evidence=()),
+    ]
+    text = (
+        "Who is Ilse Marang, the Chilean ambassador to Portugal? "
+        "Mira Castell met with Marang in Porto, Castell confirmed."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    assert [t.traveler for t in stated_trips(numbered, people, PUBLISHED)] == []
+    # Posted elsewhere, the same meeting is a journey to Porto.
+    abroad = text.replace("ambassador to Portugal", "ambassador to Spain")
+    numbered = number_sentences(assemble_body(abroad, [(0, len(abroad))], []))
+    assert [t.traveler for t in stated_trips(numbered, people, PUBLISHED)] == ["Ilse Marang"]

@@ -178,7 +178,7 @@ def journey_or_meeting(event: Event, home: str | None, title: str | None = None)
         return event.met is not None or home is None or country_key(home) != there
     if event.kind != "trip" or any(tells_travel(s.text) for s in event.evidence):
         return True
-    if there is not None and _posted_in(title or _appositive(event)) == there:
+    if there is not None and posted_in(title or _appositive(event)) == there:
         return False
     return home is not None and country_key(home) != there  # a place no gazetteer knows: kept
 
@@ -297,11 +297,14 @@ def _inviter_only(event: Event) -> bool:
     )
 
 
-# "embassy in Lisbon", "ambassador to Portugal", "envoy in Lisbon": an office held abroad.
-_POSTED = re.compile(
-    r"\b(?:embassy|consulate|mission|ambassador|envoy)\s+(?:\w+\s+){0,2}?(?:in|to)\s+"
-    r"(?:the\s+)?(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})"
+# "embassy in Lisbon", "ambassador to Portugal", "envoy in Lisbon", "Permanent Representative
+# to the UN Office in Geneva": an office held abroad, the place within a few words after it.
+_POST = re.compile(r"\b(?i:embassy|consulate|mission|ambassador|envoy|representative)\b")
+_ITINERANT = frozenset({"envoy", "representative"})
+_IN_OR_TO = re.compile(
+    r"\b(?P<to>in|to)\s+(?:the\s+)?(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})"
 )
+_POST_CHARS = 40
 
 
 # ", the charge d'affaires at the embassy in Beijing,": what a name's appositive says they are.
@@ -321,10 +324,17 @@ def _appositive(event: Event) -> str | None:
     return None
 
 
-def _posted_in(title: str | None) -> str | None:
-    """The country an office is held in, as its title says; None for any other office."""
-    found = _POSTED.search(title or "")
-    return country_key(destination(found["place"])[0]) if found else None
+def posted_in(title: str | None) -> str | None:
+    """The country an office is held in, as its title says ("Russian ambassador to the United
+    States", "Permanent Representative to the UN Office in Geneva"); None for any other."""
+    office = title or ""
+    for post in _POST.finditer(office):
+        for found in _IN_OR_TO.finditer(office, post.end(), post.end() + _POST_CHARS):
+            if found["to"] == "to" and post.group(0).casefold() in _ITINERANT:
+                continue  # "the UN special envoy to Syria" travels to it, based elsewhere
+            if (country := country_key(destination(found["place"])[0])) is not None:
+                return country
+    return None
 
 
 # "is in", "are now at", "is currently visiting", "is travelling to", "is on a two-day visit
@@ -897,6 +907,7 @@ __all__ = [
     "journey_or_meeting",
     "mentions_before",
     "on_its_day",
+    "posted_in",
     "same_trip",
     "stop_fields",
     "stops_in",

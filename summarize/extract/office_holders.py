@@ -129,7 +129,7 @@ def _office_words() -> str:
 # ambassador to the United Nations.").
 _APPOSITIVE = (
     r",\s+(?:the|a|an)\s+(?P<office>(?:[^,.;:()\"\u201c\u201d]|(?<=\b[A-Z])\.(?=[A-Z]\.)"
-    r"|(?<=\.[A-Z])\.){3,90}?)\s*(?:[,;]|(?<!\b[A-Z])\.(?=\s|$))"
+    r"|(?<=\.[A-Z])\.){3,90}?)\s*(?:[,;?]|(?<!\b[A-Z])\.(?=\s|$))"
 )
 _APPOSITIVE_WORDS = 10
 

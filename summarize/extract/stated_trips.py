@@ -52,6 +52,7 @@ from summarize.extract.itinerary import (
     buildings_led_to,
     mentions_before,
     on_its_day,
+    posted_in,
     same_trip,
     sentence_dates,
     stop_fields,
@@ -60,7 +61,7 @@ from summarize.extract.itinerary import (
     under_way,
 )
 from summarize.extract.numbered import Numbered, NumberedSentence
-from summarize.extract.office_holders import office_word_set
+from summarize.extract.office_holders import find_office_holders, office_after, office_word_set
 from summarize.extract.retold import adds_a_day
 from summarize.extract.voices import attribution_verbs
 from summarize.ingest.date_phrases import ResolvedDates, resolve_dates
@@ -111,6 +112,8 @@ def stated_trips(
         *_every_attendee(numbered, people, published),
     ]
     for trip in stated:
+        if _posted_there(trip, people, numbered.text):
+            continue
         # an answered retelling without the day this sentence gives is folded in later
         # (:func:`retold.fold_retold`): the stated trip stands, to date it
         if not any(
@@ -121,6 +124,26 @@ def stated_trips(
         if not any(_same_meeting(known, meeting) for known in [*answered, *out]):
             out.append(meeting)
     return out
+
+
+def _posted_there(trip: Visit, people: Sequence[Person], text: str) -> bool:
+    """Whether the traveler's office, as the article gives it, posts them in the country
+    ("Sergey Kislyak, the Russian ambassador to the United States", met "in Cleveland"): being
+    there is their post, not a journey."""
+    person = next((p for p in people if same_name(p.name, trip.traveler)), None)
+    if person is None or trip.destination_country is None:
+        return False
+    offices = [
+        person.title,
+        office_after(person.name, text),
+        *(
+            h.office
+            for h in find_office_holders(text, [person.name])
+            if same_name(h.name, person.name)
+        ),
+    ]
+    there = country_key(trip.destination_country)
+    return any(posted_in(office) == there for office in offices if office)
 
 
 def _every_stated_trip(
