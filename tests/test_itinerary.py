@@ -13,6 +13,7 @@ from summarize.extract.itinerary import (
     done_before_page,
     journey_or_meeting,
     on_its_day,
+    placed_by_home,
     posted_in,
     sentence_dates,
     status_and_dates,
@@ -583,3 +584,12 @@ def test_an_office_held_in_a_country_posts_its_holder_there() -> None:
     # An envoy "to" a country is sent there from elsewhere; an office that names none posts no one.
     assert posted_in("UN special envoy to Syria") is None
     assert posted_in("Italian Ambassador") is None
+
+
+def test_a_place_several_countries_name_is_in_the_traveler_s_own_where_it_is_one() -> None:
+    text = "On his first trip there as president, Dell mingled at his club in Florida."
+    home = _trip(None, text, destination_city="Florida", traveler_country="United States")
+    away = _trip(None, text, destination_city="Florida", traveler_country="Canada")
+    placed = placed_by_home([home, away])
+    # Florida: a US state, a department of Uruguay, a town in Cuba; not a Canadian place.
+    assert [v.destination_country for v in placed] == ["United States", None]

@@ -40,7 +40,13 @@ from summarize.extract.voices import attribution_verbs
 from summarize.ingest.date_phrases import ResolvedDates, counted_back, resolve_dates
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.person_names import mention_key
-from summarize.knowledge.places import city_country, country_key, find_country, region_of
+from summarize.knowledge.places import (
+    city_country,
+    country_key,
+    find_country,
+    place_countries,
+    region_of,
+)
 from summarize.knowledge.word_classes import past_tense
 from summarize.llm.prompts import word_list
 
@@ -869,6 +875,20 @@ def _stop_visit(visit: Visit, span: Span, stop: Stop, published: date | None) ->
     )
 
 
+def placed_by_home(visits: Sequence[Visit]) -> list[Visit]:
+    """A place the data leave open between countries ("Florida": a US state, a department of
+    Uruguay, a town in Cuba) is in the traveler's own one where that is among them: "Trump's
+    first trip there as president" to Florida."""
+    out: list[Visit] = []
+    for visit in visits:
+        home = country_key(visit.traveler_country)
+        city = visit.destination_city
+        if visit.destination_country is None and city and home in place_countries(city):
+            visit = visit.model_copy(update={"destination_country": visit.traveler_country})
+        out.append(visit)
+    return out
+
+
 def same_trip(a: Visit, b: Visit) -> bool:
     """The same traveler in the same country, on the same day where both give one; at home,
     where the country tells nothing, in the same known place too ("visited Wales" is not
@@ -907,6 +927,7 @@ __all__ = [
     "journey_or_meeting",
     "mentions_before",
     "on_its_day",
+    "placed_by_home",
     "posted_in",
     "same_trip",
     "stop_fields",

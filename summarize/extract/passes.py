@@ -73,6 +73,7 @@ from summarize.extract.itinerary import (
     add_stops,
     done_before_page,
     journey_or_meeting,
+    placed_by_home,
     same_trip,
     status_and_dates,
 )
@@ -570,7 +571,7 @@ def extract(backend: Backend, article: Article) -> Extraction:
     named = [n for n in named if n not in alias_of]
     visits, hosts = fold_hosts(add_stops(fold_visits(visits), named, meta.published))
     visits = fold_retold(done_before_page(visits, meta.published))
-    visits, alone = alone_at_home(date_companions(visits))
+    visits, alone = alone_at_home(date_companions(placed_by_home(visits)))
     return Extraction(
         source=source_record(article, meta, body),
         model=backend.info,
