@@ -1005,3 +1005,11 @@ def test_a_word_the_article_always_writes_after_the_is_no_name() -> None:
 
     assert person_name("Taoiseach", ctx) is None  # the headline's is no name either
     assert person_name("Hale", ctx) == "Hale"  # "The Hale era", but also "Hale said"
+
+
+def test_a_city_written_with_its_region_is_that_country_s_city() -> None:
+    assert destination("West Palm Beach, Florida") == ("United States", "West Palm Beach")
+    assert destination("Houston, Texas") == ("United States", "Houston")
+    assert destination("Bonn, Germany") == ("Germany", "Bonn")
+    # The most populous town of the name lies elsewhere: left open, not put in Australia.
+    assert destination("Palm Beach, Florida") == (None, "Palm Beach, Florida")

@@ -593,3 +593,9 @@ def test_a_place_several_countries_name_is_in_the_traveler_s_own_where_it_is_one
     placed = placed_by_home([home, away])
     # Florida: a US state, a department of Uruguay, a town in Cuba; not a Canadian place.
     assert [v.destination_country for v in placed] == ["United States", None]
+
+
+def test_a_town_written_with_a_region_of_the_traveler_s_country_is_there() -> None:
+    text = "Dell joined his family in Aspen, Colorado, on Monday."
+    trip = _trip(None, text, destination_city="Aspen, Colorado", traveler_country="United States")
+    assert [v.destination_country for v in placed_by_home([trip])] == ["United States"]

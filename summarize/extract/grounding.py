@@ -52,6 +52,7 @@ from summarize.knowledge.places import (
     find_country,
     is_country,
     names_a_region_elsewhere,
+    place_countries,
 )
 from summarize.knowledge.titles import title_word
 from summarize.knowledge.word_classes import verb_lemmas
@@ -1024,6 +1025,9 @@ def destination(place: str | None) -> tuple[str | None, str | None]:
     # "Bonn, Germany"; not an abbreviation ("Washington, D.C." is no city of Congo's).
     if comma and town.strip() and len(re.sub(r"\W", "", state)) > 3 and is_country(state):
         return country_display(country_key(state.strip())), town.strip()
+    home = find_country(town.strip()) if comma else None
+    if home is not None and home.key in place_countries(state.strip()):
+        return home.name, town.strip()  # "West Palm Beach, Florida": a US city, a US state
     if names_a_region_elsewhere(place):
         return None, place  # "Florida": a town in Cuba, a US state, a department of Uruguay
     country = find_country(place)
