@@ -537,6 +537,7 @@ def test_a_plan_said_in_the_traveler_own_or_a_host_words_makes_the_trip_planned(
         '"We are going to visit Lisbon in April," she said.',
         "Dell has also agreed to attend a summit of NATO leaders in Lisbon in April.",
         "Dell has accepted invitations to visit Lisbon in April.",
+        "Dell said he was ready to meet Castell in Lisbon in April.",
         "Castell will host Canadian Prime Minister Tomas Dell for talks in Lisbon in April.",
     ):
         status, dates = status_and_dates(_event("Lisbon", text, when="in April"), PUBLISHED)

@@ -429,7 +429,7 @@ def _spoke_there_undated(event: Event, sentence: str, published: date | None) ->
 _WILL = (
     r"\b(?:will|shall|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to"
     r"|scheduled\s+to|(?:is|are)\s+heading|(?:is|are)\s+expected\s+to"
-    r"|(?:am|is|are)\s+going\s+to)\b"
+    r"|(?:am|is|are)\s+going\s+to|(?:is|are|was|were)\s+(?:ready|willing|prepared)\s+to)\b"
 )
 # An event still being prepared, the place anywhere later in its clause: "working on the
 # possibility of a meeting of ... Lavrov and ... Tillerson in Bonn".
