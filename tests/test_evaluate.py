@@ -738,6 +738,27 @@ def test_each_day_word_a_citation_holds_dates_the_sentence() -> None:
     assert [u.rsplit(": ", 1)[1] for u in score.unsupported] == ["March 16, 2017"]
 
 
+def test_a_month_a_citation_gives_without_its_year_is_the_last_or_the_next() -> None:
+    from summarize.evaluation.citations import score_citations
+
+    plan = (1, '"We are going to visit Lisbon in April," Arlo Venn said.')
+    brief = {
+        "sources": [{"n": 1, "published": "2017-02-06"}],
+        "officials": [{"name": "Arlo Venn", "variants": []}],
+        "narrative": {
+            "bottom_line": [
+                _statement("Arlo Venn is due to visit Lisbon in April 2017.", plan),
+                _statement("Arlo Venn visited Lisbon in April 2016.", plan),
+                _statement("Arlo Venn visited Lisbon in April 2015.", plan),
+                # a name that ends the sentence, by the family name the span uses
+                _statement("Lisbon is due to host Arlo Venn.", (1, "Venn will visit Lisbon.")),
+            ],
+        },
+    }
+    score = score_citations(brief)
+    assert [u.rsplit(": ", 1)[1] for u in score.unsupported] == ["April 2015"]
+
+
 def test_something_under_way_is_dated_by_the_day_its_source_was_published() -> None:
     from summarize.evaluation.citations import score_citations
 

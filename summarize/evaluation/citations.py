@@ -90,10 +90,11 @@ _WEEKDAY = re.compile(
 
 
 def _dates_in(text: str, published: date | None) -> list[PartialDate]:
-    """Every date the text gives: its month dates, and each day word resolved against the
-    publication date, back or ahead (a span names "Wednesday" and "Friday" alike)."""
-    phrases = [(m.group(0), False) for m in _MONTH_DATE.finditer(text)] + [(text, False)]
-    phrases += [(m.group(0), ahead) for m in _WEEKDAY.finditer(text) for ahead in (False, True)]
+    """Every date the text gives: its month dates and each day word, resolved against the
+    publication date back or ahead (a span names "Wednesday" and "Friday" alike, and "will
+    visit Moscow in April" in February is April to come)."""
+    found_in = [*_MONTH_DATE.finditer(text), *_WEEKDAY.finditer(text)]
+    phrases = [(m.group(0), ahead) for m in found_in for ahead in (False, True)] + [(text, False)]
     found = []
     for phrase, ahead in phrases:
         resolved = resolve_dates(phrase, published, ahead=ahead)
@@ -205,7 +206,8 @@ def _supported(
         n
         for n in names
         if not _name_in(n, cited)
-        and not any(_name_in(v, cited) for v in variants.get(_fold(n), ()))
+        # "... meeting Donald Trump.": the name without the full stop that ends the sentence
+        and not any(_name_in(v, cited) for v in variants.get(_fold(n).strip(".,"), ()))
     ]
     hay = " ".join(c.text for c in cited)
     missing += [n for n in numbers if n not in hay]
