@@ -557,7 +557,8 @@ def on_its_day(
 # A trip its sentence says is over ("as Tillerson wrapped up his first trip to Turkey",
 # "before leaving Ankara"), which stays past on the day of the report.
 _TRIP_ENDED = re.compile(
-    r"\b(?:wrap(?:s|ped|ping)?\s+up|ended|concluded|(?:left|leaving|departed)(?!\s+(?:to|for)\b))\b",
+    r"\b(?:wrap(?:s|ped|ping)?\s+up|ended|concluded"
+    r"|(?:left|leaving|departed)(?!\s+(?:to|for)\b))\b",  # not "departed to Saudi Arabia"
     re.IGNORECASE,
 )
 
