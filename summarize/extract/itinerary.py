@@ -882,12 +882,12 @@ def placed_by_home(visits: Sequence[Visit]) -> list[Visit]:
     first trip there as president" to Florida."""
     out: list[Visit] = []
     for visit in visits:
-        home = country_key(visit.traveler_country)
-        city = visit.destination_city or ""
-        # the whole name, or the region a town is written with ("Aspen, Colorado")
-        among = place_countries(city) | place_countries(city.rpartition(",")[2].strip())
-        if visit.destination_country is None and city and home in among:
-            visit = visit.model_copy(update={"destination_country": visit.traveler_country})
+        city = visit.destination_city
+        if visit.destination_country is None and city:
+            # the whole name, or the region a town is written with ("Aspen, Colorado")
+            among = place_countries(city) | place_countries(city.rpartition(",")[2].strip())
+            if country_key(visit.traveler_country) in among:
+                visit = visit.model_copy(update={"destination_country": visit.traveler_country})
         out.append(visit)
     return out
 

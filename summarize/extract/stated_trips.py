@@ -111,8 +111,9 @@ def stated_trips(
         *_every_tour_host(numbered, people, published),
         *_every_attendee(numbered, people, published),
     ]
+    posts: dict[str, frozenset[str | None]] = {}  # each traveler's posts, read once
     for trip in stated:
-        if _posted_there(trip, people, numbered.text):
+        if _posted_there(trip, people, numbered.text, posts):
             continue
         # an answered retelling without the day this sentence gives is folded in later
         # (:func:`retold.fold_retold`): the stated trip stands, to date it
@@ -126,24 +127,27 @@ def stated_trips(
     return out
 
 
-def _posted_there(trip: Visit, people: Sequence[Person], text: str) -> bool:
+def _posted_there(
+    trip: Visit, people: Sequence[Person], text: str, posts: dict[str, frozenset[str | None]]
+) -> bool:
     """Whether the traveler's office, as the article gives it, posts them in the country
     ("Sergey Kislyak, the Russian ambassador to the United States", met "in Cleveland"): being
-    there is their post, not a journey."""
+    there is their post, not a journey. ``posts`` keeps each person's, read once per article."""
     person = next((p for p in people if same_name(p.name, trip.traveler)), None)
     if person is None or trip.destination_country is None:
         return False
-    offices = [
-        person.title,
-        office_after(person.name, text),
-        *(
-            h.office
-            for h in find_office_holders(text, [person.name])
-            if same_name(h.name, person.name)
-        ),
-    ]
-    there = country_key(trip.destination_country)
-    return any(posted_in(office) == there for office in offices if office)
+    if person.name not in posts:
+        offices = [
+            person.title,
+            office_after(person.name, text),
+            *(
+                h.office
+                for h in find_office_holders(text, [person.name])
+                if same_name(h.name, person.name)
+            ),
+        ]
+        posts[person.name] = frozenset(posted_in(office) for office in offices if office)
+    return country_key(trip.destination_country) in posts[person.name]
 
 
 def _every_stated_trip(
