@@ -35,6 +35,8 @@ UNRESOLVED = ResolvedDates(start=None, end=None, year_stated=False)
         # A day or a year counted from the page's; none without it.
         ("today", PUBLISHED, ResolvedDates("2024-07-23", None, True)),
         ("yesterday", PUBLISHED, ResolvedDates("2024-07-22", None, True)),
+        ("this afternoon", PUBLISHED, ResolvedDates("2024-07-23", None, True)),
+        ("this morning", PUBLISHED, ResolvedDates("2024-07-23", None, True)),
         ("last year", PUBLISHED, ResolvedDates("2023", None, True)),
         ("tomorrow", None, UNRESOLVED),
         ("tomorrow", date(9999, 12, 31), UNRESOLVED),

@@ -1013,3 +1013,55 @@ def test_a_city_written_with_its_region_is_that_country_s_city() -> None:
     assert destination("Bonn, Germany") == ("Germany", "Bonn")
     # The most populous town of the name lies elsewhere: left open, not put in Australia.
     assert destination("Palm Beach, Florida") == (None, "Palm Beach, Florida")
+    # A state written as its postal code, dotted or not: a code of the city's own country.
+    assert destination("Washington, D.C.") == ("United States", "Washington")
+    assert destination("Austin, TX") == ("United States", "Austin")
+    assert destination("Toronto, ON") == ("Canada", "Toronto")
+    assert destination("Paris, TX") == (None, "Paris, TX")  # the largest Paris is no US city
+
+
+def test_d_c_is_no_abbreviation_of_a_country() -> None:
+    # "DR Congo" abbreviates a word already: its initials are no spelling of the country.
+    assert destination("D.C.")[0] is None
+    assert destination("DRC") == ("Democratic Republic of the Congo", None)
+
+
+def test_a_town_the_article_writes_with_its_region_is_no_person() -> None:
+    text = "Lena Ortiz spoke in Ypsilanti, Michigan, on Monday. Ypsilanti cheered her."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    assert person_name("Ypsilanti", ctx) is None
+    assert person_name("Lena Ortiz", ctx) == "Lena Ortiz"
+    # A town's name is still a name where the article never writes it as a place.
+    other = "Mayor Ypsilanti spoke on Monday."
+    assert (
+        person_name(
+            "Ypsilanti",
+            ArticleContext(number_sentences(assemble_body(other, [(0, len(other))], []))),
+        )
+        == "Ypsilanti"
+    )
+
+
+def test_a_name_with_a_letter_the_scrape_could_not_decode_is_read_as_printed() -> None:
+    text = "Mayor Rafael Ord\ufffd\ufffdez demanded an apology on Monday."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    grounded = ground_people([_PersonDraft(name="Rafael Ord\u00f3\u00f1ez")], ctx)
+    assert grounded.items[0].name == "Rafael Ord\ufffd\ufffdez"
+    assert ground_people([_PersonDraft(name="Rafael Ordonez")], ctx).items == []
+    holders = find_office_holders(text, [])
+    assert [h.name for h in holders] == ["Rafael Ord\ufffd\ufffdez"]
+
+
+def test_with_someone_in_a_place_opening_a_sentence_is_their_stay() -> None:
+    text = (
+        "With Foreign Minister Oskar Brandt in Hanoi on his first trip, Pavel Orlin spoke "
+        "to workers at home."
+    )
+    ctx = ArticleContext(
+        number_sentences(assemble_body(text, [(0, len(text))], [])), None, _ctx().people
+    )
+
+    grounded = ground_events([_Event(who="Pavel Orlin", when=None, n=1)], ctx, [1])
+    assert [e.who for e in grounded.items] == ["Oskar Brandt"]

@@ -53,6 +53,7 @@ from summarize.knowledge.places import (
     is_country,
     names_a_region_elsewhere,
     place_countries,
+    writes_a_region_of,
 )
 from summarize.knowledge.titles import title_word
 from summarize.knowledge.word_classes import verb_lemmas
@@ -329,6 +330,20 @@ def _printed_part(name: str, ctx: ArticleContext) -> str | None:
     return None
 
 
+def _printed_undecoded(name: str, ctx: ArticleContext) -> str | None:
+    """The name as the article prints it where the scrape could not decode a letter of it:
+    the model writes "Federico Guti\u00e9rrez" for the printed "Federico Guti\ufffd\ufffdrrez"."""
+    text = ctx.numbered.text
+    if _UNDECODED not in text or name.isascii():
+        return None
+    pattern = "".join(f"{_UNDECODED}+" if not c.isascii() else re.escape(c) for c in name)
+    found = re.search(rf"(?<!\w){pattern}(?!\w)", text)
+    return found.group() if found is not None else None
+
+
+_UNDECODED = "\ufffd"
+
+
 def _family_name_by_office(name: str, ctx: ArticleContext) -> str | None:
     """The family name alone, where the article prints the full name nowhere but writes the
     family name after an office ("President Trump will host ...", never "Donald Trump"):
@@ -421,6 +436,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     name = " ".join(tokens)
     if not name or is_country(name) or (find_country(name) is not None and _a_city(name)):
         return None
+    if len(tokens) == 1 and ctx is not None and _written_with_its_region(name, ctx.numbered.text):
+        return None  # "in Ypsilanti, Michigan": a town, though small enough to be a name
     if len(tokens) == 1 and ctx is not None and _always_a_noun(name, ctx.numbered.text):
         return None  # "The Taoiseach has said": an office the article never uses as a name
     if tokens[0].casefold() in grammar_words("article") or name.casefold() in _group_words():
@@ -477,6 +494,20 @@ def _group_words() -> frozenset[str]:
 # A name that is also a town's ("Clinton", "Kim") is still a name; a city the size news
 # names as a place ("Moscow", "Sochi") is a place.
 _PLACE_SIZE = 100_000
+
+
+def _written_with_its_region(word: str, text: str) -> bool:
+    """Whether the article writes a town's name with a state or province of the town's
+    country after it ("Ypsilanti, Michigan", "Austin, TX"): a place, not a family name."""
+    home = find_country(word)
+    if home is None:
+        return False
+    after = re.finditer(rf"(?<![\w-]){re.escape(word)},\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", text)
+    return any(
+        home.key in place_countries(region) or writes_a_region_of(home, region)
+        for m in after
+        for region in dict.fromkeys([m.group(1), m.group(1).split()[0]])
+    )
 
 
 def _a_city(name: str) -> bool:
@@ -628,6 +659,9 @@ def ground_people(
         if not evidence and (printed := _printed_part(name, ctx)) is not None:
             out.notes.append(f"people[{i}]: {name!r} is not printed; {printed!r}, part of it, is")
             name, evidence = printed, _naming_sentences(printed, ctx.numbered)
+        if not evidence and (damaged := _printed_undecoded(name, ctx)) is not None:
+            out.notes.append(f"people[{i}]: {name!r} is printed {damaged!r}, a letter undecoded")
+            name, evidence = damaged, _naming_sentences(damaged, ctx.numbered)
         if not evidence and (alone := _family_name_by_office(name, ctx)) is not None:
             out.notes.append(f"people[{i}]: {name!r} is not printed; {alone!r} after an office is")
             name, evidence = alone, _naming_sentences(alone, ctx.numbered)
@@ -884,6 +918,21 @@ def _all_named(e: Any, ctx: ArticleContext, n: int) -> bool:
     )
 
 
+def _with_someone_there(text: str, place: str | None, ctx: ArticleContext) -> str | None:
+    """The one person an opening "With X in P," puts in the place: "With Secretary of State
+    Rex Tillerson in Asia on his first overseas trip, Trump took a swipe at China" is
+    Tillerson's stay, not Trump's."""
+    if not place:
+        return None
+    opening = re.search(
+        rf"(?:^|[,;:]\s+)With\s+(?P<who>[^,;]+?)\s+(?:in|at)\s+{re.escape(place)}\b[^,;]*,", text
+    )
+    if opening is None:
+        return None
+    named = [p.name for p in ctx.people if names_person(opening["who"], p.name)]
+    return named[0] if len(named) == 1 else None
+
+
 def _the_one_named(e: Any, ctx: ArticleContext) -> str | None:
     """The traveler by construction when the model's choice is named nowhere it cites: the
     only listed person the cited sentence names (with the place, for a trip)."""
@@ -947,6 +996,12 @@ def ground_events(
                 evidence.append(where.span)
         if stated(e.place) and place is None:
             out.notes.append(f"events[{i}]: place {e.place!r} is not in sentence {n}")
+        there = _with_someone_there(sentence.text, place, ctx)
+        if e.kind == "trip" and there is not None and not same_name(there, e.who):
+            out.notes.append(
+                f"events[{i}]: sentence {n} puts {there!r} in {place!r}, not {e.who!r}"
+            )
+            e = e.model_copy(update={"who": there, "met": None})
         if e.kind == "trip" and _only_an_origin(place, [s.text for s in evidence]):
             out.refuse("visit", e, f"events[{i}]: {place!r} is only where something set out from")
             continue
@@ -1026,8 +1081,10 @@ def destination(place: str | None) -> tuple[str | None, str | None]:
     if comma and town.strip() and len(re.sub(r"\W", "", state)) > 3 and is_country(state):
         return country_display(country_key(state.strip())), town.strip()
     home = find_country(town.strip()) if comma else None
-    if home is not None and home.key in place_countries(state.strip()):
-        return home.name, town.strip()  # "West Palm Beach, Florida": a US city, a US state
+    if home is not None and (
+        home.key in place_countries(state.strip()) or writes_a_region_of(home, state)
+    ):
+        return home.name, town.strip()  # "West Palm Beach, Florida", "Washington, D.C."
     if names_a_region_elsewhere(place):
         return None, place  # "Florida": a town in Cuba, a US state, a department of Uruguay
     country = find_country(place)

@@ -30,8 +30,9 @@ from summarize.knowledge.titles import (
 from summarize.llm.prompts import grammar_words
 
 # "O\u2019Neill", "D'Amato": a capital after the apostrophe too.
+# A letter the scrape could not decode is U+FFFD inside the word: "Guti\ufffd\ufffdrrez".
 _NAME_PART = (
-    r"[A-Z](?:['\u2019][A-Z])?[a-z\u00e0-\u00ff'\u2019]+"
+    r"[A-Z](?:['\u2019][A-Z])?[a-z\u00e0-\u00ff'\u2019]+(?:\ufffd+[a-z\u00e0-\u00ff]+)*"
     r"(?:-[a-z][a-z'\u2019]*|-[A-Z][a-z'\u2019]+)?"
 )
 # A middle or first initial ("J. Christian Bollwage", "Andrew M. Cuomo"), never the last word.

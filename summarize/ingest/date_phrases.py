@@ -130,9 +130,11 @@ _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+", re.IGNORECASE)
 # "last month", "late last month", "earlier this month": a month counted from the page's;
 # "last year", "next year" likewise.
 _RELATIVE_MONTH = (_ci(r"\b(?P<rel>last|this|next)\s+(?P<unit>month|year)\b"),)
-# "today", "yesterday", "tomorrow": a day counted from the page's.
-_RELATIVE_DAY = (_ci(r"\b(?P<day>today|tonight|yesterday|tomorrow)\b"),)
-_DAY_STEPS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+# "today", "yesterday", "tomorrow", "this afternoon": a day counted from the page's.
+_RELATIVE_DAY = (
+    _ci(r"\b(?P<day>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+)
+_DAY_STEPS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
 # "ten months ago", "3 days ago", "a year ago": counted back from the page's day, at the
 # precision of the unit counted.
 _COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -260,7 +262,7 @@ def _resolve_relative_day(
     if published is None:
         return None
     try:
-        day = published + timedelta(days=_DAY_STEPS[match["day"].lower()])
+        day = published + timedelta(days=_DAY_STEPS[match["day"].split()[0].lower()])
     except OverflowError:  # the day after 9999-12-31
         return None
     return ResolvedDates(day.isoformat(), None, True)

@@ -99,9 +99,12 @@ _MINOR_WORDS = frozenset({"of", "the", "and"})
 
 
 def _initials(spelling: str) -> str:
-    """ "Democratic People's Republic of Korea" → "DPRK": how news abbreviates a long name."""
+    """ "Democratic People's Republic of Korea" → "DPRK": how news abbreviates a long name;
+    not one that abbreviates a word already ("DR Congo" is no "DC", which is Washington's)."""
     words = [w for w in re.split(r"[\s-]+", spelling) if w and w.casefold() not in _MINOR_WORDS]
     if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    if any(len(w.replace(".", "")) > 1 and w.replace(".", "").isupper() for w in words):
         return ""
     return "".join(w[0] for w in words)
 
@@ -278,6 +281,15 @@ def names_a_region_elsewhere(name: str) -> bool:
     if found is None or found[0] >= _GREAT_CITY:
         return False
     return any(code != found[1] for code in _subdivision_owners().get(folded, ()))
+
+
+def writes_a_region_of(country: Country, abbreviation: str) -> bool:
+    """Whether ``abbreviation`` ("D.C.", "TX") is the ISO 3166-2 code of one of ``country``'s
+    states or provinces: how a dateline writes the state after a city ("Washington, D.C.")."""
+    code = abbreviation.replace(".", "").strip()
+    return re.fullmatch(r"[A-Z]{2,3}", code) is not None and (
+        f"{country.code}-{code}" in _iso_subdivision_codes()
+    )
 
 
 def place_countries(name: str) -> frozenset[str]:
