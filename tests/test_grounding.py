@@ -1020,6 +1020,21 @@ def test_a_city_written_with_its_region_is_that_country_s_city() -> None:
     assert destination("Paris, TX") == (None, "Paris, TX")  # the largest Paris is no US city
 
 
+def test_a_place_written_alone_is_the_one_the_article_writes_after_a_city() -> None:
+    text = (
+        "Flights to Washington, D.C. were canceled for Oskar Brandt on Monday. "
+        "He drove and made it to D.C. by Wednesday."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(numbered, None, _ctx().people)
+
+    grounded = ground_events([_Event(who="Oskar Brandt", place="D.C.", when=None, n=2)], ctx, [2])
+    [event] = grounded.items
+    assert event.place.startswith("Washington, D.C")
+    assert destination(event.place) == ("United States", "Washington")
+    assert [span.text for span in event.evidence][-1].startswith("Flights to Washington, D.C.")
+
+
 def test_d_c_is_no_abbreviation_of_a_country() -> None:
     # "DR Congo" abbreviates a word already: its initials are no spelling of the country.
     assert destination("D.C.")[0] is None

@@ -996,6 +996,10 @@ def ground_events(
                 evidence.append(where.span)
         if stated(e.place) and place is None:
             out.notes.append(f"events[{i}]: place {e.place!r} is not in sentence {n}")
+        if place is not None and (fuller := _written_after_a_city(place, ctx)) is not None:
+            place, where_written = fuller  # "made it to D.C." where "Washington, D.C." is written
+            if where_written.span not in evidence:
+                evidence.append(where_written.span)
         there = _with_someone_there(sentence.text, place, ctx)
         if e.kind == "trip" and there is not None and not same_name(there, e.who):
             out.notes.append(
@@ -1046,6 +1050,22 @@ def ground_events(
             continue
         out.items.append(Event(n, e.who, e.kind, e.status, place, when, met, tuple(evidence)))
     return out
+
+
+def _written_after_a_city(place: str, ctx: ArticleContext) -> tuple[str, NumberedSentence] | None:
+    """A place no gazetteer knows as written, and the sentence where the article writes it
+    after a city that places it: "made it to D.C." where the article also writes
+    "Washington, D.C."."""
+    if destination(place)[0] is not None:
+        return None
+    city = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
+    after = re.compile(rf"\b({city}),\s+{re.escape(place)}")
+    for sentence in ctx.numbered:
+        for m in after.finditer(sentence.text):
+            fuller = m.group()
+            if destination(fuller)[0] is not None:
+                return fuller, sentence
+    return None
 
 
 UNPLACED = "is no known place and no sentence says they went there"
