@@ -148,6 +148,23 @@ def test_he_said_after_a_quotation_means_its_speaker_not_whom_it_names() -> None
     assert speakers.voice(span, (at, at + 3)) == "Oskar Brandt"
 
 
+def test_a_person_described_by_a_role_no_title_has_is_the_one_the_sentence_before_opens_with() -> (
+    None
+):
+    previous = "Deputy Minister Oskar Brandt flew to Lyon to prepare Mira Castell's visit."
+    sentence = "Talks may follow, the high-ranking diplomat told reporters."
+    assert voice_of(sentence, PEOPLE, previous=previous) == "Oskar Brandt"
+    # One the text introduced unnamed stays unnamed, as does a bare "the diplomat".
+    unnamed = previous + " A senior diplomat said more was needed."
+    assert voice_of(sentence, PEOPLE, previous=unnamed) == UNNAMED_OFFICIALS
+    assert voice_of("Talks may follow, the diplomat said.", PEOPLE, previous=previous) == (
+        UNNAMED_OFFICIALS
+    )
+    # A country word in the description: the text may name one of each, no surer than "he".
+    french = "Talks may follow, the French top diplomat said."
+    assert voice_of(french, PEOPLE, previous=previous) == UNNAMED_OFFICIALS
+
+
 def test_he_said_goes_on_from_the_speaker_of_the_sentence_before() -> None:
     previous = (
         "Arno Velt, a Gulf expert, said that Lyon might find ties with Brandt better than "

@@ -25,7 +25,7 @@ from summarize.contract.extraction import (
 from summarize.extract.office_holders import capitalized_office_words, office_word_set
 from summarize.extract.quotes import Quotation, quotations
 from summarize.ingest.text_match import normalize
-from summarize.knowledge.places import find_country, state_named
+from summarize.knowledge.places import find_country, is_country, state_named
 from summarize.llm.prompts import grammar_words, word_list
 
 _SUBJECT_WORDS = (
@@ -564,15 +564,19 @@ def _subject(
     """The voice the words before a verb of saying name: "Brandt", "officials", "he" ("he
     said", "he met them and said": the person the one ``earlier`` goes on from, or where a
     clause of the sentence joins the pronoun on, the person named last before it, ``here``),
-    or "the minister" (the person whose title is the minister's). "Haley reiterated this
-    position when she said" is Haley's, whoever the sentence before named."""
+    or "the minister" (the person whose title is the minister's), or "the Russian diplomat"
+    (a role no title has: someone named before, as "he" is). "Haley reiterated this position when
+    she said" is Haley's, whoever the sentence before named."""
     clause = _AUXILIARIES.sub("", clause)  # "the US has been (concerned)": the US
     joined = _PRONOUN_AND.match(clause)  # "she met Brandt and said": Brandt is the object
     voice = None
-    if not joined:
+    called_back = not joined and _called_back(clause, offices, earlier)
+    if not joined and not called_back:
         voice = _described(clause, offices) or _voice_in(clause, people, ())
         voice = voice or _addressed(clause)
-    if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or joined):
+    if called_back:
+        voice = _opening_person(earlier, people)
+    if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or joined or called_back):
         voice = _last_named(_unquoted(here), people, offices) if here else None
         voice = voice or _referent(clause, earlier, people, offices)
     if voice is None and _ENDS_WITH_IT.search(clause):
@@ -595,7 +599,8 @@ def _full_name_before(clause: str, earlier: str) -> str | None:
 # "the minister", "the Turkish president", "the economist" as the whole subject: a person
 # called by what they are ("The Foreign Minister" capitalized only where it is an office).
 _THE_DESCRIBED = re.compile(
-    r"^\s*(?:and\s+|but\s+)?[Tt]he\s+(?:[\w'\u2019-]+\s+){0,2}?(?P<noun>[A-Za-z][a-z-]+)\s*$"
+    r"^\s*(?:and\s+|but\s+)?[Tt]he\s+"
+    r"(?P<modifiers>(?:[\w'\u2019-]+\s+){0,2}?)(?P<noun>[A-Za-z][a-z-]+)\s*$"
 )
 # A title's head noun stands before its first preposition: "economist at a bank".
 _TITLE_HEAD = re.compile(r"^(?P<head>.*?)(?:\s+(?:at|of|for|in|to|with|from|on)\b.*)?$")
@@ -608,6 +613,49 @@ def _described(clause: str, offices: Sequence[tuple[str, str]]) -> str | None:
     if found is None:
         return None
     return _holder(found.group("noun"), offices)
+
+
+def _called_back(clause: str, offices: Sequence[tuple[str, str]], earlier: str) -> bool:
+    """Whether the subject describes a person by a role no one's title has ("the retired
+    four-star general said", "the Fine Gael leader insisted"): someone named before, as "he"
+    is. Not a bare "the official", nor one the text introduced unnamed ("a senior official
+    said ... the official added"), nor one described by a country ("the Russian top
+    diplomat", where the text may name two)."""
+    found = _THE_DESCRIBED.search(clause)
+    if found is None or not found.group("modifiers"):
+        return False
+    if any(is_country(word) for word in found.group("modifiers").split()):
+        return False  # "the Japanese top diplomat" in a story of two: no surer than "he"
+    noun = found.group("noun")
+    return (
+        noun.islower()
+        and noun in office_word_set()
+        and not any(_title_head(title) == noun for _, title in offices)
+        and _unnamed_before(noun).search(earlier) is None
+    )
+
+
+def _opening_person(earlier: str, people: Sequence[str]) -> str | None:
+    """The person the sentence before names first, outside quotations: whom a description
+    goes on from ("Deputy Foreign Minister Vladimir Titov is travelling to London ... for
+    Boris Johnson's visit. 'I am leaving today,' the high-ranking diplomat told TASS")."""
+    from summarize.extract.grounding import name_positions
+
+    last = _LAST_SENTENCE.search(earlier)
+    if last is None:
+        return None
+    text = _unquoted(last.group(1))
+    named = [(min(at), person) for person in people if (at := name_positions(text, person))]
+    return min(named)[1] if named else None
+
+
+def _unnamed_before(noun: str) -> re.Pattern[str]:
+    """An unnamed one the text introduced: "a senior official", "one diplomat", "envoys"."""
+    return re.compile(
+        rf"\b(?:(?:a|an|one|another)\s+(?:[\w'\u2019-]+\s+){{0,3}}{re.escape(noun)}\b"
+        rf"|{re.escape(noun)}s\b)",
+        re.IGNORECASE,
+    )
 
 
 def _holder(noun: str, offices: Sequence[tuple[str, str]]) -> str | None:
