@@ -271,8 +271,11 @@ def test_an_act_reported_is_an_aim_candidate_only_with_a_form_of_intent() -> Non
     invited = "The king invited the envoy during their meeting on Sunday."  # an act, done
     signed = "Chile signed a trade pact with Peru last year."
     invited_to = "The king invited the envoy to open a consulate."  # ... and what for
+    discussed = "The ministers discussed fisheries and tourism on Monday."
+    to_discuss = "The ministers will meet on Monday to discuss fisheries."
 
     assert _aim_candidates(invited, signed, invited_to) == [invited_to]
+    assert _aim_candidates(discussed, to_discuss) == [to_discuss]
 
 
 def test_should_that_tells_how_to_read_something_or_asks_states_no_aim() -> None:
