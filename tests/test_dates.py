@@ -100,7 +100,10 @@ UNRESOLVED = ResolvedDates(start=None, end=None, year_stated=False)
         ("Date 17.03.2017", PUBLISHED, ResolvedDates("2017-03-17", None, True)),
         ("3/17/2017", PUBLISHED, ResolvedDates("2017", None, True)),
         # Vague or empty.
-        ("this week", PUBLISHED, UNRESOLVED),
+        # A week counted from the page's, at its month's precision (two where it spans one's end).
+        ("this week", PUBLISHED, ResolvedDates("2024-07", None, True)),
+        ("last week", date(2024, 8, 2), ResolvedDates("2024-07", None, True)),
+        ("next week", date(2024, 7, 25), ResolvedDates("2024-07", "2024-08", True)),
         ("recently", PUBLISHED, UNRESOLVED),
         ("", PUBLISHED, UNRESOLVED),
         (None, PUBLISHED, UNRESOLVED),

@@ -1035,6 +1035,34 @@ def test_a_place_written_alone_is_the_one_the_article_writes_after_a_city() -> N
     assert [span.text for span in event.evidence][-1].startswith("Flights to Washington, D.C.")
 
 
+def test_a_wire_dateline_places_no_event() -> None:
+    text = (
+        "PRAGUE, February 7. /TASS/. A meeting of Oskar Brandt and Mira Castell is not "
+        "ruled out, Pavel Orlin said."
+    )
+    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    ctx = ArticleContext(numbered, None, _ctx().people)
+    planned = _Event(who="Oskar Brandt", place="Prague", when=None, status="planned", n=2)
+
+    # "PRAGUE, February 7. /TASS/.": where the report was filed, as "Prague (CNN)" is.
+    assert ground_events([planned], ctx, [2]).items == []
+    moved = text.replace("is not ruled out", "will be held in Prague")
+    ctx = ArticleContext(
+        number_sentences(assemble_body(moved, [(0, len(moved))], [])), None, _ctx().people
+    )
+    assert [e.who for e in ground_events([planned], ctx, [2]).items] == ["Oskar Brandt"]
+
+
+def test_a_post_s_city_before_a_name_and_a_plural_acronym_are_no_name() -> None:
+    text = "Talks were held with Syria's Ambassador in Moscow Riyad Haddad. Sydney Morgan spoke."
+    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+
+    assert person_name("Moscow Riyad Haddad", ctx) == "Riyad Haddad"
+    assert fullest_name("Riyad Haddad", text) == "Riyad Haddad"
+    assert person_name("Sydney Morgan", ctx) == "Sydney Morgan"  # a given name, no place
+    assert person_name("Fine Gael MEPs", ctx) is None  # a group
+
+
 def test_d_c_is_no_abbreviation_of_a_country() -> None:
     # "DR Congo" abbreviates a word already: its initials are no spelling of the country.
     assert destination("D.C.")[0] is None

@@ -143,10 +143,14 @@ def test_a_trip_to_a_building_at_home_meeting_no_one_is_no_engagement() -> None:
     in_porto = at_club.model_copy(update={"destination_city": "Porto, Portugal"})
     abroad = _visit("Tomas Dell", "Canada", "Portugal", club, destination_city="Quinta da Lapa")
 
-    kept, dropped = alone_at_home([at_club, with_guest, in_porto, abroad])
+    source = _span("Marang went to the Quinta da Lapa in order to meet a source.", 0)
+    to_meet = at_club.model_copy(update={"evidence": [source]})
 
-    # Meeting someone there, a city at home (with its country), a building abroad: each stays.
-    assert kept == [with_guest, in_porto, abroad]
+    kept, dropped = alone_at_home([at_club, with_guest, in_porto, abroad, to_meet])
+
+    # Meeting someone there (named or not), a city at home (with its country), a building
+    # abroad: each stays.
+    assert kept == [with_guest, in_porto, abroad, to_meet]
     assert [d.item["traveler"] for d in dropped] == ["Ilse Marang"]
     assert "no border crossed, no meeting" in dropped[0].reason
 

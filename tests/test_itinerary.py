@@ -22,6 +22,7 @@ from summarize.extract.itinerary import (
     tells_travel,
     under_way,
 )
+from summarize.ingest.date_phrases import ResolvedDates
 
 PUBLISHED = date(2021, 6, 2)  # a Wednesday
 
@@ -197,7 +198,11 @@ def test_a_half_year_after_the_place_or_a_month_owning_the_visit_dates_the_trip(
 def test_the_day_a_body_reported_it_does_not_date_what_it_reports() -> None:
     published = date(2017, 3, 24)  # a Friday
     plans = "Dell plans to visit Lisbon next week, the Canadian Foreign Ministry said on Friday."
-    assert sentence_dates(plans, published, ahead=True).start is None
+    # "next week" dates it to the week's months (March 27 to April 2), not to the Friday
+    assert sentence_dates(plans, published, ahead=True) == ResolvedDates("2017-03", "2017-04", True)
+    # What was said dates what it tells; the day of saying only where it has none.
+    confirmed = "On Monday, Dell confirmed that he flew to Lisbon last week."
+    assert sentence_dates(confirmed, published, ahead=False).start == "2017-03"
     # One who speaks where they are dates their own stay.
     spoke = "Lisbon (CNN) Foreign Minister Tomas Dell said Thursday that talks went well."
     assert sentence_dates(spoke, published, ahead=False).start == "2017-03-23"

@@ -403,6 +403,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     leading = len(tokens)
     while tokens and (_is_title_word(tokens[0]) or is_country(tokens[0])):
         tokens = tokens[1:]
+    while len(tokens) > 2 and ctx is not None and _city_before(tokens, ctx.numbered.text):
+        tokens = tokens[1:]  # "Ambassador in Moscow Riyad Haddad": the post's city, no name
     if 0 < len(tokens) == 1 < leading and ctx and _also_lowercase(tokens[0], ctx.numbered.text):
         return None  # "Foreign Ministry" of "Russia's Foreign Ministry": a common noun
     while len(tokens) > 1 and tokens[-1].casefold() in _WEEKDAYS:
@@ -444,6 +446,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         return None  # "The White House", "White House", "Kremlin": a body, no one's name
     if any(_acronym(t) and not _initials_of(tokens, k) for k, t in enumerate(tokens)):
         return None  # "NATO", "UN": a body
+    if any(_PLURAL_ACRONYM.fullmatch(t) for t in tokens):
+        return None  # "Fine Gael MEPs", "Tory MPs": a group
     if any(t.casefold() in grammar_words("number") for t in tokens):  # "Air Force One"
         return None
     if not tokens[0][0].isupper() or not all(_name_word(t, particles) for t in tokens):
@@ -465,6 +469,21 @@ def _apart_elsewhere(head: str, rest: str, ctx: ArticleContext) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", text) is not None and (
         re.search(rf"(?<![\w-]){re.escape(head)}-{re.escape(rest)}\b", text) is not None
     )
+
+
+def _city_before(tokens: Sequence[str], text: str) -> bool:
+    """Whether the first word is a city the article writes after "in" or "at" right before
+    the rest of the name ("Syria's Ambassador in Moscow Riyad Haddad"): not a given name
+    that is also a city's ("Sydney", "Lincoln")."""
+    city, rest = tokens[0], " ".join(tokens[1:])
+    return (
+        find_country(city) is not None
+        and _a_city(city)
+        and re.search(rf"\b(?:in|at)\s+{re.escape(city)}\s+{re.escape(rest)}\b", text) is not None
+    )
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
 def _acronym(word: str) -> bool:
@@ -558,6 +577,8 @@ def fullest_name(name: str, text: str) -> str:
                 break
             if _used_as_noun(word, text):
                 break  # "Taoiseach Enda Kenny" where the article writes "told the Taoiseach he"
+            if k > 0 and words[k - 1] in ("in", "at") and find_country(word) and _a_city(word):
+                break  # "Ambassador in Moscow Riyad Haddad": the post's city
             opens_sentence = k == 0 or words[k - 1][-1] in '.!?\u201d"'
             if opens_sentence and (_also_lowercase(word, text) or _function_word(word)):
                 break  # "But" opening a sentence is the word "but", not part of the name
@@ -782,11 +803,13 @@ def place_pattern(place: str) -> str:
 
 def _dateline(sentence: str, place: str) -> bool:
     """Whether the sentence opens with the place as a dateline ("Ottawa, Ontario (CNN)You
-    know him", "BEIJING -- "): where the report was filed, not where anyone went."""
+    know him", "BEIJING -- ", "PRAGUE, February 7. /TASS/."): where the report was filed,
+    not where anyone went."""
     words = place_pattern(place)
     return bool(words) and (
         re.match(
-            rf"\s*{words}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\(|--|\u2014|\u2013)",
+            rf"\s*{words}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\(|--|\u2014|\u2013)"
+            rf"|\s*{words},\s*[A-Z][a-z]+\.?\s+\d{{1,2}}\.?\s*/[A-Z]+/",
             sentence,
             re.IGNORECASE,
         )

@@ -50,12 +50,19 @@ def fold_hosts(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
 def alone_at_home(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
     """The visits without a trip to a building in the traveler's own country where no one is
     met (a president at his own club, at a reception at his own residence): no border
-    crossed and no meeting, so no engagement. What is left of a host's side once the guests'
-    trips have taken it in (:func:`as_guests`, :func:`fold_hosts`)."""
+    crossed and no meeting, so no engagement. One to meet someone unnamed stays ("traveled
+    to the White House ... in order to meet a source"). What is left of a host's side once
+    the guests' trips have taken it in (:func:`as_guests`, :func:`fold_hosts`)."""
     kept: list[Visit] = []
     dropped: list[Dropped] = []
     for visit in visits:
-        if visit.kind == "trip" and not visit.met and _at_home(visit) and _a_building(visit):
+        if (
+            visit.kind == "trip"
+            and not visit.met
+            and _at_home(visit)
+            and _a_building(visit)
+            and not any(_MET_UNNAMED.search(span.text) for span in visit.evidence)
+        ):
             dropped.append(
                 Dropped(
                     kind="visit",
@@ -67,6 +74,13 @@ def alone_at_home(visits: Sequence[Visit]) -> tuple[list[Visit], list[Dropped]]:
         else:
             kept.append(visit)
     return kept, dropped
+
+
+# Someone met whom the article does not name: "traveled to the White House ... in order to
+# meet a source", "met with several lawmakers there".
+_MET_UNNAMED = re.compile(
+    r"\b(?:to\s+meet|met)(?:\s+with)?\s+(?:a|an|one|two|three|several|some)\s", re.IGNORECASE
+)
 
 
 def _a_building(visit: Visit) -> bool:

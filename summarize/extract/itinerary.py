@@ -636,7 +636,21 @@ def sentence_dates(text: str, published: date | None, *, ahead: bool) -> Resolve
     nor the day a body said it ("Tillerson plans to meet ... sometime next week, the US State
     Department said on Friday")."""
     told = _DAY_OF_SAYING.sub(lambda m: m["body"], _DATELINE_DAY.sub("", text))
+    if (said := _SAID_THAT.search(told)) is not None:
+        # "On Monday, Nunes confirmed that he traveled to the White House last week": the
+        # clause said dates what it tells; the day of saying only where it has no date
+        reported = resolve_dates(told[said.end() :], published, ahead=ahead)
+        if reported.start is not None:
+            return reported
     return resolve_dates(told, published, ahead=ahead)
+
+
+# A verb of saying and the "that" opening what was said.
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|confirmed|confirms|announced|announces|stated|revealed|told\s+\w+)"
+    r"(?:\s+on\s+\w+)?\s+that\b",
+    re.IGNORECASE,
+)
 
 
 def _dates(event: Event, status: VisitStatus, published: date | None) -> ResolvedDates:

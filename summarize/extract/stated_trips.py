@@ -850,6 +850,11 @@ _BETWEEN = re.compile(r"\b(?:meeting|summit|talks|meet|met)\s+between\s+", re.IG
 _THE_MEETING = re.compile(r"\bthe\s+(?:meeting|summit|talks)\b", re.IGNORECASE)
 # Words before the meeting that put it ahead ("preparing for the meeting between ...").
 _AWAITED = re.compile(r"\b(?:prepar\w*\s+for|upcoming|forthcoming|ahead\s+of)\b", re.IGNORECASE)
+# A meeting the sentence only calls possible ("is not ruled out some time in future"): one
+# to come, if at all, not one held.
+_ONLY_POSSIBLE = re.compile(
+    r"\bruled\s+out\b|\bpossib\w+|\bin\s+(?:the\s+)?future\b", re.IGNORECASE
+)
 # How far after "between" the two names may stand.
 _BETWEEN_CHARS = 160
 
@@ -878,7 +883,12 @@ def _every_meeting_between(
         evidence = [sentence.span]
         before = sentence.text[: match.start()]
         # "... preparing for the meeting between", "the meeting between ... will take place"
-        ahead = _to_come(before) or _AWAITED.search(before) is not None or _to_come(after)
+        ahead = (
+            _to_come(before)
+            or _AWAITED.search(before) is not None
+            or _to_come(after)
+            or _ONLY_POSSIBLE.search(after) is not None
+        )
         dates = sentence_dates(sentence.text, published, ahead=ahead)
         following = sentences[k + 1] if k + 1 < len(sentences) else None
         if dates.start is None and following and _THE_MEETING.search(following.text):

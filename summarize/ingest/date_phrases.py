@@ -128,8 +128,8 @@ _WEEKDAY = re.compile(
 )
 _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+", re.IGNORECASE)
 # "last month", "late last month", "earlier this month": a month counted from the page's;
-# "last year", "next year" likewise.
-_RELATIVE_MONTH = (_ci(r"\b(?P<rel>last|this|next)\s+(?P<unit>month|year)\b"),)
+# "last year", "next year" likewise, and "last week" at a month's precision.
+_RELATIVE_MONTH = (_ci(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b"),)
 # "today", "yesterday", "tomorrow", "this afternoon": a day counted from the page's.
 _RELATIVE_DAY = (
     _ci(r"\b(?P<day>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
@@ -249,11 +249,22 @@ def _resolve_relative_month(
     if published is None:
         return None
     step = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    if match["unit"].lower() == "week":
+        return _week_months(published + timedelta(weeks=step))
     if match["unit"].lower() == "year":
         year = published.year + step
         return ResolvedDates(f"{year:04d}", None, True) if 1 <= year <= 9999 else None
     months = published.year * 12 + published.month - 1 + step
     return ResolvedDates(f"{months // 12:04d}-{months % 12 + 1:02d}", None, True)
+
+
+def _week_months(day: date) -> ResolvedDates:
+    """The month of the week (Monday to Sunday) holding ``day``; the two months where it
+    spans a month's end: "last week" knows no day."""
+    monday = day - timedelta(days=day.weekday())
+    sunday = monday + timedelta(days=6)
+    first, last = monday.strftime("%Y-%m"), sunday.strftime("%Y-%m")
+    return ResolvedDates(first, None if last == first else last, True)
 
 
 def _resolve_relative_day(
