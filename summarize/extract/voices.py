@@ -564,9 +564,9 @@ def _subject(
     """The voice the words before a verb of saying name: "Brandt", "officials", "he" ("he
     said", "he met them and said": the person the one ``earlier`` goes on from, or where a
     clause of the sentence joins the pronoun on, the person named last before it, ``here``),
-    or "the minister" (the person whose title is the minister's), or "the Russian diplomat"
-    (a role no title has: someone named before, as "he" is). "Haley reiterated this position when
-    she said" is Haley's, whoever the sentence before named."""
+    or "the minister" (the person whose title is the minister's), or "the high-ranking
+    diplomat" (a role no title has: the person the sentence before opens with). "Haley
+    reiterated this position when she said" is Haley's, whoever the sentence before named."""
     clause = _AUXILIARIES.sub("", clause)  # "the US has been (concerned)": the US
     joined = _PRONOUN_AND.match(clause)  # "she met Brandt and said": Brandt is the object
     voice = None

@@ -134,6 +134,7 @@ _RELATIVE_MONTH = (_ci(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b
 _RELATIVE_DAY = (
     _ci(r"\b(?P<day>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
 )
+# Keyed by the phrase's first word: "this afternoon" is "this".
 _DAY_STEPS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0}
 # "ten months ago", "3 days ago", "a year ago": counted back from the page's day, at the
 # precision of the unit counted.
