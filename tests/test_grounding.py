@@ -1063,6 +1063,13 @@ def test_a_post_s_city_before_a_name_and_a_plural_acronym_are_no_name() -> None:
     assert person_name("Fine Gael MEPs", ctx) is None  # a group
 
 
+def test_an_office_formed_from_a_title_is_no_part_of_the_name() -> None:
+    # "chairman" of "chair", "Leaders" of two people named: nameparser lists neither form.
+    assert person_name("Committee Chairman Devin Nunes") == "Devin Nunes"
+    assert person_name("Leaders Chuck Schumer") == "Chuck Schumer"
+    assert person_name("Rita Sears") == "Rita Sears"  # a family name, no title's plural
+
+
 def test_d_c_is_no_abbreviation_of_a_country() -> None:
     # "DR Congo" abbreviates a word already: its initials are no spelling of the country.
     assert destination("D.C.")[0] is None

@@ -636,9 +636,23 @@ def _named_first_alone(name: str, full: str, text: str) -> bool:
 
 
 def _is_title_word(word: str) -> bool:
+    """A title in ``nameparser``'s vocabulary, or one formed from it as English forms
+    offices: "Chairman" of "chair", "Leaders" (of two people named) of "leader"."""
     from nameparser.config import CONSTANTS
 
-    return title_word(word) in CONSTANTS.titles
+    folded = title_word(word)
+    return any(form in CONSTANTS.titles for form in (folded, *_title_stems(folded)))
+
+
+def _title_stems(word: str) -> tuple[str, ...]:
+    """The title a compound or a plural is formed from: "chairman", "chairwoman" → "chair";
+    "leaders" → "leader", "secretaries" → "secretary"."""
+    stems = [word.removesuffix(end) for end in ("man", "woman", "person") if word.endswith(end)]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    elif word.endswith("s"):
+        stems.append(word[:-1])
+    return tuple(s for s in stems if len(s) > 2)
 
 
 def _name_word(token: str, particles: frozenset[str]) -> bool:
