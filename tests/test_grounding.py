@@ -1005,6 +1005,13 @@ def test_a_word_the_article_always_writes_after_the_is_no_name() -> None:
 
     assert person_name("Taoiseach", ctx) is None  # the headline's is no name either
     assert person_name("Hale", ctx) == "Hale"  # "The Hale era", but also "Hale said"
+    policy = (
+        "The so-called Global Gag Rule returned, and the Global Gag Rule cut aid, "
+        "said officials such as Mary Barra."
+    )
+    ctx = ArticleContext(number_sentences(assemble_body(policy, [(0, len(policy))], [])))
+    assert person_name("Global Gag Rule", ctx) is None  # always after "the": a thing
+    assert person_name("Mary Barra", ctx) == "Mary Barra"  # "such as" names her
 
 
 def test_a_city_written_with_its_region_is_that_country_s_city() -> None:

@@ -343,6 +343,9 @@ def test_what_they_were_doing_there_opening_the_sentence_is_the_days_news() -> N
 def test_no_journey_to_a_place_named_as_a_topic_or_told_of_others_by_the_traveler() -> None:
     topic = "Dell said Canada would host a conference on Somalia on May 11."
     assert not journey_or_meeting(_event("Somalia", topic), "Canada")
+    # Where a gathering being prepared will be held is no one's journey yet.
+    prepared = "Dell and the rebels have discussed preparations for intra-Lyonnais talks in Geneva."
+    assert not journey_or_meeting(_event("Geneva", prepared), "Canada")
     others = "Canadian troops had entered the centre of Mosul, Dell said on Sunday."
     assert not journey_or_meeting(_event("Mosul", others), "Canada")
     # Said there, after the verb of saying, it is theirs.

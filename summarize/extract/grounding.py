@@ -440,8 +440,10 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         return None
     if len(tokens) == 1 and ctx is not None and _written_with_its_region(name, ctx.numbered.text):
         return None  # "in Ypsilanti, Michigan": a town, though small enough to be a name
-    if len(tokens) == 1 and ctx is not None and _always_a_noun(name, ctx.numbered.text):
-        return None  # "The Taoiseach has said": an office the article never uses as a name
+    if ctx is not None and _always_a_noun(name, ctx.numbered.text, alone=len(tokens) == 1):
+        # "The Taoiseach has said": an office the article never uses as a name; "the
+        # so-called Global Gag Rule": a thing
+        return None
     if tokens[0].casefold() in grammar_words("article") or name.casefold() in _group_words():
         return None  # "The White House", "White House", "Kremlin": a body, no one's name
     if any(_acronym(t) and not _initials_of(tokens, k) for k, t in enumerate(tokens)):
@@ -609,17 +611,20 @@ def _used_as_noun(word: str, text: str) -> bool:
     return re.search(rf"\b(?i:the|as|an)\s+{re.escape(word)}\b(?!\s+[A-Z])", text) is not None
 
 
-def _always_a_noun(word: str, text: str) -> bool:
+def _always_a_noun(word: str, text: str, *, alone: bool = True) -> bool:
     """Whether every time the article writes the word, "the", "a", "an" or "as" stands before
     it ("The Taoiseach is in Brussels", "the Taoiseach's meeting"), but where a line opens
-    with it as headlines do ("Taoiseach wants Brexit deal ..."): a noun, never a name."""
+    with it as headlines do ("Taoiseach wants Brexit deal ..."): a noun, never a name. Words
+    more than one (``alone`` false) need "the" itself ("the so-called Global Gag Rule"): "such
+    as Mary Barra" names her."""
+    before = r"\b(?i:the|an?|as)\s+$" if alone else r"\b(?i:the)\s+(?:so-called\s+)?$"
     found = [
         m
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
         if text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()  # not a line's first
     ]
     return bool(found) and all(
-        re.search(r"\b(?i:the|an?|as)\s+$", text[max(0, m.start() - 6) : m.start()]) for m in found
+        re.search(before, text[max(0, m.start() - 16) : m.start()]) for m in found
     )
 
 

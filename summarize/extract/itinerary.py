@@ -247,16 +247,28 @@ _SUBJECT_OF = re.compile(
 
 
 def _place_only_a_topic(event: Event) -> bool:
-    """Whether the cited sentences name the place only as what a gathering is about."""
+    """Whether the cited sentences name the place only as what a gathering is about, or as
+    where a gathering being prepared will be held."""
     words = place_pattern(event.place or "")
     if not words:
         return False
     mentions = [
         _SUBJECT_OF.search(span.text, 0, m.start()) is not None
+        or _PREPARED_FOR.search(span.text, 0, m.start()) is not None
         for span in event.evidence
         for m in re.finditer(rf"\b{words}\b", span.text)
     ]
     return bool(mentions) and all(mentions)
+
+
+# A gathering still to be held there, whose preparations are discussed elsewhere ("have
+# discussed preparations for intra-Syrian talks in Geneva"): where it will be, not where
+# those preparing it are.
+_PREPARED_FOR = re.compile(
+    r"\bprepar\w*\s+for\s+(?:the\s+)?(?:start\s+of\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:talks|conference|summit|meetings?|negotiations|round)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+$",
+    re.IGNORECASE,
+)
 
 
 # A finite verb of a clause before the speaker's name: someone else's act it tells of.
