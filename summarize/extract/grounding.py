@@ -45,6 +45,7 @@ from summarize.knowledge.person_names import (
     same_person,
 )
 from summarize.knowledge.places import (
+    Country,
     city_country,
     city_population,
     country_display,
@@ -436,7 +437,7 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
             tokens = tokens[k:]
             break
     name = " ".join(tokens)
-    if not name or is_country(name) or (find_country(name) is not None and _a_city(name)):
+    if not name or is_country(name) or _a_known_city(name):
         return None
     if len(tokens) == 1 and ctx is not None and _written_with_its_region(name, ctx.numbered.text):
         return None  # "in Ypsilanti, Michigan": a town, though small enough to be a name
@@ -479,8 +480,7 @@ def _city_before(tokens: Sequence[str], text: str) -> bool:
     that is also a city's ("Sydney", "Lincoln")."""
     city, rest = tokens[0], " ".join(tokens[1:])
     return (
-        find_country(city) is not None
-        and _a_city(city)
+        _a_known_city(city)
         and re.search(rf"\b(?:in|at)\s+{re.escape(city)}\s+{re.escape(rest)}\b", text) is not None
     )
 
@@ -520,15 +520,17 @@ _PLACE_SIZE = 100_000
 def _written_with_its_region(word: str, text: str) -> bool:
     """Whether the article writes a town's name with a state or province of the town's
     country after it ("Ypsilanti, Michigan", "Austin, TX"): a place, not a family name."""
-    home = find_country(word)
-    if home is None:
-        return False
     after = re.finditer(rf"(?<![\w-]){re.escape(word)},\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", text)
     return any(
-        home.key in place_countries(region) or writes_a_region_of(home, region)
+        _in_its_region(word, region) is not None
         for m in after
         for region in dict.fromkeys([m.group(1), m.group(1).split()[0]])
     )
+
+
+def _a_known_city(name: str) -> bool:
+    """A place the gazetteer knows, of the size news names as a place ("Moscow", "Sochi")."""
+    return find_country(name) is not None and _a_city(name)
 
 
 def _a_city(name: str) -> bool:
@@ -579,7 +581,7 @@ def fullest_name(name: str, text: str) -> str:
                 break
             if _used_as_noun(word, text):
                 break  # "Taoiseach Enda Kenny" where the article writes "told the Taoiseach he"
-            if k > 0 and words[k - 1] in ("in", "at") and find_country(word) and _a_city(word):
+            if k > 0 and words[k - 1] in ("in", "at") and _a_known_city(word):
                 break  # "Ambassador in Moscow Riyad Haddad": the post's city
             opens_sentence = k == 0 or words[k - 1][-1] in '.!?\u201d"'
             if opens_sentence and (_also_lowercase(word, text) or _function_word(word)):
@@ -1110,6 +1112,17 @@ def _written_after_a_city(place: str, ctx: ArticleContext) -> tuple[str, Numbere
     return None
 
 
+def _in_its_region(town: str, region: str) -> Country | None:
+    """The town's country where ``region`` is one of its states or provinces, by name or by
+    code ("West Palm Beach", "Florida"; "Washington", "D.C."), else None."""
+    home = find_country(town)
+    if home is not None and (
+        home.key in place_countries(region.strip()) or writes_a_region_of(home, region)
+    ):
+        return home
+    return None
+
+
 UNPLACED = "is no known place and no sentence says they went there"
 _TOWARD = r"(?:to|in|at|into|inside|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?)"
 
@@ -1142,10 +1155,8 @@ def destination(place: str | None) -> tuple[str | None, str | None]:
     # "Bonn, Germany"; not an abbreviation ("Washington, D.C." is no city of Congo's).
     if comma and town.strip() and len(re.sub(r"\W", "", state)) > 3 and is_country(state):
         return country_display(country_key(state.strip())), town.strip()
-    home = find_country(town.strip()) if comma else None
-    if home is not None and (
-        home.key in place_countries(state.strip()) or writes_a_region_of(home, state)
-    ):
+    home = _in_its_region(town.strip(), state) if comma else None
+    if home is not None:
         return home.name, town.strip()  # "West Palm Beach, Florida", "Washington, D.C."
     if names_a_region_elsewhere(place):
         return None, place  # "Florida": a town in Cuba, a US state, a department of Uruguay
