@@ -20,7 +20,7 @@ from summarize.extract.grounding import (
     names_person,
     person_name,
 )
-from summarize.extract.numbered import number_sentences
+from summarize.extract.numbered import Numbered, number_sentences
 from summarize.extract.office_holders import find_office_holders, named_again
 from summarize.extract.passes import with_office_holder
 from summarize.ingest.body import assemble_body
@@ -42,8 +42,13 @@ class _Event(BaseModel):
     n: int
 
 
+def _numbered(text: str) -> Numbered:
+    """The whole text as one article's numbered sentences."""
+    return number_sentences(assemble_body(text, [(0, len(text))], []))
+
+
 def _ctx() -> ArticleContext:
-    numbered = number_sentences(assemble_body(TEXT, [(0, len(TEXT))], []))
+    numbered = _numbered(TEXT)
     people = [
         Person(name, True, None, "Estonia", ())
         for name in ("Pavel Orlin", "Oskar Brandt", "Mira Castell")
@@ -53,7 +58,7 @@ def _ctx() -> ArticleContext:
 
 def test_a_traveler_named_nowhere_becomes_the_one_person_the_sentence_names() -> None:
     text = TEXT.replace("met Mira Castell and Pavel Orlin in Hanoi", "stayed in Tallinn")
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     ctx = ArticleContext(numbered, None, _ctx().people)
     wrong = _Event(who="Oskar Brandt", met="Pavel Orlin", n=2)
 
@@ -80,7 +85,7 @@ def test_a_common_noun_or_a_possessive_is_not_a_name() -> None:
         "The British surveillance agency denied it. "
         "Clinton wants to be America's Angela Merkel, he said."
     )
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     assert person_name("Agency", ctx) is None  # the article never capitalizes it
     assert person_name("America's Angela Merkel", ctx) == "Angela Merkel"
@@ -93,7 +98,7 @@ def test_a_common_noun_or_a_possessive_is_not_a_name() -> None:
 
 def test_a_common_noun_left_after_an_office_word_is_not_a_name() -> None:
     text = "Lyon's Foreign Ministry said so. A foreign ministry official agreed with Castell."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
     # "Ministry" is capitalized once, but written in lower case too: a common noun.
     assert person_name("Lyon's Foreign Ministry", ctx) is None
     assert person_name("Foreign Minister Castell", ctx) == "Castell"
@@ -101,7 +106,7 @@ def test_a_common_noun_left_after_an_office_word_is_not_a_name() -> None:
 
 def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> None:
     text = "Trade grew, but slowly.\nBut Mira Castell said no. Robert M. Danin agreed."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     assert person_name("Robert M. Danin", ctx) == "Robert M. Danin"  # "M." is no acronym
     assert person_name("NATO", ctx) is None
@@ -111,7 +116,7 @@ def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> No
     assert person_name("UN Security Council", ctx) is None
     # A scrape's hyphen joins a body's last word to a name: the body's word stands alone too.
     joined = "The Palestinian Authority-Mahmoud Abbas came. The Palestinian Authority may act."
-    joined_ctx = ArticleContext(number_sentences(assemble_body(joined, [(0, len(joined))], [])))
+    joined_ctx = ArticleContext(_numbered(joined))
     assert person_name("Authority-Mahmoud Abbas", joined_ctx) == "Mahmoud Abbas"
     assert person_name("Jean-Claude Juncker", joined_ctx) == "Jean-Claude Juncker"
     assert fullest_name("Mira Castell", text) == "Mira Castell"  # "But" opens the sentence
@@ -146,7 +151,7 @@ def test_a_name_with_a_particle_or_an_initial_is_one_name() -> None:
 
 def test_initials_in_a_name_are_no_body_s_acronym() -> None:
     text = "An adviser, J.D. Hale, met George H.W. Castell and NATO and U.S. envoys."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     assert person_name("J.D. Hale", ctx) == "J.D. Hale"
     assert person_name("George H.W. Castell", ctx) == "George H.W. Castell"
@@ -157,7 +162,7 @@ def test_initials_in_a_name_are_no_body_s_acronym() -> None:
 
 def test_a_name_joined_to_its_particle_by_a_hyphen_is_one_name() -> None:
     text = "Syrian President Bashar al-Assad met Egyptian President Abdel Fattah el-Sisi."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     holders = [(h.office, h.name) for h in find_office_holders(text)]
 
@@ -270,7 +275,7 @@ def test_an_aim_is_an_officials_and_never_a_described_outsiders() -> None:
         "Analysts say the talks aim to calm tempers. "
         "Arno Velt, a former envoy, said the sides want calm."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     people = [
         Person("Oskar Brandt", False, None, None, (numbered.sentences[0].span,)),
         Person("Lee Min Soo", False, None, None, (numbered.sentences[1].span,)),
@@ -299,7 +304,7 @@ PLACE_TEXT = (
 
 
 def _place_ctx() -> ArticleContext:
-    numbered = number_sentences(assemble_body(PLACE_TEXT, [(0, len(PLACE_TEXT))], []))
+    numbered = _numbered(PLACE_TEXT)
     people = [Person(n, True, None, None, ()) for n in ("Oskar Brandt", "Mira Castell")]
     return ArticleContext(numbered, None, people)
 
@@ -351,7 +356,7 @@ def test_a_place_named_only_where_someone_else_is_does_not_ground_a_trip() -> No
         "The host told the visiting Foreign Minister Oskar Brandt that trade would grow. "
         "Also on Monday, Mira Castell was set to meet her counterpart, Arno Velt, in Tallinn."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     names = ("Oskar Brandt", "Mira Castell", "Arno Velt")
     people = [Person(n, True, None, None, ()) for n in names]
     ctx = ArticleContext(numbered, None, people)
@@ -447,7 +452,7 @@ def test_a_trip_told_of_someone_called_by_office_cites_the_sentence_naming_them(
         "Officials in Riga welcomed the plan. "
         "The Estonian foreign minister arrived in Hanoi in May."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     person = Person("Oskar Brandt", True, "Foreign Minister", "Estonia", ())
     ctx = ArticleContext(numbered, None, [person])
 
@@ -462,7 +467,7 @@ def test_a_trip_told_of_someone_called_by_office_cites_the_sentence_naming_them(
 
 def _brandt_ctx(text: str) -> ArticleContext:
     """An article of ``text`` whose one person is Oskar Brandt."""
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     return ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, None, ())])
 
 
@@ -556,7 +561,7 @@ def test_a_trip_to_his_homeland_goes_where_the_article_says_he_was_born() -> Non
         "The police in Toronto said he lived in a flat above the shop. "
         "Friends said that years ago Mr. Osei traveled to his homeland and came back changed."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     ctx = ArticleContext(numbered, None, [Person("Karim Osei", False, None, None, ())])
     # The model names the story's city for the sentence that names no place.
     trip = _Event(who="Karim Osei", place="Toronto", when=None, n=3)
@@ -580,7 +585,7 @@ class _PersonDraft(BaseModel):
 
 def test_a_name_read_with_its_bounds_is_not_extended_over_an_institution() -> None:
     text = "Premier of the State Council Ana Ruiz spoke. Mira Castell met Ruiz."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     def names(draft: str, *, fullest: bool) -> list[str]:
         grounded = ground_people([_PersonDraft(name=draft)], ctx, fullest=fullest)
@@ -597,7 +602,7 @@ def test_a_title_must_stand_beside_the_name_not_only_in_the_sentence() -> None:
         "Army General Oskar Brandt sent his condolences to General Mira Castell. "
         "Ana Ruiz, the deputy trade commissioner, and Foreign Minister of Chile Jon Hale met."
     )
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     def title(name: str, written: str) -> str | None:
         grounded = ground_people([_PersonDraft(name=name, title=written)], ctx)
@@ -627,7 +632,7 @@ def test_an_office_no_title_list_knows_or_its_place_is_no_part_of_the_name() -> 
         "Ombudsman she could not help. This-means that Ms-Castell will go on to Lima. "
         "The Lagos Police Department said the Lagos police department was ready."
     )
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     def names(draft: str, title: str | None = None) -> list[str]:
         grounded = ground_people([_PersonDraft(name=draft, title=title)], ctx)
@@ -652,7 +657,7 @@ def test_a_name_set_off_as_heading_a_body_outside_government_is_no_official() ->
         "Ana Ruiz, president of the Harbour Council, a nonpartisan think tank, said so. "
         "Jon Hale, the former head of a shipping firm, now leads the ministry."
     )
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     def official(name: str, title: str) -> bool:
         return ground_people([_PersonDraft(name=name, title=title)], ctx).items[0].official
@@ -663,7 +668,7 @@ def test_a_name_set_off_as_heading_a_body_outside_government_is_no_official() ->
 
 def test_a_relative_named_by_kinship_is_no_official() -> None:
     text = "Oskar Brandt, like his father, Pavel Brandt, leads the ministry."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
     (father,) = ground_people([_PersonDraft(name="Pavel Brandt", title="father")], ctx).items
     assert not father.official
 
@@ -674,7 +679,7 @@ def test_a_pronoun_after_someone_else_named_in_its_sentence_is_theirs() -> None:
         "Defense Secretary Tomas Dell visited Chile on his first foreign trip. "
         "His visit to Peru follows."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     people = [
         Person(n, True, None, None, ()) for n in ("Oskar Brandt", "Mira Castell", "Tomas Dell")
     ]
@@ -703,7 +708,7 @@ def test_a_three_letter_family_name_names_its_one_bearer_among_the_people() -> N
 
 def test_a_name_with_a_word_too_many_is_the_part_the_article_prints() -> None:
     text = "Japan's Prime Minister Kenta Oda arrived. Oda met Mira Castell."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     def names(draft: str) -> list[str]:
         return [p.name for p in ground_people([_PersonDraft(name=draft)], ctx).items]
@@ -719,7 +724,7 @@ def test_an_aim_no_verb_of_saying_attributes_is_first_the_official_named_first()
         "Trade minister Oskar Brandt rebuffed Castell, pledging that tariffs will fall. "
         "Mira Castell met Castell's aides."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     span = numbered.sentences[0].span
     people = [  # listed as the model listed them: the object before the subject, twice
         Person("Castell", True, None, None, (span,)),
@@ -740,7 +745,7 @@ def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
 
 def test_a_part_of_a_name_too_long_that_is_no_name_is_not_taken() -> None:
     text = "The United States and Chile met. Kenta Oda spoke."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
     assert [
         p.name for p in ground_people([_PersonDraft(name="The United States Nations")], ctx).items
     ] == []
@@ -749,7 +754,7 @@ def test_a_part_of_a_name_too_long_that_is_no_name_is_not_taken() -> None:
 def test_the_start_of_a_longer_printed_name_is_not_a_name() -> None:
     # An office pattern's read across a paragraph break: "... said Oda\n\nThe United States".
     text = "Chile will host the talks, said Kenta Oda\n\nThe United States and Chile met."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     def names(draft: str) -> list[str]:
         return [p.name for p in ground_people([_PersonDraft(name=draft)], ctx).items]
@@ -760,7 +765,7 @@ def test_the_start_of_a_longer_printed_name_is_not_a_name() -> None:
 
 def test_a_dateline_is_where_the_report_was_filed_not_a_trips_place() -> None:
     text = "Ottawa, Ontario (Wire)Oskar Brandt is a busy man. Brandt tweeted about the travel ban."
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     ctx = ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, None, ())])
     trip = _Event(who="Oskar Brandt", place="Ottawa, Ontario", when=None, n=2)
 
@@ -775,7 +780,7 @@ def test_a_name_with_a_lowercase_particle_is_a_name_and_a_body_is_not() -> None:
         "Deputy Crown Prince Mohammed bin Salman met the president at the White House. "
         "The White House said talks went well; the Kremlin did not comment."
     )
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     # "bin" is never capitalized, as a name particle is not
     assert person_name("Deputy Crown Prince Mohammed bin Salman", ctx) == "Mohammed bin Salman"
@@ -786,7 +791,7 @@ def test_a_name_with_a_lowercase_particle_is_a_name_and_a_body_is_not() -> None:
 
 def test_a_place_named_only_as_where_a_move_starts_is_no_trip_there() -> None:
     text = "Oskar Brandt dropped his vow to move the embassy from Hanoi to Hue."
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     ctx = ArticleContext(numbered, None, [Person("Oskar Brandt", True, None, "Estonia", ())])
 
     moved = ground_events([_Event(who="Oskar Brandt", place="Hanoi", when=None, n=1)], ctx, [1])
@@ -805,7 +810,7 @@ def test_a_place_the_cited_sentence_itself_gives_the_event_stands_over_the_model
         "Oskar Brandt spoke in Tallinn, and he said the talks in Malta went well."
         " His plan met a judge's ruling in Hanoi."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     ctx = ArticleContext(
         numbered, None, [Person("Oskar Brandt", True, "Foreign Minister", "Estonia", ())]
     )
@@ -839,7 +844,7 @@ def test_a_day_read_as_a_place_is_none() -> None:
 
 def test_someone_whose_title_is_a_scholars_is_no_official() -> None:
     text = "Poland could gain, writes the political scientist, Olaf Osica, in a weekly."
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     ctx = ArticleContext(numbered, None, [])
 
     draft = _PersonDraft(name="Olaf Osica", title="political scientist")
@@ -849,7 +854,7 @@ def test_someone_whose_title_is_a_scholars_is_no_official() -> None:
 
 def test_a_leaders_spouse_is_no_official() -> None:
     text = "President Jon Lee and first lady Ana Lee will host the guests at a dinner."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])), None, [])
+    ctx = ArticleContext(_numbered(text), None, [])
     draft = _PersonDraft(name="Ana Lee", title="first lady")
     [person] = ground_people([draft], ctx).items
     assert (person.name, person.official) == ("Ana Lee", False)
@@ -863,7 +868,7 @@ def test_a_conditions_claim_is_voiced_by_whoever_the_sentence_says_makes_it() ->
         '"a disaster for transatlantic relations." '
         "If the plan prevails, the port would close."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     people = [Person("Ana Ruiz", False, None, None, ()), Person("Jon Lee", True, None, None, ())]
     ctx = ArticleContext(numbered, None, people)
 
@@ -877,7 +882,7 @@ def test_a_conditions_claim_is_voiced_by_whoever_the_sentence_says_makes_it() ->
 
 def test_a_name_listed_again_with_its_holder_s_title_before_it_is_one_person() -> None:
     text = "Ombudsman Mira Castell is travelling to Quito. Castell will meet the mayor."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
     drafts = [
         _PersonDraft(name="Ombudsman Mira Castell"),
         _PersonDraft(name="Mira Castell", title="Ombudsman"),
@@ -944,14 +949,14 @@ def test_a_family_name_after_a_joined_particle_or_an_office_is_the_name_printed(
         "President Ruiz will host Prime Minister Haider al-Abadi at the palace on Monday. "
         "Abadi said he would talk. Ruiz agreed."
     )
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
     assert fullest_name("Abadi", text) == "Haider al-Abadi"
     # The model's "Ana Ruiz" is printed nowhere; "President Ruiz" is what the article says.
     grounded = ground_people([_PersonDraft(name="Ana Ruiz", title="President")], ctx)
     assert [p.name for p in grounded.items] == ["Ruiz"]
     # A given name with no office before the family name anywhere is not taken on trust.
     plain = "Ruiz agreed with the plan."
-    plain_ctx = ArticleContext(number_sentences(assemble_body(plain, [(0, len(plain))], [])))
+    plain_ctx = ArticleContext(_numbered(plain))
     assert ground_people([_PersonDraft(name="Ana Ruiz")], plain_ctx).items == []
 
 
@@ -1001,7 +1006,7 @@ def test_a_word_the_article_always_writes_after_the_is_no_name() -> None:
         "Taoiseach wants a deal\n\nThe Taoiseach has said he wants a deal. "
         "It came at the Taoiseach's meeting with Hale. The Hale era began, Hale said."
     )
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     assert person_name("Taoiseach", ctx) is None  # the headline's is no name either
     assert person_name("Hale", ctx) == "Hale"  # "The Hale era", but also "Hale said"
@@ -1009,7 +1014,7 @@ def test_a_word_the_article_always_writes_after_the_is_no_name() -> None:
         "The so-called Global Gag Rule returned, and the Global Gag Rule cut aid, "
         "said officials such as Mary Barra."
     )
-    ctx = ArticleContext(number_sentences(assemble_body(policy, [(0, len(policy))], [])))
+    ctx = ArticleContext(_numbered(policy))
     assert person_name("Global Gag Rule", ctx) is None  # always after "the": a thing
     assert person_name("Mary Barra", ctx) == "Mary Barra"  # "such as" names her
 
@@ -1032,7 +1037,7 @@ def test_a_place_written_alone_is_the_one_the_article_writes_after_a_city() -> N
         "Flights to Washington, D.C. were canceled for Oskar Brandt on Monday. "
         "He drove and made it to D.C. by Wednesday."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     ctx = ArticleContext(numbered, None, _ctx().people)
 
     grounded = ground_events([_Event(who="Oskar Brandt", place="D.C.", when=None, n=2)], ctx, [2])
@@ -1047,22 +1052,20 @@ def test_a_wire_dateline_places_no_event() -> None:
         "PRAGUE, February 7. /TASS/. A meeting of Oskar Brandt and Mira Castell is not "
         "ruled out, Pavel Orlin said."
     )
-    numbered = number_sentences(assemble_body(text, [(0, len(text))], []))
+    numbered = _numbered(text)
     ctx = ArticleContext(numbered, None, _ctx().people)
     planned = _Event(who="Oskar Brandt", place="Prague", when=None, status="planned", n=2)
 
     # "PRAGUE, February 7. /TASS/.": where the report was filed, as "Prague (CNN)" is.
     assert ground_events([planned], ctx, [2]).items == []
     moved = text.replace("is not ruled out", "will be held in Prague")
-    ctx = ArticleContext(
-        number_sentences(assemble_body(moved, [(0, len(moved))], [])), None, _ctx().people
-    )
+    ctx = ArticleContext(_numbered(moved), None, _ctx().people)
     assert [e.who for e in ground_events([planned], ctx, [2]).items] == ["Oskar Brandt"]
 
 
 def test_a_post_s_city_before_a_name_and_a_plural_acronym_are_no_name() -> None:
     text = "Talks were held with Syria's Ambassador in Moscow Riyad Haddad. Sydney Morgan spoke."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     assert person_name("Moscow Riyad Haddad", ctx) == "Riyad Haddad"
     assert fullest_name("Riyad Haddad", text) == "Riyad Haddad"
@@ -1085,7 +1088,7 @@ def test_d_c_is_no_abbreviation_of_a_country() -> None:
 
 def test_a_town_the_article_writes_with_its_region_is_no_person() -> None:
     text = "Lena Ortiz spoke in Ypsilanti, Michigan, on Monday. Ypsilanti cheered her."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     assert person_name("Ypsilanti", ctx) is None
     assert person_name("Lena Ortiz", ctx) == "Lena Ortiz"
@@ -1094,7 +1097,7 @@ def test_a_town_the_article_writes_with_its_region_is_no_person() -> None:
     assert (
         person_name(
             "Ypsilanti",
-            ArticleContext(number_sentences(assemble_body(other, [(0, len(other))], []))),
+            ArticleContext(_numbered(other)),
         )
         == "Ypsilanti"
     )
@@ -1102,7 +1105,7 @@ def test_a_town_the_article_writes_with_its_region_is_no_person() -> None:
 
 def test_a_name_with_a_letter_the_scrape_could_not_decode_is_read_as_printed() -> None:
     text = "Mayor Rafael Ord\ufffd\ufffdez demanded an apology on Monday."
-    ctx = ArticleContext(number_sentences(assemble_body(text, [(0, len(text))], [])))
+    ctx = ArticleContext(_numbered(text))
 
     grounded = ground_people([_PersonDraft(name="Rafael Ord\u00f3\u00f1ez")], ctx)
     assert grounded.items[0].name == "Rafael Ord\ufffd\ufffdez"
@@ -1116,9 +1119,7 @@ def test_with_someone_in_a_place_opening_a_sentence_is_their_stay() -> None:
         "With Foreign Minister Oskar Brandt in Hanoi on his first trip, Pavel Orlin spoke "
         "to workers at home."
     )
-    ctx = ArticleContext(
-        number_sentences(assemble_body(text, [(0, len(text))], [])), None, _ctx().people
-    )
+    ctx = ArticleContext(_numbered(text), None, _ctx().people)
 
     grounded = ground_events([_Event(who="Pavel Orlin", when=None, n=1)], ctx, [1])
     assert [e.who for e in grounded.items] == ["Oskar Brandt"]
