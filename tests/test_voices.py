@@ -165,6 +165,27 @@ def test_a_person_described_by_a_role_no_title_has_is_the_one_the_sentence_befor
     assert voice_of(french, PEOPLE, previous=previous) == UNNAMED_OFFICIALS
 
 
+def test_a_role_with_a_country_word_is_the_one_person_serving_that_country() -> None:
+    countries = (("Oskar Brandt", "france"), ("Mira Castell", "chile"))
+    previous = "Mira Castell met Oskar Brandt in Lyon."
+    sentence = "Talks may follow, the French top diplomat said."
+    assert voice_of(sentence, PEOPLE, previous=previous, countries=countries) == "Oskar Brandt"
+    leader = "The Chilean leader did not rule out that talks might follow."
+    assert voice_of(leader, PEOPLE, previous=previous, countries=countries) == "Mira Castell"
+    # Where two serve that country, neither is guessed.
+    both = (("Oskar Brandt", "france"), ("Mira Castell", "france"))
+    assert voice_of(sentence, PEOPLE, previous=previous, countries=both) == UNNAMED_OFFICIALS
+    # And "he said" after such a sentence, its closing quotation mark and all, goes on from it.
+    article = (
+        "Mira Castell met Oskar Brandt in Lyon. The French leader stressed that talks must be "
+        'prepared "by both sides." "If not, a meeting may follow in July," he said.'
+    )
+    sentences = tuple((s.start, s.end) for s in split_sentences(article))
+    speakers = Speakers(article, sentences, PEOPLE, (), countries)
+    at = article.index("may")
+    assert speakers.voice(sentences[-1], (at, at + 3)) == "Oskar Brandt"
+
+
 def test_he_said_goes_on_from_the_speaker_of_the_sentence_before() -> None:
     previous = (
         "Arno Velt, a Gulf expert, said that Lyon might find ties with Brandt better than "
@@ -391,7 +412,17 @@ OFFICES = (("Oskar Brandt", "Foreign Minister"), ("Mira Castell", "economist at 
         ("Ms. Castell, 45, said rates could rise.", "could", "Mira Castell"),
         ('"It may fail," Brandt, who met Castell on Monday, said.', "may", "Oskar Brandt"),
         # A clause after the name is no aside: its own subject speaks.
-        ("The deal may collapse after talks with Brandt, senior aides said.", "may", None),
+        (
+            "The deal may collapse after talks with Brandt, senior aides said.",
+            "may",
+            UNNAMED_OFFICIALS,
+        ),
+        # An office formed from a title opens a description, whatever group word follows.
+        (
+            "Brandt, chairman the committee who also arrived, said talks may follow.",
+            "may",
+            "Oskar Brandt",
+        ),
         # Whose spokesman: the spokesman's office speaks, not the person it serves.
         ("Brandt's spokesman said the deal may collapse.", "may", UNNAMED_OFFICIALS),
         ("A spokesman for Brandt said the deal may collapse.", "may", UNNAMED_OFFICIALS),
@@ -436,6 +467,14 @@ def test_of_two_holders_of_a_title_neither_is_guessed() -> None:
     speakers = Speakers(article, sentences, PEOPLE, offices)
     at = article.index("may")
     assert speakers.voice(sentences[-1], (at, at + 3)) is None
+
+
+def test_aides_are_officials_but_not_the_he_after_them() -> None:
+    assert voice_of("On those trips, aides expect talks may follow.", PEOPLE) == UNNAMED_OFFICIALS
+    told = "Castell has told aides she hopes talks may follow."
+    assert voice_of(told, PEOPLE, previous="Oskar Brandt spoke.") == "Mira Castell"
+    told = "The minister has told aides he hopes talks may follow."
+    assert voice_of(told, PEOPLE, previous="Oskar Brandt spoke.") == "Oskar Brandt"
 
 
 def test_a_spokesman_named_after_whose_he_is_speaks_himself() -> None:

@@ -56,7 +56,7 @@ from summarize.knowledge.places import (
     place_countries,
     writes_a_region_of,
 )
-from summarize.knowledge.titles import title_word
+from summarize.knowledge.titles import title_stems, title_word
 from summarize.knowledge.word_classes import verb_lemmas
 from summarize.llm.prompts import grammar_words, word_list
 
@@ -168,16 +168,22 @@ class ArticleContext:
             return None
         names = tuple(p.name for p in self.people)
         offices = tuple((p.name, t) for p in self.people if (t := stated(p.title)))
-        if self._speakers is None or (self._speakers.people, self._speakers.offices) != (
+        countries = tuple(
+            (p.name, country.key) for p in self.people if (country := find_country(p.country))
+        )
+        speakers = self._speakers
+        if speakers is None or (speakers.people, speakers.offices, speakers.countries) != (
             names,
             offices,
+            countries,
         ):
             spans = tuple((s.span.start, s.span.end) for s in self.numbered)
-            self._speakers = Speakers(self.numbered.body.article, spans, names, offices)
+            article = self.numbered.body.article
+            speakers = self._speakers = Speakers(article, spans, names, offices, countries)
         found: tuple[int, int] | None = None
         if cue and (at := sentence.text.casefold().find(cue.casefold())) >= 0:
             found = (sentence.span.start + at, sentence.span.start + at + len(cue))
-        return self._speakers.voice((sentence.span.start, sentence.span.end), found)
+        return speakers.voice((sentence.span.start, sentence.span.end), found)
 
     def mentions(self, name: str, n: int, lookback: int = LOOKBACK) -> bool:
         """Whether sentence ``n`` names the person, calls them by office, or refers back.
@@ -648,18 +654,7 @@ def _is_title_word(word: str) -> bool:
     from nameparser.config import CONSTANTS
 
     folded = title_word(word)
-    return any(form in CONSTANTS.titles for form in (folded, *_title_stems(folded)))
-
-
-def _title_stems(word: str) -> tuple[str, ...]:
-    """The title a compound or a plural is formed from: "chairman", "chairwoman" → "chair";
-    "leaders" → "leader", "secretaries" → "secretary"."""
-    stems = [word.removesuffix(end) for end in ("man", "woman", "person") if word.endswith(end)]
-    if word.endswith("ies"):
-        stems.append(word[:-3] + "y")
-    elif word.endswith("s"):
-        stems.append(word[:-1])
-    return tuple(s for s in stems if len(s) > 2)
+    return any(form in CONSTANTS.titles for form in (folded, *title_stems(folded)))
 
 
 def _name_word(token: str, particles: frozenset[str]) -> bool:

@@ -26,6 +26,7 @@ from summarize.extract.office_holders import capitalized_office_words, office_wo
 from summarize.extract.quotes import Quotation, quotations
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import find_country, is_country, state_named
+from summarize.knowledge.titles import title_stems
 from summarize.llm.prompts import grammar_words, word_list
 
 _SUBJECT_WORDS = (
@@ -40,6 +41,7 @@ _REFERENT_CHARS = 600
 _NEAR_WORDS = 8
 _APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|whose|\d{1,3})\b", re.IGNORECASE)  # or an age
 _ENDS_WITH_PRONOUN = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
+_ENDS_WITH_HE = re.compile(r"\b(he|she)\s*$", re.IGNORECASE)
 # Or opens a clause whose verbs are joined by "and": "she criticized his demeanor and warned".
 _PRONOUN_AND = re.compile(r"^\s*(?:he|she|they)\s+(?:[\w\'\u2019-]+\s+){1,6}and\s*$", re.IGNORECASE)
 # The verb comes right after a comma, a closing mark or nothing: "..., said Brandt".
@@ -161,13 +163,15 @@ def voice_of(
     before: int | None = None,
     previous: str = "",
     offices: Sequence[tuple[str, str]] = (),
+    countries: Sequence[tuple[str, str]] = (),
 ) -> str | None:
     """Who the sentence says voices what it reports, or None when it names no one.
 
     ``before`` limits the search to attributions that open before that offset (the cue's),
     so "Brandt arrived..., as experts speculate..." is the experts'. ``previous`` is the
     text before, for a "he said" that means the person named last there; ``offices`` pairs
-    people with their titles, for "the minister said".
+    people with their titles, for "the minister said"; ``countries`` with the keys of the
+    countries they serve, for "the Russian diplomat said".
     """
     limit = len(sentence) if before is None else before
     found: list[tuple[int, str, bool]] = []  # (where, voice, whether it closes the sentence)
@@ -198,7 +202,9 @@ def voice_of(
         joined_verb = bool(words) and words[-1].casefold() in ("and", "but") and bool(found)
         # "Trump said he would consider Grenell but added": the verb before says it too
         voice = (
-            found[-1][1] if joined_verb else _subject(clause, people, previous, offices, here=here)
+            found[-1][1]
+            if joined_verb
+            else _subject(clause, people, previous, offices, here=here, countries=countries)
         )
         pieces = sentence[:start].rstrip(" ,").split(",")
         if len(pieces) > 2 and _ADVERBS_ONLY.fullmatch(pieces[-1]):
@@ -207,7 +213,7 @@ def voice_of(
             # "Chile's envoy, Ana Ruiz, said"; "A professor of politics, Mahjoob Zweiri, said"
             voice = _voice_in(pieces[-1], people, ()) or _person_named(pieces[-1])
         if voice is None and len(pieces) > 1:  # "Lee, a ..., said", "Lee, however, said"
-            voice = _set_off(pieces, people, previous, offices)
+            voice = _set_off(pieces, people, previous, offices, countries)
         if voice is None and _INVERTS.search(sentence[:start]):  # ", said Oskar Brandt"
             voice = _inverted(sentence[match.end() :], people, match.group(0))
         if voice is not None:
@@ -360,6 +366,7 @@ class Speakers:
     sentences: tuple[tuple[int, int], ...]  # (start, end) of each sentence, in order
     people: tuple[str, ...]
     offices: tuple[tuple[str, str], ...] = ()  # (person, title as the article writes it)
+    countries: tuple[tuple[str, str], ...] = ()  # (person, key of the country they serve)
 
     @cached_property
     def _quotations(self) -> tuple[Quotation, ...]:
@@ -383,6 +390,7 @@ class Speakers:
                 before=None if cue is None else cue[1] - start,
                 previous=self.article[max(0, start - _REFERENT_CHARS) : start],
                 offices=self.offices,
+                countries=self.countries,
             )
         )
 
@@ -409,9 +417,9 @@ class Speakers:
             described = len(pieces) > 1 and _APPOSITIVE.match(pieces[-1]) is not None
             if len((pieces[-2] if described else pieces[-1]).split()) > _NEAR_WORDS:
                 break
-            voice = None if described else _subject(pieces[-1], self.people, earlier, self.offices)
+            voice = None if described else self._subject(pieces[-1], earlier)
             if voice is None and len(pieces) > 1:
-                voice = _set_off(pieces, self.people, earlier, self.offices)
+                voice = _set_off(pieces, self.people, earlier, self.offices, self.countries)
             voice = voice or _inverted(rest, self.people, match.group(0))
             if voice is not None:
                 return voice
@@ -421,7 +429,7 @@ class Speakers:
         if verbs and len(before[verbs[-1].end() :].split()) <= _NEAR_WORDS:
             opens = quote.start - len(before)  # 'She added: "...': "she" of the sentence before
             previous = self.article[max(0, opens - _REFERENT_CHARS) : opens]
-            voice = voice_of(before, self.people, previous=previous, offices=self.offices)
+            voice = self._voice_of(before, previous)
             if voice is not None:
                 return voice
         chained = self._previous(quote)
@@ -437,8 +445,16 @@ class Speakers:
         if k == 0:
             return None
         start, end = self.sentences[k - 1]
-        voice = voice_of(self.article[start:end], self.people, offices=self.offices)
+        voice = self._voice_of(self.article[start:end])
         return voice if voice in self.people else None
+
+    def _voice_of(self, sentence: str, previous: str = "") -> str | None:
+        return voice_of(
+            sentence, self.people, previous=previous, offices=self.offices, countries=self.countries
+        )
+
+    def _subject(self, clause: str, earlier: str) -> str | None:
+        return _subject(clause, self.people, earlier, self.offices, countries=self.countries)
 
     def _after(self, quote: Quotation) -> str:
         """From the closing mark to the end of its sentence or the next quotation."""
@@ -478,6 +494,7 @@ def _set_off(
     people: Sequence[str],
     earlier: str,
     offices: Sequence[tuple[str, str]] = (),
+    countries: Sequence[tuple[str, str]] = (),
 ) -> str | None:
     """The subject before words set off by commas ahead of the verb: a description ("Lee, a
     professor at ..., said", "Lee, 45, said", "Lee, director at X, the Y network, told":
@@ -501,7 +518,7 @@ def _set_off(
     if not last:
         return None
     if _ENDS_WITH_PRONOUN.search(subject) and len(subject.split()) == 1:
-        return _referent(subject, earlier, people, offices)
+        return _referent(subject, earlier, people, offices, countries)
     ending = _voice_in(" ".join(subject.split()[-3:]), people, ())
     if ending is None:
         return None
@@ -516,7 +533,8 @@ _ROLE_AT = re.compile(r"\s(?:at|of|for|to|in|with)\s")
 
 def _describes(piece: str) -> bool:
     """Whether words set off by commas describe the one named before them: "a professor",
-    "45", "who ...", "programme director at ...", "Secretary-General of the Arab League"."""
+    "45", "who ...", "programme director at ...", "Secretary-General of the Arab League",
+    "chairman of the committee"."""
     words = piece.split()
     if not words:
         return False
@@ -530,7 +548,16 @@ def _describes(piece: str) -> bool:
             and _ROLE_AT.search(piece) is not None  # a role and where: not "..., senior aides said"
         )
         or (first[0].isupper() and first.split("-")[0].casefold() in office_word_set())
+        # "chairman of the State Duma's committee": an office, whatever group word follows
+        or (len(words) > 1 and _names_an_office(first) and _group_in(first) is None)
     )
+
+
+def _names_an_office(word: str) -> bool:
+    """An office word, or one formed from it as a holder's ("chairman" of "chair"); not a
+    plural ("leaders" are a group)."""
+    forms = (word, *title_stems(word)) if not word.endswith("s") else (word,)
+    return any(form in office_word_set() for form in forms)
 
 
 # Auxiliaries and adverbs between a subject and its verb: "the US has long been (concerned)".
@@ -560,6 +587,7 @@ def _subject(
     offices: Sequence[tuple[str, str]] = (),
     *,
     here: str = "",
+    countries: Sequence[tuple[str, str]] = (),
 ) -> str | None:
     """The voice the words before a verb of saying name: "Brandt", "officials", "he" ("he
     said", "he met them and said": the person the one ``earlier`` goes on from, or where a
@@ -572,13 +600,16 @@ def _subject(
     voice = None
     called_back = not joined and _called_back(clause, offices, earlier)
     if not joined and not called_back:
-        voice = _described(clause, offices) or _voice_in(clause, people, ())
+        voice = _of_country(clause, countries) or _described(clause, offices)
+        voice = voice or _voice_in(clause, people, ())
         voice = voice or _addressed(clause)
+        if voice in GENERIC_VOICES and _ENDS_WITH_HE.search(clause):
+            voice = None  # "The President has told aides he (hopes)": a group is no "he"
     if called_back:
         voice = _opening_person(earlier, people)
     if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or joined or called_back):
         voice = _last_named(_unquoted(here), people, offices) if here else None
-        voice = voice or _referent(clause, earlier, people, offices)
+        voice = voice or _referent(clause, earlier, people, offices, countries)
     if voice is None and _ENDS_WITH_IT.search(clause):
         voice = _body_opening(earlier)
     return voice or _full_name_before(clause, earlier)
@@ -615,12 +646,29 @@ def _described(clause: str, offices: Sequence[tuple[str, str]]) -> str | None:
     return _holder(found.group("noun"), offices)
 
 
+def _of_country(clause: str, countries: Sequence[tuple[str, str]]) -> str | None:
+    """Whom "the Russian top diplomat said" or "the Turkish president said" means: the one
+    person of the people found who serves that country; none where several do."""
+    found = _THE_DESCRIBED.search(clause)
+    if found is None or not found.group("noun").islower():
+        return None
+    if found.group("noun") not in office_word_set():
+        return None  # "the Russian side", "the Turkish army": a body, not a person
+    keys = {
+        country.key
+        for word in found.group("modifiers").split()
+        if is_country(word) and (country := find_country(word)) is not None
+    }
+    serving = {person for person, key in countries if key in keys}
+    return serving.pop() if len(keys) == 1 and len(serving) == 1 else None
+
+
 def _called_back(clause: str, offices: Sequence[tuple[str, str]], earlier: str) -> bool:
     """Whether the subject describes a person by a role no one's title has ("the retired
     four-star general said", "the Fine Gael leader insisted"): someone named before, as "he"
     is. Not a bare "the official", nor one the text introduced unnamed ("a senior official
     said ... the official added"), nor one described by a country ("the Russian top
-    diplomat", where the text may name two)."""
+    diplomat", where the text may name two: :func:`_of_country` reads those)."""
     found = _THE_DESCRIBED.search(clause)
     if found is None or not found.group("modifiers"):
         return False
@@ -675,7 +723,8 @@ def _title_head(title: str) -> str:
 
 
 _ENDS_WITH_IT = re.compile(r"(?:^|\s)it\s*$", re.IGNORECASE)
-_LAST_SENTENCE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+)([^.!?]+[.!?]?)\s*$")
+# The last sentence of a text, with the quotation mark that closes it ('... "by both sides."').
+_LAST_SENTENCE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+)([^.!?]+[.!?]?[\"\u201d\u2019]?)\s*$")
 
 
 def _body_opening(earlier: str) -> str | None:
@@ -766,7 +815,11 @@ _THEY = re.compile(r"^\s*they\b|\bthey\s*$", re.IGNORECASE)
 
 
 def _referent(
-    clause: str, earlier: str, people: Sequence[str], offices: Sequence[tuple[str, str]]
+    clause: str,
+    earlier: str,
+    people: Sequence[str],
+    offices: Sequence[tuple[str, str]],
+    countries: Sequence[tuple[str, str]] = (),
 ) -> str | None:
     """Whom "he said" or "they said" means. "They" is first the group that opens the sentence
     before ("Japanese officials also said the talks would include a visit by Abe. Logistics
@@ -774,13 +827,16 @@ def _referent(
     before gives its words to; then the person named last outside quotations, else anywhere."""
     if _THEY.search(clause) and (group := _body_opening(earlier)) is not None:
         return group
-    if (speaker := _last_speaker(earlier, people, offices)) is not None:
+    if (speaker := _last_speaker(earlier, people, offices, countries)) is not None:
         return speaker
     return _last_named(_unquoted(earlier), people, offices) or _last_named(earlier, people, offices)
 
 
 def _last_speaker(
-    earlier: str, people: Sequence[str], offices: Sequence[tuple[str, str]]
+    earlier: str,
+    people: Sequence[str],
+    offices: Sequence[tuple[str, str]],
+    countries: Sequence[tuple[str, str]] = (),
 ) -> str | None:
     """The person the sentence before gives its words to: whom "he said" goes on from
     ("Gause, a Gulf expert, said that Riyadh might find the atmospherics better with Trump
@@ -788,7 +844,7 @@ def _last_speaker(
     last = _LAST_SENTENCE.search(earlier)
     if last is None:
         return None
-    voice = voice_of(last.group(1), people, offices=offices)
+    voice = voice_of(last.group(1), people, offices=offices, countries=countries)
     return voice if voice is not None and voice not in GENERIC_VOICES else None
 
 

@@ -44,6 +44,17 @@ def title_word(word: str) -> str:
     return re.sub(NOT_YET_TAKEN + "$", "", word.casefold().strip(".,"))
 
 
+def title_stems(word: str) -> tuple[str, ...]:
+    """The title a compound or a plural is formed from (lower case): "chairman",
+    "chairwoman" → "chair"; "leaders" → "leader", "secretaries" → "secretary"."""
+    stems = [word.removesuffix(end) for end in ("man", "woman", "person") if word.endswith(end)]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    elif word.endswith("s"):
+        stems.append(word[:-1])
+    return tuple(s for s in stems if len(s) > 2)
+
+
 def american_spelling(word: str) -> str:
     """nameparser spells the British way; American news doubles no "l" before "-or"
     ("councillor": "councilor")."""
