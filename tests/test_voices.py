@@ -469,6 +469,30 @@ def test_of_two_holders_of_a_title_neither_is_guessed() -> None:
     assert speakers.voice(sentences[-1], (at, at + 3)) is None
 
 
+def test_a_reporter_named_after_the_outlet_and_set_off_by_asides_speaks() -> None:
+    sentence = (
+        "Talks may fail, Al Jazeera's Timo Lee, reporting from Lyon, on the French side of "
+        "the border, said."
+    )
+    assert voice_of(sentence, PEOPLE) == "Timo Lee"  # one the people pass missed
+    # Capitals after a preposition in the aside are a place, not the speaker.
+    assert voice_of("Talks may fail, reporting from Dead Sea, in Jordan, he said.", PEOPLE) != (
+        "Dead Sea"
+    )
+
+
+def test_he_said_after_a_he_said_goes_back_to_whom_the_first_means() -> None:
+    article = (
+        "Oskar Brandt met Mira Castell in Lyon. The French leader stressed the need. "
+        '"If this happens, we will be glad," he said. "If not, a meeting may follow," he said.'
+    )
+    sentences = tuple((s.start, s.end) for s in split_sentences(article))
+    countries = (("Oskar Brandt", "france"), ("Mira Castell", "chile"))
+    speakers = Speakers(article, sentences, PEOPLE, (), countries)
+    at = article.index("may")
+    assert speakers.voice(sentences[-1], (at, at + 3)) == "Oskar Brandt"
+
+
 def test_aides_are_officials_but_not_the_he_after_them() -> None:
     assert voice_of("On those trips, aides expect talks may follow.", PEOPLE) == UNNAMED_OFFICIALS
     told = "Castell has told aides she hopes talks may follow."

@@ -499,9 +499,9 @@ def _set_off(
     """The subject before words set off by commas ahead of the verb: a description ("Lee, a
     professor at ..., said", "Lee, 45, said", "Lee, director at X, the Y network, told":
     anyone the piece before the descriptions names) or an aside
-    ("Lee, speaking in Paris, said", "Lee, however, said": the piece before must end with
-    the name, "he" or "she", or a group word: "a senior official, speaking on condition of
-    anonymity, said")."""
+    ("Lee, speaking in Paris, said", "Lee, however, said", "Lee, reporting from Paris, on the
+    border, said": the piece before the asides must end with the name, "he" or "she", or a
+    group word: "a senior official, speaking on condition of anonymity, said")."""
     subject, aside = pieces[-2], pieces[-1]
     if _describes(aside):
         # "Alaa Tartir, programme director at Al Shabaka, the Palestinian Policy Network,
@@ -511,21 +511,35 @@ def _set_off(
             k -= 1
         subject = pieces[k]
         return _voice_in(subject, people, ()) or _addressed(subject) or _named(subject)
-    opens = aside.split()[0].casefold() if aside.split() else ""
-    if len(aside.split()) > _NEAR_WORDS or not _ASIDE_OPENS.match(opens):
+    if not _an_aside(aside):
         return None  # "..., which promises", "... with Brandt, senior aides said": the subject
+    k = len(pieces) - 2
+    while k > 0 and _an_aside(pieces[k]):
+        k -= 1  # "Simmons, reporting from Gaziantep, on the Turkish side, said": Simmons
+    subject = pieces[k]
     last = subject.split()[-1:] if subject.split() else []
     if not last:
         return None
     if _ENDS_WITH_PRONOUN.search(subject) and len(subject.split()) == 1:
         return _referent(subject, earlier, people, offices, countries)
     ending = _voice_in(" ".join(subject.split()[-3:]), people, ())
-    if ending is None:
-        return None
+    if ending is None:  # "Al Jazeera's Andrew Simmons, reporting from Gaziantep, said"
+        name = _POSSESSOR.sub("", subject).strip()
+        return _person_named(name) if _ONLY_A_NAME.fullmatch(name) else None
     if ending not in people:  # "A senior official, speaking on condition of anonymity, said"
         group = _voice_in(last[0], (), ())
         return group if group == ending else None
     return ending if ending.split()[-1] == last[0].strip(".") else None
+
+
+# An owner before a name: "Al Jazeera's (Andrew Simmons)".
+_POSSESSOR = re.compile(r"^.*['\u2019]s\s+(?=[A-Z])")
+
+
+def _an_aside(piece: str) -> bool:
+    """Whether words set off by commas are an aside: a few, opening as one does."""
+    words = piece.split()
+    return 0 < len(words) <= _NEAR_WORDS and _ASIDE_OPENS.match(words[0].casefold()) is not None
 
 
 _ROLE_AT = re.compile(r"\s(?:at|of|for|to|in|with)\s")
@@ -844,7 +858,8 @@ def _last_speaker(
     last = _LAST_SENTENCE.search(earlier)
     if last is None:
         return None
-    voice = voice_of(last.group(1), people, offices=offices, countries=countries)
+    before = earlier[: last.start(1)]  # whom a "he said" there goes on from in turn
+    voice = voice_of(last.group(1), people, previous=before, offices=offices, countries=countries)
     return voice if voice is not None and voice not in GENERIC_VOICES else None
 
 
