@@ -137,9 +137,28 @@ def test_a_labelled_link_to_another_story_is_furniture_and_the_prose_goes_on() -
     # A name glued to its verb of saying ends the headline: the prose goes on there.
     glued = "Ruiz spoke. READ MORE: Lima row shows no sign of ebbing Ruiz-told them it may.\n"
     assert strip_furniture(glued).text == "Ruiz spoke. Ruiz-told them it may.\n"
+    # A quotation in the headline keeps its capitals: its "I" opens no sentence of the story.
+    quoted = (
+        "Ruiz spoke. READ MORE: 'Hope is all I have', Lima journalist says In a press "
+        "conference after the talks, Ana Ruiz said the port would open.\n"
+    )
+    assert strip_furniture(quoted).text == (
+        "Ruiz spoke. In a press conference after the talks, Ana Ruiz said the port would open.\n"
+    )
     # A link to an interactive page is labelled so too.
     graphic = "Ruiz will host the talks. INTERACTIVE: Lima under siege The port reopened.\n"
     assert strip_furniture(graphic).text == "Ruiz will host the talks. The port reopened.\n"
+
+
+def test_a_box_s_author_credit_run_into_the_prose_is_furniture() -> None:
+    text = (
+        "The death toll is on the rise. Author: Lena Marsh Points of clarification A lack of "
+        "ideas from Lima makes talks hard. Authors: Ana Ruiz and Timo Lee The port reopened.\n"
+    )
+    body = strip_furniture(text).text
+    assert "Marsh" not in body and "Author" not in body and "Timo Lee" not in body
+    assert "on the rise. Points of clarification A lack" in body
+    assert "makes talks hard. The port reopened." in body
 
 
 def test_the_page_s_closing_calls_to_its_reader_are_furniture() -> None:

@@ -1103,6 +1103,16 @@ def test_a_town_the_article_writes_with_its_region_is_no_person() -> None:
     )
 
 
+def test_a_name_printed_with_its_given_name_in_brackets_is_in_the_article() -> None:
+    text = '"I would like to connect them with the visit of Prime Minister (Kenta) Oda."'
+    ctx = ArticleContext(_numbered(text))
+    grounded = ground_people([_PersonDraft(name="Kenta Oda", title="Prime Minister")], ctx)
+    assert [(p.name, p.title) for p in grounded.items] == [("Kenta Oda", "Prime Minister")]
+    # Other brackets around a word make no name of it.
+    other = ArticleContext(_numbered("The talks (Kenta) stalled; Oda left."))
+    assert ground_people([_PersonDraft(name="Kenta Oda")], other).items == []
+
+
 def test_a_name_with_a_letter_the_scrape_could_not_decode_is_read_as_printed() -> None:
     text = "Mayor Rafael Ord\ufffd\ufffdez demanded an apology on Monday."
     ctx = ArticleContext(_numbered(text))

@@ -303,6 +303,14 @@ def test_a_future_form_before_the_place_makes_a_trip_answered_as_past_planned() 
     assert status_and_dates(_event("Lisbon", other), PUBLISHED)[0] == "past"
 
 
+def test_a_trip_answered_as_past_but_dated_after_the_page_is_planned() -> None:
+    text = "Talks between Dell and Marang are due in Lisbon on June 20."
+    status, dates = status_and_dates(_event("Lisbon", text, when="June 20"), PUBLISHED)
+    assert (status, dates.start) == ("planned", "2021-06-20")
+    same_month = status_and_dates(_event("Lisbon", "Dell met Marang in Lisbon in June."), PUBLISHED)
+    assert same_month[0] == "past"  # at the month's precision, not after the page
+
+
 def test_a_future_form_before_the_place_makes_a_trip_answered_as_under_way_planned() -> None:
     # "On Friday" ahead of a Wednesday page is two days on, not five days back.
     text = "Dell and Marang will hold talks at the Belem Palace on Friday."

@@ -373,6 +373,23 @@ def _naming_sentences(name: str, numbered: Numbered) -> tuple[Span, ...]:
     return tuple(s.span for s in numbered if contains(s.text, name))[:MAX_MENTIONS]
 
 
+# A capitalized word in brackets: "Prime Minister (Shinzo) Abe".
+_BRACKETED_WORD = re.compile(r"\(([A-Z][\w'\u2019-]*)\)")
+
+
+def _printed_in_brackets(name: str, numbered: Numbered) -> tuple[Span, ...]:
+    """The sentences that print the name with a part of it in brackets: "Prime Minister
+    (Shinzo) Abe", a wire's way of adding the given name a quotation left out."""
+    parts = name.split()
+    if len(parts) < 2:
+        return ()
+    written = r"\s+".join(rf"\(?{re.escape(part)}\)?" for part in parts)
+    pattern = re.compile(rf"(?<![\w(]){written}(?![\w'\u2019-])")
+    return tuple(
+        s.span for s in numbered if (m := pattern.search(s.text)) is not None and "(" in m.group()
+    )[:MAX_MENTIONS]
+
+
 def same_name(a: str, b: str) -> bool:
     pa, pb = name_parts(a), name_parts(b)
     return pa == pb or same_person(pa, pb)
@@ -699,6 +716,9 @@ def ground_people(
         if not evidence and (damaged := _printed_undecoded(name, ctx)) is not None:
             out.notes.append(f"people[{i}]: {name!r} is printed {damaged!r}, a letter undecoded")
             name, evidence = damaged, _naming_sentences(damaged, ctx.numbered)
+        if not evidence and (bracketed := _printed_in_brackets(name, ctx.numbered)):
+            out.notes.append(f"people[{i}]: {name!r} is printed with a part in brackets")
+            evidence = bracketed
         if not evidence and (alone := _family_name_by_office(name, ctx)) is not None:
             out.notes.append(f"people[{i}]: {name!r} is not printed; {alone!r} after an office is")
             name, evidence = alone, _naming_sentences(alone, ctx.numbered)
@@ -738,8 +758,8 @@ def _beside(text: str, title: str, name: str) -> bool:
     """Whether ``text`` writes the title next to the name: a small model copies one
     person's title onto another named in the same sentence ("Army General Valery Gerasimov
     has expressed his condolences to General Hulusi Akar")."""
-    hay = normalize(text, fold_case=True).text
-    wanted = normalize(title, fold_case=True).text.strip(" .,;:")
+    hay = normalize(_BRACKETED_WORD.sub(r"\1", text), fold_case=True).text  # "(Shinzo) Abe"
+    wanted = normalize(_BRACKETED_WORD.sub(r"\1", title), fold_case=True).text.strip(" .,;:")
     if not wanted:
         return False
     named = [

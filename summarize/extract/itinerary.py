@@ -539,6 +539,8 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     ):
         status = "planned"
     dates = _dates(event, status, published)
+    if status == "past" and published and _after_page(dates.start, published):
+        status = "planned"  # "are due in Tokyo on March 20" on March 18: not done yet
     if status == "ongoing" and published and (dates.start or "") > published.isoformat():
         # under way as the page is written: a later day the sentence names ("ahead of his
         # meeting tomorrow") is some other event's, and the page dates the trip
@@ -581,6 +583,14 @@ def _before_page(start: str | None, published: date) -> bool:
     if start is None or start.startswith("-"):
         return False
     return start < published.isoformat()[: len(start)]
+
+
+def _after_page(start: str | None, published: date) -> bool:
+    """Whether a date, at its own precision, begins after the page's day ("2017-04" after
+    "2017-03-19"); a year-less date is never placed after it."""
+    if start is None or start.startswith("-"):
+        return False
+    return start > published.isoformat()[: len(start)]
 
 
 # A trip that was only ever planned: "prompted Mr Nieto to cancel a planned Washington visit".

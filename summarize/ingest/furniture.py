@@ -166,12 +166,13 @@ def strip_furniture(article: str) -> Body:
                 seen.add(key[3:])  # the sign-off that repeats the byline at the end
     kept, credits = _without(article, kept, embed_credits)
     kept, wire = _without(article, kept, wire_credits)
+    kept, authors = _without(article, kept, author_credits)
     kept, links = _without(article, kept, linked_headlines)
     kept, shares = _without(article, kept, share_bars)
     kept, teasers = _without(article, kept, dated_teasers)
     kept, injected = _without(article, kept, injected_ranges)
     kept, reader = _at_end(article, kept, reader_addressed)
-    cut = credits + wire + links + shares + teasers + injected + reader
+    cut = credits + wire + authors + links + shares + teasers + injected + reader
     body = assemble_body(article, kept, removed + cut)
     spans = tuple(Span(start=s, end=e, text=article[s:e]) for s, e in injected)
     return replace(body, injected=spans)
@@ -210,6 +211,18 @@ def wire_credits(text: str) -> list[tuple[int, int]]:
     writer's sign-off with where to find them ('... keep talking. "?Reach Josh Lederman on
     Twitter at http://twitter.com/joshledermanAP')."""
     return [match.span() for match in (*_WIRE_CREDIT.finditer(text), *_SIGN_OFF.finditer(text))]
+
+
+# The credit that closes a box run into the prose, a picture gallery's or a fact file's
+# ("... is on the rise. Author: Rachel Stewart Points of clarification ..."): given and family
+# name, one credit or several.
+_NAME = r"[A-Z][\w'\u2019.-]*\s+[A-Z][\w'\u2019-]+"
+_AUTHOR_CREDIT = re.compile(rf"\bAuthors?:\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s*")
+
+
+def author_credits(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each "Author: Name" credit in ``text``, with the space after it."""
+    return [match.span() for match in _AUTHOR_CREDIT.finditer(text)]
 
 
 _SIGN_OFF = re.compile(
@@ -362,20 +375,28 @@ def linked_headlines(text: str) -> list[tuple[int, int]]:
 
 def _headline_end(words: list[re.Match[str]]) -> int | None:
     """Where a linked headline stops in the words after its label: before a function word
-    capitalized after a lower-case word, or a name the scrape glued to its verb of saying
-    ("... for Palestinian state Safadi-told his counterparts"), or after a word that ends a
-    headline."""
-    after_lower = False
+    capitalized after a lower-case word outside a quotation, or a name the scrape glued to
+    its verb of saying ("... for Palestinian state Safadi-told his counterparts"), or after a
+    word that ends a headline."""
+    after_lower = quoted = False
     for word in words:
         token = word.group(0)
-        if after_lower and token[0].isupper() and token.casefold() in _OPENERS:
+        if after_lower and not quoted and token[0].isupper() and token.casefold() in _OPENERS:
             return word.start()
         if after_lower and _GLUED_SAYING.fullmatch(token):
             return word.start()
         if len(token) > 1 and token.endswith(_HEADLINE_ENDS) and word is not words[-1]:
             return word.end()
         after_lower = token[0].islower() and not token.endswith(":")
+        # a quotation in the headline ("'Hope is all I have', Syrian journalist says") holds
+        # its own capitals: its "I" is no new sentence
+        closes = token.rstrip(",.;:?!-").endswith(_CLOSING_MARKS)
+        quoted = (quoted or token.startswith(_OPENING_MARKS)) and not closes
     return None
+
+
+_OPENING_MARKS = ("'", '"', "\u2018", "\u201c")
+_CLOSING_MARKS = ("'", '"', "\u2019", "\u201d")
 
 
 _GLUED_SAYING = re.compile(r"[A-Z][\w'\u2019]*-(?:told|said|says|added|warned|tells)")
