@@ -94,6 +94,9 @@ def test_a_common_noun_or_a_possessive_is_not_a_name() -> None:
     assert person_name("Lyon Bank President Morel", ctx) == "Morel"
     # A number is no part of a name: "Air Force One" read as the office "Air" of "Force One".
     assert person_name("Force One", ctx) is None
+    # A body whose name a modifier opens: not the one word after it.
+    assert person_name("United Nations", ctx) is None
+    assert person_name("Federal Reserve", ctx) is None
 
 
 def test_a_common_noun_left_after_an_office_word_is_not_a_name() -> None:

@@ -56,7 +56,7 @@ from summarize.knowledge.places import (
     place_countries,
     writes_a_region_of,
 )
-from summarize.knowledge.titles import title_stems, title_word
+from summarize.knowledge.titles import only_modifiers, title_stems, title_word
 from summarize.knowledge.word_classes import verb_lemmas
 from summarize.llm.prompts import grammar_words, word_list
 
@@ -425,8 +425,11 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     while len(tokens) > 1 and _POSSESSIVE_WORD.match(tokens[0]):  # "America's Angela Merkel"
         tokens = tokens[1:]
     leading = len(tokens)
+    opening = tokens
     while tokens and (_is_title_word(tokens[0]) or is_country(tokens[0])):
         tokens = tokens[1:]
+    if len(tokens) == 1 < leading and only_modifiers(opening[: leading - 1]):
+        return None  # "United Nations", "Federal Reserve": a modifier opens a body's name
     while len(tokens) > 2 and ctx is not None and _city_before(tokens, ctx.numbered.text):
         tokens = tokens[1:]  # "Ambassador in Moscow Riyad Haddad": the post's city, no name
     if 0 < len(tokens) == 1 < leading and ctx and _also_lowercase(tokens[0], ctx.numbered.text):
