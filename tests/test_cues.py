@@ -70,6 +70,15 @@ from summarize.llm.prompts import word_list
         "The plant poses a deep risk to the region, he said.",  # an assessment of a threat
         "The readout left little doubt of his commitment.",  # a certainty
         "The premier is set to meet with the president Friday.",  # a schedule, with its day
+        "Ruiz arrived on Thursday and the pact is set to pass.",  # or without it
+        "Dell set to meet Ruiz at the palace",
+        # A possibility as the topic of talks, an ability made real, a premise, a proposal.
+        "The possibility of extending the U.S. pact is to be discussed in prospective talks.",
+        "Support from Lima made it possible to create a good environment.",
+        "The parties proceed from the assumption that the deal stands.",
+        "While suggesting possible cooperation with Lima, Ruiz was critical.",
+        "Ruiz suggested convening a summit.",
+        "Dell suggested Ana Ruiz be appointed as envoy.",
         "Also Thursday, Gen. Ruiz, the army chief, was set to meet his counterpart.",
         '"We expect Chile to honor its commitments," Ruiz said.',  # a demand of a state
         "Ties were strained by the nations' fears of a resurgent Lima.",  # fears, as a thing
@@ -134,9 +143,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("Even if talks fail, prices will hold.", "if"),  # a concession still predicts
         ("The navy has been seen by its rivals as a threat.", "seen by its rivals as"),
         ("But all signs point to the bank raising rates.", "signs point"),  # an inference
-        ("The pact, set to enter force in months, may fail.", "set to"),  # no day: a forecast
-        # The day of another clause schedules nothing.
-        ("Ruiz arrived on Thursday and the pact is set to pass.", "set to"),
+        ("The pact, set to enter force in months, may fail.", "may"),  # "set to": a schedule
         ("We expect inflation to rise next year.", "expect"),  # of no state: a forecast
         # What the traveler is expected to do there, with the day of the trip: a forecast.
         ("Ruiz travels on Friday, where he is expected to press Lima.", "is expected"),

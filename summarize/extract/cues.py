@@ -69,14 +69,13 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # "I think we need to start somewhere"), a feeling about a thing ("fearful of armed groups") and a
 # topic denied ("talks ... for Article 50, not the possibility of a referendum") are no guess
 # either; fears named as a thing ("the nations' fears of a resurgent Kremlin", "is fueling
-# primordial fears") are a factor, no guess; "set to" with the day it names ("is set to meet
-# with Trump Friday", "Also Thursday, the general was set to meet ...") states a schedule, and so
-# does an arrival or a meeting "expected" on the day it names ("where Pence is expected to arrive
-# on Friday"), and a speech "expected" with its words given ("She is expected to say: ..."). What
+# primordial fears") are a factor, no guess; an arrival or a meeting "expected" on the day it
+# names ("where Pence is expected to arrive on Friday") states a schedule, and so does a speech
+# "expected" with its words given ("She is expected to say: ..."). What
 # someone "sees as" something ("what it sees as a lack of engagement") is how they name it, and
 # "Most worryingly," and "particularly worrisome" how bad a fact is: no guess.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
-# A day the schedule names: "is set to meet with the president Friday" states a plan.
+# A day the schedule names: "is expected to arrive on Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
 # What a belief can judge rather than guess: "I don't think it is normal", "Moscow believes it
 # important to use the format" state a position, not a possibility.
@@ -99,7 +98,7 @@ _MODAL = r"(?:may|might|could|would|will)"
 _NOT_SPECULATING = re.compile(
     r"\bcould\s*(?:not|n[o'\u2019]?t)\b"
     r"|\b(?:than|as)\s+(?:\w+\s+){0,2}expected\b|\b(?:was|were)\s+widely\s+expected\b"
-    r"|\b(?:possible|potential)\s+(?!to\b|that\b)[a-z]+"
+    r"|\b(?:possible|potential|prospective)\s+(?!to\b|that\b)[a-z]+"
     r"|\brisked\b|\bat\s+the\s+risk\s+of\b"
     r"|\b(?:take|takes|taking|taken|took)\s+(?:(?!the\b)[\w-]+\s+){0,2}risks?\b"
     rf"|\bassum\w*\s+(?:{_DETERMINER}\s+)?(?:\w+er\s+|new\s+|full\s+)?"
@@ -152,11 +151,15 @@ _NOT_SPECULATING = re.compile(
     r"|\bfearful\s+of\b"
     r"|\bpos(?:e|es|ed|ing)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}risks?\b"
     r"|\b(?:little|no|without|beyond)\s+(?:a\s+)?doubts?\b"
-    rf"|\bset\s+to\s+(?:[\w\'\u2019-]+\s+){{1,8}}?(?:on\s+)?(?:{_WEEKDAYS})\b"
     r"|\b(?:(?:is|are|was|were)\s+)?expected\s+to\s+(?:say|tell|declare)\b[^.;:?!\"\u201c]{0,40}[:\"\u201c]"
     rf"|\b(?:(?:is|are|was|were)\s+)?expected\s+to\s+(?:arrive|attend|travel|fly|come|land|visit|meet)\b"
     rf"(?=[^.;:?!]{{0,80}}?\b(?:{_WEEKDAYS})\b)"
-    rf"|^\W*(?:\w+\s+)?(?:on\s+)?(?:{_WEEKDAYS})\s*,[^;!?]{{0,160}}?\bset\s+to\b",
+    r"|\bpossibilit\w*\s+of\b[^;:?!]{0,100}?\b(?:is|are|was|were|will\s+be)\s+(?:to\s+be\s+)?"
+    r"(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*"
+    r"|\b(?:make|makes|made|making)\s+it\s+possible\b"
+    r"|\bproceed\w*\s+from\s+the\s+assumption\b"
+    r"|\bsuggest\w*\s+(?:possible\s+[a-z]+|(?-i:[a-z]+ing)\b"
+    r"|(?:that\s+)?(?:[A-Z][\w\'\u2019-]*\s+){1,3}be\s+[a-z]+ed\b)",
     re.IGNORECASE,
 )
 
