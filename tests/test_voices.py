@@ -99,7 +99,6 @@ def test_an_attribution_past_a_comma_after_the_quotation_is_someone_elses() -> N
         ("A Foreign Ministry source said the envoys may meet.", UNNAMED_SOURCES),
         ("Embassy officials said the envoys may meet.", UNNAMED_OFFICIALS),
         ("The two sides said they may meet again.", UNNAMED_OFFICIALS),  # the parties' officials
-        ("On those trips, aides expect the talks may run long.", UNNAMED_OFFICIALS),
         # A body of state, by its noun or by its initials.
         ("The committee expects inflation to settle.", UNNAMED_OFFICIALS),
         ("While the FOMC still forecasts growth, risks may rise.", UNNAMED_OFFICIALS),
