@@ -494,6 +494,19 @@ def test_he_said_after_a_he_said_goes_back_to_whom_the_first_means() -> None:
     assert speakers.voice(sentences[-1], (at, at + 3)) == "Oskar Brandt"
 
 
+def test_a_quotation_after_one_told_to_an_agency_by_a_described_speaker_is_theirs() -> None:
+    article = (
+        "Oskar Brandt met Mira Castell. "
+        '"Talks went well," Brandt Okafor, a Lima political analyst, told The Associated Press '
+        'news agency. "This shows the deal may hold."'
+    )
+    sentences = tuple((s.start, s.end) for s in split_sentences(article))
+    speakers = Speakers(article, sentences, PEOPLE)
+    at = article.index("may")
+    # Not Oskar Brandt, whom "Brandt" alone would mean: the analyst named in full.
+    assert speakers.voice(sentences[-1], (at, at + 3)) == "Brandt Okafor"
+
+
 def test_aides_are_officials_but_not_the_he_after_them() -> None:
     assert voice_of("On those trips, aides expect talks may follow.", PEOPLE) == UNNAMED_OFFICIALS
     told = "Castell has told aides she hopes talks may follow."

@@ -408,13 +408,16 @@ class Speakers:
         after = self._after(quote)
         for match in attribution_verbs().finditer(after):
             lead, rest = after[: match.start()], after[match.end() :]
-            # '..." to hold up, Brandt said.' names the speaker past a comma only where the
-            # attribution ends the sentence; '..."?Earlier, Brandt told reporters the talks
-            # were over' is a new sentence of a scrape that lost its full stop.
-            if "," in lead.lstrip(" ,?\u2014-") and len(rest.split()) > _TRAILING_WORDS:
-                break
             pieces = lead.rstrip(" ,").split(",")  # '..." Lee, a professor at ... told': Lee
             described = len(pieces) > 1 and _APPOSITIVE.match(pieces[-1]) is not None
+            # '..." to hold up, Brandt said.' names the speaker past a comma only where the
+            # attribution ends the sentence, or the comma sets off who the speaker is ('...,"
+            # Abdi, a political analyst, told The Associated Press news agency.'); '..."?Earlier,
+            # Brandt told reporters the talks were over' is a new sentence of a scrape that
+            # lost its full stop.
+            long_rest = len(rest.split()) > _TRAILING_WORDS
+            if "," in lead.lstrip(" ,?\u2014-") and long_rest and not described:
+                break
             if len((pieces[-2] if described else pieces[-1]).split()) > _NEAR_WORDS:
                 break
             voice = None if described else self._subject(pieces[-1], earlier)
@@ -510,7 +513,11 @@ def _set_off(
         while k > 0 and _describes(pieces[k]) and _ONLY_A_NAME.fullmatch(pieces[k].strip()) is None:
             k -= 1
         subject = pieces[k]
-        return _voice_in(subject, people, ()) or _addressed(subject) or _named(subject)
+        voice = _voice_in(subject, people, ())
+        full = _person_named(subject)
+        if voice in people and full is not None and _another_by_the_key(full, voice):
+            return full  # "Mohamed Sheikh Abdi, a political analyst": not President Mohamed
+        return voice or _addressed(subject) or _named(subject)
     if not _an_aside(aside):
         return None  # "..., which promises", "... with Brandt, senior aides said": the subject
     k = len(pieces) - 2
@@ -534,6 +541,15 @@ def _set_off(
 
 # An owner before a name: "Al Jazeera's (Andrew Simmons)".
 _POSSESSOR = re.compile(r"^.*['\u2019]s\s+(?=[A-Z])")
+
+
+def _another_by_the_key(full: str, person: str) -> bool:
+    """Whether a full name opens with the part a later mention of ``person`` uses and names
+    someone else ("Mohamed Sheikh Abdi" for Mohamed Abdullahi Mohamed, "Mohamed")."""
+    from summarize.extract.grounding import same_name
+    from summarize.knowledge.person_names import mention_key
+
+    return full.split()[0] == mention_key(person) and not same_name(full, person)
 
 
 def _an_aside(piece: str) -> bool:
