@@ -515,7 +515,7 @@ def _set_off(
         subject = pieces[k]
         voice = _voice_in(subject, people, ())
         full = _person_named(subject)
-        if voice in people and full is not None and _another_by_the_key(full, voice):
+        if voice is not None and voice in people and full and _another_by_the_key(full, voice):
             return full  # "Mohamed Sheikh Abdi, a political analyst": not President Mohamed
         return voice or _addressed(subject) or _named(subject)
     if not _an_aside(aside):
