@@ -79,6 +79,11 @@ from summarize.llm.prompts import word_list
         "While suggesting possible cooperation with Lima, Ruiz was critical.",
         "Ruiz suggested convening a summit.",
         "Dell suggested Ana Ruiz be appointed as envoy.",
+        # An opinion in the first person with nothing to come; a think tank, thought leaders.
+        '"I think it is one of the greats, but I do not have time," Ruiz said.',
+        '"We think you are very strong and very brave."',
+        "A report from a think tank in Lima found it.",
+        "She met CEOs and thought leaders.",
         "Also Thursday, Gen. Ruiz, the army chief, was set to meet his counterpart.",
         '"We expect Chile to honor its commitments," Ruiz said.',  # a demand of a state
         "Ties were strained by the nations' fears of a resurgent Lima.",  # fears, as a thing
@@ -125,6 +130,8 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("She indicated the bank would cut rates, aides said.", "indicated"),
         ("I believe it will rain on Monday.", "believe"),
         ("I think it is likely to rain.", "think"),  # a belief that judges no value
+        ('"I don\'t think our allies will question it," he said.', "think"),  # something to come
+        ("I think we'll see a deal.", "think"),
         ("Officials discussed the plan; the possibility of a strike remains.", "possibility"),
         ("There is a risk that talks fail.", "risk"),
         ("Hopefully the rain stops.", "Hopefully"),
