@@ -84,6 +84,7 @@ from summarize.llm.prompts import word_list
         '"We think you are very strong and very brave."',
         "A report from a think tank in Lima found it.",
         "She met CEOs and thought leaders.",
+        "Lima denies the allegations.",  # a thing named, as "the fears" is
         "Also Thursday, Gen. Ruiz, the army chief, was set to meet his counterpart.",
         '"We expect Chile to honor its commitments," Ruiz said.',  # a demand of a state
         "Ties were strained by the nations' fears of a resurgent Lima.",  # fears, as a thing

@@ -76,7 +76,7 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # "Most worryingly," and "particularly worrisome" how bad a fact is: no guess. An opinion given
 # in the first person with nothing to come after it ("I think it's one of the greats", "We think
 # you are very brave": no modal, no future) judges, it does not guess; "think tank" and "thought
-# leaders" are nouns.
+# leaders" are nouns, and "the allegations" names a thing, as "the fears" does.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is expected to arrive on Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
@@ -125,7 +125,7 @@ _NOT_SPECULATING = re.compile(
     r"|\b(?:fuel|stok|rais|eas|allay|calm|heighten|spark|deepen|prompt)\w*\s+(?:[\w-]+\s+)?"
     r"fears?\b(?!\s+that\b)"
     r"|\b(?:think|thinks|thinking|thought)\s+(?:of|about)\b"
-    r"|\bthink[\s-]+tanks?\b|\bthought\s+leaders?\b"
+    r"|\bthink[\s-]+tanks?\b|\bthought\s+leaders?\b|\ballegations?\b"
     r"|\b(?:I|we)\s+(?:also\s+|really\s+|still\s+|do\s+|do\s+not\s+|don[\'\u2019]t\s+)?"
     r"(?:think|believe)\b(?![^;!?]*\b(?:will|would|could|can|may|might|should|must|going\s+to"
     r"|likely|won[\'\u2019]t|wouldn[\'\u2019]t|can[\'\u2019]t|couldn[\'\u2019]t)\b|[^;!?]*[\'\u2019]ll\b)"
