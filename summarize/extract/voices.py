@@ -452,11 +452,13 @@ class Speakers:
         return voice if voice in self.people else None
 
     def _voice_of(self, sentence: str, previous: str = "") -> str | None:
+        """:func:`voice_of` with this article's people, their titles and their countries."""
         return voice_of(
             sentence, self.people, previous=previous, offices=self.offices, countries=self.countries
         )
 
     def _subject(self, clause: str, earlier: str) -> str | None:
+        """:func:`_subject` with this article's people, their titles and their countries."""
         return _subject(clause, self.people, earlier, self.offices, countries=self.countries)
 
     def _after(self, quote: Quotation) -> str:
