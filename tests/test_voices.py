@@ -507,6 +507,14 @@ def test_a_quotation_after_one_told_to_an_agency_by_a_described_speaker_is_their
     assert speakers.voice(sentences[-1], (at, at + 3)) == "Brandt Okafor"
 
 
+def test_the_two_sides_are_the_two_the_sentence_before_names_else_officials() -> None:
+    sentence = "The two sides vowed that talks may resume."
+    named = "During her visit, Castell and Brandt inked a plan."
+    assert voice_of(sentence, PEOPLE, previous=named) is None  # those two, as "they" would be
+    unnamed = "Ministers from Lyon and Lima met on Monday."
+    assert voice_of(sentence, PEOPLE, previous=unnamed) == UNNAMED_OFFICIALS
+
+
 def test_aides_are_officials_but_not_the_he_after_them() -> None:
     assert voice_of("On those trips, aides expect talks may follow.", PEOPLE) == UNNAMED_OFFICIALS
     told = "Castell has told aides she hopes talks may follow."

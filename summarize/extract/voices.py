@@ -637,6 +637,8 @@ def _subject(
         voice = voice or _addressed(clause)
         if voice in GENERIC_VOICES and _ENDS_WITH_HE.search(clause):
             voice = None  # "The President has told aides he (hopes)": a group is no "he"
+        if voice == UNNAMED_OFFICIALS and _SIDES.search(clause) and _two_named(earlier, people):
+            voice = None  # "Choe and Ryzhenkov inked a plan. The two sides vowed": those two
     if called_back:
         voice = _opening_person(earlier, people)
     if voice is None and (_ENDS_WITH_PRONOUN.search(clause) or joined or called_back):
@@ -645,6 +647,20 @@ def _subject(
     if voice is None and _ENDS_WITH_IT.search(clause):
         voice = _body_opening(earlier)
     return voice or _full_name_before(clause, earlier)
+
+
+# "the two sides", "both sides": the parties, whoever the text named last as two.
+_SIDES = re.compile(r"\b(?:the\s+two|both)\s+sides\s*$", re.IGNORECASE)
+
+
+def _two_named(earlier: str, people: Sequence[str]) -> bool:
+    """Whether the sentence before names two or more of the people: whom "the two sides"
+    then means, rather than unnamed officials."""
+    from summarize.extract.grounding import name_positions
+
+    last = _LAST_SENTENCE.search(earlier)
+    text = _unquoted(last.group(1)) if last is not None else ""
+    return sum(1 for person in people if name_positions(text, person)) >= 2
 
 
 def _full_name_before(clause: str, earlier: str) -> str | None:
