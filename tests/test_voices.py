@@ -16,6 +16,19 @@ from summarize.extract.voices import Speakers, attribution_verbs, voice_of, voic
 from summarize.ingest.sentences import split_sentences
 
 PEOPLE = ("Oskar Brandt", "Mira Castell", "Arno Velt")
+
+
+def _last_voice(
+    article: str, cue: str = "may", countries: tuple[tuple[str, str], ...] = ()
+) -> str | None:
+    """Who voices the last sentence of ``article`` at ``cue`` in it."""
+    sentences = tuple((s.start, s.end) for s in split_sentences(article))
+    at = article.index(cue, sentences[-1][0])
+    return Speakers(article, sentences, PEOPLE, (), countries).voice(
+        sentences[-1], (at, at + len(cue))
+    )
+
+
 ARTICLE = (
     "Talks stalled on Monday, said Oskar Brandt, the envoy. "
     "\u201cBoth sides are going to want to cool the rhetoric,\u201d Brandt said. "
@@ -181,10 +194,7 @@ def test_a_role_with_a_country_word_is_the_one_person_serving_that_country() -> 
         "Mira Castell met Oskar Brandt in Lyon. The French leader stressed that talks must be "
         'prepared "by both sides." "If not, a meeting may follow in July," he said.'
     )
-    sentences = tuple((s.start, s.end) for s in split_sentences(article))
-    speakers = Speakers(article, sentences, PEOPLE, (), countries)
-    at = article.index("may")
-    assert speakers.voice(sentences[-1], (at, at + 3)) == "Oskar Brandt"
+    assert _last_voice(article, countries=countries) == "Oskar Brandt"
 
 
 def test_he_said_goes_on_from_the_speaker_of_the_sentence_before() -> None:
@@ -487,11 +497,8 @@ def test_he_said_after_a_he_said_goes_back_to_whom_the_first_means() -> None:
         "Oskar Brandt met Mira Castell in Lyon. The French leader stressed the need. "
         '"If this happens, we will be glad," he said. "If not, a meeting may follow," he said.'
     )
-    sentences = tuple((s.start, s.end) for s in split_sentences(article))
     countries = (("Oskar Brandt", "france"), ("Mira Castell", "chile"))
-    speakers = Speakers(article, sentences, PEOPLE, (), countries)
-    at = article.index("may")
-    assert speakers.voice(sentences[-1], (at, at + 3)) == "Oskar Brandt"
+    assert _last_voice(article, countries=countries) == "Oskar Brandt"
 
 
 def test_a_quotation_after_one_told_to_an_agency_by_a_described_speaker_is_theirs() -> None:
@@ -500,11 +507,8 @@ def test_a_quotation_after_one_told_to_an_agency_by_a_described_speaker_is_their
         '"Talks went well," Brandt Okafor, a Lima political analyst, told The Associated Press '
         'news agency. "This shows the deal may hold."'
     )
-    sentences = tuple((s.start, s.end) for s in split_sentences(article))
-    speakers = Speakers(article, sentences, PEOPLE)
-    at = article.index("may")
     # Not Oskar Brandt, whom "Brandt" alone would mean: the analyst named in full.
-    assert speakers.voice(sentences[-1], (at, at + 3)) == "Brandt Okafor"
+    assert _last_voice(article) == "Brandt Okafor"
 
 
 def test_the_two_sides_are_the_two_the_sentence_before_names_else_officials() -> None:
