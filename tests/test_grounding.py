@@ -47,19 +47,18 @@ def _numbered(text: str) -> Numbered:
     return number_sentences(assemble_body(text, [(0, len(text))], []))
 
 
-def _ctx() -> ArticleContext:
-    numbered = _numbered(TEXT)
+def _ctx(text: str = TEXT) -> ArticleContext:
+    """The article numbered, with its three Estonian officials as the people found."""
     people = [
         Person(name, True, None, "Estonia", ())
         for name in ("Pavel Orlin", "Oskar Brandt", "Mira Castell")
     ]
-    return ArticleContext(numbered, None, people)
+    return ArticleContext(_numbered(text), None, people)
 
 
 def test_a_traveler_named_nowhere_becomes_the_one_person_the_sentence_names() -> None:
     text = TEXT.replace("met Mira Castell and Pavel Orlin in Hanoi", "stayed in Tallinn")
-    numbered = _numbered(text)
-    ctx = ArticleContext(numbered, None, _ctx().people)
+    ctx = _ctx(text)
     wrong = _Event(who="Oskar Brandt", met="Pavel Orlin", n=2)
 
     grounded = ground_events([wrong], ctx, [1, 2])
@@ -1040,8 +1039,7 @@ def test_a_place_written_alone_is_the_one_the_article_writes_after_a_city() -> N
         "Flights to Washington, D.C. were canceled for Oskar Brandt on Monday. "
         "He drove and made it to D.C. by Wednesday."
     )
-    numbered = _numbered(text)
-    ctx = ArticleContext(numbered, None, _ctx().people)
+    ctx = _ctx(text)
 
     grounded = ground_events([_Event(who="Oskar Brandt", place="D.C.", when=None, n=2)], ctx, [2])
     [event] = grounded.items
@@ -1055,14 +1053,13 @@ def test_a_wire_dateline_places_no_event() -> None:
         "PRAGUE, February 7. /TASS/. A meeting of Oskar Brandt and Mira Castell is not "
         "ruled out, Pavel Orlin said."
     )
-    numbered = _numbered(text)
-    ctx = ArticleContext(numbered, None, _ctx().people)
+    ctx = _ctx(text)
     planned = _Event(who="Oskar Brandt", place="Prague", when=None, status="planned", n=2)
 
     # "PRAGUE, February 7. /TASS/.": where the report was filed, as "Prague (CNN)" is.
     assert ground_events([planned], ctx, [2]).items == []
     moved = text.replace("is not ruled out", "will be held in Prague")
-    ctx = ArticleContext(_numbered(moved), None, _ctx().people)
+    ctx = _ctx(moved)
     assert [e.who for e in ground_events([planned], ctx, [2]).items] == ["Oskar Brandt"]
 
 
@@ -1132,7 +1129,7 @@ def test_with_someone_in_a_place_opening_a_sentence_is_their_stay() -> None:
         "With Foreign Minister Oskar Brandt in Hanoi on his first trip, Pavel Orlin spoke "
         "to workers at home."
     )
-    ctx = ArticleContext(_numbered(text), None, _ctx().people)
+    ctx = _ctx(text)
 
     grounded = ground_events([_Event(who="Pavel Orlin", when=None, n=1)], ctx, [1])
     assert [e.who for e in grounded.items] == ["Oskar Brandt"]
