@@ -76,7 +76,11 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # "Most worryingly," and "particularly worrisome" how bad a fact is: no guess. An opinion given
 # in the first person with nothing to come after it ("I think it's one of the greats", "We think
 # you are very brave": no modal, no future) judges, it does not guess; "think tank" and "thought
-# leaders" are nouns, and "the allegations" names a thing, as "the fears" does.
+# leaders" are nouns, and "the allegations" names a thing, as "the fears" does. What "would be"
+# foresees is a guess ("rebuilding the relationship would be a long process"), but not a plan
+# told in the progressive ("he would be speaking in a direct way") nor an assurance that
+# something will not happen ("there would be no mass deportations"; "there would be no ISIS
+# had the US kept Iraq's oil" stays a guess, on its condition).
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is expected to arrive on Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
@@ -164,6 +168,8 @@ _NOT_SPECULATING = re.compile(
     r"|\bpossibilit\w*\s+of\b[^;:?!]{0,100}?\b(?:is|are|was|were|will\s+be)\s+(?:to\s+be\s+)?"
     r"(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*"
     r"|\b(?:make|makes|made|making)\s+it\s+possible\b"
+    r"|\bwould\s+(?:not\s+)?be\s+[\"\u201c]?(?-i:[a-z]{3,}ing)\b"
+    r"|\bthere\s+would\s+(?:not\s+)?be\s+[\"\u201c]?no\b(?![^.;]*\b(?:had|if|unless)\b)"
     r"|\bproceed\w*\s+from\s+the\s+assumption\b"
     r"|\bsuggest\w*\s+(?:possible\s+[a-z]+|(?-i:[a-z]+ing)\b"
     r"|(?:that\s+)?(?:[A-Z][\w\'\u2019-]*\s+){1,3}be\s+[a-z]+ed\b)",
