@@ -167,6 +167,19 @@ def test_hosting_foreign_officials_at_home_is_an_engagement_and_an_absence_is_no
     assert not journey_or_meeting(_event("Rome", skipped), "Canada")
     there = "Dell attended the summit in Rome."
     assert journey_or_meeting(_event("Rome", there), "Canada")
+    # A boycott or an attendance denied, where another sentence is cited for the place.
+    boycott = "Forty states boycott the talks in Rome."
+    lead = Span(start=0, end=len(boycott), text=boycott)
+    denied = 'Dell said: "Canada is not attending the negotiations on the treaty."'
+    quoted = Span(start=len(boycott) + 1, end=len(boycott) + 1 + len(denied), text=denied)
+    assert not journey_or_meeting(
+        Event(2, "Tomas Dell", "trip", "past", "Rome", None, None, (lead, quoted)), "Canada"
+    )
+    boycotted = "Dell boycotted the summit in Rome."
+    assert not journey_or_meeting(_event("Rome", boycotted), "Canada")
+    # Someone else's boycott, after the traveler's name, says nothing of theirs.
+    blamed = "In Astana, Dell blamed Lyon for the opposition boycott."
+    assert journey_or_meeting(_event("Astana", blamed), "Canada")
 
 
 def test_a_meeting_at_home_needs_the_one_met_near_its_place() -> None:
@@ -359,6 +372,27 @@ def test_no_journey_to_a_place_named_as_a_topic_or_told_of_others_by_the_travele
     # Said there, after the verb of saying, it is theirs.
     there = '"There will be no deportations", Mr Dell told a news conference in Lisbon.'
     assert journey_or_meeting(_event("Lisbon", there), "Canada")
+    # Talks being prepared, and talks the place only names, in the traveler's sentence.
+    preparing = "Dell and Ruiz agreed to cooperate in preparing the intra-Lyonnais talks in Geneva."
+    assert not journey_or_meeting(_event("Geneva", preparing), "Canada")
+    preparatory = "Dell and other ministers are holding preparatory meetings in Jordan."
+    assert journey_or_meeting(_event("Jordan", preparatory), "Canada")
+    named = "Dell expects Geneva talks on Syria to be successful"
+    assert not journey_or_meeting(_event("Geneva", named), "Canada")
+    assert journey_or_meeting(_event("Geneva", "Dell arrived for the Geneva talks."), "Canada")
+    with_dell, in_tokyo = "Ruiz was meeting with Tomas Dell.", "The Tokyo talks may end the row."
+    meeting = Span(start=0, end=len(with_dell), text=with_dell)
+    tokyo = Span(start=len(with_dell) + 1, end=len(with_dell) + 1 + len(in_tokyo), text=in_tokyo)
+    assert journey_or_meeting(
+        Event(1, "Tomas Dell", "trip", "past", "Tokyo", None, None, (meeting, tokyo)), "Canada"
+    )
+    # What a speaker says that others did there; not what they say of their own trip.
+    reported = "Dell said that the meeting in Astana had brought together three delegations."
+    assert not journey_or_meeting(_event("Astana", reported), "Canada")
+    own = "Dell confirmed that he traveled to Astana last week."
+    assert journey_or_meeting(_event("Astana", own), "Canada")
+    said_there = "Dell said in Astana that the meeting had brought together three delegations."
+    assert journey_or_meeting(_event("Astana", said_there), "Canada")
 
 
 def test_a_year_or_month_right_after_the_place_dates_the_trip() -> None:

@@ -164,6 +164,14 @@ def test_talks_named_as_a_topic_are_not_where_anyone_meets() -> None:
 
     assert topic == []
     assert [t.destination_city for t in before] == ["Madrid", "Madrid"]
+    # Talks being prepared are no meeting yet; nor are talks a speaker tells of, not about
+    # themselves ("said that he met ..." is their own).
+    prepared = "Tomas Dell and Mira Castell agreed to cooperate in preparing the talks in Madrid."
+    told = "Tomas Dell said that the meeting in Madrid had brought together ten delegations."
+    own = "Tomas Dell said that he met Mira Castell in Madrid."
+    assert _stated(prepared) == []
+    assert _stated(told) == []
+    assert [t.destination_city for t in _stated(own)] == ["Madrid", "Madrid"]
 
 
 def test_a_traveler_called_by_office_and_country_takes_the_trip() -> None:

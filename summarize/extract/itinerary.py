@@ -230,11 +230,12 @@ def _hosts_foreign_officials(event: Event) -> bool:
     return any(_after_the_traveler(event, rf"\b{_FOREIGN_OFFICIALS}"))
 
 
-# "May's absence from the summit", "was absent from", "skipped the talks", "stayed away from":
-# the traveler was not there.
+# "May's absence from the summit", "was absent from", "skipped the talks", "stayed away from",
+# "boycotted the talks", "is not attending": the traveler was not there.
 _ABSENT = (
     r"(?:['\u2019]s\s+(?:[\w-]+\s+)?absence\b"
-    r"|\b[^.;]{0,40}?\b(?:absent|skip(?:s|ped|ping)?|stay(?:s|ed|ing)?\s+away)\b)"
+    r"|\b[^.;]{0,40}?\b(?:absent|skip(?:s|ped|ping)?|stay(?:s|ed|ing)?\s+away|boycott(?:s|ed|ing)"
+    r"|not\s+(?:be\s+)?attend\w*)\b)"
 )
 
 
@@ -255,17 +256,40 @@ def _place_only_a_topic(event: Event) -> bool:
     mentions = [
         _SUBJECT_OF.search(span.text, 0, m.start()) is not None
         or _PREPARED_FOR.search(span.text, 0, m.start()) is not None
+        or _the_talks_named(span.text, m, _surname(event.who))
         for span in event.evidence
         for m in re.finditer(rf"\b{words}\b", span.text)
     ]
     return bool(mentions) and all(mentions)
 
 
+# "Lavrov expects Geneva talks on Syria to be successful": the place names the talks, in the
+# sentence that names the traveler; not where one is "at", "for", "in", "to", "during" or
+# "attending" them, and not in another sentence, cited for where the traveler's talks are
+# ("Kishida was meeting with Lavrov" and "The Tokyo talks are not expected to ...").
+_TALKS_AFTER = re.compile(r"\s+(?:peace\s+)?(?:talks|process|negotiations|format)\b", re.IGNORECASE)
+_AT_THE_TALKS = re.compile(
+    r"\b(?:at|for|in|into|to|during|attend\w*|join\w*)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _the_talks_named(text: str, place: re.Match[str], surname: str) -> bool:
+    """Whether the place is only the name of talks, in a sentence that names the traveler
+    and says no one is at them."""
+    return (
+        bool(surname)
+        and re.search(rf"\b{re.escape(surname)}\b", text) is not None
+        and _TALKS_AFTER.match(text, place.end()) is not None
+        and _AT_THE_TALKS.search(text, 0, place.start()) is None
+    )
+
+
 # A gathering still to be held there, whose preparations are discussed elsewhere ("have
-# discussed preparations for intra-Syrian talks in Geneva"): where it will be, not where
-# those preparing it are.
+# discussed preparations for intra-Syrian talks in Geneva", "agreed to cooperate in preparing
+# the intra-Syrian talks in Geneva"): where it will be, not where those preparing it are.
 _PREPARED_FOR = re.compile(
-    r"\bprepar\w*\s+for\s+(?:the\s+)?(?:start\s+of\s+)?(?:[\w-]+\s+){0,3}?"
+    r"\bprepar(?:e|es|ed|ing|ations?)\s+(?:for\s+)?(?:the\s+)?(?:start\s+of\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:talks|conference|summit|meetings?|negotiations|round)\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+$",
     re.IGNORECASE,
 )
@@ -277,8 +301,10 @@ _FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did)\
 
 def _only_says_it(event: Event) -> bool:
     """Whether each cited sentence names the traveler only as who says what others did
-    there: "Turkish troops ... had entered the centre of Al Bab, Erdogan said on Sunday" (not
-    "Addressing a gathering in Washington, Mr Kenny said")."""
+    there: "Turkish troops ... had entered the centre of Al Bab, Erdogan said on Sunday", or
+    "Zakharova said that the meeting in Astana had brought together delegations" (not
+    "Addressing a gathering in Washington, Mr Kenny said", nor "Mr Kelly told a news
+    conference in Mexico City that ...": said there)."""
     surname = re.escape(_surname(event.who))
     if not surname or not event.evidence:
         return False
@@ -286,17 +312,39 @@ def _only_says_it(event: Event) -> bool:
     place = place_pattern(event.place or "")
     for span in event.evidence:
         named = [m.start() for m in re.finditer(rf"\b{surname}\b", span.text)]
-        said = [m.start() for m in saying.finditer(span.text)]
-        if not named or named != said or not _FINITE_BEFORE.search(span.text, 0, named[0]):
+        said = [m for m in saying.finditer(span.text)]
+        if not named or named != [m.start() for m in said]:
+            return False
+        reported = _REPORTED_CLAUSE.match(span.text, said[0].end())
+        if reported is not None and len(named) == 1 and _of_others(span.text[said[0].end() :]):
+            if place and re.search(rf"\b{place}\b", span.text[named[0] : reported.end()]):
+                return False  # "said in Geneva that ...": said there
+            continue
+        if not _FINITE_BEFORE.search(span.text, 0, named[0]):
             return False
         if place and re.search(rf"\b{place}\b", span.text[named[0] :]):
             return False  # "..., Mr Kelly told a news conference in Mexico City": said there
     return True
 
 
+# What opens the clause a speaker reports: "said that", "said on Monday that".
+_REPORTED_CLAUSE = re.compile(r"(?:\s+[\w-]+){0,5}?\s+that\b")
+# The speaker in what they report: "confirmed that he traveled", "said we will go".
+_SPEAKER_AGAIN = re.compile(r"\b(?:he|she|his|her|him|I|we|our|us|my|me)\b", re.IGNORECASE)
+
+
+def _of_others(reported: str) -> bool:
+    """Whether a reported clause tells of others, with no journey in it: not "(confirmed that)
+    he traveled to the White House", "(noted that) during the trip the parliamentarians ..."."""
+    return _SPEAKER_AGAIN.search(reported) is None and not tells_travel(reported)
+
+
 def _absent(event: Event) -> bool:
-    """Whether every cited sentence says the traveler stayed away."""
-    cited = _after_the_traveler(event, _ABSENT)
+    """Whether every cited sentence that names the traveler says they stayed away (another
+    cited only for the place says nothing of them)."""
+    surname = re.escape(_surname(event.who))
+    naming = [s for s in event.evidence if surname and re.search(rf"\b{surname}\b", s.text)]
+    cited = [re.search(rf"\b{surname}{_ABSENT}", s.text) is not None for s in naming]
     return bool(cited) and all(cited)
 
 

@@ -425,19 +425,21 @@ _NEXT_SUBJECT = re.compile(r"[^,;]{0,40},\s*(" + _CAPITALISED.pattern + ")")
 
 
 def _meeting_word(text: str) -> re.Match[str] | None:
-    """The sentence's first meeting word, unless it names what is discussed ("Dell and
-    Castell will also discuss ... the upcoming peace talks in Geneva": a topic, not where
-    they meet)."""
+    """The sentence's first meeting word, unless it names what is discussed or prepared
+    ("Dell and Castell will also discuss ... the upcoming peace talks in Geneva", "agreed to
+    cooperate in preparing the talks in Geneva": a topic, not where they meet)."""
     met = MEETING_WORD.search(text)
     if met is None or _DISCUSSED.search(text, 0, met.start()):
         return None
     return met
 
 
-# A verb of discussing and at most a dozen words of its object before a meeting word; not
+# A verb of discussing or preparing and at most a dozen words of its object before a meeting
+# word; not
 # past a word that sets another event in time ("discussed trade before the talks in Geneva").
 _DISCUSSED = re.compile(
-    r"\b(?:discuss\w*|debat\w*|address\w*|(?:talk\w*|spoke|speak\w*)\s+about|focus\w*\s+on)"
+    r"\b(?:discuss\w*|debat\w*|address\w*|(?:talk\w*|spoke|speak\w*)\s+about|focus\w*\s+on"
+    r"|prepar(?:e|es|ed|ing|ations?)(?:\s+for)?)"
     r"\s+(?:(?!(?:before|after|during|ahead|following|since|until|when|while|at)\b)"
     r"[^\s,;:.]+\s+){0,12}$",
     re.IGNORECASE,
@@ -552,6 +554,7 @@ def _name_start(text: str, surname_at: int) -> int:
 _ATTRIBUTION_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'\u2019.-]+){0,8}\s*[.!]?\s*")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
 # A finite verb: a clause of its own between a verb of saying and the talks it tells of.
+_SPEAKER = re.compile(r"\b(?:he|she|his|her|I|we|our|my)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does)\b")
 
 
@@ -575,7 +578,13 @@ def reports_it(text: str, name: str, at: int) -> bool:
     if _ACCORDING_TO.search(text, 0, named[-1].start()):
         return True  # "According to Ersen, the refusal to join the talks in Astana"
     verb = attribution_verbs().search(text, named[-1].end(), at)
-    return verb is not None and _FINITE.search(text, verb.end(), at) is not None
+    if verb is None:
+        return False
+    clause = text[verb.end() : at]
+    # "Zakharova said that the meeting in Astana had brought together ...": a clause opened by
+    # "that" and not about the speaker ("said that he met Dell in Lisbon" is their own trip)
+    reported = re.search(r"\bthat\b", clause) is not None and _SPEAKER.search(clause) is None
+    return reported or _FINITE.search(text, verb.end(), at) is not None
 
 
 def _named_in(text: str, people: Sequence[Person]) -> list[Person]:
