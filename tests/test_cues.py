@@ -109,6 +109,10 @@ from summarize.llm.prompts import word_list
         'Lima said its mayor would be "listening to people from across the nation".',
         'Ruiz said there would be "no mass deportations".',
         "Both Dell and Ruiz said there would be no recusal.",
+        # Talk named as a thing, what a treaty is to be, a scrape's mark for an apostrophe.
+        'The rebels stayed away, "preferring to make speculations about it".',
+        "They met to establish what would be a binding treaty.",
+        '"I don"t think that the agenda needs more work."',
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -181,6 +185,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("Ruiz said rebuilding ties would be a long process.", "would be"),
         ("The deal would not be easy, Dell said.", "would not be"),
         ("Ruiz said there would be no unrest had Lima kept the port.", "would be"),
+        ("There was speculation that Ruiz will quit.", "speculation"),
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

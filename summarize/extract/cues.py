@@ -80,7 +80,10 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # foresees is a guess ("rebuilding the relationship would be a long process"), but not a plan
 # told in the progressive ("he would be speaking in a direct way") nor an assurance that
 # something will not happen ("there would be no mass deportations"; "there would be no ISIS
-# had the US kept Iraq's oil" stays a guess, on its condition).
+# had the US kept Iraq's oil" stays a guess, on its condition), and "what would be" names what
+# something is to be ("to establish what would be a binding treaty"). Speculation named as a
+# thing is talk, no guess ("preferring to make speculations about it"; "speculation that" stays
+# a cue). A scrape's mark for an apostrophe is one ("I don"t think").
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is expected to arrive on Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
@@ -130,7 +133,7 @@ _NOT_SPECULATING = re.compile(
     r"fears?\b(?!\s+that\b)"
     r"|\b(?:think|thinks|thinking|thought)\s+(?:of|about)\b"
     r"|\bthink[\s-]+tanks?\b|\bthought\s+leaders?\b|\ballegations?\b"
-    r"|\b(?:I|we)\s+(?:also\s+|really\s+|still\s+|do\s+|do\s+not\s+|don[\'\u2019]t\s+)?"
+    r"|\b(?:I|we)\s+(?:also\s+|really\s+|still\s+|do\s+|do\s+not\s+|don[\'\u2019\"]t\s+)?"
     r"(?:think|believe)\b(?![^;!?]*\b(?:will|would|could|can|may|might|should|must|going\s+to"
     r"|likely|won[\'\u2019]t|wouldn[\'\u2019]t|can[\'\u2019]t|couldn[\'\u2019]t)\b|[^;!?]*[\'\u2019]ll\b)"
     r"|\b(?:is|are|was|were)\s+(?:not\s+)?supposed\s+to\b(?!\s+be\b)"
@@ -168,7 +171,8 @@ _NOT_SPECULATING = re.compile(
     r"|\bpossibilit\w*\s+of\b[^;:?!]{0,100}?\b(?:is|are|was|were|will\s+be)\s+(?:to\s+be\s+)?"
     r"(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*"
     r"|\b(?:make|makes|made|making)\s+it\s+possible\b"
-    r"|\bwould\s+(?:not\s+)?be\s+[\"\u201c]?(?-i:[a-z]{3,}ing)\b"
+    r"|\bwould\s+(?:not\s+)?be\s+[\"\u201c]?(?-i:[a-z]{3,}ing)\b|\bwhat\s+would\s+be\b"
+    r"|\bspeculations?\b(?!\s+that\b)"
     r"|\bthere\s+would\s+(?:not\s+)?be\s+[\"\u201c]?no\b(?![^.;]*\b(?:had|if|unless)\b)"
     r"|\bproceed\w*\s+from\s+the\s+assumption\b"
     r"|\bsuggest\w*\s+(?:possible\s+[a-z]+|(?-i:[a-z]+ing)\b"
