@@ -723,7 +723,7 @@ def test_a_name_with_a_word_too_many_is_the_part_the_article_prints() -> None:
 
 def test_an_aim_no_verb_of_saying_attributes_is_first_the_official_named_first() -> None:
     text = (
-        "Trade minister Oskar Brandt rebuffed Castell, pledging that tariffs will fall. "
+        "Trade minister Oskar Brandt rebuffed Castell with a plan to cut tariffs. "
         "Mira Castell met Castell's aides."
     )
     numbered = _numbered(text)
@@ -735,9 +735,27 @@ def test_an_aim_no_verb_of_saying_attributes_is_first_the_official_named_first()
     ]
     ctx = ArticleContext(numbered, None, people)
 
-    grounded = ground_aims([UnjudgedAim(n=1)], ctx, {1: ("pledging",)})
+    grounded = ground_aims([UnjudgedAim(n=1)], ctx, {1: ("plan",)})
 
     assert [a.stated_by for a in grounded.items] == ["Oskar Brandt and Mira Castell"]
+
+
+def test_a_participle_of_saying_is_the_subject_of_its_clause() -> None:
+    text = (
+        "Trade minister Oskar Brandt rebuffed Castell, pledging that tariffs will fall. "
+        "Mira Castell met Castell's aides."
+    )
+    numbered = _numbered(text)
+    span = numbered.sentences[0].span
+    people = [
+        Person("Mira Castell", True, None, None, (span,)),
+        Person("Oskar Brandt", True, "Trade minister", None, (span,)),
+    ]
+    ctx = ArticleContext(numbered, None, people)
+
+    grounded = ground_aims([UnjudgedAim(n=1)], ctx, {1: ("pledging",)})
+
+    assert [a.stated_by for a in grounded.items] == ["Oskar Brandt"]
 
 
 def test_a_weekday_after_a_name_is_no_part_of_it() -> None:

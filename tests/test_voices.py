@@ -269,6 +269,33 @@ def test_a_mark_between_two_letters_is_an_apostrophe() -> None:
     assert [text[q.start : q.end] for q in quotations(text)] == ['"we won"t go,"']
 
 
+def test_a_mark_before_a_question_mark_and_a_small_letter_is_an_undecoded_dash() -> None:
+    text = 'Two parties "?likely partners for Brandt "?won seats. Brandt said it may take a while.'
+    assert quotations(text) == ()
+    assert _last_voice(text) == "Oskar Brandt"
+
+
+def test_a_question_attributed_in_a_sentence_of_its_own_is_its_speakers() -> None:
+    # '"...?" Castell said.' is two sentences to the splitter; the next quotation goes on.
+    asked = '"Who thinks that Lyon would agree?" Castell said. "Lyon may be the one cheering."'
+    assert _last_voice(asked) == "Mira Castell"
+    # A sentence of its own that says more is no attribution of the quotation before it.
+    told = 'Brandt said: "We may not attend." Castell said the conditions may not be right.'
+    sentences = tuple((s.start, s.end) for s in split_sentences(told))
+    at = told.index("may")
+    assert Speakers(told, sentences, PEOPLE).voice(sentences[0], (at, at + 3)) == "Oskar Brandt"
+
+
+def test_a_participle_of_saying_gives_the_words_to_the_subject_of_its_clause() -> None:
+    text = (
+        "Even Japan - the only country to suffer it - voted against the talks, saying a "
+        "lack of consensus could undermine progress."
+    )
+    assert voice_of(text, PEOPLE, before=text.index("could")) == "unnamed officials"
+    text = "Brandt rebuffed Castell, warning that tariffs could rise."
+    assert voice_of(text, PEOPLE, before=text.index("could")) == "Oskar Brandt"
+
+
 def test_a_quotation_run_on_into_new_paragraphs_keeps_its_speaker() -> None:
     text = (
         "\u201cIt is hard to see\u201d what moves them now, Castell said. \u201cThat has "

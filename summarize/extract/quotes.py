@@ -5,7 +5,9 @@ names nobody ("\u201cThat could lead to a collapse.\u201d" after "..., the envoy
 Curly marks pair by their shape. A straight mark opens after a space or a bracket and
 closes after a word or a punctuation mark (scraped texts often lose the space after a
 closing mark: ``operation,"?Secretary``); a mark that reads both ways toggles, and one
-between two letters is an apostrophe the scrape turned into a mark (``won"t``). A quotation
+between two letters is an apostrophe the scrape turned into a mark (``won"t``), as is one
+before a question mark and a small letter: a dash or an apostrophe the scrape could not
+decode (``parties "?likely future partners "?won``, ``countries"?leaders``). A quotation
 left open at a paragraph's end closes there: news style leaves the closing mark off when a
 quotation runs on into the next paragraph, which opens it again.
 """
@@ -16,6 +18,8 @@ import re
 from dataclasses import dataclass
 
 _MARK = re.compile(r"[\u201c\u201d\"]")
+# A straight mark, a question mark and a small letter: a dash or an apostrophe undecoded.
+_UNDECODED = re.compile(r'"\?[a-z]')
 _OPENS_AFTER = frozenset("([{\u2014\u2013-:")
 _CLOSES_BEFORE = frozenset(".,;:!?)]}\u2014\u2013-")
 # An unclosed quotation in a text without paragraph breaks ends here at the latest.
@@ -48,8 +52,8 @@ def _in_paragraph(text: str, start: int, end: int) -> list[Quotation]:
     opened: int | None = None
     for match in _MARK.finditer(text, start, end):
         at = match.start()
-        if _inside_a_word(text, at, start, end):
-            continue  # 'won"t': an apostrophe a scrape turned into a quotation mark
+        if _inside_a_word(text, at, start, end) or _UNDECODED.match(text, at, end):
+            continue  # 'won"t', 'parties "?likely': what a scrape turned into a quotation mark
         if opened is not None and at - opened > MAX_OPEN_CHARS:
             out.append(Quotation(opened, _sentence_end(text, opened, end)))
             opened = None

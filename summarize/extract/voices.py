@@ -27,6 +27,7 @@ from summarize.extract.quotes import Quotation, quotations
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import find_country, is_country, state_named
 from summarize.knowledge.titles import title_stems
+from summarize.knowledge.word_classes import past_tense
 from summarize.llm.prompts import grammar_words, word_list
 
 _SUBJECT_WORDS = (
@@ -216,6 +217,8 @@ def voice_of(
             voice = _set_off(pieces, people, previous, offices, countries)
         if voice is None and _INVERTS.search(sentence[:start]):  # ", said Oskar Brandt"
             voice = _inverted(sentence[match.end() :], people, match.group(0))
+        if voice is None and _PARTICIPLE_AFTER_CLAUSE.search(sentence, 0, match.end()):
+            voice = _main_subject(sentence[:start], people, previous, offices, countries)
         if voice is not None:
             found.append((start, voice, _closes(sentence, match)))
             if _ENDS_WITH_PRONOUN.search(clause) or voice in GENERIC_VOICES:
@@ -462,8 +465,14 @@ class Speakers:
         return _subject(clause, self.people, earlier, self.offices, countries=self.countries)
 
     def _after(self, quote: Quotation) -> str:
-        """From the closing mark to the end of its sentence or the next quotation."""
+        """From the closing mark to the end of its sentence or the next quotation; or the
+        next sentence, where the mark ends its own and that sentence is only who said it
+        ('"... nuclear weapons?" Haley said.' is two sentences to the splitter)."""
         stop = next((e for s, e in self.sentences if s < quote.end <= e), quote.end)
+        if stop == quote.end:
+            bare = next((e for s, e in self.sentences if s >= quote.end), stop)
+            if len(self.article[stop:bare].split()) <= _BARE_ATTRIBUTION_WORDS:
+                stop = bare
         following = next((q.start for q in self._quotations if q.start >= quote.end), stop)
         return self.article[quote.end : min(stop, following)]
 
@@ -484,6 +493,29 @@ class Speakers:
         return last if sentence_breaks <= 1 and len(between.split()) <= 2 * _NEAR_WORDS else None
 
 
+# A verb of saying as a participle after its clause: "Japan voted against the talks, saying".
+_PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?\w+ing$")
+
+
+def _main_subject(
+    clause: str,
+    people: Sequence[str],
+    previous: str,
+    offices: Sequence[tuple[str, str]],
+    countries: Sequence[tuple[str, str]],
+) -> str | None:
+    """Who a participle of saying gives the words to: the subject of the clause it follows,
+    the words before that clause's first verb in the past ("Even Japan - the only country to
+    have suffered atomic attacks - voted against the talks, saying ...": Japan)."""
+    words = _DASH_ASIDE.sub(" ", clause).split(",")[0].split()
+    verb = next((i for i, w in enumerate(words) if i and past_tense(w.casefold())), None)
+    if verb is None:
+        return None
+    return _subject(" ".join(words[:verb]), people, previous, offices, countries=countries)
+
+
+# The longest sentence that can be only an attribution: "Nikki Haley told reporters."
+_BARE_ATTRIBUTION_WORDS = 4
 # A name set off by commas right before the verb, after what it names: "..., Ana Ruiz, said".
 _ONLY_A_NAME = re.compile(r"(?:[A-Z][\w.\'\u2019-]*\s+){0,3}[A-Z][\w\'\u2019-]*")
 # What opens an aside between a subject and its verb: a preposition ("in an interview"), a
