@@ -364,13 +364,15 @@ def test_a_travel_plan_is_a_schedule_not_an_aim() -> None:
     assert kept == [hoped, talks]
 
 
-def test_an_ability_an_outcome_or_an_idiom_states_no_intent() -> None:
+def test_an_ability_an_outcome_a_difficulty_or_an_idiom_states_no_intent() -> None:
     able = '"He is able to relax on the golf course," said a club member.'
     failed = '"The previous government failed to acknowledge that," said the minister.'
     idiom = "He said two countries would differ from time to time."  # "would differ": kept
     face = "Face to face with the press, she said it was over."
+    hard = '"Other steps will be hard to take if we do not agree," the minister added.'
+    easy = '"It is not going to be easy to end this conflict," Ruiz told the delegates.'
 
-    assert _aim_candidates(able, failed, idiom, face) == [idiom]
+    assert _aim_candidates(able, failed, idiom, face, hard, easy) == [idiom]
 
 
 def test_every_report_only_aim_cue_is_an_aim_cue() -> None:

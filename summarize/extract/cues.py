@@ -421,8 +421,9 @@ def _intends(text: str, match: re.Match[str], idioms: list[tuple[int, int]]) -> 
     """Whether a "to" or a modal and the word after it state an intent: a verb in its plain
     form ("to leave"; not "to reporters", "to regional security"), or a modal's passive
     ("will be addressed"; not "would be a long process"), outside a ranking ("the first to
-    travel"), an ability or an outcome ("able to relax", "failed to acknowledge") and an
-    idiom of "X to X" ("from time to time", "face to face")."""
+    travel"), an ability, an outcome or a difficulty ("able to relax", "failed to
+    acknowledge", "hard to take") and an idiom of "X to X" ("from time to time", "face to
+    face")."""
     verb = match.group("verb")
     if any(a <= match.start() < b for a, b in idioms):
         return False
@@ -446,8 +447,12 @@ _INTENT = re.compile(
 )
 # "from time to time", "face to face", "shoulder to shoulder": "to" between a word and itself.
 _REDUPLICATED = re.compile(r"\b(\w+)\s+to\s+\1\b", re.IGNORECASE)
-# An ability or an outcome, not an aim: "able to relax", "failed to acknowledge", "due to".
-_NO_INTENT = re.compile(r"\b(?:able|unable|fail(?:s|ed|ing)?|due)\s*$", re.IGNORECASE)
+# An ability, an outcome or a difficulty, not an aim: "able to relax", "failed to
+# acknowledge", "due to", "will be hard to take", "not going to be easy to end".
+_NO_INTENT = re.compile(
+    r"\b(?:able|unable|fail(?:s|ed|ing)?|due|hard|harder|easy|easier|difficult|impossible)\s*$",
+    re.IGNORECASE,
+)
 # An infinitive after a ranked noun describes, it intends nothing: "the first foreign
 # minister to travel there", "the only leader to attend", "the last to leave".
 _RANKED = re.compile(
