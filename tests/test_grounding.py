@@ -668,6 +668,19 @@ def test_a_name_set_off_as_heading_a_body_outside_government_is_no_official() ->
     assert official("Jon Hale", "Minister")  # an earlier post is no body outside government
 
 
+def test_a_correspondent_reporting_from_somewhere_is_no_official_and_states_no_aim() -> None:
+    text = (
+        "The Tribune's Ana Ruiz, reporting from Lagos, said the rebels aimed to win ground. "
+        "Jon Hale met Ruiz."
+    )
+    ctx = ArticleContext(_numbered(text))
+    person = ground_people([_PersonDraft(name="Ana Ruiz", title="reporter")], ctx).items[0]
+    assert not person.official
+    ctx = ArticleContext(_numbered(text), None, [person])
+    grounded = ground_aims([UnjudgedAim(n=1)], ctx, {1: ("aimed",)})
+    assert grounded.items == []
+
+
 def test_a_relative_named_by_kinship_is_no_official() -> None:
     text = "Oskar Brandt, like his father, Pavel Brandt, leads the ministry."
     ctx = ArticleContext(_numbered(text))

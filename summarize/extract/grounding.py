@@ -73,10 +73,12 @@ _REFERS_BACK = re.compile(
 LOOKBACK = 2
 _WORD = re.compile(r"[^\W\d_]{4,}")
 # Words for a body or a trade outside government: what an appositive after a name may say
-# of it ("Lee, president of the Council on Foreign Relations, a nonpartisan think tank,").
+# of it ("Lee, president of the Council on Foreign Relations, a nonpartisan think tank,"; "Al
+# Jazeera's Hashem Ahelbarra, reporting from Beirut,": a correspondent).
 _OUTSIDE_WORDS = (
     r"institute|university|professor|analyst|researcher|journalist|correspondent|think\s+tank"
     r"|scientist|scholar|academic|historian|economist|commentator|columnist"
+    r"|reporting\s+from|non-?governmental"
 )
 _OUTSIDE_BODY = re.compile(rf"\b({_OUTSIDE_WORDS})\b", re.IGNORECASE)
 # Kinship words (a closed class of the language): no office ("his father, Pierre Trudeau": a
