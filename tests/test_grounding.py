@@ -668,6 +668,16 @@ def test_a_name_set_off_as_heading_a_body_outside_government_is_no_official() ->
     assert official("Jon Hale", "Minister")  # an earlier post is no body outside government
 
 
+def test_the_diplomat_refers_back_to_the_person_named_just_before() -> None:
+    text = (
+        "Deputy Foreign Minister Oskar Brandt said it is early to talk of visas. "
+        '"We should work on it," said the diplomat, who is holding a meeting in Prague.'
+    )
+    numbered = _numbered(text)
+    people = [Person("Oskar Brandt", True, "Deputy Foreign Minister", None, ())]
+    assert ArticleContext(numbered, None, people).mentions("Oskar Brandt", 2)
+
+
 def test_a_correspondent_reporting_from_somewhere_is_no_official_and_states_no_aim() -> None:
     text = (
         "The Tribune's Ana Ruiz, reporting from Lagos, said the rebels aimed to win ground. "

@@ -393,6 +393,18 @@ def test_no_journey_to_a_place_named_as_a_topic_or_told_of_others_by_the_travele
     assert journey_or_meeting(_event("Astana", own), "Canada")
     said_there = "Dell said in Astana that the meeting had brought together three delegations."
     assert journey_or_meeting(_event("Astana", said_there), "Canada")
+    # A source of what the sentence tells, and who says what others should do there.
+    source = "The talks in Geneva, according to UN envoy Tomas Dell, are scheduled for May 3."
+    assert not journey_or_meeting(_event("Geneva", source), "Canada")
+    urged = "The United Nations should speed up the talks in Geneva, Dell said."
+    assert not journey_or_meeting(_event("Geneva", urged), "Canada")
+    # The traveler only in a clause of another event, after someone else's attribution.
+    other = (
+        "Lima and Oslo will hold talks in Brussels, the ministry said after talks headed by Dell."
+    )
+    assert not journey_or_meeting(_event("Brussels", other), "Canada")
+    speaking = "Speaking in Brussels after a meeting with Ruiz, Dell said the deal was close."
+    assert journey_or_meeting(_event("Brussels", speaking), "Canada")
 
 
 def test_a_year_or_month_right_after_the_place_dates_the_trip() -> None:
@@ -457,6 +469,11 @@ def test_a_day_the_sentence_opens_with_or_that_owns_the_journey_dates_it() -> No
     assert stop.when == "last year"
     (stop,) = stops_in("Sunday's visit to Lisbon was brief.")
     assert stop.when == "Sunday"
+
+
+def test_a_regime_of_travel_leads_nowhere() -> None:
+    assert stops_in("It is early to speak of visa-free travel for Georgia, Dell said.") == []
+    assert [s.place for s in stops_in("Dell will travel to Georgia.")] == ["Georgia"]
 
 
 def test_heading_somewhere_is_ahead_and_a_topic_is_no_journey() -> None:

@@ -172,6 +172,20 @@ def test_talks_named_as_a_topic_are_not_where_anyone_meets() -> None:
     assert _stated(prepared) == []
     assert _stated(told) == []
     assert [t.destination_city for t in _stated(own)] == ["Madrid", "Madrid"]
+    # The source of what the sentence tells is at no meeting.
+    source = "The talks in Madrid, according to Canada's envoy Tomas Dell, start on June 20."
+    assert _stated(source) == []
+
+
+def test_a_meeting_told_as_what_something_followed_is_done_and_placed_on_its_own() -> None:
+    text = (
+        "Canada and Portugal will hold talks in Madrid, the ministry said after talks between "
+        "the delegations headed by Tomas Dell and Mira Castell."
+    )
+    found = _stated(text)
+    assert [(t.kind, t.traveler, t.met, t.destination_city, t.status) for t in found] == [
+        ("meeting", "Tomas Dell", ["Mira Castell"], None, "past")
+    ]
 
 
 def test_a_traveler_called_by_office_and_country_takes_the_trip() -> None:

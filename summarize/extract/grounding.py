@@ -67,7 +67,7 @@ MAX_MENTIONS = 3
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Uu]s|[Oo]ur|[Mm]y|[Mm]e)\b")
 _REFERS_BACK = re.compile(
     r"\b(he|she|they|his|her|their|him|them|the (minister|president|leader|premier|chancellor|"
-    r"official|envoy|ambassador|delegation|spokesman|spokeswoman|spokesperson))\b",
+    r"official|envoy|ambassador|diplomat|delegation|spokesman|spokeswoman|spokesperson))\b",
     re.IGNORECASE,
 )
 LOOKBACK = 2

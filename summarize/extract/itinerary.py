@@ -105,8 +105,9 @@ def _toward() -> str:
     )
 
 
-# "when it comes to", "when it came to": an idiom of topic, no one comes anywhere.
-_NOT_A_TOPIC = r"(?<!\bit\s)"
+# "when it comes to", "when it came to": an idiom of topic, no one comes anywhere; nor in
+# "visa-free travel for Georgia", a regime.
+_NOT_A_TOPIC = r"(?<!\bit\s)(?<!free\s)"
 
 
 # "flew to a rally in Iowa", "went to the summit at Camp David": an occasion between the
@@ -174,6 +175,8 @@ def journey_or_meeting(event: Event, home: str | None, title: str | None = None)
     if event.kind == "trip" and _inviter_only(event):
         return False
     if _absent(event) or _place_only_a_topic(event) or _only_says_it(event):
+        return False
+    if _named_only_for_another_event(event):
         return False
     at_home = home is not None and country_key(home) == there
     if at_home and _hosts_foreign_officials(event):
@@ -295,14 +298,20 @@ _PREPARED_FOR = re.compile(
 )
 
 
-# A finite verb of a clause before the speaker's name: someone else's act it tells of.
-_FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|did)\b")
+# A finite verb of a clause before the speaker's name: someone else's act it tells of ("The
+# United Nations should speed up the talks in Geneva, Gatilov said").
+_FINITE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|did|should|must|could|can|may|might)\b"
+)
+# A source named for what the sentence tells: "according to the envoy, Staffan de Mistura,".
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,8}$", re.IGNORECASE)
 
 
 def _only_says_it(event: Event) -> bool:
     """Whether each cited sentence names the traveler only as who says what others did
-    there: "Turkish troops ... had entered the centre of Al Bab, Erdogan said on Sunday", or
-    "Zakharova said that the meeting in Astana had brought together delegations" (not
+    there: "Turkish troops ... had entered the centre of Al Bab, Erdogan said on Sunday",
+    "Zakharova said that the meeting in Astana had brought together delegations", or "the
+    talks in Geneva, according to UN Special Envoy Staffan de Mistura, are scheduled" (not
     "Addressing a gathering in Washington, Mr Kenny said", nor "Mr Kelly told a news
     conference in Mexico City that ...": said there)."""
     surname = re.escape(_surname(event.who))
@@ -312,6 +321,8 @@ def _only_says_it(event: Event) -> bool:
     place = place_pattern(event.place or "")
     for span in event.evidence:
         named = [m.start() for m in re.finditer(rf"\b{surname}\b", span.text)]
+        if named and all(_ACCORDING_TO.search(span.text, 0, at) for at in named):
+            continue  # "according to ... Staffan de Mistura, they are to take place in Geneva"
         said = [m for m in saying.finditer(span.text)]
         if not named or named != [m.start() for m in said]:
             return False
@@ -337,6 +348,41 @@ def _of_others(reported: str) -> bool:
     """Whether a reported clause tells of others, with no journey in it: not "(confirmed that)
     he traveled to the White House", "(noted that) during the trip the parliamentarians ..."."""
     return _SPEAKER_AGAIN.search(reported) is None and not tells_travel(reported)
+
+
+# A clause set in time by another event: "..., the ministry said after talks between the
+# delegations headed by Syromolotov and Serrano".
+_ANOTHER_EVENT = re.compile(r"\b(?:after|following|before|ahead\s+of)\b", re.IGNORECASE)
+
+
+def named_for_another_event(text: str, place_end: int, name_start: int) -> bool:
+    """Whether the name after a place stands in a clause of another event, set off from the
+    place by someone else's attribution and a word of time: "will hold talks in Brussels, the
+    ministry said after talks between the delegations headed by Syromolotov" (not "Speaking in
+    Brussels after a meeting with Juncker, Kenny said")."""
+    turn = _ANOTHER_EVENT.search(text, place_end, name_start)
+    return (
+        turn is not None and attribution_verbs().search(text, place_end, turn.start()) is not None
+    )
+
+
+def _named_only_for_another_event(event: Event) -> bool:
+    """Whether each cited sentence names the place, then the traveler only in a clause of
+    another event (:func:`named_for_another_event`)."""
+    surname = re.escape(_surname(event.who))
+    place = place_pattern(event.place or "")
+    if not surname or not place or not event.evidence:
+        return False
+    for span in event.evidence:
+        places = [m.end() for m in re.finditer(rf"\b{place}\b", span.text)]
+        named = [m.start() for m in re.finditer(rf"\b{surname}\b", span.text)]
+        if (
+            not places
+            or not named
+            or not named_for_another_event(span.text, max(places), min(named))
+        ):
+            return False
+    return True
 
 
 def _absent(event: Event) -> bool:
@@ -1013,6 +1059,7 @@ __all__ = [
     "done_before_page",
     "journey_or_meeting",
     "mentions_before",
+    "named_for_another_event",
     "on_its_day",
     "placed_by_home",
     "posted_in",

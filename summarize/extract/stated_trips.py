@@ -51,6 +51,7 @@ from summarize.extract.itinerary import (
     ahead_in,
     buildings_led_to,
     mentions_before,
+    named_for_another_event,
     on_its_day,
     posted_in,
     same_trip,
@@ -553,6 +554,9 @@ def _name_start(text: str, surname_at: int) -> int:
 # clause of its own ("said in an interview with TASS on Thursday.").
 _ATTRIBUTION_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'\u2019.-]+){0,8}\s*[.!]?\s*")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
+# The source of what a sentence tells, named with their office after the talks: "talks in
+# Geneva, according to UN Special Envoy for Syria Staffan de Mistura, are scheduled".
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,8}$", re.IGNORECASE)
 # A finite verb: a clause of its own between a verb of saying and the talks it tells of.
 _SPEAKER = re.compile(r"\b(?:he|she|his|her|I|we|our|my)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does)\b")
@@ -567,13 +571,18 @@ def reports_it(text: str, name: str, at: int) -> bool:
     if not named:
         # named only after the talks, as who says so at the sentence's end: "..., the Israeli
         # Minister ..., Ze'ev Elkin said in an interview with TASS on Thursday" (not "During a
-        # meeting with Putin in Sochi, Lukashenko suggested that ...")
-        after = (m.end() for m in re.finditer(rf"\b{re.escape(key)}\b", text[at:]))
+        # meeting with Putin in Sochi, Lukashenko suggested that ..."), or as its source
+        # ("according to UN Special Envoy for Syria Staffan de Mistura")
+        after = list(re.finditer(rf"\b{re.escape(key)}\b", text[at:]))
         verbs = attribution_verbs()
         return any(
-            (verb := verbs.match(text, at + end + 1)) is not None
+            (verb := verbs.match(text, at + m.end() + 1)) is not None
             and _ATTRIBUTION_TAIL.fullmatch(text, verb.end()) is not None
-            for end in after
+            for m in after
+        ) or any(
+            _SOURCE_BEFORE.search(text, at, at + m.start())
+            or named_for_another_event(text, at, at + m.start())
+            for m in after
         )
     if _ACCORDING_TO.search(text, 0, named[-1].start()):
         return True  # "According to Ersen, the refusal to join the talks in Astana"
@@ -855,6 +864,8 @@ def _nearest(people: Sequence[Person], text: str, *, last: bool) -> Person | Non
 
 # "the meeting between President Dell and President Castell", "talks between Dell and Castell".
 _BETWEEN = re.compile(r"\b(?:meeting|summit|talks|meet|met)\s+between\s+", re.IGNORECASE)
+# A meeting told as what something followed: "said on Wednesday after talks between".
+_AFTER_IT = re.compile(r"\b(?:after|following)\s+(?:the\s+)?$", re.IGNORECASE)
 # A later sentence that dates "the talks" ("The talks may take place on April 6-7").
 _THE_MEETING = re.compile(r"\bthe\s+(?:meeting|summit|talks)\b", re.IGNORECASE)
 # Words before the meeting that put it ahead ("preparing for the meeting between ...").
@@ -891,8 +902,11 @@ def _every_meeting_between(
         (_, first), (_, second) = named[0], named[1]
         evidence = [sentence.span]
         before = sentence.text[: match.start()]
+        # "..., the ministry said after talks between the delegations headed by ...": a meeting
+        # done, told in a clause of its own; what comes before it is another event
+        done = _AFTER_IT.search(before) is not None
         # "... preparing for the meeting between", "the meeting between ... will take place"
-        ahead = (
+        ahead = not done and (
             _to_come(before)
             or _AWAITED.search(before) is not None
             or _to_come(after)
@@ -905,7 +919,7 @@ def _every_meeting_between(
             later = sentence_dates(following.text, published, ahead=ahead)
             if later.start is not None:
                 dates, evidence = later, [sentence.span, following.span]
-        place = _meeting_place(sentence.text, venues)
+        place = _meeting_place(sentence.text[match.start() :] if done else sentence.text, venues)
         where = place_and_day(place[0] if place else None, None, dates)
         where["destination_country"] = where["destination_country"] or (place[2] if place else None)
         out.append(
