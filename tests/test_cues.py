@@ -113,6 +113,9 @@ from summarize.llm.prompts import word_list
         'The rebels stayed away, "preferring to make speculations about it".',
         "They met to establish what would be a binding treaty.",
         '"I don"t think that the agenda needs more work."',
+        # A state's demand of a state; a preference on a condition.
+        "Russia still expects Belarus to repay its gas debt, the deputy premier said.",
+        "Of course, it would be better if all these efforts were under one umbrella.",
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -186,6 +189,7 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("The deal would not be easy, Dell said.", "would not be"),
         ("Ruiz said there would be no unrest had Lima kept the port.", "would be"),
         ("There was speculation that Ruiz will quit.", "speculation"),
+        ("Analysts expect Belarus to repay its gas debt.", "expect"),  # no state's demand
     ],
 )
 def test_speculation_keeps_its_cue(sentence: str, cue: str) -> None:

@@ -173,6 +173,7 @@ _NOT_SPECULATING = re.compile(
     r"|\b(?:make|makes|made|making)\s+it\s+possible\b"
     r"|\bwould\s+(?:not\s+)?be\s+[\"\u201c]?(?-i:[a-z]{3,}ing)\b|\bwhat\s+would\s+be\b"
     r"|\bspeculations?\b(?!\s+that\b)"
+    r"|\bwould\s+be\s+(?:better|best|preferable|desirable|ideal|wise)\s+(?:if|to)\b"
     r"|\bthere\s+would\s+(?:not\s+)?be\s+[\"\u201c]?no\b(?![^.;]*\b(?:had|if|unless)\b)"
     r"|\bproceed\w*\s+from\s+the\s+assumption\b"
     r"|\bsuggest\w*\s+(?:possible\s+[a-z]+|(?-i:[a-z]+ing)\b"
@@ -241,19 +242,21 @@ def _things_named(text: str) -> list[tuple[int, int]]:
 
 
 def _demands(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each "expect" a speaker addresses to a state ("we expect Russia to
-    honor its commitments", "We expect Iran to meet established norms"): a demand, not a
-    guess. Not one about anything else ("we expect inflation to rise")."""
+    """(start, end) of each "expect" a speaker or a state addresses to a state ("we expect
+    Russia to honor its commitments", "Russia still expects Belarus to repay its gas debt"): a
+    demand, not a guess. Not one about anything else ("we expect inflation to rise")."""
     return [
         m.span("cue")
         for m in _EXPECTS_OF.finditer(text)
         if state_named(m.group("whom")) is not None
+        and (m.group("state") is None or state_named(m.group("state")) is not None)
     ]
 
 
-# "we expect", "I fully expect", then whom, then "to" and a verb.
+# "we expect", "I fully expect", "Russia still expects", then whom, then "to" and a verb.
 _EXPECTS_OF = re.compile(
-    r"\b(?:[Ww]e|I)\s+(?:[a-z]+ly\s+|also\s+|still\s+)?(?P<cue>expect)\s+"
+    r"\b(?:[Ww]e|I|(?P<state>[A-Z][\w.\'\u2019-]*))\s+(?:[a-z]+ly\s+|also\s+|still\s+)?"
+    r"(?P<cue>expects?)\s+"
     r"(?P<whom>(?:the\s+)?[A-Z][\w.\'\u2019-]*(?:\s+[A-Z][\w.\'\u2019-]*){0,2})\s+to\s+[a-z]"
 )
 
@@ -332,7 +335,10 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
         if not seen and (opening := _POSSIBILITY_OPENS.match(text)) is not None:
             seen.setdefault(opening.group(1), None)
         regarded = _SEEN_BY_AS.search(text)
-        for cue in (_conditional(text), regarded.group(0) if regarded else None):
+        condition = _conditional(text)
+        if condition is not None and any(a <= condition[1] < b for a, b in no_cue_spans):
+            condition = None  # "it would be better if ...": a preference, on its condition
+        for cue in (condition[0] if condition else None, regarded.group(0) if regarded else None):
             if cue is not None:
                 seen.setdefault(cue, None)
     return tuple(seen)
@@ -346,11 +352,12 @@ _POSSIBILITY_OPENS = re.compile(r"^\W*(?:an?\s+)?(possible|potential)\s", re.IGN
 _SEEN_BY_AS = re.compile(r"\bseen\s+by\s+(?:[\w.\'\u2019-]+\s+){1,4}?as\b", re.IGNORECASE)
 
 
-def _conditional(text: str) -> str | None:
+def _conditional(text: str) -> tuple[str, int] | None:
+    """The "if" of a prediction on a condition, and where it stands."""
     for match in _CONDITIONAL.finditer(text):
         group = "cue" if match.group("cue") else "late"
         if not _ASKS_IF.search(text, 0, match.start(group)):
-            return match.group(group)
+            return match.group(group), match.start(group)
     return None
 
 
