@@ -294,6 +294,12 @@ def test_a_participle_of_saying_gives_the_words_to_the_subject_of_its_clause() -
     assert voice_of(text, PEOPLE, before=text.index("could")) == "unnamed officials"
     text = "Brandt rebuffed Castell, warning that tariffs could rise."
     assert voice_of(text, PEOPLE, before=text.index("could")) == "Oskar Brandt"
+    # A verb of saying joined by "and" to its subject's verb, past a fronted time.
+    text = "In 2016, Belarus paid in advance and expressed the hope that supplies would resume."
+    assert voice_of(text, PEOPLE, before=text.index("would")) == "unnamed officials"
+    # "was quoted as saying": the subject's words.
+    text = '"Such decisions could hamper it," he was quoted as saying.'
+    assert _last_voice("Castell spoke in Lyon. " + text, "could") == "Mira Castell"
 
 
 def test_a_quotation_run_on_into_new_paragraphs_keeps_its_speaker() -> None:

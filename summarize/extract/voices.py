@@ -218,7 +218,12 @@ def voice_of(
         if voice is None and _INVERTS.search(sentence[:start]):  # ", said Oskar Brandt"
             voice = _inverted(sentence[match.end() :], people, match.group(0))
         if voice is None and _PARTICIPLE_AFTER_CLAUSE.search(sentence, 0, match.end()):
+            # "Japan voted against the talks, saying"
             voice = _main_subject(sentence[:start], people, previous, offices, countries)
+        if voice is None and words and words[-1].casefold() == "and" and not found:
+            # "Belarus paid in advance and expressed the hope": the subject of its own clause
+            own = sentence[:start].split(",")[-1]
+            voice = _main_subject(own, people, previous, offices, countries)
         if voice is not None:
             found.append((start, voice, _closes(sentence, match)))
             if _ENDS_WITH_PRONOUN.search(clause) or voice in GENERIC_VOICES:
@@ -241,10 +246,11 @@ def voice_of(
 
 @cache
 def _speech_announced() -> re.Pattern[str]:
-    """The words between a speaker and an announced speech's verb: "is expected to"."""
+    """The words between a speaker and an announced or a quoted speech's verb: "is expected
+    to", "was quoted as"."""
     be = "|".join(sorted(grammar_words("be")))
     when = "|".join(sorted(grammar_words("scheduled_speech")))
-    return re.compile(rf"\s+(?:{be})\s+(?:{when})\s+to\s*$", re.IGNORECASE)
+    return re.compile(rf"\s+(?:{be})\s+(?:(?:{when})\s+to|quoted\s+as)\s*$", re.IGNORECASE)
 
 
 def _reporting(sentence: str, at: int, speakers: Sequence[tuple[int, int, str]]) -> str | None:
@@ -327,6 +333,8 @@ def _says(sentence: str, verb: re.Match[str]) -> bool:
         return False  # "Szydlo's claims are ...": the subject, a noun; not "Trump's pledge to"
     if words[-2:-1] and words[-1] == "to" and words[-2] in grammar_words("scheduled_speech"):
         return True  # "She is expected to say:": the speech's words are hers
+    if words[-2:] == ["quoted", "as"]:
+        return True  # "he was quoted as saying": his words
     if words and words[-1] in grammar_words("not_a_subject") and not _object_her(words):
         return False
     word = verb.group(0).casefold()
@@ -423,7 +431,8 @@ class Speakers:
                 break
             if len((pieces[-2] if described else pieces[-1]).split()) > _NEAR_WORDS:
                 break
-            voice = None if described else self._subject(pieces[-1], earlier)
+            lead_in = _speech_announced().sub("", pieces[-1])  # "he was quoted as (saying)"
+            voice = None if described else self._subject(lead_in, earlier)
             if voice is None and len(pieces) > 1:
                 voice = _set_off(pieces, self.people, earlier, self.offices, self.countries)
             voice = voice or _inverted(rest, self.people, match.group(0))
@@ -504,14 +513,16 @@ def _main_subject(
     offices: Sequence[tuple[str, str]],
     countries: Sequence[tuple[str, str]],
 ) -> str | None:
-    """Who a participle of saying gives the words to: the subject of the clause it follows,
-    the words before that clause's first verb in the past ("Even Japan - the only country to
-    have suffered atomic attacks - voted against the talks, saying ...": Japan)."""
-    words = _DASH_ASIDE.sub(" ", clause).split(",")[0].split()
-    verb = next((i for i, w in enumerate(words) if i and past_tense(w.casefold())), None)
-    if verb is None:
-        return None
-    return _subject(" ".join(words[:verb]), people, previous, offices, countries=countries)
+    """Who a participle of saying, or a verb of saying joined by "and", gives the words to:
+    the subject of the clause it follows, the words before that clause's first verb in the
+    past ("Even Japan - the only country to have suffered atomic attacks - voted against the
+    talks, saying ...": Japan; "In end-2016, Belarus transferred ... and expressed": Belarus)."""
+    for piece in _DASH_ASIDE.sub(" ", clause).split(","):  # past a fronted time ("In 2016,")
+        words = piece.split()
+        verb = next((i for i, w in enumerate(words) if i and past_tense(w.casefold())), None)
+        if verb is not None:
+            return _subject(" ".join(words[:verb]), people, previous, offices, countries=countries)
+    return None
 
 
 # The longest sentence that can be only an attribution: "Nikki Haley told reporters."
