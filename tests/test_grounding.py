@@ -744,41 +744,29 @@ def test_a_name_with_a_word_too_many_is_the_part_the_article_prints() -> None:
     assert names("Kenta Castell") == []
 
 
-def test_an_aim_no_verb_of_saying_attributes_is_first_the_official_named_first() -> None:
-    text = (
-        "Trade minister Oskar Brandt rebuffed Castell with a plan to cut tariffs. "
-        "Mira Castell met Castell's aides."
-    )
-    numbered = _numbered(text)
+def _aim_stated_by(first: str, people: list[tuple[str, str | None]], cue: str) -> list[str]:
+    """Who states the aim of ``first`` (sentence 1), the people listed in this order with
+    their titles, as the model listed them."""
+    numbered = _numbered(first + " Mira Castell met Castell's aides.")
     span = numbered.sentences[0].span
-    people = [  # listed as the model listed them: the object before the subject, twice
-        Person("Castell", True, None, None, (span,)),
-        Person("Mira Castell", True, None, None, (span,)),
-        Person("Oskar Brandt", True, "Trade minister", None, (span,)),
-    ]
-    ctx = ArticleContext(numbered, None, people)
+    ctx = ArticleContext(
+        numbered, None, [Person(name, True, title, None, (span,)) for name, title in people]
+    )
+    grounded = ground_aims([UnjudgedAim(n=1)], ctx, {1: (cue,)})
+    return [a.stated_by for a in grounded.items]
 
-    grounded = ground_aims([UnjudgedAim(n=1)], ctx, {1: ("plan",)})
 
-    assert [a.stated_by for a in grounded.items] == ["Oskar Brandt and Mira Castell"]
+def test_an_aim_no_verb_of_saying_attributes_is_first_the_official_named_first() -> None:
+    # Listed as the model listed them: the object before the subject, twice.
+    people = [("Castell", None), ("Mira Castell", None), ("Oskar Brandt", "Trade minister")]
+    first = "Trade minister Oskar Brandt rebuffed Castell with a plan to cut tariffs."
+    assert _aim_stated_by(first, people, "plan") == ["Oskar Brandt and Mira Castell"]
 
 
 def test_a_participle_of_saying_is_the_subject_of_its_clause() -> None:
-    text = (
-        "Trade minister Oskar Brandt rebuffed Castell, pledging that tariffs will fall. "
-        "Mira Castell met Castell's aides."
-    )
-    numbered = _numbered(text)
-    span = numbered.sentences[0].span
-    people = [
-        Person("Mira Castell", True, None, None, (span,)),
-        Person("Oskar Brandt", True, "Trade minister", None, (span,)),
-    ]
-    ctx = ArticleContext(numbered, None, people)
-
-    grounded = ground_aims([UnjudgedAim(n=1)], ctx, {1: ("pledging",)})
-
-    assert [a.stated_by for a in grounded.items] == ["Oskar Brandt"]
+    people = [("Mira Castell", None), ("Oskar Brandt", "Trade minister")]
+    first = "Trade minister Oskar Brandt rebuffed Castell, pledging that tariffs will fall."
+    assert _aim_stated_by(first, people, "pledging") == ["Oskar Brandt"]
 
 
 def test_a_weekday_after_a_name_is_no_part_of_it() -> None:
