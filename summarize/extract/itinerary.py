@@ -303,8 +303,9 @@ _PREPARED_FOR = re.compile(
 _FINITE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|did|should|must|could|can|may|might)\b"
 )
-# A source named for what the sentence tells: "according to the envoy, Staffan de Mistura,".
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,8}$", re.IGNORECASE)
+# A source named for what the sentence tells, with their office: "according to UN Special
+# Envoy for Syria Staffan de Mistura".
+SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,8}$", re.IGNORECASE)
 
 
 def _only_says_it(event: Event) -> bool:
@@ -321,13 +322,13 @@ def _only_says_it(event: Event) -> bool:
     place = place_pattern(event.place or "")
     for span in event.evidence:
         named = [m.start() for m in re.finditer(rf"\b{surname}\b", span.text)]
-        if named and all(_ACCORDING_TO.search(span.text, 0, at) for at in named):
+        if named and all(SOURCE_BEFORE.search(span.text, 0, at) for at in named):
             continue  # "according to ... Staffan de Mistura, they are to take place in Geneva"
         said = [m for m in saying.finditer(span.text)]
         if not named or named != [m.start() for m in said]:
             return False
         reported = _REPORTED_CLAUSE.match(span.text, said[0].end())
-        if reported is not None and len(named) == 1 and _of_others(span.text[said[0].end() :]):
+        if reported is not None and len(named) == 1 and of_others(span.text[said[0].end() :]):
             if place and re.search(rf"\b{place}\b", span.text[named[0] : reported.end()]):
                 return False  # "said in Geneva that ...": said there
             continue
@@ -344,7 +345,7 @@ _REPORTED_CLAUSE = re.compile(r"(?:\s+[\w-]+){0,5}?\s+that\b")
 _SPEAKER_AGAIN = re.compile(r"\b(?:he|she|his|her|him|I|we|our|us|my|me)\b", re.IGNORECASE)
 
 
-def _of_others(reported: str) -> bool:
+def of_others(reported: str) -> bool:
     """Whether a reported clause tells of others, with no journey in it: not "(confirmed that)
     he traveled to the White House", "(noted that) during the trip the parliamentarians ..."."""
     return _SPEAKER_AGAIN.search(reported) is None and not tells_travel(reported)
@@ -1051,6 +1052,7 @@ __all__ = [
     "DAY_NAME",
     "JUST_DONE",
     "POSSESSIVE_END",
+    "SOURCE_BEFORE",
     "Stop",
     "a_place",
     "add_stops",
@@ -1060,6 +1062,7 @@ __all__ = [
     "journey_or_meeting",
     "mentions_before",
     "named_for_another_event",
+    "of_others",
     "on_its_day",
     "placed_by_home",
     "posted_in",

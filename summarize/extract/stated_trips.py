@@ -46,12 +46,14 @@ from summarize.extract.itinerary import (
     DAY_NAME,
     JUST_DONE,
     POSSESSIVE_END,
+    SOURCE_BEFORE,
     Stop,
     a_place,
     ahead_in,
     buildings_led_to,
     mentions_before,
     named_for_another_event,
+    of_others,
     on_its_day,
     posted_in,
     same_trip,
@@ -436,8 +438,8 @@ def _meeting_word(text: str) -> re.Match[str] | None:
 
 
 # A verb of discussing or preparing and at most a dozen words of its object before a meeting
-# word; not
-# past a word that sets another event in time ("discussed trade before the talks in Geneva").
+# word; not past a word that sets another event in time ("discussed trade before the talks in
+# Geneva").
 _DISCUSSED = re.compile(
     r"\b(?:discuss\w*|debat\w*|address\w*|(?:talk\w*|spoke|speak\w*)\s+about|focus\w*\s+on"
     r"|prepar(?:e|es|ed|ing|ations?)(?:\s+for)?)"
@@ -554,11 +556,7 @@ def _name_start(text: str, surname_at: int) -> int:
 # clause of its own ("said in an interview with TASS on Thursday.").
 _ATTRIBUTION_TAIL = re.compile(r"(?:\s+(?!that\b)[\w'\u2019.-]+){0,8}\s*[.!]?\s*")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,3}$", re.IGNORECASE)
-# The source of what a sentence tells, named with their office after the talks: "talks in
-# Geneva, according to UN Special Envoy for Syria Staffan de Mistura, are scheduled".
-_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:[\w.'\u2019-]+\s+){0,8}$", re.IGNORECASE)
 # A finite verb: a clause of its own between a verb of saying and the talks it tells of.
-_SPEAKER = re.compile(r"\b(?:he|she|his|her|I|we|our|my)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|did|does)\b")
 
 
@@ -580,7 +578,7 @@ def reports_it(text: str, name: str, at: int) -> bool:
             and _ATTRIBUTION_TAIL.fullmatch(text, verb.end()) is not None
             for m in after
         ) or any(
-            _SOURCE_BEFORE.search(text, at, at + m.start())
+            SOURCE_BEFORE.search(text, at, at + m.start())
             or named_for_another_event(text, at, at + m.start())
             for m in after
         )
@@ -592,7 +590,7 @@ def reports_it(text: str, name: str, at: int) -> bool:
     clause = text[verb.end() : at]
     # "Zakharova said that the meeting in Astana had brought together ...": a clause opened by
     # "that" and not about the speaker ("said that he met Dell in Lisbon" is their own trip)
-    reported = re.search(r"\bthat\b", clause) is not None and _SPEAKER.search(clause) is None
+    reported = re.search(r"\bthat\b", clause) is not None and of_others(clause)
     return reported or _FINITE.search(text, verb.end(), at) is not None
 
 
