@@ -731,6 +731,16 @@ def test_a_three_letter_family_name_names_its_one_bearer_among_the_people() -> N
     assert not names_person("Ilo met Castell.", "Oskar Ilo", [*people, "Anja Ilo"])
 
 
+def test_a_family_name_is_named_without_the_particle_joined_to_it() -> None:
+    assert names_person("Next month, Dell will meet Sisi in Lima.", "Karim Abdel el-Sisi")
+    assert names_person("The Assad government refused.", "Omar al-Assad")
+    # Not in lower case, nor inside another word or hyphenated name.
+    assert not names_person("The sisi brand sold well.", "Karim Abdel el-Sisi")
+    assert not names_person("Talks in Ras-Sisi ended.", "Karim Abdel el-Sisi")
+    # A hyphenated given name is no particle ("Mi-ran" of Baek Mi-ran).
+    assert not names_person("Ran said so.", "Baek Mi-ran")
+
+
 def test_a_name_with_a_word_too_many_is_the_part_the_article_prints() -> None:
     text = "Japan's Prime Minister Kenta Oda arrived. Oda met Mira Castell."
     ctx = ArticleContext(_numbered(text))

@@ -269,8 +269,24 @@ def names_person(text: str, name: str, among: Sequence[str] = ()) -> bool:
     hay = normalize(text, fold_case=True).text
     if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", hay) is not None:
         return True
+    bare = _without_joined_particle(mention_key(name))
+    if bare and re.search(rf"(?<![\w'\u2019-]){re.escape(bare)}(?![\w'\u2019-])", text):
+        return True  # "Sisi" for Abdel Fattah el-Sisi, "Assad" for Bashar al-Assad
     short = _short_name(name, among)
     return short is not None and short.search(normalize(text).text) is not None
+
+
+def _without_joined_particle(key: str) -> str | None:
+    """A family name without the particle joined to it by a hyphen, as news style also
+    writes it ("el-Sisi" and "Sisi", "al-Assad" and "Assad"): capitalized, of three letters or
+    more; None where the name has no such particle."""
+    head, hyphen, rest = key.partition("-")
+    if not hyphen or not re.fullmatch(joined_particles(), f"{head.casefold()}-"):
+        return None
+    return rest if len(rest) >= _BARE_NAME_LETTERS and rest[:1].isupper() else None
+
+
+_BARE_NAME_LETTERS = 3
 
 
 def _short_name(name: str, among: Sequence[str]) -> re.Pattern[str] | None:
