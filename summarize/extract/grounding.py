@@ -150,7 +150,10 @@ class ArticleContext:
     people: list[Person] = field(default_factory=list)
     # Where the venues the model named stand ("White House" -> "United States"), as it said.
     venues: dict[str, str] = field(default_factory=dict)
-    _speakers: Speakers | None = field(default=None, repr=False, compare=False)
+    # The quotations' speakers, read for the people they were read with.
+    _speakers: tuple[tuple[Person, ...], Speakers] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def venue_country(self, place: str | None) -> str | None:
         """The country the model placed a venue in, or None."""
@@ -168,24 +171,25 @@ class ArticleContext:
         sentence = self.sentence(n)
         if sentence is None:
             return None
-        names = tuple(p.name for p in self.people)
-        offices = tuple((p.name, t) for p in self.people if (t := stated(p.title)))
-        countries = tuple(
-            (p.name, country.key) for p in self.people if (country := find_country(p.country))
-        )
-        speakers = self._speakers
-        if speakers is None or (speakers.people, speakers.offices, speakers.countries) != (
-            names,
-            offices,
-            countries,
-        ):
-            spans = tuple((s.span.start, s.span.end) for s in self.numbered)
-            article = self.numbered.body.article
-            speakers = self._speakers = Speakers(article, spans, names, offices, countries)
+        people = tuple(self.people)
+        if self._speakers is None or self._speakers[0] != people:
+            self._speakers = people, self._read_speakers(people)
+        speakers = self._speakers[1]
         found: tuple[int, int] | None = None
         if cue and (at := sentence.text.casefold().find(cue.casefold())) >= 0:
             found = (sentence.span.start + at, sentence.span.start + at + len(cue))
         return speakers.voice((sentence.span.start, sentence.span.end), found)
+
+    def _read_speakers(self, people: tuple[Person, ...]) -> Speakers:
+        """The article's speakers among ``people``, with their titles and countries: read once
+        per people found, not once per sentence asked about."""
+        names = tuple(p.name for p in people)
+        offices = tuple((p.name, t) for p in people if (t := stated(p.title)))
+        countries = tuple(
+            (p.name, country.key) for p in people if (country := find_country(p.country))
+        )
+        spans = tuple((s.span.start, s.span.end) for s in self.numbered)
+        return Speakers(self.numbered.body.article, spans, names, offices, countries)
 
     def mentions(self, name: str, n: int, lookback: int = LOOKBACK) -> bool:
         """Whether sentence ``n`` names the person, calls them by office, or refers back.
@@ -265,15 +269,19 @@ def names_person(text: str, name: str, among: Sequence[str] = ()) -> bool:
     month's name too, and not "Abe" where Shinzo Abe and Akie Abe are both named)."""
     if contains(text, name):
         return True
-    key = normalize(mention_key(name), fold_case=True).text
+    mention = mention_key(name)
+    key = normalize(mention, fold_case=True).text
     hay = normalize(text, fold_case=True).text
     if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", hay) is not None:
         return True
-    bare = _without_joined_particle(mention_key(name))
+    bare = _without_joined_particle(mention)
     if bare and re.search(rf"(?<![\w'\u2019-]){re.escape(bare)}(?![\w'\u2019-])", text):
         return True  # "Sisi" for Abdel Fattah el-Sisi, "Assad" for Bashar al-Assad
     short = _short_name(name, among)
     return short is not None and short.search(normalize(text).text) is not None
+
+
+_BARE_NAME_LETTERS = 3
 
 
 def _without_joined_particle(key: str) -> str | None:
@@ -284,9 +292,6 @@ def _without_joined_particle(key: str) -> str | None:
     if not hyphen or not re.fullmatch(joined_particles(), f"{head.casefold()}-"):
         return None
     return rest if len(rest) >= _BARE_NAME_LETTERS and rest[:1].isupper() else None
-
-
-_BARE_NAME_LETTERS = 3
 
 
 def _short_name(name: str, among: Sequence[str]) -> re.Pattern[str] | None:
