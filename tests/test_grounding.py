@@ -1172,3 +1172,54 @@ def test_with_someone_in_a_place_opening_a_sentence_is_their_stay() -> None:
 
     grounded = ground_events([_Event(who="Pavel Orlin", when=None, n=1)], ctx, [1])
     assert [e.who for e in grounded.items] == ["Oskar Brandt"]
+
+
+def test_a_name_printed_with_its_given_name_in_square_brackets_is_in_the_article() -> None:
+    text = "Lima backed the initiative of Finnish President [Sauli] Niinisto on transponders."
+    ctx = ArticleContext(_numbered(text))
+    grounded = ground_people([_PersonDraft(name="Sauli Niinisto", title="President")], ctx)
+    assert [(p.name, p.title) for p in grounded.items] == [("Sauli Niinisto", "President")]
+
+
+def test_an_office_news_style_capitalizes_is_an_office_whatever_the_model_answered() -> None:
+    text = (
+        "Ombudsman Mira Castell told a meeting of the party she would stay. "
+        "The party trusted the Ombudsman in her judgement. "
+        "Protester Jon Hale told reporters he was fed up. The protester left. "
+        "Read more from Prof Ana Ruiz. The Prof spoke."
+    )
+    ctx = ArticleContext(_numbered(text))
+
+    def official(name: str, title: str) -> bool:
+        draft = _PersonDraft(name=name, title=title, official=False)
+        return ground_people([draft], ctx).items[0].official
+
+    # Capitalized before the name and, alone, inside a sentence: an office.
+    assert official("Mira Castell", "Ombudsman")
+    # An occupation is capitalized only where it opens a sentence; an honorific is no office.
+    assert not official("Jon Hale", "Protester")
+    assert not official("Ana Ruiz", "Prof")
+
+
+def test_a_title_written_with_its_country_otherwise_keeps_the_office_beside_the_name() -> None:
+    text = "Russia's Permanent Representative to NATO Oskar Brandt said dialogue is useful."
+    ctx = ArticleContext(_numbered(text))
+    draft = _PersonDraft(name="Oskar Brandt", title="Russian Permanent Representative to NATO")
+    (person,) = ground_people([draft], ctx).items
+    assert person.title == "Permanent Representative to NATO"
+
+
+def test_someone_described_by_a_trade_outside_government_before_their_name_states_no_aim() -> None:
+    text = (
+        "The Tribune's Lagos editor, Ana Ruiz, said the rebels aimed to win ground. "
+        "Jon Hale met Ruiz."
+    )
+    ctx = ArticleContext(_numbered(text))
+    person = ground_people([_PersonDraft(name="Ana Ruiz", official=False)], ctx).items[0]
+    ctx = ArticleContext(_numbered(text), None, [person])
+    assert ground_aims([UnjudgedAim(n=1)], ctx, {1: ("aimed",)}).items == []
+
+
+def test_an_honorific_abbreviated_opens_no_office() -> None:
+    text = "Read more from Prof Ana Ruiz Mr Hale told the radio that talks would go on."
+    assert [h.office for h in find_office_holders(text)] == []

@@ -34,7 +34,11 @@ from summarize.contract.extraction import (
 from summarize.extract.clauses import claim_clause
 from summarize.extract.homeland import homeland
 from summarize.extract.numbered import Numbered, NumberedSentence
-from summarize.extract.office_holders import find_office_holders, joined_particles
+from summarize.extract.office_holders import (
+    find_office_holders,
+    joined_particles,
+    office_word_set,
+)
 from summarize.extract.voices import Speakers
 from summarize.ingest.date_phrases import ResolvedDates
 from summarize.ingest.text_match import contains, locate, normalize
@@ -50,6 +54,7 @@ from summarize.knowledge.places import (
     city_population,
     country_display,
     country_key,
+    country_words_pattern,
     find_country,
     is_country,
     names_a_region_elsewhere,
@@ -77,7 +82,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 # Jazeera's Hashem Ahelbarra, reporting from Beirut,": a correspondent).
 _OUTSIDE_WORDS = (
     r"institute|university|professor|analyst|researcher|journalist|correspondent|think\s+tank"
-    r"|scientist|scholar|academic|historian|economist|commentator|columnist"
+    r"|scientist|scholar|academic|historian|economist|commentator|columnist|editor"
     r"|reporting\s+from|non-?governmental"
 )
 _OUTSIDE_BODY = re.compile(rf"\b({_OUTSIDE_WORDS})\b", re.IGNORECASE)
@@ -396,21 +401,30 @@ def _naming_sentences(name: str, numbered: Numbered) -> tuple[Span, ...]:
     return tuple(s.span for s in numbered if contains(s.text, name))[:MAX_MENTIONS]
 
 
-# A capitalized word in brackets: "Prime Minister (Shinzo) Abe".
-_BRACKETED_WORD = re.compile(r"\(([A-Z][\w'\u2019-]*)\)")
+# A capitalized word in brackets, round or square (a wire's insertion): "Prime Minister
+# (Shinzo) Abe", "Finnish President [Sauli] Niinisto".
+_BRACKETED_WORD = re.compile(r"\(([A-Z][\w'\u2019-]*)\)|\[([A-Z][\w'\u2019-]*)\]")
 
 
 def _printed_in_brackets(name: str, numbered: Numbered) -> tuple[Span, ...]:
     """The sentences that print the name with a part of it in brackets: "Prime Minister
-    (Shinzo) Abe", a wire's way of adding the given name a quotation left out."""
+    (Shinzo) Abe", "Finnish President [Sauli] Niinisto", a wire's way of adding the given
+    name a quotation or a headline left out."""
     parts = name.split()
     if len(parts) < 2:
         return ()
-    written = r"\s+".join(rf"\(?{re.escape(part)}\)?" for part in parts)
-    pattern = re.compile(rf"(?<![\w(]){written}(?![\w'\u2019-])")
+    written = r"\s+".join(rf"[(\[]?{re.escape(part)}[)\]]?" for part in parts)
+    pattern = re.compile(rf"(?<![\w(\[]){written}(?![\w'\u2019-])")
     return tuple(
-        s.span for s in numbered if (m := pattern.search(s.text)) is not None and "(" in m.group()
+        s.span
+        for s in numbered
+        if (m := pattern.search(s.text)) is not None and _BRACKETED_WORD.search(m.group())
     )[:MAX_MENTIONS]
+
+
+def _unbracketed(text: str) -> str:
+    """The text with the brackets around a capitalized word taken off."""
+    return _BRACKETED_WORD.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 def same_name(a: str, b: str) -> bool:
@@ -754,10 +768,15 @@ def ground_people(
         if any(same_name(p.name, name) for p in out.items):
             continue
         if title and not any(_beside(span.text, title, name) for span in evidence):
-            out.notes.append(f"people[{i}]: title {title!r} is not beside {name!r}; left unknown")
-            title = None
+            bare = _less_country_word(title)  # "Russian Envoy" written "Russia's Envoy"
+            if bare and any(_beside(span.text, bare, name) for span in evidence):
+                title = bare
+            else:
+                note = f"people[{i}]: title {title!r} is not beside {name!r}; left unknown"
+                out.notes.append(note)
+                title = None
         official = (
-            bool(d.official)
+            (bool(d.official) or _office_by_news_style(title, name, ctx.numbered.text))
             and not (title and _NOT_GOVERNMENT.search(title))
             and not any(_appositive_outside(span.text, name) for span in evidence)
         )
@@ -774,6 +793,25 @@ def ground_people(
     return out
 
 
+def _office_by_news_style(title: str | None, name: str, text: str) -> bool:
+    """Whether the article writes the title as news style writes an office, whatever the
+    model answered: capitalized right before the name ("Taoiseach Enda Kenny") and, alone,
+    inside a sentence ("trusted the Taoiseach in his judgement"). An occupation is
+    capitalized only at a sentence's start ("Protester Jaob told DW"), a name's first words
+    are not alone ("the Conservative Political Action Conference"), and an honorific is no
+    office ("Prof")."""
+    if not title or not title[:1].isupper() or outside_government(title):
+        return False
+    if title.split()[0].rstrip(".").casefold() not in office_word_set() and _is_title_word(
+        title.split()[0]
+    ):
+        return False  # "Dr", "Prof": nameparser's titles that name no office
+    written = r"\s+".join(re.escape(word) for word in title.split())
+    before_name = re.search(rf"(?<![\w-]){written}\s+{re.escape(name)}\b", text)
+    inside = re.search(rf"\b[a-z]+,?\s+{written}\b(?![ \t]+[A-Z])", text)
+    return before_name is not None and inside is not None
+
+
 # How near a title must stand to the name it is the title of: before it ("Secretary of
 # State Rex Tillerson", "Foreign Minister of Japan Fumio Kishida") or set off after it
 # ("Josh Earnest, the White House press secretary").
@@ -784,8 +822,8 @@ def _beside(text: str, title: str, name: str) -> bool:
     """Whether ``text`` writes the title next to the name: a small model copies one
     person's title onto another named in the same sentence ("Army General Valery Gerasimov
     has expressed his condolences to General Hulusi Akar")."""
-    hay = normalize(_BRACKETED_WORD.sub(r"\1", text), fold_case=True).text  # "(Shinzo) Abe"
-    wanted = normalize(_BRACKETED_WORD.sub(r"\1", title), fold_case=True).text.strip(" .,;:")
+    hay = normalize(_unbracketed(text), fold_case=True).text  # "(Shinzo) Abe"
+    wanted = normalize(_unbracketed(title), fold_case=True).text.strip(" .,;:")
     if not wanted:
         return False
     named = [
@@ -801,6 +839,15 @@ def _beside(text: str, title: str, name: str) -> bool:
         ):
             return True
     return False
+
+
+def _less_country_word(title: str) -> str | None:
+    """The title less the country word it opens with ("Permanent Representative to NATO" of
+    "Russian Permanent Representative to NATO"), as the article may write that word
+    otherwise ("Russia's Permanent Representative to NATO"); None where it opens with none."""
+    lead = country_words_pattern().match(title)
+    rest = title[lead.end() :].strip() if lead is not None else ""
+    return rest or None
 
 
 def _without_title_words(name: str, title: str | None) -> str:
@@ -1279,9 +1326,22 @@ def _appositive_outside(text: str, name: str) -> bool:
 
 
 def _described_outside(text: str, name: str) -> bool:
-    """Whether ``text`` describes the person just after naming them as outside government."""
+    """Whether ``text`` describes the person just after naming them as outside government,
+    or just before by a trade or a body outside it ("The BBC's Scotland editor, Sarah
+    Smith, said")."""
     at = text.find(mention_key(name))
-    return at >= 0 and _NOT_GOVERNMENT.search(text[at : at + _APPOSITIVE_CHARS]) is not None
+    if at < 0:
+        return False
+    if _NOT_GOVERNMENT.search(text[at : at + _APPOSITIVE_CHARS]) is not None:
+        return True
+    full = text.find(name)
+    return _DESCRIBED_BEFORE.search(text, 0, full if full >= 0 else at) is not None
+
+
+# A trade or a body outside government within the three words before a name.
+_DESCRIBED_BEFORE = re.compile(
+    rf"\b(?:{_OUTSIDE_WORDS})\b(?:\s+[\w'\u2019-]+){{0,2}},?\s*$", re.IGNORECASE
+)
 
 
 def ground_aims(

@@ -81,7 +81,9 @@ _FORMER = re.compile(r"\b(?:former|ex-\w*)\s*$", re.IGNORECASE)
 # Words a capitalized run starts with that are not a first name.
 _NOT_NAMES = frozenset({"The", "North", "South", "East", "West", "In", "On", "During", "While"})
 # Titles that qualify a person but not an office a state gives (nameparser lists both).
-_NOT_OFFICES = frozenset({"former", "professor", "dr", "mr", "mrs", "ms", "miss", "journalist"})
+_NOT_OFFICES = frozenset(
+    {"former", "professor", "prof", "dr", "mr", "mrs", "ms", "miss", "journalist"}
+)
 
 
 @dataclass(frozen=True)
