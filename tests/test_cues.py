@@ -116,6 +116,13 @@ from summarize.llm.prompts import word_list
         # A state's demand of a state; a preference on a condition.
         "Russia still expects Belarus to repay its gas debt, the deputy premier said.",
         "Of course, it would be better if all these efforts were under one umbrella.",
+        "Here it would be right to speak about exchanging views.",  # a judgement
+        # One's own plan reported; a question asked, with its "?" ("countries"?security" is a
+        # scrape's mark, no question).
+        "While in Lima he indicated he would-not announce any plans.",
+        "He indicated to reporters in Quito that he will not run.",
+        "And second, how might they vote if a referendum were held?",
+        '"If there is any evidence of it, what will you do?" asked Ruiz.',
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
@@ -189,6 +196,9 @@ def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:
         ("The deal would not be easy, Dell said.", "would not be"),
         ("Ruiz said there would be no unrest had Lima kept the port.", "would be"),
         ("There was speculation that Ruiz will quit.", "speculation"),
+        ("There has been speculation she will delay the vote.", "speculation"),
+        ("Speculation over whether he would resign grew.", "Speculation"),
+        ('The best guarantee of NATO countries"?security may be ties with Lima.', "may"),
         ("Analysts expect Belarus to repay its gas debt.", "expect"),  # no state's demand
     ],
 )
@@ -291,12 +301,18 @@ def test_speech_alone_is_an_aim_candidate_only_with_a_form_of_intent() -> None:
     pledged = "Both sides pledged closer ties."  # an aim word of its own
 
     stressed = '"Chile is responsible for that," Ruiz stressed.'  # speech too
+    reiterated = "The best guarantee of security is good ties with Lima, Ruiz reiterated."
     offered = "Ruiz said the reasons the rebels offered were weak."
     offered_to = "Ruiz offered to mediate between the two sides."  # ... and what for
+    # A modal a scrape glued to its verb with a hyphen ("would-deal"), not "would-be".
+    glued = "Ruiz told the party that he would-deal with his future after the summit."
+    would_be = "Ruiz said the would-be mayor was a friend."
 
-    kept = _aim_candidates(facts, intent, told, to_a_place, pledged, stressed, offered, offered_to)
-
+    kept = _aim_candidates(
+        facts, intent, told, to_a_place, pledged, stressed, reiterated, offered, offered_to
+    )
     assert kept == [intent, told, pledged, offered_to]
+    assert _aim_candidates(glued, would_be) == [glued]
 
 
 def test_a_modal_no_one_is_said_to_state_is_no_aim_candidate() -> None:

@@ -694,3 +694,26 @@ def test_a_family_name_alone_speaks_for_the_described_person_the_people_missed()
     assert voice_of("International said it may end.", PEOPLE, previous=body) is None
     office = "He met President Brandt, the host. "
     assert voice_of("Brandt said it may end.", (), previous=office) is None
+
+
+def test_speculation_with_its_that_left_out_is_held_by_no_one_named() -> None:
+    sentence = "But there has been speculation she will delay the vote until the talks end."
+    assert voice_of(sentence, PEOPLE, before=sentence.index("will")) == "unnamed sources"
+
+
+def test_a_mark_before_a_capital_after_a_space_is_a_dash_undecoded_not_a_quotation() -> None:
+    earlier = (
+        'Chair Oskar Brandt tells @radio he sees no change pic.twitter.com/x1 "?RT? News '
+        "(@radio) March 19, 2017"
+    )
+    said = "He did not believe there was any appetite for it, he added."
+    assert quotations(f"{earlier} {said}") == ()
+    # The sentence before, with its link and a letter the scrape lost ("RT?"), gives its
+    # words to Brandt, whom "he added" goes on from.
+    assert voice_of(said, PEOPLE, previous=earlier) == "Oskar Brandt"
+
+
+def test_a_described_speaker_is_read_past_a_scrape_s_hyphen_and_the_post_after_the_office() -> None:
+    offices = (("Oskar Brandt", "ambassador to Peru"), ("Mira Castell", "envoy"))
+    said = "It is too early to discuss the offensive, the Lyon ambassador to Peru-has warned."
+    assert voice_of(said, PEOPLE, offices=offices) == "Oskar Brandt"

@@ -82,8 +82,12 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # something will not happen ("there would be no mass deportations"; "there would be no ISIS
 # had the US kept Iraq's oil" stays a guess, on its condition), and "what would be" names what
 # something is to be ("to establish what would be a binding treaty"). Speculation named as a
-# thing is talk, no guess ("preferring to make speculations about it"; "speculation that" stays
-# a cue). A scrape's mark for an apostrophe is one ("I don"t think").
+# thing is talk, no guess ("preferring to make speculations about it"; "speculation that" and
+# a clause with its "that" left out, "speculation she will delay", stay cues). A scrape's mark
+# for an apostrophe is one ("I don"t think"). A preference or a judgement of what "would be"
+# right, wise or better to do guesses nothing ("it would be right to speak about"), nor does
+# someone who "indicated he would not" do a thing: their own plan, reported. A question asked
+# claims nothing (:data:`_QUESTION`).
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is expected to arrive on Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
@@ -101,6 +105,9 @@ _NOUN_MODIFIER = (
     r"(?:main|prime|primary|principal|chief|sole|key|lead|alleged|first|second|third|only|other|"
     r"male|female)"
 )
+# A clause after a noun with its "that" left out: "speculation she will delay", "speculation
+# over whether he would resign" (a modal within four words).
+ZERO_THAT_CLAUSE = r"(?:\s+[\w\'\u2019-]+){1,4}\s+(?:will|would|could|might|may)\b"
 # A question word opening a clause, and the modal a question left open carries ("How that
 # may affect the EU remains an unanswered question", "too early to say how we could advance").
 _ASKED = r"(?:how|what|whether|where|when|which|who|why|if)"
@@ -118,6 +125,8 @@ _NOT_SPECULATING = re.compile(
     r"|\bappearances?\b(?!\s+(?:of|that)\b)"
     r"|\bsuggestions?\b(?!\s+(?:of|that)\b)"
     rf"|\bindicat(?:e|es|ed|ing)\b(?=\s+(?!that\b)(?:(?!\b{_CLAUSE_VERB}\b)[^,.;:])*(?:[,.;:]|$))"
+    r"|\b(?P<who>he|she|they|I|we)\s+(?:also\s+|has\s+|had\s+|have\s+)?indicat(?:e|es|ed)\b"
+    r"(?=(?:\s+[\w\'\u2019-]+){0,6}?\s+(?:that\s+)?(?P=who)\s+(?:would|will)\b)"
     r"|\bbelieve\s+it\b(?=\s+or\s+not\b|\s*[,.;:!?\"\u201d\u2019]|\s*$)"
     r"|(?<!\bI\s)(?<!\bwe\s)\bhop(?:e|es|ed|ing)\b"
     r"|\b(?:I|we)\s+hope\b(?!\s*[.!?\"\u201d\u2019]*\s*$)"
@@ -172,8 +181,8 @@ _NOT_SPECULATING = re.compile(
     r"(?:assess|explor|discuss|examin|stud|consider|review|weigh)\w*"
     r"|\b(?:make|makes|made|making)\s+it\s+possible\b"
     r"|\bwould\s+(?:not\s+)?be\s+[\"\u201c]?(?-i:[a-z]{3,}ing)\b|\bwhat\s+would\s+be\b"
-    r"|\bspeculations?\b(?!\s+that\b)"
-    r"|\bwould\s+be\s+(?:better|best|preferable|desirable|ideal|wise)\s+(?:if|to)\b"
+    rf"|\bspeculations?\b(?!\s+that\b|{ZERO_THAT_CLAUSE})"
+    rf"|\bwould\s+be\s+(?:better|best|preferable|desirable|ideal|{_VALUE_WORDS})\s+(?:if|to)\b"
     r"|\bthere\s+would\s+(?:not\s+)?be\s+[\"\u201c]?no\b(?![^.;]*\b(?:had|if|unless)\b)"
     r"|\bproceed\w*\s+from\s+the\s+assumption\b"
     r"|\bsuggest\w*\s+(?:possible\s+[a-z]+|(?-i:[a-z]+ing)\b"
@@ -293,6 +302,12 @@ _NOT_A_CUE: dict[Lexicon, re.Pattern[str]] = {
 }
 
 
+# A direct question asks, it claims nothing: "how might they vote if a referendum were held?",
+# '"... what will you do?" asked Franken'. Not a scrape's mark for a dash or an apostrophe
+# glued to a word ("NATO countries"?security").
+_QUESTION = re.compile(r"[^.!?;:\"\u201c\u201d]*\?(?![\w\'\u2019])")
+
+
 # A prediction on a condition ("if they go on, there will be consequences"; "it would be
 # caught in the middle if talks fail"): the "if" of a clause with "will" or "would" on either
 # side. Not an indirect question ("asked if he would run", "unclear if it will").
@@ -323,7 +338,7 @@ def find_cues(text: str, lexicon: Lexicon = "hedge_cues") -> tuple[str, ...]:
     if lexicon == "aim_cues":
         no_cue_spans += _things_named(text) + _obligations_aiming_at_nothing(text)
     if lexicon == "hedge_cues":
-        no_cue_spans += _demands(text)
+        no_cue_spans += _demands(text) + [m.span() for m in _QUESTION.finditer(text)]
     seen: dict[str, None] = {}
     for match in _pattern(lexicon).finditer(text):
         if match.group(0) == "May":  # the month, not the modal
@@ -448,7 +463,8 @@ _ADVERB = (
     r"(?:(?:not|also|just|still|never|only|soon|then|now|even|again|already|ever|[a-z]+ly)\s+)"
 )
 _INTENT = re.compile(
-    rf"\b(?:(?P<to>to)|will|would(?!\s+have\b))\s+{_ADVERB}{{0,2}}(?P<verb>[a-z]+)\b"
+    rf"\b(?:(?P<to>to)\s+|will\s+|would(?:\s+|-(?!be\b))(?!have\b))"  # a scrape's "would-deal"
+    rf"{_ADVERB}{{0,2}}(?P<verb>[a-z]+)\b"
     rf"(?:\s+{_ADVERB}?(?P<after>[a-z]+)\b)?"
     r"|\b(?P<modal>must|should)\b"
 )

@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 
 _MARK = re.compile(r"[\u201c\u201d\"]")
-# A straight mark, a question mark and a small letter: a dash or an apostrophe undecoded.
-_UNDECODED = re.compile(r'"\?[a-z]')
+# A straight mark, a question mark and a small letter, or a capital after a space: a dash or
+# an apostrophe undecoded ('parties "?likely', 'pic.twitter.com/x "?RT\u00c9 News'); after a
+# stop, a closing mark ('be done."?Some reporters').
+_UNDECODED = re.compile(r'"\?[a-z]|(?<=\s)"\?[A-Z]')
 _OPENS_AFTER = frozenset("([{\u2014\u2013-:")
 _CLOSES_BEFORE = frozenset(".,;:!?)]}\u2014\u2013-")
 # An unclosed quotation in a text without paragraph breaks ends here at the latest.

@@ -22,6 +22,7 @@ from summarize.contract.extraction import (
     UNNAMED_OFFICIALS,
     UNNAMED_SOURCES,
 )
+from summarize.extract.cues import ZERO_THAT_CLAUSE
 from summarize.extract.office_holders import capitalized_office_words, office_word_set
 from summarize.extract.quotes import Quotation, quotations
 from summarize.ingest.text_match import normalize
@@ -76,11 +77,11 @@ def _groups() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 # Hearsay, and views held by no one named ("there are growing concerns that", "there were
-# fears that"): unnamed sources.
+# fears that", "there has been speculation she will"): unnamed sources.
 _HEARSAY = re.compile(
     r"\b(?:(?:is|are|was|were|been|being)\s+(?:said|reported|rumou?red)\s+to|reportedly"
     r"|there\s+(?:is|are|was|were|ha(?:s|ve)\s+been)\s+(?:\w+\s+){0,2}"
-    r"(?:fears?|concerns?|worries|speculation)\s+that)\b",
+    rf"(?:fears?|concerns?|worries|speculation)(?:\s+that|(?={ZERO_THAT_CLAUSE})))\b",
     re.IGNORECASE,
 )
 # An institution's initials as the subject ("The FOMC", "NATO"): three to six capitals.
@@ -638,7 +639,8 @@ def _names_an_office(word: str) -> bool:
 # Auxiliaries and adverbs between a subject and its verb: "the US has long been (concerned)".
 _BEFORE_THE_VERB = r"still|also|now|earlier|later|again|(?-i:[a-z]+ly)"
 _AUXILIARIES = re.compile(
-    rf"(?:\s+(?:has|have|had|is|are|was|were|been|be|being|long|already|{_BEFORE_THE_VERB}))+\s*$",
+    r"(?:(?:\s+|(?<=\w)-(?=ha(?:s|ve|d)\b))"  # "the ambassador to Syria-has": a scrape's hyphen
+    rf"(?:has|have|had|is|are|was|were|been|be|being|long|already|{_BEFORE_THE_VERB}))+\s*$",
     re.IGNORECASE,
 )
 # Adverbs alone between an aside and the verb ("Mrs May, who ..., earlier told").
@@ -720,9 +722,11 @@ def _full_name_before(clause: str, earlier: str) -> str | None:
 
 # "the minister", "the Turkish president", "the economist" as the whole subject: a person
 # called by what they are ("The Foreign Minister" capitalized only where it is an office).
+# The post may follow ("the Russian ambassador to Syria", "the minister of defence").
 _THE_DESCRIBED = re.compile(
     r"^\s*(?:and\s+|but\s+)?[Tt]he\s+"
-    r"(?P<modifiers>(?:[\w'\u2019-]+\s+){0,2}?)(?P<noun>[A-Za-z][a-z-]+)\s*$"
+    r"(?P<modifiers>(?:[\w'\u2019-]+\s+){0,2}?)(?P<noun>[A-Za-z][a-z-]+)"
+    r"(?:\s+(?:to|of|for|in|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*)?\s*$"
 )
 # A title's head noun stands before its first preposition: "economist at a bank".
 _TITLE_HEAD = re.compile(r"^(?P<head>.*?)(?:\s+(?:at|of|for|in|to|with|from|on)\b.*)?$")
@@ -815,7 +819,12 @@ def _title_head(title: str) -> str:
 
 _ENDS_WITH_IT = re.compile(r"(?:^|\s)it\s*$", re.IGNORECASE)
 # The last sentence of a text, with the quotation mark that closes it ('... "by both sides."').
-_LAST_SENTENCE = re.compile(r"(?:^|[.!?][\"\u201d\u2019]?\s+)([^.!?]+[.!?]?[\"\u201d\u2019]?)\s*$")
+# A stop ends a sentence where a space follows it; not inside a link ("pic.twitter.com/x"),
+# nor a question mark after a capital, a letter the scrape could not decode ("RT? News").
+_STOP = r"(?:[.!]|(?<![A-Z])\?)[\"\u201d\u2019]?\s"
+_LAST_SENTENCE = re.compile(
+    rf"(?:^|{_STOP}\s*)((?:(?!{_STOP})[\s\S])+?[.!?]?[\"\u201d\u2019]?)\s*$"
+)
 
 
 def _body_opening(earlier: str) -> str | None:
