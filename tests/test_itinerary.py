@@ -667,3 +667,15 @@ def test_a_town_written_with_a_region_of_the_traveler_s_country_is_there() -> No
     text = "Dell joined his family in Aspen, Colorado, on Monday."
     trip = _trip(None, text, destination_city="Aspen, Colorado", traveler_country="United States")
     assert [v.destination_country for v in placed_by_home([trip])] == ["United States"]
+
+
+def test_a_month_and_year_a_visit_is_scheduled_for_dates_it() -> None:
+    found = stops_in("It is to be signed during the visit of Dell to Lisbon set for March 2017.")
+    assert [(s.place, s.when) for s in found] == [("Lisbon", "March 2017")]
+    (stop,) = stops_in("Dell will travel to Lisbon in March 2017, aides said.")
+    assert stop.when == "March 2017"
+
+
+def test_the_coming_weeks_are_a_time_ahead_not_a_journey() -> None:
+    assert not tells_travel("He expects a discussion within the coming weeks, he said.")
+    assert tells_travel("He is coming to Lisbon next week.")

@@ -61,9 +61,13 @@ _DAY = (
 # The months' names as a regex alternation, January first.
 _MONTH = "|".join(m for m in calendar.month_name if m)
 _RELATIVE_MONTH = r"(?:(?:late|early|earlier|later)\s+)?(?:last|this|next)\s+month"
+# The day words right after a place: "to Lisbon on Friday", "to Moscow scheduled for March
+# 2017".
 _WHEN_AFTER = re.compile(
-    rf"^\s*(?:visit|trip|tour|stopover)?\s*,?\s*(?:on\s+|this\s+|next\s+|later\s+on\s+)?"
-    rf"({_DAY}|{_RELATIVE_MONTH}|today|tonight|tomorrow|yesterday)\b"
+    rf"^\s*(?:visit|trip|tour|stopover)?\s*,?\s*"
+    r"(?:on\s+|in\s+(?=[A-Z]\w+\s+\d{4})|this\s+|next\s+|later\s+on\s+"
+    r"|(?:scheduled|planned|set|slated)\s+for\s+)?"
+    rf"({_DAY}|(?:{_MONTH})\s+\d{{4}}|{_RELATIVE_MONTH}|today|tonight|tomorrow|yesterday)\b"
 )
 # Words before a stop that put it ahead of the sentence's own time; not "before" a date ("have
 # traveled to a contiguous US neighbor before early April": a deadline, not a later leg).
@@ -149,8 +153,13 @@ _BACK_FROM = (
 @cache
 def _travel_word() -> re.Pattern[str]:
     return re.compile(
-        rf"{_NOT_A_TOPIC}\b(?:{_travel_alternatives()}|visit\w*|landed)\b", re.IGNORECASE
+        rf"{_NOT_A_TOPIC}\b{_NOT_A_TIME}(?:{_travel_alternatives()}|visit\w*|landed)\b",
+        re.IGNORECASE,
     )
+
+
+# "within the coming weeks": a time ahead, no one comes anywhere.
+_NOT_A_TIME = r"(?!coming\s+(?:hours|days|weeks|months|years|decades)\b)"
 
 
 def tells_travel(text: str) -> bool:
