@@ -1223,3 +1223,27 @@ def test_someone_described_by_a_trade_outside_government_before_their_name_state
 def test_an_honorific_abbreviated_opens_no_office() -> None:
     text = "Read more from Prof Ana Ruiz Mr Hale told the radio that talks would go on."
     assert [h.office for h in find_office_holders(text)] == []
+
+
+def test_a_king_named_with_his_regnal_number_or_a_name_given_an_office_with_as_holds_it() -> None:
+    text = (
+        "King Mohammed VI-announced he would replace Ana Ruiz as prime minister with another "
+        "member. Jon Hale as well as Ruiz spoke."
+    )
+    holders = [(h.name, h.office) for h in find_office_holders(text)]
+    assert holders == [("Mohammed VI", "King"), ("Ana Ruiz", "prime minister")]
+    assert person_name("King Mohammed VI") == "Mohammed VI"
+    assert person_name("NATO VI") is None  # a body's initials are no regnal number
+
+
+def test_an_office_spelled_the_british_way_is_the_model_s_title_as_printed() -> None:
+    text = (
+        "Defence Secretary Ana Ruiz announced it. Jon Hale, a-foreign ministry spokesman, said so."
+    )
+    ctx = ArticleContext(_numbered(text))
+    grounded = ground_people([_PersonDraft(name="Ana Ruiz", title="Defense Secretary")], ctx)
+    assert [p.title for p in grounded.items] == ["Defence Secretary"]
+    # A scrape's hyphen for the space after "a" still sets the office off after the name.
+    assert ("Jon Hale", "foreign ministry spokesman") in [
+        (h.name, h.office) for h in find_office_holders(text)
+    ]

@@ -35,6 +35,7 @@ from summarize.extract.clauses import claim_clause
 from summarize.extract.homeland import homeland
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.office_holders import (
+    REGNAL,
     find_office_holders,
     joined_particles,
     office_word_set,
@@ -61,7 +62,7 @@ from summarize.knowledge.places import (
     place_countries,
     writes_a_region_of,
 )
-from summarize.knowledge.titles import only_modifiers, title_stems, title_word
+from summarize.knowledge.titles import american_spelling, only_modifiers, title_stems, title_word
 from summarize.knowledge.word_classes import verb_lemmas
 from summarize.llm.prompts import grammar_words, word_list
 
@@ -510,8 +511,11 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         return None
     if tokens[0].casefold() in grammar_words("article") or name.casefold() in _group_words():
         return None  # "The White House", "White House", "Kremlin": a body, no one's name
-    if any(_acronym(t) and not _initials_of(tokens, k) for k, t in enumerate(tokens)):
-        return None  # "NATO", "UN": a body
+    if any(
+        _acronym(t) and not _initials_of(tokens, k) and not _regnal(tokens, k)
+        for k, t in enumerate(tokens)
+    ):
+        return None  # "NATO", "UN": a body; not "Mohammed VI"
     if any(_PLURAL_ACRONYM.fullmatch(t) for t in tokens):
         return None  # "Fine Gael MEPs", "Tory MPs": a group
     if any(t.casefold() in grammar_words("number") for t in tokens):  # "Air Force One"
@@ -525,6 +529,11 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     ):
         return None  # "Agency" where the article writes "the surveillance agency" (not "bin")
     return name
+
+
+def _regnal(tokens: Sequence[str], k: int) -> bool:
+    """Whether token ``k`` is the regnal number after a given name ("Mohammed VI")."""
+    return k == len(tokens) - 1 == 1 and re.fullmatch(REGNAL, tokens[k]) is not None
 
 
 def _apart_elsewhere(head: str, rest: str, ctx: ArticleContext) -> bool:
@@ -775,6 +784,8 @@ def ground_people(
                 note = f"people[{i}]: title {title!r} is not beside {name!r}; left unknown"
                 out.notes.append(note)
                 title = None
+        if title:
+            title = _as_printed(title, [span.text for span in evidence])
         official = (
             (bool(d.official) or _office_by_news_style(title, name, ctx.numbered.text))
             and not (title and _NOT_GOVERNMENT.search(title))
@@ -822,8 +833,8 @@ def _beside(text: str, title: str, name: str) -> bool:
     """Whether ``text`` writes the title next to the name: a small model copies one
     person's title onto another named in the same sentence ("Army General Valery Gerasimov
     has expressed his condolences to General Hulusi Akar")."""
-    hay = normalize(_unbracketed(text), fold_case=True).text  # "(Shinzo) Abe"
-    wanted = normalize(_unbracketed(title), fold_case=True).text.strip(" .,;:")
+    hay = _american(normalize(_unbracketed(text), fold_case=True).text)  # "(Shinzo) Abe"
+    wanted = _american(normalize(_unbracketed(title), fold_case=True).text.strip(" .,;:"))
     if not wanted:
         return False
     named = [
@@ -839,6 +850,27 @@ def _beside(text: str, title: str, name: str) -> bool:
         ):
             return True
     return False
+
+
+def _american(text: str) -> str:
+    """Lower-case text with office words spelled the American way: "Defence Secretary" and
+    "Defense Secretary" are one title."""
+    return re.sub(r"[a-z]+", lambda m: american_spelling(m.group()), text)
+
+
+def _as_printed(title: str, texts: Sequence[str]) -> str:
+    """The title as the article spells it ("Defence Secretary" where the model wrote
+    "Defense Secretary"); as given where the article writes it so, in any case."""
+    if any(title.casefold() in normalize(text, fold_case=True).text for text in texts):
+        return title
+    wanted = _american(title.casefold()).split()
+    for text in texts:
+        words = list(re.finditer(r"[\w'\u2019-]+", text))
+        for k in range(len(words) - len(wanted) + 1):
+            run = words[k : k + len(wanted)]
+            if [_american(w.group().casefold()) for w in run] == wanted:
+                return text[run[0].start() : run[-1].end()]
+    return title
 
 
 def _less_country_word(title: str) -> str | None:

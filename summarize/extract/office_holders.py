@@ -66,7 +66,12 @@ def _name() -> str:
     last = rf"(?:{joined_particles()})?{_NAME_PART}"
     part = rf"(?:{last}|{_INITIAL})"
     joint = rf"\s+(?:(?:{_particles()})\s+){{0,2}}"
-    return rf"(?P<name>{part}(?:{joint}{part}){{0,2}}{joint}{last})"
+    regnal = rf"{_NAME_PART}\s+{REGNAL}(?![\w'\u2019])"
+    return rf"(?P<name>{part}(?:{joint}{part}){{0,2}}{joint}{last}|{regnal})"
+
+
+# A regnal number after a given name: "King Mohammed VI", "Queen Elizabeth II" (not "I").
+REGNAL = r"(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,2})"
 
 
 # A surname alone ("President Ruiz"), taken only where news style marks it as a person's.
@@ -130,8 +135,8 @@ def _office_words() -> str:
 # "Mira Castell, the deputy commissioner for trade, said": an office set off after a name.
 # It may end the sentence, and hold an initialism's full stops ("Nikki Haley, the U.S.
 # ambassador to the United Nations.").
-_APPOSITIVE = (
-    r",\s+(?:the|a|an)\s+(?P<office>(?:[^,.;:()\"\u201c\u201d]|(?<=\b[A-Z])\.(?=[A-Z]\.)"
+_APPOSITIVE = (  # "a-foreign ministry spokesman": a scrape's hyphen for the space
+    r",\s+(?:the|a|an)(?:\s+|-(?=[a-z]))(?P<office>(?:[^,.;:()\"\u201c\u201d]|(?<=\b[A-Z])\.(?=[A-Z]\.)"
     r"|(?<=\.[A-Z])\.){3,90}?)\s*(?:[,;?]|(?<!\b[A-Z])\.(?=\s|$))"
 )
 _APPOSITIVE_WORDS = 10
@@ -271,6 +276,36 @@ def _described_after(text: str) -> list[OfficeHolder]:
     return out
 
 
+# "would replace Abdelilah Benkirane as prime minister", "named Ruiz as its new envoy": the
+# office a name is put in, or taken from, after "as" (not "Ruiz, who served as minister").
+_AS_OFFICE = (
+    r"\s+as\s+(?:(?:the|its|his|her|their)\s+|(?:the\s+)?[\w-]+['\u2019]s\s+)?"
+    r"(?:(?:new|next|interim|acting)\s+)?(?P<office>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+    r"(?=\s*(?:[,.;:)]|$|\s+(?:and|with|in|on|after|before|to|by|for)\b))"
+)
+
+
+@cache
+def _name_as_office() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){_name()}{_AS_OFFICE}")
+
+
+def _named_as(text: str) -> list[OfficeHolder]:
+    """Full names an office is given with "as" ("replace Abdelilah Benkirane as prime
+    minister"), in an office word's sense: not "Ruiz as well"."""
+    out: list[OfficeHolder] = []
+    for m in _name_as_office().finditer(text):
+        office = m.group("office")
+        if not _an_office(office) or _in_headline(text, m.start()):
+            continue
+        name = m.group("name")
+        if name.split()[0] in _NOT_NAMES:
+            continue
+        start = m.start("name")
+        out.append(OfficeHolder(name, office, None, start, start + len(name)))
+    return out
+
+
 def named_again(holder: OfficeHolder, text: str) -> bool:
     """Whether the holder's surname stands alone elsewhere: not after their given name, and
     not after "the" (a one-word name: anywhere else)."""
@@ -297,6 +332,7 @@ def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHo
         and not any(f.start < h.end and h.start < f.end for f in full)
     ]
     full += [h for h in _described_after(text) if not any(f.name == h.name for f in full)]
+    full += [h for h in _named_as(text) if not any(f.name == h.name for f in full)]
     full.sort(key=lambda h: h.start)
     surnames = Counter(name.split()[-1] for name in known if name.split())
     alone = [

@@ -57,8 +57,10 @@ def title_stems(word: str) -> tuple[str, ...]:
 
 def american_spelling(word: str) -> str:
     """nameparser spells the British way; American news doubles no "l" before "-or"
-    ("councillor": "councilor")."""
-    return re.sub(r"llor$", "lor", word)
+    ("councillor": "councilor"), and writes "defense" and "labor" ("Defence Secretary",
+    "Labour Minister")."""
+    word = re.sub(r"llor$", "lor", word)
+    return re.sub(r"^(de|of)fence$", r"\1fense", re.sub(r"^labour$", "labor", word))
 
 
 def _kinds(word: str) -> frozenset[str]:
