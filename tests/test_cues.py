@@ -123,6 +123,9 @@ from summarize.llm.prompts import word_list
         "He indicated to reporters in Quito that he will not run.",
         "And second, how might they vote if a referendum were held?",
         '"If there is any evidence of it, what will you do?" asked Ruiz.',
+        # What was impossible; signs said to be absent.
+        "It recalls the old union, when not a single decision could be made without Lima.",
+        'The king ousted him "in the absence of signs that suggest an imminent" deal.',
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:

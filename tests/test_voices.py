@@ -717,3 +717,8 @@ def test_a_described_speaker_is_read_past_a_scrape_s_hyphen_and_the_post_after_t
     offices = (("Oskar Brandt", "ambassador to Peru"), ("Mira Castell", "envoy"))
     said = "It is too early to discuss the offensive, the Lyon ambassador to Peru-has warned."
     assert voice_of(said, PEOPLE, offices=offices) == "Oskar Brandt"
+
+
+def test_leaders_unnamed_are_officials() -> None:
+    vowed = "Leaders also vowed to help set up safe camps, after rights groups criticized them."
+    assert voice_of(vowed, PEOPLE, before=vowed.index("vowed")) == UNNAMED_OFFICIALS

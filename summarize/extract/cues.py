@@ -87,7 +87,9 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # for an apostrophe is one ("I don"t think"). A preference or a judgement of what "would be"
 # right, wise or better to do guesses nothing ("it would be right to speak about"), nor does
 # someone who "indicated he would not" do a thing: their own plan, reported. A question asked
-# claims nothing (:data:`_QUESTION`).
+# claims nothing (:data:`_QUESTION`); "not a single decision could be made" tells what was
+# impossible, and signs said to be absent ("in the absence of signs that suggest") infer
+# nothing.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is expected to arrive on Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
@@ -147,6 +149,8 @@ _NOT_SPECULATING = re.compile(
     r"|likely|won[\'\u2019]t|wouldn[\'\u2019]t|can[\'\u2019]t|couldn[\'\u2019]t)\b|[^;!?]*[\'\u2019]ll\b)"
     r"|\b(?:is|are|was|were)\s+(?:not\s+)?supposed\s+to\b(?!\s+be\b)"
     r"|\b(?:not|no|never)\s+(?:\w+\s+)?(?:suggest|indicat|fear)\w*"
+    r"|\b(?:absence|lack)\s+of\s+(?:\w+\s+){1,3}?(?:suggest|indicat)\w*"
+    r"|\bnot\s+(?:a\s+single|one)\s+[a-z]+\s+could\b"
     r"|\bsuggest\w*(?=\s+(?:that\s+)?(?:[\w\'\u2019-]+\s+){1,6}"
     r"(?:should|must|ought\s+to|needs?\s+to)\b)"
     r"|\ban\s+estimated\b"
