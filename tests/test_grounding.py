@@ -1247,3 +1247,51 @@ def test_an_office_spelled_the_british_way_is_the_model_s_title_as_printed() -> 
     assert ("Jon Hale", "foreign ministry spokesman") in [
         (h.name, h.office) for h in find_office_holders(text)
     ]
+
+
+def test_a_site_written_with_its_city_is_in_that_city_and_a_city_s_part_is_no_person() -> None:
+    assert destination("United Nations Headquarters in New York") == ("United States", "New York")
+    assert person_name("West Berlin") is None  # a compass word and a known place
+    assert person_name("Kim West") == "Kim West"
+
+
+def test_a_title_is_read_as_the_article_prints_it_before_the_name() -> None:
+    text = (
+        "Russian and German Foreign Ministers, Ana Ruiz and Jon Hale, spoke. "
+        "It was confirmed by Chinese Foreign Ministry spokesman Lu Kang on Friday. "
+        "During Lima's President Mira Castell visit, Turkey's President Oskar Brandt left."
+    )
+    ctx = ArticleContext(_numbered(text))
+
+    def title(name: str, given: str) -> str | None:
+        return ground_people([_PersonDraft(name=name, title=given)], ctx).items[0].title
+
+    # The country the model wrote after the office is no part of it, nor a code before it.
+    assert title("Ana Ruiz", "Foreign Minister of Russia") == "Foreign Minister"
+    assert title("Jon Hale", "US Foreign Minister") == "Foreign Minister"
+    # A fuller office printed before the name inside a sentence, without its country word.
+    assert title("Lu Kang", "spokesman") == "Foreign Ministry spokesman"
+    # Not a sentence's first words; and the office takes the case it is printed in.
+    assert title("Mira Castell", "President") == "President"
+    assert title("Oskar Brandt", "president of Turkey") == "President"
+
+
+def test_two_office_words_joined_by_a_hyphen_are_one_office() -> None:
+    text = "Zannier is glad the new UN Secretary-General Ana Ruiz put prevention first."
+    assert [(h.name, h.office) for h in find_office_holders(text)] == [
+        ("Ana Ruiz", "Secretary-General")
+    ]
+
+
+def test_a_plural_office_after_a_name_is_others_but_before_names_is_theirs() -> None:
+    text = (
+        "Ruiz is to meet Lima's counterpart Ana Ruiz and other senior officials. "
+        "Chilean and Peruvian Trade Ministers, Jon Hale and Mira Castell, spoke."
+    )
+    ctx = ArticleContext(_numbered(text))
+
+    def title(name: str, given: str) -> str | None:
+        return ground_people([_PersonDraft(name=name, title=given)], ctx).items[0].title
+
+    assert title("Ana Ruiz", "Senior official") is None
+    assert title("Mira Castell", "Trade Minister") == "Trade Minister"

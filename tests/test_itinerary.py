@@ -10,6 +10,7 @@ from summarize.contract.extraction import Span, Visit, VisitStatus
 from summarize.extract.grounding import Event
 from summarize.extract.itinerary import (
     add_stops,
+    ahead_in,
     done_before_page,
     journey_or_meeting,
     on_its_day,
@@ -679,3 +680,8 @@ def test_a_month_and_year_a_visit_is_scheduled_for_dates_it() -> None:
 def test_the_coming_weeks_are_a_time_ahead_not_a_journey() -> None:
     assert not tells_travel("He expects a discussion within the coming weeks, he said.")
     assert tells_travel("He is coming to Lisbon next week.")
+
+
+def test_a_meeting_someone_is_planning_lies_ahead() -> None:
+    assert ahead_in("Dell is planning to also meet in ")
+    assert not ahead_in("Dell met in ")

@@ -501,7 +501,7 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
             tokens = tokens[k:]
             break
     name = " ".join(tokens)
-    if not name or is_country(name) or _a_known_city(name):
+    if not name or is_country(name) or _a_known_city(name) or _part_of_a_place(tokens):
         return None
     if len(tokens) == 1 and ctx is not None and _written_with_its_region(name, ctx.numbered.text):
         return None  # "in Ypsilanti, Michigan": a town, though small enough to be a name
@@ -603,6 +603,21 @@ def _written_with_its_region(word: str, text: str) -> bool:
 def _a_known_city(name: str) -> bool:
     """A place the gazetteer knows, of the size news names as a place ("Moscow", "Sochi")."""
     return find_country(name) is not None and _a_city(name)
+
+
+def _part_of_a_place(tokens: Sequence[str]) -> bool:
+    """A compass word and a known place: a part of it ("West Berlin", "East Jerusalem")."""
+    rest = " ".join(tokens[1:])
+    return (
+        len(tokens) > 1
+        and tokens[0].casefold() in _COMPASS
+        and (is_country(rest) or _a_known_city(rest))
+    )
+
+
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+)
 
 
 def _a_city(name: str) -> bool:
@@ -779,13 +794,14 @@ def ground_people(
         if title and not any(_beside(span.text, title, name) for span in evidence):
             bare = _less_country_word(title)  # "Russian Envoy" written "Russia's Envoy"
             if bare and any(_beside(span.text, bare, name) for span in evidence):
-                title = bare
+                title = _as_printed(bare, [span.text for span in evidence], cased=True)
             else:
                 note = f"people[{i}]: title {title!r} is not beside {name!r}; left unknown"
                 out.notes.append(note)
                 title = None
         if title:
             title = _as_printed(title, [span.text for span in evidence])
+            title = _fuller_title(title, name, [span.text for span in evidence])
         official = (
             (bool(d.official) or _office_by_news_style(title, name, ctx.numbered.text))
             and not (title and _NOT_GOVERNMENT.search(title))
@@ -843,9 +859,13 @@ def _beside(text: str, title: str, name: str) -> bool:
         if (key := normalize(form, fold_case=True).text)
         for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", hay)
     ]
-    for m in re.finditer(re.escape(wanted), hay):
+    # a whole word, or its plural before the names it is all of theirs ("Russian and German
+    # Foreign Ministers, Sergey Lavrov and Sigmar Gabriel"; not "Choe and other senior
+    # officials")
+    for m in re.finditer(rf"(?<!\w){re.escape(wanted)}(?P<plural>s(?!\w))?", hay):
         if any(
-            0 <= start - m.end() <= _BESIDE_CHARS or 0 <= m.start() - end <= _BESIDE_CHARS
+            0 <= start - m.end() <= _BESIDE_CHARS
+            or (not m.group("plural") and 0 <= m.start() - end <= _BESIDE_CHARS)
             for start, end in named
         ):
             return True
@@ -858,10 +878,11 @@ def _american(text: str) -> str:
     return re.sub(r"[a-z]+", lambda m: american_spelling(m.group()), text)
 
 
-def _as_printed(title: str, texts: Sequence[str]) -> str:
+def _as_printed(title: str, texts: Sequence[str], *, cased: bool = False) -> str:
     """The title as the article spells it ("Defence Secretary" where the model wrote
-    "Defense Secretary"); as given where the article writes it so, in any case."""
-    if any(title.casefold() in normalize(text, fold_case=True).text for text in texts):
+    "Defense Secretary"); as given where the article writes it so, in any case, unless
+    ``cased`` asks for its case too ("President" of "president of Turkey")."""
+    if not cased and any(title.casefold() in normalize(t, fold_case=True).text for t in texts):
         return title
     wanted = _american(title.casefold()).split()
     for text in texts:
@@ -875,11 +896,45 @@ def _as_printed(title: str, texts: Sequence[str]) -> str:
 
 def _less_country_word(title: str) -> str | None:
     """The title less the country word it opens with ("Permanent Representative to NATO" of
-    "Russian Permanent Representative to NATO"), as the article may write that word
-    otherwise ("Russia's Permanent Representative to NATO"); None where it opens with none."""
+    "Russian Permanent Representative to NATO") or the country it closes with ("Foreign
+    Minister" of "Foreign Minister of Russia"), as the article may write that otherwise
+    ("Russia's Permanent Representative to NATO", "Russian and German Foreign Ministers");
+    None where it has neither."""
     lead = country_words_pattern().match(title)
-    rest = title[lead.end() :].strip() if lead is not None else ""
-    return rest or None
+    rest = title[lead.end() :].strip() if lead is not None else title
+    first, _, after = rest.partition(" ")
+    if after and re.fullmatch(r"[A-Z]{2}", first) and is_country(first):
+        rest = after  # "US President"
+    office, of, country = rest.rpartition(" of ")
+    if of and office.strip() and is_country(country.strip()):
+        rest = office.strip()
+    return rest if rest and rest != title else None
+
+
+# Capitalized words before an office that are no part of it: a determiner, an earlier post.
+_NOT_AN_OFFICE_WORD = "The|A|An|His|Her|Their|Its|Our|Former|Ex|Then|Late|Mr|Mrs|Ms|Dr"
+
+
+def _fuller_title(title: str, name: str, texts: Sequence[str]) -> str:
+    """The office as printed right before the name, inside a sentence, where the title given
+    is its last word or words: "Foreign Ministry spokesman" of "spokesman" ("said Chinese
+    Foreign Ministry spokesman Lu Kang"), "Ambassador to China" of "ambassador"; without the
+    country word it opens with. Not a sentence's first words ("During Russian President")."""
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    before = rf"(?:(?!(?:{_NOT_AN_OFFICE_WORD})\b)[A-Z][\w-]*\s+){{1,4}}?"
+    post = r"(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w'\u2019-]*)?"
+    pattern = re.compile(
+        rf"(?<![\w'\u2019-])[a-z][\w'\u2019-]*,?\s+"
+        rf"(?P<office>(?:{before})?(?i:{words}){post})\s+{re.escape(name)}\b"
+    )
+    for text in texts:
+        if (m := pattern.search(text)) is None:
+            continue
+        office = m.group("office")
+        office = _less_country_word(office) or office
+        # only more words than given: not "President" for "president"
+        return office if len(office.split()) > len(title.split()) else title
+    return title
 
 
 def _without_title_words(name: str, title: str | None) -> str:
@@ -1266,7 +1321,8 @@ def is_placed(place: str) -> bool:
 
 def destination(place: str | None) -> tuple[str | None, str | None]:
     """``(country, city)`` of a place as written: a country stays a country, a city is placed,
-    and a city written with its country ("Bonn, Germany") is that city in that country."""
+    a city written with its country ("Bonn, Germany") is that city in that country, and a
+    site written with its city ("United Nations Headquarters in New York") is in that city."""
     if not place or re.fullmatch(DAY_NAME, place.strip()):
         return None, None  # "at a dinner on Thursday": a day the pattern took for a place
     if is_country(place):
@@ -1281,6 +1337,11 @@ def destination(place: str | None) -> tuple[str | None, str | None]:
     if names_a_region_elsewhere(place):
         return None, place  # "Florida": a town in Cuba, a US state, a department of Uruguay
     country = find_country(place)
+    site, within, where = place.rpartition(" in ")
+    if country is None and within and site.strip() and where[:1].isupper():
+        placed = destination(where)  # "United Nations Headquarters in New York": New York
+        if placed[0] is not None:
+            return placed
     return (country.name if country is not None else None), place
 
 

@@ -74,7 +74,8 @@ _WHEN_AFTER = re.compile(
 _AHEAD = re.compile(
     rf"\b(?:ahead\s+of|before(?!\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}|\d))|then|next"
     r"|later|afterwards?|followed\s+by|will|is\s+to|are\s+to|is\s+due|are\s+due|scheduled"
-    r"|plans?\s+to|planned|forthcoming|upcoming|expected\s+to|travels|heads|flies|goes"
+    r"|plans?\s+to|planning\s+to|planned|forthcoming|upcoming|expected\s+to|travels|heads|flies"
+    r"|goes"
     r"|moves\s+on|continues)\b",
     re.IGNORECASE,
 )

@@ -181,7 +181,8 @@ def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     words = _office_words()
     # A ministry may also stand before the office: "Natural Resources and Ecology Minister".
     ministry = r"(?:[A-Z][a-z]+(?:\s+and)?\s+){0,4}?"
-    word = rf"(?:{words})(?:\.|{NOT_YET_TAKEN})?"
+    # "Secretary-General", "Vice-President": two office words joined by a hyphen
+    word = rf"(?:{words})(?:\.|{NOT_YET_TAKEN}|-(?:{words})\b)?"
     words_only = _country_words()
     # "Ambassador to Russia John Tefft": the country an office is held in, then the name.
     posted = rf"\s+to\s+(?:{words_only})"

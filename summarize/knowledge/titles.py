@@ -83,5 +83,6 @@ def only_modifiers(words: list[str]) -> bool:
 
 def names_a_post(words: list[str]) -> bool:
     """Whether a word is an office, a military rank or a title of nobility ("Mayor",
-    "Assistant Director", "Gen.")."""
-    return any(_kinds(w) & _POSTS for w in words)
+    "Assistant Director", "Gen."), alone or joined to another by a hyphen
+    ("Secretary-General")."""
+    return any(_kinds(part) & _POSTS for w in words for part in (w, *w.split("-")))
