@@ -722,3 +722,10 @@ def test_a_described_speaker_is_read_past_a_scrape_s_hyphen_and_the_post_after_t
 def test_leaders_unnamed_are_officials() -> None:
     vowed = "Leaders also vowed to help set up safe camps, after rights groups criticized them."
     assert voice_of(vowed, PEOPLE, before=vowed.index("vowed")) == UNNAMED_OFFICIALS
+
+
+def test_of_two_holding_one_office_the_words_before_it_tell_which() -> None:
+    offices = (("Oskar Brandt", "Berlin Mayor"), ("Mira Castell", "Moscow Mayor"))
+    said = "The memorandum is a major point, the Berlin mayor said."
+    assert voice_of(said, PEOPLE, offices=offices) == "Oskar Brandt"
+    assert voice_of("It is a major point, the mayor said.", PEOPLE, offices=offices) is None

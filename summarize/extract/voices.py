@@ -738,7 +738,7 @@ def _described(clause: str, offices: Sequence[tuple[str, str]]) -> str | None:
     found = _THE_DESCRIBED.search(clause)
     if found is None:
         return None
-    return _holder(found.group("noun"), offices)
+    return _holder(found.group("noun"), offices, found.group("modifiers").split())
 
 
 def _of_country(clause: str, countries: Sequence[tuple[str, str]]) -> str | None:
@@ -801,13 +801,24 @@ def _unnamed_before(noun: str) -> re.Pattern[str]:
     )
 
 
-def _holder(noun: str, offices: Sequence[tuple[str, str]]) -> str | None:
-    """The one person whose title's head noun is ``noun``. A capitalized noun is an office
-    where the data lists it or the article gives it to someone as a title ("the Taoiseach"),
-    else a body ("the Kremlin", "the Fed"); of two ministers, neither is sure."""
+def _holder(
+    noun: str, offices: Sequence[tuple[str, str]], modifiers: Sequence[str] = ()
+) -> str | None:
+    """The one person whose title's head noun is ``noun``, of several the one whose title
+    holds the words before it too ("the Berlin mayor" of the Berlin Mayor and the Moscow
+    Mayor). A capitalized noun is an office where the data lists it or the article gives it
+    to someone as a title ("the Taoiseach"), else a body ("the Kremlin", "the Fed"); of two
+    ministers, neither is sure."""
     holders = [p for p, title in offices if _title_head(title) == noun.casefold()]
     if noun[0].isupper() and noun.casefold() not in office_word_set() and not holders:
         return None
+    if len(set(holders)) > 1 and modifiers:
+        wanted = {m.casefold() for m in modifiers}
+        holders = [
+            p
+            for p, title in offices
+            if p in holders and wanted <= set(re.findall(r"[\w-]+", title.casefold()))
+        ]
     return holders[0] if len(set(holders)) == 1 else None
 
 
