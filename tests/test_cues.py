@@ -126,6 +126,11 @@ from summarize.llm.prompts import word_list
         # What was impossible; signs said to be absent.
         "It recalls the old union, when not a single decision could be made without Lima.",
         'The king ousted him "in the absence of signs that suggest an imminent" deal.',
+        # Attending, a risk averted, a possibility dismissed, a question left unanswered.
+        "Ruiz has agreed to appear before the Senate committee to answer questions.",
+        "The extension staved off the risk of a suspension of self-rule.",
+        "Defense officials, however, dismissed this possibility.",
+        "He did not explain on what basis more time would be given.",
     ],
 )
 def test_a_hedge_word_stating_a_fact_is_no_cue(sentence: str) -> None:

@@ -729,3 +729,26 @@ def test_of_two_holding_one_office_the_words_before_it_tell_which() -> None:
     said = "The memorandum is a major point, the Berlin mayor said."
     assert voice_of(said, PEOPLE, offices=offices) == "Oskar Brandt"
     assert voice_of("It is a major point, the mayor said.", PEOPLE, offices=offices) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "voice"),
+    [
+        ("Brandt allegedly hinted that Lima might lift the sanctions.", "might", "unnamed sources"),
+        ("His selection is seen by some as a nod to the clans.", "seen", "unnamed sources"),
+        (
+            "It is a worry for some in Europe, who fear the hacks could sway votes.",
+            "could",
+            "unnamed sources",
+        ),
+        (
+            "US intelligence believes that Lyon tried to sway the vote.",
+            "believes",
+            UNNAMED_OFFICIALS,
+        ),
+    ],
+)
+def test_hearsay_some_and_intelligence_are_voices_no_one_named(
+    sentence: str, cue: str, voice: str
+) -> None:
+    assert voice_of(sentence, PEOPLE, before=sentence.index(cue)) == voice

@@ -87,9 +87,11 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
 # for an apostrophe is one ("I don"t think"). A preference or a judgement of what "would be"
 # right, wise or better to do guesses nothing ("it would be right to speak about"), nor does
 # someone who "indicated he would not" do a thing: their own plan, reported. A question asked
-# claims nothing (:data:`_QUESTION`); "not a single decision could be made" tells what was
+# claims nothing (:data:`_QUESTION`), nor one reported unanswered ("did not explain on what
+# basis more time would be given"); "not a single decision could be made" tells what was
 # impossible, and signs said to be absent ("in the absence of signs that suggest") infer
-# nothing.
+# nothing. Appearing before a committee or in court is attending; a risk staved off or
+# averted, and a possibility dismissed or ruled out, are no guess.
 _DETERMINER = r"(?:a|an|the|this|that|his|her|its|their|our|one|each|another|every)"
 # A day the schedule names: "is expected to arrive on Friday" states a plan.
 _WEEKDAYS = "|".join([*(d.casefold() for d in calendar.day_name), "today", "tomorrow", "tonight"])
@@ -125,6 +127,10 @@ _NOT_SPECULATING = re.compile(
     rf"|\b{_DETERMINER}\s+(?:\w+-[\w-]+\s+|{_NOUN_MODIFIER}\s+)?suspects?\b"
     r"|\bsuspect[\'\u2019]s?\b"
     r"|\bappearances?\b(?!\s+(?:of|that)\b)"
+    r"|\bappear(?:s|ed|ing)?\s+(?=before\b|in\s+court\b)"
+    r"|\b(?:stav(?:e|es|ed|ing)\s+off|avert(?:s|ed|ing)?)\s+(?:the\s+|a\s+)?risks?\b"
+    r"|\b(?:dismiss|reject|den(?:y|ies|ied)|rul(?:e|es|ed|ing)\s+out)\w*\s+"
+    r"(?:this|that|the|any|such|a)?\s*possibilit\w*"
     r"|\bsuggestions?\b(?!\s+(?:of|that)\b)"
     rf"|\bindicat(?:e|es|ed|ing)\b(?=\s+(?!that\b)(?:(?!\b{_CLAUSE_VERB}\b)[^,.;:])*(?:[,.;:]|$))"
     r"|\b(?P<who>he|she|they|I|we)\s+(?:also\s+|has\s+|had\s+|have\s+)?indicat(?:e|es|ed)\b"
@@ -159,6 +165,8 @@ _NOT_SPECULATING = re.compile(
     r"(?:could|might|may)\b"
     r"|\b(?:ask\w*|wonder\w*)\s+(?:[\w\'\u2019-]+\s+){0,6}?(?:whether|if)\b[^,.;:?!]{0,80}?"
     r"\b(?:could|might|may|would|will)\b"
+    r"|\bnot\s+(?:explain|say|disclose|reveal|specify|elaborate)\w*\s+(?:[\w\'\u2019-]+\s+){0,3}?"
+    r"(?:how|what|why|when|whether|which|if)\b[^,.;:?!]{0,80}?\b(?:could|might|may|would|will)\b"
     rf"|\b{_ASKED}\b[^.;:?!]{{0,100}}?\b{_MODAL}\b(?=[^.;:?!]{{0,100}}\b(?:remains?|is|was)\s+"
     r"(?:still\s+)?(?:an?\s+)?(?:open|unanswered|unresolved|unclear|unknown|uncertain)\b)"
     r"|\b(?:too\s+early|hard|difficult|impossible)\s+to\s+(?:say|tell|know|predict|judge)\b"

@@ -77,9 +77,9 @@ def _groups() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 # Hearsay, and views held by no one named ("there are growing concerns that", "there were
-# fears that", "there has been speculation she will"): unnamed sources.
+# fears that", "there has been speculation she will", "allegedly"): unnamed sources.
 _HEARSAY = re.compile(
-    r"\b(?:(?:is|are|was|were|been|being)\s+(?:said|reported|rumou?red)\s+to|reportedly"
+    r"\b(?:(?:is|are|was|were|been|being)\s+(?:said|reported|rumou?red)\s+to|reportedly|allegedly"
     r"|there\s+(?:is|are|was|were|ha(?:s|ve)\s+been)\s+(?:\w+\s+){0,2}"
     rf"(?:fears?|concerns?|worries|speculation)(?:\s+that|(?={ZERO_THAT_CLAUSE})))\b",
     re.IGNORECASE,
