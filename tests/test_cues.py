@@ -321,6 +321,9 @@ def test_speech_alone_is_an_aim_candidate_only_with_a_form_of_intent() -> None:
     )
     assert kept == [intent, told, pledged, offered_to]
     assert _aim_candidates(glued, would_be) == [glued]
+    # What someone expects others to do is a forecast: "expected the talks to conclude".
+    expected = "Ruiz said he expected the talks with Lima and Quito to conclude by May."
+    assert _aim_candidates(expected) == []
 
 
 def test_a_modal_no_one_is_said_to_state_is_no_aim_candidate() -> None:

@@ -463,6 +463,8 @@ def _intends(text: str, match: re.Match[str], idioms: list[tuple[int, int]]) -> 
         return False
     if _RANKED.search(text, 0, match.start()) or _NO_INTENT.search(text, 0, match.start()):
         return False
+    if match.group("to") and _EXPECTED_OF.search(text, 0, match.start()):
+        return False  # "expected NAFTA negotiations to conclude": a forecast of others
     if verb == "be":
         after = match.group("after")
         return match.group("to") is None and after is not None and past_participle(after)
@@ -487,6 +489,11 @@ _REDUPLICATED = re.compile(r"\b(\w+)\s+to\s+\1\b", re.IGNORECASE)
 _NO_INTENT = re.compile(
     r"\b(?:able|unable|fail(?:s|ed|ing)?|due|hard|harder|easy|easier|difficult|impossible)\s*$",
     re.IGNORECASE,
+)
+# What someone expects others to do is a forecast, no aim of theirs: "he expected NAFTA
+# negotiations with US and Canada to conclude", "I expect Pence to express".
+_EXPECTED_OF = re.compile(
+    r"\bexpect(?:s|ed|ing)?\s+(?!to\b)(?:[\w\'\u2019-]+\s+){1,8}$", re.IGNORECASE
 )
 # An infinitive after a ranked noun describes, it intends nothing: "the first foreign
 # minister to travel there", "the only leader to attend", "the last to leave".
