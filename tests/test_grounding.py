@@ -1295,3 +1295,10 @@ def test_a_plural_office_after_a_name_is_others_but_before_names_is_theirs() -> 
 
     assert title("Ana Ruiz", "Senior official") is None
     assert title("Mira Castell", "Trade Minister") == "Trade Minister"
+
+
+def test_a_word_glued_to_a_closing_bracket_stays_a_word_of_its_own() -> None:
+    text = "Lima (CNN)President Ana Ruiz met Jon Hale on Friday."
+    ctx = ArticleContext(_numbered(text))
+    grounded = ground_people([_PersonDraft(name="Ana Ruiz", title="President")], ctx)
+    assert [p.title for p in grounded.items] == ["President"]

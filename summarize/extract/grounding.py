@@ -424,8 +424,10 @@ def _printed_in_brackets(name: str, numbered: Numbered) -> tuple[Span, ...]:
 
 
 def _unbracketed(text: str) -> str:
-    """The text with the brackets around a capitalized word taken off."""
-    return _BRACKETED_WORD.sub(lambda m: m.group(1) or m.group(2), text)
+    """The text with the brackets around a capitalized word taken off, and a space where
+    a word was glued to the closing one ("(CNN)President Donald Trump")."""
+    spaced = re.sub(r"(?<=[)\]])(?=\w)", " ", text)
+    return _BRACKETED_WORD.sub(lambda m: m.group(1) or m.group(2), spaced)
 
 
 def same_name(a: str, b: str) -> bool:
