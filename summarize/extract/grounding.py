@@ -793,17 +793,17 @@ def ground_people(
             continue
         if any(same_name(p.name, name) for p in out.items):
             continue
-        if title and not any(_beside(span.text, title, name) for span in evidence):
+        texts = [span.text for span in evidence]
+        if title and not any(_beside(text, title, name) for text in texts):
             bare = _less_country_word(title)  # "Russian Envoy" written "Russia's Envoy"
-            if bare and any(_beside(span.text, bare, name) for span in evidence):
-                title = _as_printed(bare, [span.text for span in evidence], cased=True)
+            if bare and any(_beside(text, bare, name) for text in texts):
+                title = _as_printed(bare, texts, cased=True)
             else:
                 note = f"people[{i}]: title {title!r} is not beside {name!r}; left unknown"
                 out.notes.append(note)
                 title = None
         if title:
-            title = _as_printed(title, [span.text for span in evidence])
-            title = _fuller_title(title, name, [span.text for span in evidence])
+            title = _fuller_title(_as_printed(title, texts), name, texts)
         official = (
             (bool(d.official) or _office_by_news_style(title, name, ctx.numbered.text))
             and not (title and _NOT_GOVERNMENT.search(title))
