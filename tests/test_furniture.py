@@ -278,3 +278,32 @@ def test_teasers_dated_after_their_last_sentence_are_gone_and_a_dated_sentence_s
     )
     dated = "The summit, which officially begins on Friday (17.02.2017), is the 53rd.\n"
     assert strip_furniture(dated).text == dated
+
+
+def test_a_byline_split_between_headline_and_standfirst_is_gone() -> None:
+    text = (
+        "Port workers vote to end the strike 'for now' Marta Ruiz\n"
+        "Published: 2017/3/2\n\n"
+        "The union says the talks with the ministry will go on, officials say. By\n\n"
+        "Minister Tomas Vidal said the port would reopen on Monday.\n"
+    )
+    body = strip_furniture(text)
+    assert body.text == (
+        "Port workers vote to end the strike 'for now'\n\n"
+        "The union says the talks with the ministry will go on, officials say.\n\n"
+        "Minister Tomas Vidal said the port would reopen on Monday.\n"
+    )
+    # the cut names map back to where the page printed them
+    assert [s.text for s in body.removed if "Ruiz" in s.text] == [" Marta Ruiz"]
+    assert all(text[s.start : s.end] == s.text for s in body.removed)
+
+
+def test_two_authors_a_particle_and_a_headline_with_no_dangling_by() -> None:
+    two = "Talks on the port end 'in a day' Ana Lima Ben van Dijk\n\nThe talks end today. By By\n"
+    assert strip_furniture(two).text == "Talks on the port end 'in a day'\n\nThe talks end today.\n"
+    # no "By" left dangling: the capitalized words ending a headline are its own
+    kept = "Minister Ruiz meets Tomas Vidal\n\nThe talks end today.\n"
+    assert strip_furniture(kept).text == kept
+    # a "by" inside the standfirst's sentence is no byline
+    prose = "Ruiz meets Tomas Vidal\n\nThe talks were led by\n"
+    assert strip_furniture(prose).text == prose

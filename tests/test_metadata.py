@@ -267,3 +267,16 @@ def test_page_furniture_is_not_an_outlet() -> None:
 )
 def test_dateline(paragraph: str, dateline: str | None) -> None:
     assert read_metadata(paragraph).dateline == dateline
+
+
+def test_names_glued_to_the_headline_over_a_dangling_by_are_the_byline() -> None:
+    text = (
+        "Port workers vote to end the strike 'for now' Marta Ruiz\n"
+        "Published: 2017/3/2\n\n"
+        "The union says the talks with the ministry will go on, officials say. By\n\n"
+        "Minister Tomas Vidal said the port would reopen on Monday.\n"
+    )
+    meta = read_metadata(text)
+    assert meta.title == "Port workers vote to end the strike 'for now'"
+    assert meta.byline == "Marta Ruiz"
+    assert meta.published == date(2017, 3, 2)

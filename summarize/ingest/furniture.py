@@ -8,8 +8,10 @@ trafilatura kind of evidence, for text without markup):
 - shape: a short line with no sentence in it (a label, a button, a menu entry); a time stamp,
   a duration, a dateline or a byline; "Section | Section" breadcrumbs;
 - repetition: a line the page already printed (a headline shown twice, a byline signed off);
-- position: short labels before the first paragraph of prose, and a trailing block, after the
-  article, made mostly of such lines (a sidebar, a promotion, "more videos").
+- position: short labels before the first paragraph of prose, a byline a scrape split between
+  the headline's end and the standfirst's (:mod:`summarize.ingest.displaced_byline`), and a
+  trailing block, after the article, made mostly of such lines (a sidebar, a promotion, "more
+  videos").
 
 Removal is by whole lines, and the kept text is a list of segments of the original, so any
 offset into what the model saw maps back to an offset into the article.
@@ -23,6 +25,7 @@ from dataclasses import replace
 
 from summarize.contract.extraction import Span
 from summarize.ingest.body import Body, assemble_body, merge_ranges
+from summarize.ingest.displaced_byline import displaced_byline
 from summarize.ingest.injection import injected_ranges
 
 # Lines that are furniture by their shape wherever they stand: time stamps and durations,
@@ -172,10 +175,19 @@ def strip_furniture(article: str) -> Body:
     kept, teasers = _without(article, kept, dated_teasers)
     kept, injected = _without(article, kept, injected_ranges)
     kept, reader = _at_end(article, kept, reader_addressed)
-    cut = credits + wire + authors + links + shares + teasers + injected + reader
+    moved = _moved_byline(article)
+    kept = _subtract(kept, moved)
+    cut = credits + wire + authors + links + shares + teasers + injected + reader + moved
     body = assemble_body(article, kept, removed + cut)
     spans = tuple(Span(start=s, end=e, text=article[s:e]) for s, e in injected)
     return replace(body, injected=spans)
+
+
+def _moved_byline(article: str) -> list[tuple[int, int]]:
+    """The names a scrape glued to the headline's end and the "By" it left dangling at the
+    standfirst's (:mod:`summarize.ingest.displaced_byline`)."""
+    found = displaced_byline(article)
+    return [] if found is None else [found.in_headline, found.dangling]
 
 
 # The credit line of a post embedded in the story ("pic.twitter.com/ULqOMRrvt1 — Caitriona

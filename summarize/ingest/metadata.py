@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from summarize.ingest.date_phrases import parse_date
+from summarize.ingest.displaced_byline import displaced_byline
 
 __all__ = ["ArticleMetadata", "read_metadata"]
 
@@ -100,9 +101,17 @@ def read_metadata(text: str, page: ArticleMetadata | None = None) -> ArticleMeta
     header = _header(lines)
     dateline, agency = _dateline(lines)
     byline, affiliation = _byline(header, lines)
+    title = _title(header, lines)
+    moved = displaced_byline(text)
+    if moved is not None:
+        # the names a scrape glued to the headline are its byline, not its words
+        glued = text[moved.in_headline[0] : moved.in_headline[1]].strip()
+        if title is not None and title.endswith(glued):
+            title = title.removesuffix(glued).rstrip()
+        byline = byline or ", ".join(moved.names)
     outlet = _outlet_name(affiliation) if affiliation else agency
     read = ArticleMetadata(
-        title=_title(header, lines),
+        title=title,
         outlet=outlet,
         byline=byline,
         published=_published(header),
