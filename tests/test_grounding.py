@@ -117,10 +117,18 @@ def test_a_middle_initial_is_part_of_a_name_and_a_sentence_opener_is_not() -> No
     assert person_name("Ambassador to the UN Nikki Haley", ctx) == "Nikki Haley"
     assert person_name("UN Security Council", ctx) is None
     # A scrape's hyphen joins a body's last word to a name: the body's word stands alone too.
-    joined = "The Palestinian Authority-Mahmoud Abbas came. The Palestinian Authority may act."
+    joined = (
+        "Palestinian Authority-Mahmoud Abbas came. The Palestinian Authority may back the "
+        "Palestinian cause."
+    )
     joined_ctx = ArticleContext(_numbered(joined))
     assert person_name("Authority-Mahmoud Abbas", joined_ctx) == "Mahmoud Abbas"
+    assert person_name("Palestinian Authority-Mahmoud Abbas", joined_ctx) == "Mahmoud Abbas"
     assert person_name("Jean-Claude Juncker", joined_ctx) == "Jean-Claude Juncker"
+    assert fullest_name("Abbas", joined) == "Mahmoud Abbas"  # the full form stops there too
+    assert fullest_name("Juncker", "Jean-Claude Juncker came.") == "Jean-Claude Juncker"
+    spelled = ArticleContext(_numbered("Abdel-Fattah el-Sissi came. Abdel Fattah el-Sisi spoke."))
+    assert person_name("Abdel-Fattah el-Sissi", spelled) == "Abdel-Fattah el-Sissi"
     assert fullest_name("Mira Castell", text) == "Mira Castell"  # "But" opens the sentence
     assert fullest_name("Danin", text) == "Robert M. Danin"  # "M." ends no clause
     # Two people share a surname: which one it means is not known.

@@ -457,11 +457,7 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     if words is None:
         return None
     tokens = words.split()
-    honorific, _, rest = tokens[0].partition("-")
-    if rest[:1].isupper() and _is_title_word(honorific):
-        tokens[0] = rest  # "Mr-Kenny": a wire text's hyphen for a space
-    elif rest[:1].isupper() and ctx is not None and _apart_elsewhere(honorific, rest, ctx):
-        tokens[0] = rest  # "the Palestinian Authority-Mahmoud Abbas": a scrape's hyphen
+    tokens[0] = _unjoined(tokens[0], ctx)
     while len(tokens) > 1 and _POSSESSIVE_WORD.match(tokens[0]):  # "America's Angela Merkel"
         tokens = tokens[1:]
     leading = len(tokens)
@@ -487,6 +483,8 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
         lead = " ".join(tokens[:size])
         if len(tokens) > size and is_country(lead):
             tokens = tokens[size:]
+    if tokens:  # "Palestinian Authority-Mahmoud Abbas": the joined word after the words cut
+        tokens[0] = _unjoined(tokens[0], ctx)
     particles = _name_particles()
     # "... Affairs Minister Pavel Marek", "Lyon Bank President Morel": the name is the run
     # after the last office word, or after the body an office is held at ("envoy to the UN
@@ -538,12 +536,27 @@ def _regnal(tokens: Sequence[str], k: int) -> bool:
     return k == len(tokens) - 1 == 1 and re.fullmatch(REGNAL, tokens[k]) is not None
 
 
-def _apart_elsewhere(head: str, rest: str, ctx: ArticleContext) -> bool:
+def _unjoined(word: str, ctx: ArticleContext | None) -> str:
+    """A name's first word without the word a hyphen joined to it for a space: a title
+    ("Mr-Kenny", a wire text's) or a body's word the article prints apart too ("the
+    Palestinian Authority-Mahmoud Abbas", a scrape's)."""
+    head, _, rest = word.partition("-")
+    if not rest[:1].isupper():
+        return word
+    if _is_title_word(head) or (
+        ctx is not None and _apart_elsewhere(head, rest, ctx.numbered.text)
+    ):
+        return rest
+    return word
+
+
+def _apart_elsewhere(head: str, rest: str, text: str) -> bool:
     """Whether the word before a hyphen stands without what follows it elsewhere in the
     article ("the Palestinian Authority may", beside "Authority-Mahmoud Abbas"): two words a
-    scrape joined, not one hyphenated name ("Jean-Claude")."""
-    text = ctx.numbered.text
-    return re.search(rf"(?<![\w-]){re.escape(head)}(?![\w-])", text) is not None and (
+    scrape joined, not one hyphenated name ("Jean-Claude"), nor one also printed with a space
+    ("Abdel Fattah el-Sisi" beside "Abdel-Fattah el-Sissi")."""
+    alone = rf"(?<![\w-]){re.escape(head)}(?![\w-])(?!\s+{re.escape(rest)}\b)"
+    return re.search(alone, text) is not None and (
         re.search(rf"(?<![\w-]){re.escape(head)}-{re.escape(rest)}\b", text) is not None
     )
 
@@ -665,6 +678,10 @@ def fullest_name(name: str, text: str) -> str:
             initial = re.fullmatch(r"[A-Z]\.", word) is not None  # "Donald J. Trump"
             ends_clause = word[-1] in ".,;:!?\u201d\"'" and not initial
             if ends_clause or not _CAPITALIZED.match(word):
+                break
+            head, _, rest = word.partition("-")
+            if rest[:1].isupper() and _apart_elsewhere(head, rest, text):
+                lead.insert(0, rest)  # "Authority-Mahmoud Abbas": the body's word is no name's
                 break
             if _is_title_word(word) or is_country(word) or len(lead) == 3:
                 break
