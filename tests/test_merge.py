@@ -170,6 +170,13 @@ def test_one_roster_entry_per_person_across_variants() -> None:
     assert len(tokhtarov.sources) == 3
 
 
+def test_spellings_that_differ_in_every_part_are_still_one_person() -> None:
+    dw = article("dw", officials=[("Beata Szydlo", "Prime Minister", "Poland")])
+    rte = article("rte", officials=[("Beate Szyd\u0142o", "Prime Minister", "Poland")])
+    brief = merge([dw, rte])
+    assert [set(o.variants) for o in brief.officials] == [{"Beata Szydlo", "Beate Szyd\u0142o"}]
+
+
 def test_engagements_cluster_by_traveler_destination_and_date() -> None:
     brief = merge(ALL)
     main = [e for e in brief.engagements if e.role == "engagement"]

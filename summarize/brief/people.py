@@ -10,7 +10,7 @@ from summarize.brief.clustering import cluster, slug
 from summarize.brief.facts import text_of
 from summarize.brief.sources import Context
 from summarize.contract.brief import Fact, RosterEntry
-from summarize.knowledge.person_names import name_parts, same_person
+from summarize.knowledge.person_names import name_blocks, name_parts, same_person
 from summarize.knowledge.places import country_display, country_key
 
 
@@ -25,7 +25,7 @@ class Person:
 def people_of(officials: list[Fact]) -> list[Person]:
     names = sorted({n for f in officials if (n := text_of(f, "name"))})
     parts = [name_parts(n) for n in names]
-    groups = cluster(parts, same_person, lambda p: p)
+    groups = cluster(parts, same_person, name_blocks)
     cluster_of = {names[i]: g for g, members in enumerate(groups) for i in members}
     # A lone surname joins the one person it can only mean.
     for i, p in enumerate(parts):

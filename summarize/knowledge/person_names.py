@@ -49,6 +49,15 @@ def _same_part(a: str, b: str) -> bool:
     return fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= _SIMILAR
 
 
+def name_blocks(parts: Sequence[str]) -> list[str]:
+    """Keys that two names :func:`same_person` may join share, so that many names cluster
+    without every pair compared: each part's first and last three letters, folded as
+    transliterations are. Spellings that differ in every whole part still meet ("Beata
+    Szydlo" and "Beate Szydło" share "szy")."""
+    folded = [_fold(part) for part in parts]
+    return [f"{p[:3]}<" for p in folded] + [f">{p[-3:]}" for p in folded]
+
+
 def _is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(any(_same_part(s, x) for x in it) for s in short)
