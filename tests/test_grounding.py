@@ -3,6 +3,8 @@ who went and where, and a traveler named nowhere is replaced only by constructio
 
 from __future__ import annotations
 
+from functools import partial
+
 from pydantic import BaseModel
 
 from summarize.extract.drafts import UnjudgedAim
@@ -45,6 +47,11 @@ class _Event(BaseModel):
 def _numbered(text: str) -> Numbered:
     """The whole text as one article's numbered sentences."""
     return number_sentences(assemble_body(text, [(0, len(text))], []))
+
+
+def _grounded_title(ctx: ArticleContext, name: str, given: str) -> str | None:
+    """The title a person keeps once grounded, where the model gave ``given``."""
+    return ground_people([_PersonDraft(name=name, title=given)], ctx).items[0].title
 
 
 def _ctx(text: str = TEXT) -> ArticleContext:
@@ -614,9 +621,7 @@ def test_a_title_must_stand_beside_the_name_not_only_in_the_sentence() -> None:
     )
     ctx = ArticleContext(_numbered(text))
 
-    def title(name: str, written: str) -> str | None:
-        grounded = ground_people([_PersonDraft(name=name, title=written)], ctx)
-        return grounded.items[0].title
+    title = partial(_grounded_title, ctx)
 
     # Brandt's title copied onto Castell, named in the same sentence, is not hers.
     assert title("Oskar Brandt", "Army General") == "Army General"
@@ -1271,8 +1276,7 @@ def test_a_title_is_read_as_the_article_prints_it_before_the_name() -> None:
     )
     ctx = ArticleContext(_numbered(text))
 
-    def title(name: str, given: str) -> str | None:
-        return ground_people([_PersonDraft(name=name, title=given)], ctx).items[0].title
+    title = partial(_grounded_title, ctx)
 
     # The country the model wrote after the office is no part of it, nor a code before it.
     assert title("Ana Ruiz", "Foreign Minister of Russia") == "Foreign Minister"
@@ -1298,8 +1302,7 @@ def test_a_plural_office_after_a_name_is_others_but_before_names_is_theirs() -> 
     )
     ctx = ArticleContext(_numbered(text))
 
-    def title(name: str, given: str) -> str | None:
-        return ground_people([_PersonDraft(name=name, title=given)], ctx).items[0].title
+    title = partial(_grounded_title, ctx)
 
     assert title("Ana Ruiz", "Senior official") is None
     assert title("Mira Castell", "Trade Minister") == "Trade Minister"
