@@ -541,13 +541,16 @@ def _unjoined(word: str, ctx: ArticleContext | None) -> str:
     ("Mr-Kenny", a wire text's) or a body's word the article prints apart too ("the
     Palestinian Authority-Mahmoud Abbas", a scrape's)."""
     head, _, rest = word.partition("-")
-    if not rest[:1].isupper():
-        return word
-    if _is_title_word(head) or (
-        ctx is not None and _apart_elsewhere(head, rest, ctx.numbered.text)
-    ):
+    if rest[:1].isupper() and _is_title_word(head):
         return rest
-    return word
+    return (_scrape_joined(word, ctx.numbered.text) if ctx is not None else None) or word
+
+
+def _scrape_joined(word: str, text: str) -> str | None:
+    """What follows the hyphen in ``word`` where a scrape put the hyphen for a space
+    between two words the article also prints apart (:func:`_apart_elsewhere`); else None."""
+    head, _, rest = word.partition("-")
+    return rest if rest[:1].isupper() and _apart_elsewhere(head, rest, text) else None
 
 
 def _apart_elsewhere(head: str, rest: str, text: str) -> bool:
@@ -679,8 +682,7 @@ def fullest_name(name: str, text: str) -> str:
             ends_clause = word[-1] in ".,;:!?\u201d\"'" and not initial
             if ends_clause or not _CAPITALIZED.match(word):
                 break
-            head, _, rest = word.partition("-")
-            if rest[:1].isupper() and _apart_elsewhere(head, rest, text):
+            if (rest := _scrape_joined(word, text)) is not None:
                 lead.insert(0, rest)  # "Authority-Mahmoud Abbas": the body's word is no name's
                 break
             if _is_title_word(word) or is_country(word) or len(lead) == 3:
