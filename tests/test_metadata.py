@@ -192,6 +192,10 @@ def test_date_without_year_is_not_a_stamp() -> None:
             "Ludwig van Beethoven",
             "The Daily Example",
         ),
+        # Particles the name data knows beyond the common European ones.
+        ("By Omar ibn Rashid, Reuters", "Omar ibn Rashid", "Reuters"),
+        ("By Karim el Amrani", "Karim el Amrani", None),
+        ("By Maria dos Santos", "Maria dos Santos", None),
     ],
 )
 def test_byline_and_affiliation(line: str, byline: str, outlet: str | None) -> None:

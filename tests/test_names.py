@@ -6,7 +6,12 @@ import pytest
 
 from summarize.extract.grounding import destination, names_person
 from summarize.extract.itinerary import a_place
-from summarize.knowledge.person_names import contains_name, name_parts, same_person
+from summarize.knowledge.person_names import (
+    contains_name,
+    is_name_particle,
+    name_parts,
+    same_person,
+)
 from summarize.knowledge.places import (
     city_country,
     countries_mentioned,
@@ -186,3 +191,14 @@ def test_a_region_of_a_country_is_placed_and_told_apart_from_another() -> None:
     assert region_of("Houston") == region_of("Texas") == "US-TX"
     # No region where the data use another scheme, or for a country.
     assert region_of("United Kingdom") is None
+
+
+@pytest.mark.parametrize("word", ["van", "de", "bin", "ibn", "dos", "El", "al"])
+def test_name_particles_come_from_the_name_data(word: str) -> None:
+    # "El" and "al" are particles that a hyphen may also join ("el-Sisi", "al-Assad").
+    assert is_name_particle(word)
+
+
+@pytest.mark.parametrize("word", ["President", "and", "the", "in", "Reuters"])
+def test_other_words_are_no_name_particles(word: str) -> None:
+    assert not is_name_particle(word)

@@ -47,6 +47,7 @@ from summarize.knowledge.person_names import (
     korean_given_name,
     mention_key,
     name_parts,
+    name_prefixes,
     same_person,
 )
 from summarize.knowledge.places import (
@@ -485,7 +486,7 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
             tokens = tokens[size:]
     if tokens:  # "Palestinian Authority-Mahmoud Abbas": the joined word after the words cut
         tokens[0] = _unjoined(tokens[0], ctx)
-    particles = _name_particles()
+    particles = name_prefixes()
     # "... Affairs Minister Pavel Marek", "Lyon Bank President Morel": the name is the run
     # after the last office word, or after the body an office is held at ("envoy to the UN
     # Bashar Jaafari": no one's name holds an acronym).
@@ -768,13 +769,6 @@ def _name_word(token: str, particles: frozenset[str]) -> bool:
         or token.casefold() in particles
         or (bool(hyphen) and f"{head.casefold()}-" in particles and rest[:1].isupper())
     )
-
-
-@cache
-def _name_particles() -> frozenset[str]:
-    from nameparser.config import CONSTANTS
-
-    return frozenset(CONSTANTS.prefixes)
 
 
 def ground_people(

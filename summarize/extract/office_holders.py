@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import cache
 
+from summarize.knowledge.person_names import name_prefixes
 from summarize.knowledge.places import (
     country_words_pattern,
     find_country,
@@ -56,9 +57,7 @@ def joined_particles() -> str:
 def _prefixes(keep: Callable[[str], bool]) -> str:
     """``nameparser``'s name prefixes that ``keep`` accepts, as a regex alternation, longest
     first."""
-    from nameparser.config import CONSTANTS
-
-    words = sorted((p for p in CONSTANTS.prefixes if keep(p)), key=len)
+    words = sorted((p for p in name_prefixes() if keep(p)), key=len)
     return "|".join(re.escape(w) for w in reversed(words))
 
 

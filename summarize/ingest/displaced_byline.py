@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+
+from summarize.knowledge.person_names import is_name_particle
 
 __all__ = ["DisplacedByline", "displaced_byline"]
 
@@ -72,7 +73,7 @@ def _trailing_names(headline: str, authors: int) -> tuple[int, tuple[str, ...]] 
     end = len(words)
     for _ in range(authors):
         start = end - _WORDS_PER_NAME
-        if start > 0 and _is_particle(words[start].group()):
+        if start > 0 and is_name_particle(words[start].group()):
             start -= 1
         name = [w.group() for w in words[start:end]]
         if start < 1 or not _is_name(name):
@@ -86,17 +87,4 @@ def _is_name(words: list[str]) -> bool:
     """Capitalized first and last words, a particle allowed between ("Ben van Dijk")."""
     ends = (words[0], words[-1])
     middle = words[1:-1]
-    return all(_NAME_WORD.fullmatch(w) for w in ends) and all(map(_is_particle, middle))
-
-
-def _is_particle(word: str) -> bool:
-    folded = word.casefold()
-    prefixes = _prefixes()
-    return folded in prefixes or f"{folded}-" in prefixes
-
-
-@cache
-def _prefixes() -> frozenset[str]:
-    from nameparser.config import CONSTANTS
-
-    return frozenset(CONSTANTS.prefixes)
+    return all(_NAME_WORD.fullmatch(w) for w in ends) and all(map(is_name_particle, middle))

@@ -14,6 +14,7 @@ from datetime import date
 
 from summarize.ingest.date_phrases import parse_date
 from summarize.ingest.displaced_byline import displaced_byline
+from summarize.knowledge.person_names import is_name_particle
 
 __all__ = ["ArticleMetadata", "read_metadata"]
 
@@ -58,9 +59,6 @@ _OUTLET_WORDS = frozenset(
         "Associated", "Xinhua", "Kyodo", "TASS", "Jazeera", "CNN", "BBC", "NPR",
     }
 )  # fmt: skip
-_NAME_PARTICLES = frozenset(
-    {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "di", "du"}
-)
 _ORG_LOWER_WORDS = frozenset({"of", "the", "for", "and", "de", "on", "&"})
 
 _BYLINE = re.compile(r"^(?:By|BY)\s+(?P<body>.+)$")
@@ -230,7 +228,7 @@ def _is_name(text: str) -> bool:
     if not 2 <= len(words) <= 5 or not words[0][0].isupper():
         return False
     return all(
-        _NAME_WORD.fullmatch(word) and (word[0].isupper() or word.lower() in _NAME_PARTICLES)
+        _NAME_WORD.fullmatch(word) and (word[0].isupper() or is_name_particle(word))
         for word in words
     )
 

@@ -14,7 +14,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -160,6 +160,21 @@ def _pinyin_syllables() -> frozenset[str]:
         to_normal(r).replace("\u00fc", "v") for v in pinyin_dict.values() for r in v.split(",")
     )
     return frozenset(r for r in readings if re.search(r"[aeiouv]", r))
+
+
+@cache
+def name_prefixes() -> frozenset[str]:
+    """Particles that open a family name, lower case: "van", "de", "bin", and those a hyphen
+    joins ("al-", "el-"): ``nameparser``'s prefixes."""
+    from nameparser.config import CONSTANTS
+
+    return frozenset(CONSTANTS.prefixes)
+
+
+def is_name_particle(word: str) -> bool:
+    """Whether a word is a particle inside a name ("Ben van Dijk", "Nihad El Aabedy")."""
+    folded = word.casefold()
+    return folded in name_prefixes() or f"{folded}-" in name_prefixes()
 
 
 def mention_key(name: str) -> str:
