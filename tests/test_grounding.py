@@ -452,6 +452,30 @@ def test_a_surname_alone_after_an_office_is_a_holder_only_where_news_style_marks
     assert [(h.name, h.office) for h in found] == [("Castell", "Foreign Minister")]
 
 
+def test_a_state_s_office_before_one_name_is_a_holder() -> None:
+    # News style names a monarch, at times a head of state, by one name; the state written
+    # with the office says it is a person's.
+    text = (
+        "Leaders gathered at the resort on Wednesday, including Jordan's King Aurel and "
+        "President Ruiz. Key guests also include Queen Maren of Norway, who arrived late."
+    )
+
+    holders = find_office_holders(text)
+
+    assert [(h.name, h.office, h.country) for h in holders] == [
+        ("Aurel", "King", "Jordan"),
+        ("Maren", "Queen", "Norway"),
+    ]  # "President Ruiz", with no state written, needs news style's mark as before
+
+
+def test_an_office_and_a_name_apart_are_no_holder() -> None:
+    # A sentence break or a bracket between the office and the next capital.
+    text = "Speaking late on Monday, he thanked the German president.\nGauck smiled back at him."
+    assert find_office_holders(text) == []
+    text = "Talking to us on Monday, he said Russian Foreign Minister Sergey] Lavrov was there."
+    assert [h.name for h in find_office_holders(text)] == []
+
+
 def test_a_former_office_holder_is_not_an_official() -> None:
     from summarize.extract.passes import _HolderDraft
 
