@@ -406,6 +406,18 @@ def test_an_ability_an_outcome_a_difficulty_or_an_idiom_states_no_intent() -> No
     assert _aim_candidates(able, failed, idiom, face, hard, easy) == [idiom]
 
 
+def test_an_infinitive_no_one_intends_states_no_aim() -> None:
+    seeming = "That appeared to contradict what the minister had said, the spokesman added."
+    begun = '"When the army began to lose ground, the jets came," said a commander.'
+    allowed = '"No one is allowed to visit the island," the envoy said.'
+    belief = "The jets hit a school, believing it to hold fighters, the ministry said."
+    quick = "Ruiz said a deal was near, but officials were quick to deny it."
+    right = "He said other states have the right to fish there."
+    kept = "Ruiz said Valdoria was determined to expand ties."  # an intent: still a candidate
+
+    assert _aim_candidates(seeming, begun, allowed, belief, quick, right, kept) == [kept]
+
+
 def test_every_report_only_aim_cue_is_an_aim_cue() -> None:
     for entry in word_list("aim_report_cues"):
         assert find_cues(f"They {entry} it.", "aim_cues") == (entry,), entry

@@ -485,9 +485,17 @@ _INTENT = re.compile(
 # "from time to time", "face to face", "shoulder to shoulder": "to" between a word and itself.
 _REDUPLICATED = re.compile(r"\b(\w+)\s+to\s+\1\b", re.IGNORECASE)
 # An ability, an outcome or a difficulty, not an aim: "able to relax", "failed to
-# acknowledge", "due to", "will be hard to take", "not going to be easy to end".
+# acknowledge", "due to", "will be hard to take", "not going to be easy to end". Nor where
+# the infinitive's subject intends nothing by it: after a verb of seeming or of a phase
+# begun ("appeared to contradict", "began to lose control"), of permission or belief
+# ("allowed to come", "believing it to contain"), or "quick to", "the right to".
 _NO_INTENT = re.compile(
-    r"\b(?:able|unable|fail(?:s|ed|ing)?|due|hard|harder|easy|easier|difficult|impossible)\s*$",
+    r"\b(?:able|unable|fail(?:s|ed|ing)?|due|hard|harder|easy|easier|difficult|impossible"
+    r"|seem(?:s|ed|ing)?|appear(?:s|ed|ing)?|tend(?:s|ed|ing)?|happen(?:s|ed|ing)?"
+    r"|beg[ai]n(?:s|ning)?|begun|start(?:s|ed|ing)?"
+    r"|(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|enabl(?:e|es|ed|ing)|believ(?:e|es|ed|ing))"
+    r"(?:\s+(?:it|them|him|her|us|me))?"
+    r"|quick|right)\s*$",
     re.IGNORECASE,
 )
 # What someone expects others to do is a forecast, no aim of theirs: "he expected NAFTA
