@@ -339,7 +339,11 @@ def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHo
         h
         for m in _pattern(surname_only=True).finditer(text)
         if (h := _holder(text, m, known)) is not None
-        and (surnames[h.name] == 1 or _honorific(h.name).search(text) or _a_states(h, m))
+        and (
+            surnames[h.name] == 1
+            or _honorific(h.name).search(text) is not None
+            or _written_with_its_state(h, m)
+        )
         and not any(f.start < h.end and h.start < f.end for f in full)
     ]
     return sorted(full + alone, key=lambda h: h.start)
@@ -351,7 +355,7 @@ _BROKEN = re.compile(r"[.!?]\s|\n")
 _CLOSED_AFTER = re.compile(r"[)\]]")
 
 
-def _a_states(holder: OfficeHolder, m: re.Match[str]) -> bool:
+def _written_with_its_state(holder: OfficeHolder, m: re.Match[str]) -> bool:
     """Whether an office before one name is a state's, in the holder's own words ("Saudi
     Arabia's King Salman", "King Salman of Saudi Arabia"): news style names a monarch, and
     at times a head of state, by one name, which is then a person's."""
