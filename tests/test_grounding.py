@@ -1097,6 +1097,24 @@ def test_a_word_the_article_always_writes_after_the_is_no_name() -> None:
     assert person_name("Mary Barra", ctx) == "Mary Barra"  # "such as" names her
 
 
+def test_words_written_after_the_most_times_name_a_body_not_a_person() -> None:
+    text = (
+        "Forum holds talks at Northern Council meeting\n\n"
+        'Pavel Orlin spoke to the Northern Council on Monday. "The Northern Council must act," '
+        "he said, and the Latvian Coastal Force agreed. Its envoy Mira Castell flew in. "
+        "The Pavel Orlin era began, the U.S. Oskar Brandt said."
+    )
+    ctx = ArticleContext(_numbered(text))
+
+    # Twice after "the" (once inside a quotation) of three: a body, though its headline
+    # writes it bare.
+    assert person_name("Northern Council", ctx) is None
+    assert person_name("Coastal Force", ctx) is None  # "the" before a country word before it
+    assert person_name("Pavel Orlin", ctx) == "Pavel Orlin"  # "era" after it: read neither way
+    assert person_name("Oskar Brandt", ctx) == "Oskar Brandt"  # a full stop ends the look-back
+    assert person_name("Mira Castell", ctx) == "Mira Castell"
+
+
 def test_a_city_written_with_its_region_is_that_country_s_city() -> None:
     assert destination("West Palm Beach, Florida") == ("United States", "West Palm Beach")
     assert destination("Houston, Texas") == ("United States", "Houston")

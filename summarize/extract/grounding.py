@@ -64,7 +64,7 @@ from summarize.knowledge.places import (
     writes_a_region_of,
 )
 from summarize.knowledge.titles import american_spelling, only_modifiers, title_stems, title_word
-from summarize.knowledge.word_classes import verb_lemmas
+from summarize.knowledge.word_classes import only_a_noun, verb_lemmas
 from summarize.llm.prompts import grammar_words, word_list
 
 Item = TypeVar("Item")
@@ -726,17 +726,40 @@ def _always_a_noun(word: str, text: str, *, alone: bool = True) -> bool:
     """Whether every time the article writes the word, "the", "a", "an" or "as" stands before
     it ("The Taoiseach is in Brussels", "the Taoiseach's meeting"), but where a line opens
     with it as headlines do ("Taoiseach wants Brexit deal ..."): a noun, never a name. Words
-    more than one (``alone`` false) need "the" itself ("the so-called Global Gag Rule"): "such
-    as Mary Barra" names her."""
-    before = r"\b(?i:the|an?|as)\s+$" if alone else r"\b(?i:the)\s+(?:so-called\s+)?$"
+    more than one (``alone`` false) are a body's name where "the" itself stands before most
+    of them, past "so-called" or country words ("the so-called Global Gag Rule", "the Russian
+    Aerospace Force", "the Arab League" beside "Arab League assistant secretary"): news never
+    writes "the" before a person's full name, and "such as Mary Barra" names her. Where the
+    words modify a noun ("the Pavel Orlin era") they are read neither way."""
     found = [
         m
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
         if text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()  # not a line's first
     ]
+    if not alone:
+        named = [m for m in found if not _modifies_a_noun(text[m.end() :])]
+        return 2 * sum(_after_the(text[: m.start()]) for m in named) > len(named)
     return bool(found) and all(
-        re.search(before, text[max(0, m.start() - 16) : m.start()]) for m in found
+        re.search(r"\b(?i:the|an?|as)\s+$", text[max(0, m.start() - 16) : m.start()]) for m in found
     )
+
+
+def _modifies_a_noun(after: str) -> bool:
+    """Whether a noun, and only a noun, follows ("era" in "the Rex Tillerson era")."""
+    word = re.match(r"\s+([a-z]+)\b", after)
+    return word is not None and only_a_noun(word.group(1))
+
+
+def _after_the(before: str) -> bool:
+    """Whether ``before`` ends in "the", but for "so-called" and country words after it, all
+    in one sentence ("the Russian", not "the U.S. Sergey Kislyak")."""
+    words = before[-80:].split()
+    while words and (
+        words[-1].casefold() == "so-called"
+        or (is_country(words[-1]) and not words[-1].endswith((".", ",", ";", ":")))
+    ):
+        words.pop()
+    return bool(words) and words[-1].lstrip("\"'\u201c\u2018(").casefold() == "the"
 
 
 def _named_first_alone(name: str, full: str, text: str) -> bool:

@@ -54,3 +54,12 @@ def adjective(word: str) -> bool:
 def verb_lemmas(word: str) -> tuple[str, ...]:
     """The plain forms a verb form may be of ("understood" -> "understand"), lower case."""
     return _lemmas(word.casefold(), "VERB")
+
+
+def only_a_noun(word: str) -> bool:
+    """A word the lexicon knows as a noun and as nothing else ("era", "summit"; not
+    "campaign", which is also a verb, nor "and", which it does not list)."""
+    from lemminflect import getAllLemmas
+
+    classes: dict[str, tuple[str, ...]] = getAllLemmas(word.casefold())
+    return set(classes) == {"NOUN"}
