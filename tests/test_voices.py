@@ -197,6 +197,35 @@ def test_a_role_with_a_country_word_is_the_one_person_serving_that_country() -> 
     assert _last_voice(article, countries=countries) == "Oskar Brandt"
 
 
+def test_a_role_after_a_state_s_possessive_is_the_one_person_serving_it() -> None:
+    countries = (("Oskar Brandt", "france"), ("Mira Castell", "chile"))
+    sentence = "Talks may follow, France's top diplomat said."
+    assert voice_of(sentence, PEOPLE, countries=countries) == "Oskar Brandt"
+    assert voice_of("Chile's envoy said talks may follow.", PEOPLE, countries=countries) == (
+        "Mira Castell"
+    )
+    # A body, not a person: nameparser reads "military" only as a modifier of a title.
+    body = "Talks may follow, France's military said."
+    assert voice_of(body, PEOPLE, countries=countries) == UNNAMED_OFFICIALS
+    body = "Talks may follow, the French military said."
+    assert voice_of(body, PEOPLE, countries=countries) == UNNAMED_OFFICIALS
+    both = (("Oskar Brandt", "france"), ("Mira Castell", "france"))
+    assert voice_of(sentence, PEOPLE, countries=both) == UNNAMED_OFFICIALS
+
+
+def test_a_state_s_view_is_voiced_by_the_person_the_sentence_closes_on() -> None:
+    countries = (("Oskar Brandt", "france"), ("Mira Castell", "chile"))
+    sentence = "France expects that the parties could begin talks in May, France's envoy said."
+    cue = sentence.index("could")
+    assert voice_of(sentence, PEOPLE, before=cue, countries=countries) == "Oskar Brandt"
+    # Closed on by a group, the state's view stays the government's.
+    grouped = "France expects that the parties could begin talks in May, officials said."
+    assert voice_of(grouped, PEOPLE, before=grouped.index("could")) == UNNAMED_OFFICIALS
+    # A person's view, reported by another, stays the first person's.
+    named = "Brandt expects that the parties could begin talks in May, Mira Castell said."
+    assert voice_of(named, PEOPLE, before=named.index("could")) == "Oskar Brandt"
+
+
 def test_he_said_goes_on_from_the_speaker_of_the_sentence_before() -> None:
     previous = (
         "Arno Velt, a Gulf expert, said that Lyon might find ties with Brandt better than "

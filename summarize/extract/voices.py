@@ -27,7 +27,7 @@ from summarize.extract.office_holders import capitalized_office_words, office_wo
 from summarize.extract.quotes import Quotation, quotations
 from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import find_country, is_country, state_named
-from summarize.knowledge.titles import title_stems
+from summarize.knowledge.titles import only_modifiers, title_stems
 from summarize.knowledge.word_classes import past_tense
 from summarize.llm.prompts import grammar_words, word_list
 
@@ -235,13 +235,16 @@ def voice_of(
         found.append(fronted)
     found.sort(key=lambda f: f[0])
     before_cue = [f for f in found if f[0] <= limit]
-    if before_cue:
-        at, voice, _ = before_cue[-1]
-        outer = _reporting(sentence, at, speakers) if at in reported else None
-        return outer or voice
     # After the claim, only an attribution that ends the sentence voices it ("X could
     # happen, analysts said"), not one in a clause of its own ("..., when Chile hopes that").
     closing = [f for f in found if f[2]]
+    if before_cue:
+        at, voice, _ = before_cue[-1]
+        voice = (_reporting(sentence, at, speakers) if at in reported else None) or voice
+        reporter = [v for where, v, _ in closing if where > at and v not in GENERIC_VOICES]
+        # "Russia expects the parties would ..., Russia's envoy said": a state's or a group's
+        # view, in the words of the person the sentence closes on
+        return reporter[-1] if voice in GENERIC_VOICES and reporter else voice
     return closing[0][1] if closing else None
 
 
@@ -728,6 +731,12 @@ _THE_DESCRIBED = re.compile(
     r"(?P<modifiers>(?:[\w'\u2019-]+\s+){0,2}?)(?P<noun>[A-Za-z][a-z-]+)"
     r"(?:\s+(?:to|of|for|in|at)\s+(?:the\s+)?[A-Z][\w'\u2019-]*)?\s*$"
 )
+# "Russia's envoy", "Germany's top diplomat" as the whole subject: a state's possessive before
+# the office.
+_COUNTRY_S = re.compile(
+    r"^\s*(?:and\s+|but\s+)?(?P<country>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['\u2019]s\s+"
+    r"(?P<modifiers>(?:[\w'\u2019-]+\s+){0,2}?)(?P<noun>[a-z][a-z-]+)\s*$"
+)
 # A title's head noun stands before its first preposition: "economist at a bank".
 _TITLE_HEAD = re.compile(r"^(?P<head>.*?)(?:\s+(?:at|of|for|in|to|with|from|on)\b.*)?$")
 
@@ -742,16 +751,18 @@ def _described(clause: str, offices: Sequence[tuple[str, str]]) -> str | None:
 
 
 def _of_country(clause: str, countries: Sequence[tuple[str, str]]) -> str | None:
-    """Whom "the Russian top diplomat said" or "the Turkish president said" means: the one
-    person of the people found who serves that country; none where several do."""
-    found = _THE_DESCRIBED.search(clause)
+    """Whom "the Russian top diplomat said", "the Turkish president said" or "Russia's envoy
+    said" means: the one person of the people found who serves that country; none where
+    several do."""
+    found = _THE_DESCRIBED.search(clause) or _COUNTRY_S.search(clause)
     if found is None or not found.group("noun").islower():
         return None
-    if found.group("noun") not in office_word_set():
-        return None  # "the Russian side", "the Turkish army": a body, not a person
+    if found.group("noun") not in office_word_set() or only_modifiers([found.group("noun")]):
+        return None  # "the Russian side", "the Turkish army", "Turkey's military": a body
+    words = [found.group("country")] if "country" in found.groupdict() else []
     keys = {
         country.key
-        for word in found.group("modifiers").split()
+        for word in [*words, *found.group("modifiers").split()]
         if is_country(word) and (country := find_country(word)) is not None
     }
     serving = {person for person, key in countries if key in keys}
