@@ -1,0 +1,35 @@
+"""A visit is an official's: anyone else's trip is dropped, with the reason."""
+
+from __future__ import annotations
+
+from summarize.contract.extraction import Official, Span, Visit
+from summarize.extract.travelers import officials_trips
+
+TEXT = "Foreign Minister Ilse Marang flew to Lisbon, as did analyst Arno Velt and Lyon Oil."
+SPAN = Span(start=0, end=len(TEXT), text=TEXT)
+
+
+def _visit(traveler: str) -> Visit:
+    return Visit(traveler=traveler, destination_country="Portugal", evidence=[SPAN])
+
+
+def test_a_visit_by_none_of_the_officials_is_dropped_with_its_reason() -> None:
+    officials = [Official(name="Ilse Marang", title="Foreign Minister", evidence=[SPAN])]
+    visits = [_visit("Ilse Marang"), _visit("Marang"), _visit("Arno Velt"), _visit("Lyon Oil")]
+
+    kept, dropped = officials_trips(visits, officials)
+
+    # The official, also by her family name alone, as a small model answers it.
+    assert [v.traveler for v in kept] == ["Ilse Marang", "Marang"]
+    assert [d.item["traveler"] for d in dropped] == ["Arno Velt", "Lyon Oil"]
+    assert all(d.kind == "visit" for d in dropped)
+    assert "Arno Velt is none of the officials the article names" in dropped[0].reason
+
+
+def test_a_given_name_alone_is_not_the_official() -> None:
+    officials = [Official(name="Ilse Marang", evidence=[SPAN])]
+
+    kept, dropped = officials_trips([_visit("Ilse")], officials)
+
+    assert kept == []
+    assert [d.item["traveler"] for d in dropped] == ["Ilse"]
