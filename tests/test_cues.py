@@ -236,6 +236,9 @@ def test_an_aim_cue_is_a_word_not_a_string_prefix(sentence: str) -> None:
         ("Both sides plan to reopen the border.", "plan"),
         ("She urged restraint.", "urged"),
         ("The bank decided to cut rates.", "decided to"),
+        # A stem inside a cue of several words ("call* for") keeps its forms too.
+        ("Lyon called for talks.", "called for"),
+        ("Ana Ruiz is calling for a vote.", "calling for"),
     ],
 )
 def test_an_aim_cue_keeps_its_forms(sentence: str, cue: str) -> None:

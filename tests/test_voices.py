@@ -226,6 +226,20 @@ def test_a_state_s_view_is_voiced_by_the_person_the_sentence_closes_on() -> None
     assert voice_of(named, PEOPLE, before=named.index("could")) == "Oskar Brandt"
 
 
+def test_a_stem_inside_a_verb_of_several_words_attributes() -> None:
+    sentence = "Oskar Brandt called for talks that could start in May."
+    assert voice_of(sentence, PEOPLE, before=sentence.index("could")) == "Oskar Brandt"
+
+
+def test_a_verb_after_the_claim_closes_it_only_set_off_from_it() -> None:
+    # Within the claim's own clause the verb is no attribution of it ...
+    inside = "The parliament is expected to back the plan Mira Castell announced on Tuesday."
+    assert voice_of(inside, PEOPLE, before=inside.index("expected")) is None
+    # ... past a comma it closes the sentence as its speaker's.
+    closing = "The parliament is expected to back the plan, Mira Castell announced on Tuesday."
+    assert voice_of(closing, PEOPLE, before=closing.index("expected")) == "Mira Castell"
+
+
 def test_he_said_goes_on_from_the_speaker_of_the_sentence_before() -> None:
     previous = (
         "Arno Velt, a Gulf expert, said that Lyon might find ties with Brandt better than "

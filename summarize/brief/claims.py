@@ -22,7 +22,7 @@ from summarize.brief.sources import Context
 from summarize.contract.brief import ClaimGroup, ClaimMember, Fact
 from summarize.knowledge.person_names import contains_name, name_parts
 from summarize.knowledge.places import city_country, countries_mentioned, country_key
-from summarize.llm.prompts import word_list
+from summarize.llm.prompts import entry_pattern, word_list
 
 CLAIM_SIMILARITY = 0.5
 _STOPWORDS = frozenset(
@@ -153,9 +153,8 @@ def _frames() -> tuple[tuple[re.Pattern[str], str], ...]:
     out = []
     for entry in word_list("claim_frames"):
         frame, _, word = entry.partition(":")
-        stem = re.escape(word.strip().rstrip("*"))
-        suffix = r"\w*" if word.strip().endswith("*") else ""
-        out.append((re.compile(rf"\b{stem}{suffix}\b", re.IGNORECASE), frame.strip()))
+        words = entry_pattern(word.strip())
+        out.append((re.compile(rf"\b{words}\b", re.IGNORECASE), frame.strip()))
     return tuple(out)
 
 

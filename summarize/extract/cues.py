@@ -17,7 +17,7 @@ from typing import Literal
 from summarize.extract.numbered import Numbered
 from summarize.knowledge.places import state_named
 from summarize.knowledge.word_classes import adjective, base_verb, past_participle, verb_lemmas
-from summarize.llm.prompts import grammar_words, word_list
+from summarize.llm.prompts import entry_pattern, grammar_words, word_list
 
 Lexicon = Literal["hedge_cues", "event_cues", "aim_cues"]
 
@@ -34,10 +34,7 @@ class Candidate:
 def _pattern(lexicon: Lexicon) -> re.Pattern[str]:
     cues = sorted(word_list(lexicon), key=len, reverse=True)
     # "emphasi*" is a stem: it matches "emphasize", "emphasized", "emphasizing".
-    alternatives = "|".join(
-        re.escape(c.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if c.endswith("*") else "")
-        for c in cues
-    )
+    alternatives = "|".join(entry_pattern(c) for c in cues)
     return re.compile(rf"\b({alternatives})\b", re.IGNORECASE)
 
 

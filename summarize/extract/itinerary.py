@@ -48,7 +48,7 @@ from summarize.knowledge.places import (
     region_of,
 )
 from summarize.knowledge.word_classes import past_tense
-from summarize.llm.prompts import word_list
+from summarize.llm.prompts import entry_pattern, word_list
 
 _PLACE_WORD = r"[A-Z][\w.'\u2019-]*"
 _PLACE = rf"(?:[Tt]he\s+)?{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
@@ -95,10 +95,7 @@ def ahead_in(before: str) -> bool:
 def _travel_alternatives() -> str:
     """The travel words as regex alternatives, longest first; "*" ends a stem."""
     words = sorted(word_list("travel_leads"), key=len, reverse=True)
-    return "|".join(
-        re.escape(w.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if w.endswith("*") else "")
-        for w in words
-    )
+    return "|".join(entry_pattern(w) for w in words)
 
 
 def _toward() -> str:

@@ -29,7 +29,7 @@ from summarize.ingest.text_match import normalize
 from summarize.knowledge.places import find_country, is_country, state_named
 from summarize.knowledge.titles import only_modifiers, title_stems
 from summarize.knowledge.word_classes import past_tense
-from summarize.llm.prompts import grammar_words, word_list
+from summarize.llm.prompts import entry_pattern, grammar_words, word_list
 
 _SUBJECT_WORDS = (
     7  # how far before the verb a subject may start ("The Lithuanian foreign ministry")
@@ -53,10 +53,7 @@ _INVERTS = re.compile(r"(?:^|[,\"\u201d\u2019]|\?)\s*$")
 @cache
 def attribution_verbs() -> re.Pattern[str]:
     """Any attribution verb of ``prompts/attribution_verbs.txt``, as a whole word."""
-    verbs = []
-    for entry in word_list("attribution_verbs"):
-        stem = re.escape(entry.rstrip("*")).replace(r"\ ", r"\s+")
-        verbs.append(stem + (rf"\w*{_NOT_A_NOUN}" if entry.endswith("*") else ""))
+    verbs = [entry_pattern(entry, rf"\w*{_NOT_A_NOUN}") for entry in word_list("attribution_verbs")]
     return re.compile(rf"\b(?:{'|'.join(verbs)})\b", re.IGNORECASE)
 
 
@@ -313,10 +310,12 @@ def _closes(sentence: str, verb: re.Match[str]) -> bool:
     """Whether the attribution ends the sentence in a clause of its own: ", analysts said on
     Tuesday", not ", when Chile hopes that it can finish" or "said that ..."."""
     rest = [w.casefold() for w in sentence[verb.end() :].split() if any(c.isalnum() for c in w)]
-    clause = re.split(r"[,;:\u2014]", sentence[: verb.start()])[-1].split()
+    pieces = re.split(r"[,;:\u2014]", sentence[: verb.start()])
+    clause = pieces[-1].split()
     opens = clause[0].casefold() if clause else ""
     return (
-        len(rest) <= _TRAILING_WORDS + 3
+        len(pieces) > 1  # set off from the claim: not "expected to back Ms X's call for a vote"
+        and len(rest) <= _TRAILING_WORDS + 3
         and "that" not in rest
         and opens not in grammar_words("subordinator")
     )

@@ -7,6 +7,7 @@ template changes the cache key by itself.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +35,15 @@ def word_list(name: str) -> tuple[str, ...]:
     """Non-comment, non-blank lines of ``prompts/<name>.txt``."""
     lines = (line.strip() for line in template(name).splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+def entry_pattern(entry: str, stem_end: str = r"\w*") -> str:
+    """A word list's entry as a regex: its words apart by any space, and a word ending in
+    "*" a stem that ``stem_end`` completes ("call* for": "called for", "calling for")."""
+    return r"\s+".join(
+        re.escape(word.removesuffix("*")) + (stem_end if word.endswith("*") else "")
+        for word in entry.split()
+    )
 
 
 @cache
