@@ -991,13 +991,15 @@ def test_a_country_word_after_and_opens_the_office_and_a_scrape_hyphen_is_a_spac
     text = (
         "Estonia's Kersti Kaljulaid praised Gauck and German Chancellor Angela Merkel. "
         "Velt voiced his admiration of-Chilean President Ana Ruiz. "
-        "Trade and Industry Minister Tomas Dell agreed."
+        "Trade and Industry Minister Tomas Dell agreed. Since the election of US-President "
+        "Oskar Brandt - talks went on."
     )
     holders = [(h.name, h.office, h.country) for h in find_office_holders(text)]
     assert holders == [
         ("Angela Merkel", "Chancellor", "Germany"),  # not the office "Gauck and German ..."
         ("Ana Ruiz", "President", "Chile"),  # "of-Chilean": a hyphen the scrape put for a space
         ("Tomas Dell", "Trade and Industry Minister", None),  # a ministry's own "and"
+        ("Oskar Brandt", "President", "United States"),  # "US-President": one for a space too
     ]
 
 

@@ -188,7 +188,8 @@ def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     office = rf"(?P<office>{ministry}(?:{word}\s+){{0,3}}{word}(?:{_MINISTRY}|{posted}))"
     # Two capitals alone ("US", "UK", "U.S.") are a country only right before an office.
     initials = r"(?<![\w.-])(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)"
-    country = rf"(?P<country>{words_only}|{initials})\s+"
+    # ... a scrape's hyphen may stand for the space after it ("US-President Donald Trump").
+    country = rf"(?P<country>{words_only}|{initials})(?:\s+|-)"
     name = _SURNAME if surname_only else _name()
     return re.compile(rf"{_word_start()}(?:{country})?{office},?\s+{name}\b")
 
