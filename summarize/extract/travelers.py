@@ -1,10 +1,12 @@
-"""A visit is an official's: a trip by anyone else is no engagement of the brief.
+"""A visit is an official's: a trip by anyone the article does not name as one is no
+engagement of the brief.
 
 The events question answers with the people the article names, and a small model also
 answers a body ("Saudi Aramco"), a region ("Nenets Autonomous District"), an analyst or the
-report's own writer as travelling. The gold rules count officials' trips (a delegation's
-under its leader's name), and the brief's timeline is theirs, so a visit whose traveler is
-none of the article's officials is dropped, with the reason.
+report's own writer as travelling. The brief's timeline holds officials' engagements (and
+those of royals or a president's family, whom the people pass counts as officials), so a
+visit whose traveler is none of the article's officials is dropped, with the reason. On the
+tune split ten such trips went, one of them right: an official the people pass had missed.
 """
 
 from __future__ import annotations

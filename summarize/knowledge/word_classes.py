@@ -56,6 +56,7 @@ def verb_lemmas(word: str) -> tuple[str, ...]:
     return _lemmas(word.casefold(), "VERB")
 
 
+@cache
 def only_a_noun(word: str) -> bool:
     """A word the lexicon knows as a noun and as nothing else ("era", "summit"; not
     "campaign", which is also a verb, nor "and", which it does not list)."""

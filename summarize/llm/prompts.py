@@ -38,8 +38,9 @@ def word_list(name: str) -> tuple[str, ...]:
 
 
 def entry_pattern(entry: str, stem_end: str = r"\w*") -> str:
-    """A word list's entry as a regex: its words apart by any space, and a word ending in
-    "*" a stem that ``stem_end`` completes ("call* for": "called for", "calling for")."""
+    """A word list's entry as a regex: its words with any run of spaces between them, and a
+    word ending in "*" a stem that ``stem_end`` completes ("call* for": "called for",
+    "calling for")."""
     return r"\s+".join(
         re.escape(word.removesuffix("*")) + (stem_end if word.endswith("*") else "")
         for word in entry.split()
