@@ -1332,6 +1332,29 @@ def test_a_title_is_read_as_the_article_prints_it_before_the_name() -> None:
     assert title("Oskar Brandt", "president of Turkey") == "President"
 
 
+def test_a_title_the_schema_cut_is_read_whole_as_printed() -> None:
+    text = (
+        "Among them were Ana Ruiz, chairman of the assembly's committee on legal affairs and "
+        "human rights, and leader of the political group, Alliance of Liberals and Democrats "
+        "for Europe, Jon Hale. Mira Castell, chairman of the state council's committee on "
+        "foreign affairs who arrived on Monday, spoke."
+    )
+    ctx = ArticleContext(_numbered(text))
+    title = partial(_grounded_title, ctx)
+
+    # The model stops at the schema's 60 characters, at times inside a word.
+    assert title("Ana Ruiz", "chairman of the assembly's committee on legal affairs and") == (
+        "chairman of the assembly's committee on legal affairs and human rights"
+    )
+    assert title("Jon Hale", "leader of the political group, Alliance of Liberals and Dem") == (
+        "leader of the political group, Alliance of Liberals and Democrats for Europe"
+    )
+    # Not on into a clause of its own; and a title well short of the cap stays as given.
+    cut = "chairman of the state council's committee on foreign affairs"
+    assert title("Mira Castell", cut) == cut
+    assert title("Ana Ruiz", "chairman") == "chairman"
+
+
 def test_two_office_words_joined_by_a_hyphen_are_one_office() -> None:
     text = "Zannier is glad the new UN Secretary-General Ana Ruiz put prevention first."
     assert [(h.name, h.office) for h in find_office_holders(text)] == [

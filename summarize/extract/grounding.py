@@ -32,6 +32,7 @@ from summarize.contract.extraction import (
     VisitStatus,
 )
 from summarize.extract.clauses import claim_clause
+from summarize.extract.drafts import NAME_CHARS
 from summarize.extract.homeland import homeland
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.office_holders import (
@@ -839,7 +840,7 @@ def ground_people(
                 out.notes.append(note)
                 title = None
         if title:
-            title = _fuller_title(_as_printed(title, texts), name, texts)
+            title = _fuller_title(_uncut(_as_printed(title, texts), name, texts), name, texts)
         official = (
             (bool(d.official) or _office_by_news_style(title, name, ctx.numbered.text))
             and not (title and _NOT_GOVERNMENT.search(title))
@@ -914,6 +915,31 @@ def _american(text: str) -> str:
     """Lower-case text with office words spelled the American way: "Defence Secretary" and
     "Defense Secretary" are one title."""
     return re.sub(r"[a-z]+", lambda m: american_spelling(m.group()), text)
+
+
+def _uncut(title: str, name: str, texts: Sequence[str]) -> str:
+    """A title near the schema's length cap that the article prints on, right before the name
+    or set off after it ("leader of the political group, Alliance of Liberals and Dem" of
+    "... Alliance of Liberals and Democrats for Europe, Jordi Xucla"; "Jordi Xucla, leader of
+    ..., said"): the whole of it, as the model could not write it."""
+    if len(title) < NAME_CHARS - _CUT_SLACK:
+        return title
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    # on to a comma, a full stop or the name; past a bracket the title opened, not into a
+    # clause of its own ("chairman of ... committee who also arrived in Damascus")
+    whole = rf"(?P<title>(?i:{words})(?:(?!\s(?:who|which|that|whose)\b)[^,.;:(\[\n])*?)"
+    person = re.escape(name)
+    before = re.compile(rf"{whole},?\s+{person}\b")
+    after = re.compile(rf"\b{person},\s+{whole}\s*[,.;:]")
+    for text in texts:
+        if (found := before.search(text) or after.search(text)) is not None:
+            return found.group("title").strip()
+    return title
+
+
+# A title this many characters short of the cap may have been cut: the model stops inside a
+# word or after one ("... legal affairs and").
+_CUT_SLACK = 8
 
 
 def _as_printed(title: str, texts: Sequence[str], *, cased: bool = False) -> str:
