@@ -1332,6 +1332,23 @@ def test_a_title_is_read_as_the_article_prints_it_before_the_name() -> None:
     assert title("Oskar Brandt", "president of Turkey") == "President"
 
 
+def test_the_office_before_a_name_ends_at_a_comma_a_possessive_or_the_sentence_start() -> None:
+    text = (
+        "White House press secretary Ana Ruiz said so. In Lima, White House envoy Jon Hale "
+        "agreed. Chile's UN Ambassador Mira Castell and the new U.N. Ambassador Lu Kang spoke. "
+        "Both Speaker of the House Tomas Dell and his aides left."
+    )
+    ctx = ArticleContext(_numbered(text))
+    title = partial(_grounded_title, ctx)
+
+    assert title("Ana Ruiz", "press secretary") == "White House press secretary"
+    assert title("Jon Hale", "envoy") == "White House envoy"
+    assert title("Mira Castell", "Ambassador") == "UN Ambassador"
+    assert title("Lu Kang", "Ambassador") == "U.N. Ambassador"
+    # A sentence's own first word opens no office.
+    assert title("Tomas Dell", "Speaker of the House") == "Speaker of the House"
+
+
 def test_a_title_the_schema_cut_is_read_whole_as_printed() -> None:
     text = (
         "Among them were Ana Ruiz, chairman of the assembly's committee on legal affairs and "

@@ -985,20 +985,41 @@ def _fuller_title(title: str, name: str, texts: Sequence[str]) -> str:
     Foreign Ministry spokesman Lu Kang"), "Ambassador to China" of "ambassador"; without the
     country word it opens with. Not a sentence's first words ("During Russian President")."""
     words = r"\s+".join(re.escape(w) for w in title.split())
-    before = rf"(?:(?!(?:{_NOT_AN_OFFICE_WORD})\b)[A-Z][\w-]*\s+){{1,4}}?"
+    before = rf"(?:(?!(?:{_NOT_AN_OFFICE_WORD})\b)[A-Z][\w.-]*\s+){{1,4}}?"
     post = r"(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w'\u2019-]*)?"
+    # What ends the words before the office: a word in lower case ("new U.N. Ambassador"), a
+    # comma ("In Jerusalem, White House envoy"), a possessive ("Britain's UN Ambassador") or
+    # the sentence's start ("Chinese Foreign Ministry spokesman Lu Kang said").
+    lead = (
+        r"(?:(?<![\w'\u2019-])[a-z][\w'\u2019-]*,?\s+|(?<=,)\s+|(?<=['\u2019]s)\s+"
+        r"|(?P<start>^))"
+    )
     pattern = re.compile(
-        rf"(?<![\w'\u2019-])[a-z][\w'\u2019-]*,?\s+"
-        rf"(?P<office>(?:{before})?(?i:{words}){post})\s+{re.escape(name)}\b"
+        rf"{lead}(?P<office>(?:{before})?(?i:{words}){post})\s+{re.escape(name)}\b"
     )
     for text in texts:
         if (m := pattern.search(text)) is None:
             continue
-        office = m.group("office")
+        opening = m.group("office").split()
+        while m.group("start") is not None and len(opening) > 1 and not _of_an_office(opening[0]):
+            opening = opening[1:]  # "During Russian President", "Both Speaker": the sentence's
+        office = " ".join(opening)
         office = _less_country_word(office) or office
         # only more words than given: not "President" for "president"
         return office if len(office.split()) > len(title.split()) else title
     return title
+
+
+def _of_an_office(word: str) -> bool:
+    """Whether a sentence's first word may open an office's name: a country ("Chinese
+    Foreign Ministry spokesman"), a city ("Medellin Mayor"), an office word or a body ("White
+    House press secretary"); not "During", "Has" or "Both"."""
+    return (
+        is_country(word)
+        or _is_title_word(word)
+        or find_country(word) is not None
+        or any(body.split()[0] == word.casefold() for body in _group_words())
+    )
 
 
 def _without_title_words(name: str, title: str | None) -> str:
