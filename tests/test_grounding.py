@@ -1003,6 +1003,12 @@ def test_a_country_word_after_and_opens_the_office_and_a_scrape_hyphen_is_a_spac
     ]
 
 
+def test_a_spokesperson_before_a_name_holds_a_post_nameparser_lacks() -> None:
+    text = "Talks went well, Kremlin spokesman Oskar Brandt said. Brandt added more was needed."
+    holders = [(h.name, h.office) for h in find_office_holders(text)]
+    assert holders == [("Oskar Brandt", "spokesman")]
+
+
 def test_a_hyphenated_name_in_a_headline_does_not_hide_the_office_after_it() -> None:
     text = "Premier to Meet With Ruiz at Mar-a-Lago\n\nChilean President Ana Ruiz will fly in."
     holders = [(h.name, h.office, h.country) for h in find_office_holders(text)]

@@ -107,7 +107,8 @@ class OfficeHolder:
 def office_word_set() -> frozenset[str]:
     """``nameparser``'s title words that can name an office, lower case; not a determiner or
     a preposition it lists for a form of address ("His Excellency"): "a position he took over
-    from his grandmother" names no office."""
+    from his grandmother" names no office. With the posts it lacks ("spokesman": the
+    ``post`` words of ``prompts/grammar_words.txt``)."""
     from nameparser.config import CONSTANTS
 
     closed = grammar_words("not_a_subject")
@@ -116,6 +117,7 @@ def office_word_set() -> frozenset[str]:
         for t in CONSTANTS.titles
         if t.isalpha() and t not in _NOT_OFFICES and t not in closed and len(t) > 2
     }
+    words |= grammar_words("post")  # "Kremlin spokesman Dmitry Peskov"
     return frozenset(words | {american_spelling(w) for w in words})
 
 
