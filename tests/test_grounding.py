@@ -1007,6 +1007,8 @@ def test_a_spokesperson_before_a_name_holds_a_post_nameparser_lacks() -> None:
     text = "Talks went well, Kremlin spokesman Oskar Brandt said. Brandt added more was needed."
     holders = [(h.name, h.office) for h in find_office_holders(text)]
     assert holders == [("Oskar Brandt", "spokesman")]
+    # Nor is the post part of the name a small model writes with it.
+    assert person_name("Ministry Spokeswoman Mira Castell") == "Mira Castell"
 
 
 def test_a_hyphenated_name_in_a_headline_does_not_hide_the_office_after_it() -> None:

@@ -776,12 +776,14 @@ def _named_first_alone(name: str, full: str, text: str) -> bool:
 
 
 def _is_title_word(word: str) -> bool:
-    """A title in ``nameparser``'s vocabulary, or one formed from it as English forms
-    offices: "Chairman" of "chair", "Leaders" (of two people named) of "leader"."""
+    """A title in ``nameparser``'s vocabulary or a post it lacks ("Spokeswoman"), or one
+    formed from it as English forms offices: "Chairman" of "chair", "Leaders" (of two people
+    named) of "leader"."""
     from nameparser.config import CONSTANTS
 
     folded = title_word(word)
-    return any(form in CONSTANTS.titles for form in (folded, *title_stems(folded)))
+    posts = grammar_words("post")
+    return any(form in CONSTANTS.titles or form in posts for form in (folded, *title_stems(folded)))
 
 
 def _name_word(token: str, particles: frozenset[str]) -> bool:
