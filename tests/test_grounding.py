@@ -103,6 +103,9 @@ def test_a_common_noun_or_a_possessive_is_not_a_name() -> None:
     # A body whose name a modifier opens: not the one word after it.
     assert person_name("United Nations", ctx) is None
     assert person_name("Federal Reserve", ctx) is None
+    # ... past a country word too; and an office before a name is still cut off.
+    assert person_name("Chilean Air Force", ctx) is None
+    assert person_name("Chilean President Clinton", ctx) == "Clinton"
 
 
 def test_a_common_noun_left_after_an_office_word_is_not_a_name() -> None:

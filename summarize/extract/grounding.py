@@ -466,8 +466,11 @@ def person_name(raw: str, ctx: ArticleContext | None = None) -> str | None:
     opening = tokens
     while tokens and (_is_title_word(tokens[0]) or is_country(tokens[0])):
         tokens = tokens[1:]
-    if len(tokens) == 1 < leading and only_modifiers(opening[: leading - 1]):
-        return None  # "United Nations", "Federal Reserve": a modifier opens a body's name
+    before = [t for t in opening[: leading - 1] if not is_country(t)]
+    if len(tokens) == 1 < leading and before and only_modifiers(before):
+        # "United Nations", "Federal Reserve", "Syrian Air Force": a modifier (past a country
+        # word) opens a body's name
+        return None
     while len(tokens) > 2 and ctx is not None and _city_before(tokens, ctx.numbered.text):
         tokens = tokens[1:]  # "Ambassador in Moscow Riyad Haddad": the post's city, no name
     if 0 < len(tokens) == 1 < leading and ctx and _also_lowercase(tokens[0], ctx.numbered.text):
