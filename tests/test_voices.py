@@ -213,6 +213,19 @@ def test_a_role_after_a_state_s_possessive_is_the_one_person_serving_it() -> Non
     assert voice_of(sentence, PEOPLE, countries=both) == UNNAMED_OFFICIALS
 
 
+def test_a_spokesperson_speaks_for_others_and_is_no_one_named_before() -> None:
+    previous = "Oskar Brandt met Mira Castell in Lyon. "
+    countries = (("Oskar Brandt", "france"),)
+    kremlin = "Talks may follow, the Lyon spokesman said."
+    assert voice_of(kremlin, PEOPLE, previous=previous) == UNNAMED_OFFICIALS
+    french = "Talks may follow, the French spokesman said."
+    assert voice_of(french, PEOPLE, previous=previous, countries=countries) == UNNAMED_OFFICIALS
+    # The one person the article gives that post is the one it means.
+    offices = (("Ana Ruiz", "Lyon spokesman"),)
+    people = (*PEOPLE, "Ana Ruiz")
+    assert voice_of(kremlin, people, previous=previous, offices=offices) == "Ana Ruiz"
+
+
 def test_a_state_s_view_is_voiced_by_the_person_the_sentence_closes_on() -> None:
     countries = (("Oskar Brandt", "france"), ("Mira Castell", "chile"))
     sentence = "France expects that the parties could begin talks in May, France's envoy said."

@@ -756,7 +756,7 @@ def _of_country(clause: str, countries: Sequence[tuple[str, str]]) -> str | None
     found = _THE_DESCRIBED.search(clause) or _COUNTRY_S.search(clause)
     if found is None or not found.group("noun").islower():
         return None
-    if found.group("noun") not in office_word_set() or only_modifiers([found.group("noun")]):
+    if not _a_holders_office(found.group("noun")):
         return None  # "the Russian side", "the Turkish army", "Turkey's military": a body
     words = [found.group("country")] if "country" in found.groupdict() else []
     keys = {
@@ -766,6 +766,17 @@ def _of_country(clause: str, countries: Sequence[tuple[str, str]]) -> str | None
     }
     serving = {person for person, key in countries if key in keys}
     return serving.pop() if len(keys) == 1 and len(serving) == 1 else None
+
+
+def _a_holders_office(noun: str) -> bool:
+    """Whether a described subject's noun names the office a person holds, so the one person
+    found in it: not a body ("army", "military": a title's modifier only), nor a post that
+    speaks for others ("the Kremlin spokesman said" is no callback to Putin)."""
+    return (
+        noun in office_word_set()
+        and not only_modifiers([noun])
+        and noun not in grammar_words("post")
+    )
 
 
 def _called_back(clause: str, offices: Sequence[tuple[str, str]], earlier: str) -> bool:
@@ -782,7 +793,7 @@ def _called_back(clause: str, offices: Sequence[tuple[str, str]], earlier: str) 
     noun = found.group("noun")
     return (
         noun.islower()
-        and noun in office_word_set()
+        and _a_holders_office(noun)
         and not any(_title_head(title) == noun for _, title in offices)
         and _unnamed_before(noun).search(earlier) is None
     )
