@@ -33,3 +33,13 @@ def test_a_given_name_alone_is_not_the_official() -> None:
 
     assert kept == []
     assert [d.item["traveler"] for d in dropped] == ["Ilse"]
+
+
+def test_a_family_name_written_first_alone_is_the_official() -> None:
+    # Pinyin names put the family name first: later sentences write "Zhou" for Zhou Mingli.
+    officials = [Official(name="Zhou Mingli", title="Premier", evidence=[SPAN])]
+
+    kept, dropped = officials_trips([_visit("Zhou"), _visit("Ilse")], officials)
+
+    assert [v.traveler for v in kept] == ["Zhou"]
+    assert [d.item["traveler"] for d in dropped] == ["Ilse"]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from summarize.contract.extraction import Dropped, Official, Visit
 from summarize.extract.grounding import same_name
-from summarize.knowledge.person_names import name_parts
+from summarize.knowledge.person_names import mention_key, name_parts
 
 
 def officials_trips(
@@ -40,10 +40,13 @@ def officials_trips(
 
 
 def _is(traveler: str, official: str) -> bool:
-    """The official by name, or by the family name alone ("Abe" of "Shinzo Abe")."""
+    """The official by name, or by the family name alone: "Abe" of "Shinzo Abe", and "Xi"
+    of "Xi Jinping", whose family name comes first (:func:`mention_key`)."""
     parts, full = name_parts(traveler), name_parts(official)
-    return same_name(traveler, official) or (
-        0 < len(parts) < len(full) and full[-len(parts) :] == parts
+    return (
+        same_name(traveler, official)
+        or (0 < len(parts) < len(full) and full[-len(parts) :] == parts)
+        or (bool(parts) and parts == name_parts(mention_key(official)))
     )
 
 
