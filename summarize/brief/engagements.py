@@ -14,6 +14,7 @@ from summarize.brief.people import Person
 from summarize.brief.sources import Context
 from summarize.contract.brief import Engagement, Fact
 from summarize.contract.partial_date import PartialDate
+from summarize.ingest.text_match import spaced
 from summarize.knowledge.person_names import contains_name, name_parts
 from summarize.knowledge.places import (
     countries_mentioned,
@@ -403,7 +404,7 @@ def as_written(e: Engagement, place: str) -> str:
     phrase, before punctuation or a closed-class word."""
     if not place or place.lower().startswith("the "):
         return place
-    words = r"\s+".join(re.escape(w) for w in place.split())
+    words = spaced(place)
     spans = " ".join(c.span.text for c in e.citations)
     written = re.search(rf"\bthe\s+{words}{_phrase_ends()}", spans, re.IGNORECASE) is not None
     return f"the {place}" if written else place

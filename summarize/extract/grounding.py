@@ -43,7 +43,7 @@ from summarize.extract.office_holders import (
 )
 from summarize.extract.voices import Speakers
 from summarize.ingest.date_phrases import ResolvedDates
-from summarize.ingest.text_match import contains, locate, normalize
+from summarize.ingest.text_match import contains, locate, normalize, spaced
 from summarize.knowledge.person_names import (
     korean_given_name,
     mention_key,
@@ -396,7 +396,7 @@ def _family_name_by_office(name: str, ctx: ArticleContext) -> str | None:
 def _printed_whole(run: str, text: str) -> bool:
     """Whether the text prints the words as a name of their own, not the start of a longer
     one ("The United" of "The United States")."""
-    words = r"\s+".join(re.escape(w) for w in run.split())
+    words = spaced(run)
     return re.search(rf"(?<!\w){words}(?![\w'\u2019-])(?![ \t]+[A-Z])", text) is not None
 
 
@@ -877,7 +877,7 @@ def _office_by_news_style(title: str | None, name: str, text: str) -> bool:
         title.split()[0]
     ):
         return False  # "Dr", "Prof": nameparser's titles that name no office
-    written = r"\s+".join(re.escape(word) for word in title.split())
+    written = spaced(title)
     before_name = re.search(rf"(?<![\w-]){written}\s+{re.escape(name)}\b", text)
     inside = re.search(rf"\b[a-z]+,?\s+{written}\b(?![ \t]+[A-Z])", text)
     return before_name is not None and inside is not None
@@ -929,7 +929,7 @@ def _uncut(title: str, name: str, texts: Sequence[str]) -> str:
     ..., said"): the whole of it, as the model could not write it."""
     if len(title) < NAME_CHARS - _CUT_SLACK:
         return title
-    words = r"\s+".join(re.escape(w) for w in title.split())
+    words = spaced(title)
     # on to a comma, a full stop or the name; past a bracket the title opened, not into a
     # clause of its own ("chairman of ... committee who also arrived in Damascus")
     whole = rf"(?P<title>(?i:{words})(?:(?!\s(?:who|which|that|whose)\b)[^,.;:(\[\n])*?)"
@@ -989,7 +989,7 @@ def _fuller_title(title: str, name: str, texts: Sequence[str]) -> str:
     is its last word or words: "Foreign Ministry spokesman" of "spokesman" ("said Chinese
     Foreign Ministry spokesman Lu Kang"), "Ambassador to China" of "ambassador"; without the
     country word it opens with. Not a sentence's first words ("During Russian President")."""
-    words = r"\s+".join(re.escape(w) for w in title.split())
+    words = spaced(title)
     before = rf"(?:(?!(?:{_NOT_AN_OFFICE_WORD})\b)[A-Z][\w.-]*\s+){{1,4}}?"
     post = r"(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w'\u2019-]*)?"
     # What ends the words before the office: a word in lower case ("new U.N. Ambassador"), a

@@ -18,6 +18,7 @@ from typing import Any
 
 from summarize.extract.drafts import NOT_KNOWN
 from summarize.extract.grounding import ArticleContext, Grounded, is_placed, venue_key
+from summarize.ingest.text_match import spaced
 from summarize.knowledge.places import (
     continent_countries,
     country_display,
@@ -66,7 +67,7 @@ def set_in_article(place: str, text: str, countries: Sequence[str]) -> str | Non
     Florida": Florida names a US state, a department of Uruguay and a town in Cuba, and the
     article names the United States alone of them), or None."""
     named = {country_key(c) for c in countries}
-    words = r"\s+".join(re.escape(w) for w in place.split())
+    words = spaced(place)
     for venue in re.finditer(rf"\b{words}\b", text, re.IGNORECASE):
         after = _SET_IN.match(text, venue.end())
         if after is None:

@@ -98,6 +98,12 @@ def contains(text: str, phrase: str) -> bool:
     return locate(phrase, text) is not None
 
 
+def spaced(phrase: str) -> str:
+    """The phrase's words as a regex with any run of spaces between them: a scrape breaks
+    lines and doubles spaces inside a name or a title."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
 _WORD = re.compile(r"\w+")
 FUZZY_THRESHOLD = 0.75
 
