@@ -1006,6 +1006,17 @@ def test_a_country_word_after_and_opens_the_office_and_a_scrape_hyphen_is_a_spac
     ]
 
 
+def test_an_office_and_its_country_stay_on_one_line() -> None:
+    # A headline ending in a country, then the first paragraph opening with an office.
+    text = (
+        "Velt says Lyon trying to avoid incidents in Chile\n\n"
+        "Peruvian President Ana Ruiz plans talks.\nThe election in Chile\n"
+        "Minister Tomas Dell agreed."
+    )
+    holders = [(h.name, h.office, h.country) for h in find_office_holders(text)]
+    assert holders == [("Ana Ruiz", "President", "Peru"), ("Tomas Dell", "Minister", None)]
+
+
 def test_a_spokesperson_before_a_name_holds_a_post_nameparser_lacks() -> None:
     text = "Talks went well, Kremlin spokesman Oskar Brandt said. Brandt added more was needed."
     holders = [(h.name, h.office) for h in find_office_holders(text)]

@@ -181,17 +181,18 @@ def _an_office(phrase: str) -> bool:
 def _pattern(surname_only: bool = False) -> re.Pattern[str]:
     words = _office_words()
     # A ministry may also stand before the office: "Natural Resources and Ecology Minister".
-    ministry = r"(?:[A-Z][a-z]+(?:\s+and)?\s+){0,4}?"
+    ministry = r"(?:[A-Z][a-z]+(?:[^\S\n]+and)?[^\S\n]+){0,4}?"
     # "Secretary-General", "Vice-President": two office words joined by a hyphen
     word = rf"(?:{words})(?:\.|{NOT_YET_TAKEN}|-(?:{words})\b)?"
     words_only = _country_words()
     # "Ambassador to Russia John Tefft": the country an office is held in, then the name.
     posted = rf"\s+to\s+(?:{words_only})"
-    office = rf"(?P<office>{ministry}(?:{word}\s+){{0,3}}{word}(?:{_MINISTRY}|{posted}))"
+    office = rf"(?P<office>{ministry}(?:{word}[^\S\n]+){{0,3}}{word}(?:{_MINISTRY}|{posted}))"
     # Two capitals alone ("US", "UK", "U.S.") are a country only right before an office.
     initials = r"(?<![\w.-])(?:[A-Z]{2}|[A-Z]\.[A-Z]\.)"
-    # ... a scrape's hyphen may stand for the space after it ("US-President Donald Trump").
-    country = rf"(?P<country>{words_only}|{initials})(?:\s+|-)"
+    # ... a scrape's hyphen may stand for the space after it ("US-President Donald Trump");
+    # never a line's end: "... in Syria" closing a headline is no "Syria Turkish President".
+    country = rf"(?P<country>{words_only}|{initials})(?:[^\S\n]+|-)"
     name = _SURNAME if surname_only else _name()
     return re.compile(rf"{_word_start()}(?:{country})?{office},?\s+{name}\b")
 
@@ -243,7 +244,7 @@ def _lowercase_pattern() -> re.Pattern[str]:
     # "Germany's ambassador to France, Nikolaus Meyer-Landrut": the state it serves before
     # it, the country it is held in after it.
     words_only = _country_words()
-    country = rf"(?:(?P<country>{words_only})\s+)?"
+    country = rf"(?:(?P<country>{words_only})[^\S\n]+)?"
     office = (
         rf"(?P<office>(?:(?:{heads})\s+){{0,3}}(?:{heads})(?:\s+to\s+(?:the\s+)?(?:{words_only}))?)"
     )
