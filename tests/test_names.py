@@ -15,6 +15,7 @@ from summarize.knowledge.person_names import (
 from summarize.knowledge.places import (
     city_country,
     countries_mentioned,
+    country_display,
     country_key,
     names_a_region_elsewhere,
     region_of,
@@ -123,6 +124,18 @@ def test_a_country_named_inside_another_countrys_state_is_not_mentioned() -> Non
     names = [c.name for c in countries_mentioned(text)]
 
     assert names == ["Mexico", "Jersey"]  # by "Mexican" and by "Jersey's", not by the states
+
+
+def test_a_country_the_data_writes_twice_is_known_by_each_entrys_words() -> None:
+    # countryinfo has "burma" beside "myanmar", and the Palestine entry with its demonym
+    # beside the one named as ISO names it; Wales shares GB's code and is no second name.
+    text = "Palestinian envoys flew from Burma to the Holy See; Welsh officials stayed home."
+
+    names = [c.name for c in countries_mentioned(text)]
+
+    assert names == ["Palestine, State of", "Myanmar", "Holy See (Vatican City State)"]
+    # Shown by its name, though no spelling lookup takes a name with a comma in it.
+    assert country_display(country_key("Palestinian")) == "Palestine, State of"
 
 
 def test_a_town_named_like_another_countrys_state_is_not_settled_by_a_rule() -> None:

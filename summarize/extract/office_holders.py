@@ -405,14 +405,14 @@ def _country_of_the_list(
     Jiechi": the country before the first office of a list is every listed holder's; not
     where the office is the same ("Chinese President Xi and President Trump": one country
     has one president), nor where the office opens with a word of its own no office list
-    knows ("Egyptian President el-Sissi and Palestinian President Mahmoud Abbas")."""
+    knows ("Egyptian President el-Sissi and Kurdish President Masoud Barzani")."""
     if holder.country is not None or before is None or before.country is None:
         return holder
     if before.office.casefold() == holder.office.casefold():
         return holder
     first = holder.office.split()[0]
     if first[0].isupper() and first.casefold() not in office_word_set():
-        return holder  # "Palestinian President": a country word of its own, unknown to the data
+        return holder  # "Kurdish President": a word of its own that names no country
     start = text.rfind(first, before.end, holder.start)
     if start < 0 or not _LISTED.fullmatch(text, before.end, start):
         return holder

@@ -60,11 +60,13 @@ def countries() -> tuple[Country, ...]:
     from countryinfo import CountryInfo
 
     info: dict[str, Mapping[str, Any]] = {}
+    entries: dict[str, list[Mapping[str, Any]]] = {}
     for data in CountryInfo.all().values():
         iso = data.get("ISO")
         code = iso.get("alpha2") if isinstance(iso, dict) else None
         if not code:
             continue
+        entries.setdefault(code, []).append(data)
         iso_entry = pycountry.countries.get(alpha_2=code)
         iso_folded = {_fold(str(getattr(iso_entry, a, "") or "")) for a in ("name", "common_name")}
         # England, Scotland and Wales share GB: the entry named like the ISO country wins.
@@ -77,13 +79,15 @@ def countries() -> tuple[Country, ...]:
             getattr(entry, attr, None) for attr in ("common_name", "name", "official_name")
         ]
         short = str(known.get("name") or next(n for n in iso_names if n))
-        alt = known.get("altSpellings")
+        # The data's other entries for the same country ("Burma", "Palestine" with its
+        # demonym) add their spellings; not a part that shares the code ("Wales" of GB).
+        alike = [known, *_same_country(known, entries.get(entry.alpha_2, []))]
         # Other spellings in the English alphabet only: a native name folded to ASCII can be
         # an English word ("Ísland" is not "Island").
-        others = [str(a) for a in alt if str(a).isascii()] if isinstance(alt, list) else []
+        others = [s for data in alike for s in _ascii_spellings(data)]
         spellings = [short, *(n for n in iso_names if n), *others]
         latin = [str(s) for s in spellings if _LATIN_NAME.match(str(s))]
-        demonym = known.get("demonym") or None
+        demonym = next((d for data in alike if (d := data.get("demonym"))), None)
         population = known.get("population")
         country = Country(
             code=entry.alpha_2,
@@ -93,6 +97,22 @@ def countries() -> tuple[Country, ...]:
         )
         out.append((int(population) if isinstance(population, int) else 0, country))
     return tuple(c for _, c in sorted(out, key=lambda pc: (-pc[0], pc[1].code)))
+
+
+def _ascii_spellings(data: Mapping[str, Any]) -> list[str]:
+    """A ``countryinfo`` entry's name and other spellings written in ASCII."""
+    alt = data.get("altSpellings")
+    names = [data.get("name"), *(alt if isinstance(alt, list) else [])]
+    return [str(n) for n in names if n and str(n).isascii()]
+
+
+def _same_country(
+    known: Mapping[str, Any], entries: list[Mapping[str, Any]]
+) -> list[Mapping[str, Any]]:
+    """The entries other than ``known`` that share a spelling with it ("burma" lists
+    "Myanmar"; both Palestine entries list "PSE"): one country written twice in the data."""
+    own = set(_ascii_spellings(known))
+    return [data for data in entries if data is not known and own & set(_ascii_spellings(data))]
 
 
 _MINOR_WORDS = frozenset({"of", "the", "and"})
@@ -163,10 +183,16 @@ def country_display(key: str | None) -> str | None:
     """The short English name for a key; an unknown key in title case."""
     if key is None:
         return None
-    country = find_country(key)
+    country = _by_key().get(key) or find_country(key)
     if country is not None:
         return country.name
     return " ".join(w.capitalize() for w in key.split())
+
+
+@cache
+def _by_key() -> dict[str, Country]:
+    """Key → country, for the names no spelling lookup takes ("Palestine, State of")."""
+    return {c.key: c for c in countries()}
 
 
 def city_country(city: str | None) -> str | None:
