@@ -1073,6 +1073,26 @@ def test_a_form_of_address_word_is_no_office_and_a_state_before_a_lowercase_offi
     assert holders == [("Tomas Dell", "ambassador to France", "Canada")]
 
 
+def test_an_office_the_pattern_fills_in_is_read_as_printed_before_the_name() -> None:
+    text = (
+        "Kremlin spokesman Oskar Brandt said no. Lyon's UN Ambassador Mira Castell agreed. "
+        "Brandt left."
+    )
+    holders = {h.name: h for h in find_office_holders(text)}
+    # The pattern reads the office word before each name; the model gave no title.
+    assert {n: h.office for n, h in holders.items()} == {
+        "Oskar Brandt": "spokesman",
+        "Mira Castell": "Ambassador",
+    }
+    numbered = _numbered(text)
+    titles: dict[str, str | None] = {}
+    for name, holder in holders.items():
+        naming = tuple(s.span for s in numbered if name in s.text)
+        answered = Person(name, True, None, None, naming)
+        titles[name] = with_office_holder(answered, holder, text).title
+    assert titles == {"Oskar Brandt": "Kremlin spokesman", "Mira Castell": "UN Ambassador"}
+
+
 def test_the_country_word_before_an_office_outweighs_the_models_country() -> None:
     text = (
         "Chilean President Ana Ruiz will host Egyptian President Omar Nabil in Santiago. "

@@ -845,7 +845,7 @@ def ground_people(
                 out.notes.append(note)
                 title = None
         if title:
-            title = _fuller_title(_uncut(_as_printed(title, texts), name, texts), name, texts)
+            title = fuller_title(_uncut(_as_printed(title, texts), name, texts), name, texts)
         official = (
             (bool(d.official) or _office_by_news_style(title, name, ctx.numbered.text))
             and not (title and _NOT_GOVERNMENT.search(title))
@@ -984,7 +984,7 @@ def _less_country_word(title: str) -> str | None:
 _NOT_AN_OFFICE_WORD = "The|A|An|His|Her|Their|Its|Our|Former|Ex|Then|Late|Mr|Mrs|Ms|Dr"
 
 
-def _fuller_title(title: str, name: str, texts: Sequence[str]) -> str:
+def fuller_title(title: str, name: str, texts: Sequence[str]) -> str:
     """The office as printed right before the name, inside a sentence, where the title given
     is its last word or words: "Foreign Ministry spokesman" of "spokesman" ("said Chinese
     Foreign Ministry spokesman Lu Kang"), "Ambassador to China" of "ambassador"; without the

@@ -60,6 +60,7 @@ from summarize.extract.grounding import (
     Event,
     Grounded,
     Person,
+    fuller_title,
     ground_aims,
     ground_events,
     ground_hedges,
@@ -418,10 +419,13 @@ def with_office_holder(known: Person, holder: OfficeHolder, text: str) -> Person
     country the article writes before the office ("US President Donald Trump" is the United
     States' whatever the model answered), else the model's, else one carried over a list."""
     own = holder.country if holder.own_country else None
+    # The office as printed, read as the model's title is ("Kremlin spokesman" where the
+    # pattern reads "spokesman" before the name).
+    office = fuller_title(holder.office, known.name, [span.text for span in known.evidence])
     return Person(
         known.name,
         known.official or _holds_office(holder, text, named_as_person=True),
-        known.title or holder.office,
+        known.title or office,
         own or known.country or holder.country,
         known.evidence,
     )
