@@ -205,6 +205,11 @@ def test_an_office_after_the_name_or_in_lower_case_names_its_holder() -> None:
         ("Arno Velt", "Estonian envoy to Peru", "Estonia", False),  # Estonia's, not Peru's
         ("Lee Min Soo", "former minister", None, True),
     ]  # "senior White House" is named nowhere again: no one
+    # Named once, the lower-case office is a holder's where the people pass found the name.
+    once = "Kremlin spokesman Oskar Brandt confirmed the talks."
+    assert find_office_holders(once) == []
+    found = find_office_holders(once, known=["Oskar Brandt"])
+    assert [(h.name, h.office) for h in found] == [("Oskar Brandt", "spokesman")]
 
 
 def test_an_abbreviated_rank_an_apostrophe_name_and_a_one_word_name_hold_offices() -> None:

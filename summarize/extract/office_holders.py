@@ -326,13 +326,13 @@ def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHo
     says so, or it is the surname of one person in ``known`` (the people already found),
     as "General Assembly" is not. An office in lower case ("national security adviser John
     Bolton") counts where the article names the person again by surname, as it does people
-    ("senior White House" is no one)."""
+    ("senior White House" is no one), or where the name is one of ``known``."""
     full = _holders_in_turn(text, known)
     full += [
         h
         for m in _lowercase_pattern().finditer(text)
         if (h := _holder(text, m, known)) is not None
-        and (named_again(h, text) or h.country is not None)
+        and (named_again(h, text) or h.country is not None or h.name in known)
         and not any(f.start < h.end and h.start < f.end for f in full)
     ]
     full += [h for h in _described_after(text) if not any(f.name == h.name for f in full)]
