@@ -1009,6 +1009,12 @@ def test_a_country_word_after_and_opens_the_office_and_a_scrape_hyphen_is_a_spac
         ("Tomas Dell", "Trade and Industry Minister", None),  # a ministry's own "and"
         ("Oskar Brandt", "President", "United States"),  # "US-President": one for a space too
     ]
+    # Nor is a surname the people pass found the first word of a ministry's name.
+    both = "An idea both Velt and Prime Minister Mira Castell of Peru share."
+    found = find_office_holders(both, known=["Arno Velt", "Mira Castell"])
+    assert [(h.name, h.office, h.country) for h in found] == [
+        ("Mira Castell", "Prime Minister", "Peru")
+    ]
 
 
 def test_an_office_and_its_country_stay_on_one_line() -> None:

@@ -385,13 +385,20 @@ def _holders_in_turn(text: str, known: Collection[str]) -> list[OfficeHolder]:
             at = joined + len(" and ")
         elif joined > 0 and m.group("country") is None:
             # "praised Gauck and German Chancellor Angela Merkel": a country word after
-            # "and" opens the office, so what came before it was no ministry's name.
+            # "and" opens the office, so what came before it was no ministry's name; nor
+            # is a surname the people pass found ("both Kaczynski and Prime Minister Orban").
             after = joined + len(" and ")
-            if country_words_pattern().match(text, after):
+            before = text[m.start("office") : joined].split()[-1]
+            if country_words_pattern().match(text, after) or before in _surnames(known):
                 m = pattern.match(text, after) or m
         if (holder := _holder(text, m, known)) is not None:
             out.append(_country_of_the_list(text, out[-1] if out else None, holder))
     return out
+
+
+def _surnames(names: Collection[str]) -> set[str]:
+    """The last word of each name ("Kaczynski" of "Jaroslaw Kaczynski")."""
+    return {name.split()[-1] for name in names if name.split()}
 
 
 # What joins two office holders in one list: "A, B and C".
