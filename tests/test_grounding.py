@@ -215,13 +215,15 @@ def test_an_office_after_the_name_or_in_lower_case_names_its_holder() -> None:
 def test_an_abbreviated_rank_an_apostrophe_name_and_a_one_word_name_hold_offices() -> None:
     text = (
         "Capt. James Sarnicki of the Linden police spoke. The police commissioner, James P. "
-        "O\u2019Neill, agreed. Mr. O\u2019Neill left. President Obama arrived; Mr. Obama spoke."
+        "O\u2019Neill, agreed. Mr. O\u2019Neill left. President Obama arrived; Mr. Obama spoke. "
+        "Sen. Ana Ruiz asked."
     )
     holders = find_office_holders(text)
     assert [(h.name, h.office) for h in holders] == [
         ("James Sarnicki", "Capt."),
         ("James P. O\u2019Neill", "police commissioner"),
         ("Obama", "President"),
+        ("Ana Ruiz", "Sen."),  # a senator as news abbreviates the office; nameparser lacks it
     ]
     assert named_again(holders[2], text)  # "Mr. Obama": a one-word name named again
 

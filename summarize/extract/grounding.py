@@ -785,8 +785,9 @@ def _is_title_word(word: str) -> bool:
     from nameparser.config import CONSTANTS
 
     folded = title_word(word)
-    posts = grammar_words("post")
-    return any(form in CONSTANTS.titles or form in posts for form in (folded, *title_stems(folded)))
+    lacked = grammar_words("post") | grammar_words("abbreviated_office")
+    forms = (folded, *title_stems(folded))
+    return any(form in CONSTANTS.titles or form in lacked for form in forms)
 
 
 def _name_word(token: str, particles: frozenset[str]) -> bool:

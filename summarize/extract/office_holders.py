@@ -118,6 +118,7 @@ def office_word_set() -> frozenset[str]:
         if t.isalpha() and t not in _NOT_OFFICES and t not in closed and len(t) > 2
     }
     words |= grammar_words("post")  # "Kremlin spokesman Dmitry Peskov"
+    words |= grammar_words("abbreviated_office")  # "Sen. Al Franken"
     return frozenset(words | {american_spelling(w) for w in words})
 
 
