@@ -421,11 +421,11 @@ def with_office_holder(known: Person, holder: OfficeHolder, text: str) -> Person
     own = holder.country if holder.own_country else None
     # The office as printed, read as the model's title is ("Kremlin spokesman" where the
     # pattern reads "spokesman" before the name).
-    office = fuller_title(holder.office, known.name, [span.text for span in known.evidence])
+    printed = [span.text for span in known.evidence]
     return Person(
         known.name,
         known.official or _holds_office(holder, text, named_as_person=True),
-        known.title or office,
+        known.title or fuller_title(holder.office, known.name, printed),
         own or known.country or holder.country,
         known.evidence,
     )
