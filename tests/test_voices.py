@@ -451,7 +451,9 @@ def test_who_regards_it_so_voices_a_passive_seen_as() -> None:
     assert voice_of(sentence, PEOPLE, before=sentence.index("a sign")) == "Mira Castell"
 
 
-@pytest.mark.parametrize("verb", ["reiterated", "declared", "confirmed", "acknowledged"])
+@pytest.mark.parametrize(
+    "verb", ["reiterated", "repeated", "declared", "confirmed", "acknowledged"]
+)
 def test_more_verbs_of_saying_name_their_subject(verb: str) -> None:
     previous = "Oskar Brandt met Mira Castell in Oslo on Monday. Castell left early."
     assert voice_of(f"She {verb} that talks may resume.", PEOPLE, previous=previous) == (
