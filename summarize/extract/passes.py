@@ -90,7 +90,7 @@ from summarize.extract.office_holders import (
 from summarize.extract.retold import fold_retold
 from summarize.extract.settings import PassSettings, pass_settings
 from summarize.extract.stated_trips import buildings_travelled_to, stated_trips
-from summarize.extract.travelers import officials_trips
+from summarize.extract.travelers import at_their_post, officials_trips
 from summarize.extract.venues import MAX_VENUES, ground_venues, places_to_ask, set_in_article
 from summarize.ingest.body import Body
 from summarize.ingest.chunks import split_body
@@ -579,6 +579,7 @@ def extract(backend: Backend, article: Article) -> Extraction:
     visits, alone = alone_at_home(date_companions(placed_by_home(visits)))
     officials = host_countries(fold_officials(officials), visits)
     visits, not_officials = officials_trips(visits, officials)
+    visits, posted = at_their_post(visits, officials)
     return Extraction(
         source=source_record(article, meta, body),
         model=backend.info,
@@ -586,7 +587,7 @@ def extract(backend: Backend, article: Article) -> Extraction:
         officials=officials,
         stated_aims=fold_by_evidence(aims),
         hedged_claims=fold_by_evidence(hedges),
-        dropped=[d for run in runs for d in run.dropped] + hosts + alone + not_officials,
+        dropped=[d for run in runs for d in run.dropped] + hosts + alone + not_officials + posted,
         input_notes=_input_notes(article, body, chunks, backend),
         warnings=list(dict.fromkeys(w for run in runs for w in run.warnings)),
         usage=usage,
