@@ -228,6 +228,30 @@ def test_an_abbreviated_rank_an_apostrophe_name_and_a_one_word_name_hold_offices
     assert named_again(holders[2], text)  # "Mr. Obama": a one-word name named again
 
 
+def test_one_office_in_the_plural_before_two_names_is_each_ones() -> None:
+    text = (
+        "Some critics, including Sens. Ana Ruiz and Tom McHale, spoke. Reps.-Arno Velt (D) "
+        "and Lee Dorn (R) drove home. Estonian and Chilean Foreign Ministers Mira Castell and "
+        "Jon Hale met. Senate and House Minority Leaders Oskar Brandt and Pavel Orlin agreed."
+    )
+    holders = [(h.name, h.office, h.country) for h in find_office_holders(text)]
+    assert holders == [
+        ("Ana Ruiz", "Sen.", None),
+        ("Tom McHale", "Sen.", None),  # a capital after "Mc" is still one name
+        ("Arno Velt", "Rep.", None),
+        ("Lee Dorn", "Rep.", None),
+        ("Mira Castell", "Foreign Minister", "Estonia"),  # the words before "and" in turn
+        ("Jon Hale", "Foreign Minister", "Chile"),
+        ("Oskar Brandt", "Senate Minority Leader", None),
+        ("Pavel Orlin", "House Minority Leader", None),
+    ]
+
+
+def test_a_caption_running_into_a_sentence_ends_the_name() -> None:
+    text = "Long-time attendee: Senator Tom McHale As things stand, the talks go on."
+    assert [(h.name, h.office) for h in find_office_holders(text)] == [("Tom McHale", "Senator")]
+
+
 def test_an_office_is_not_read_as_a_first_name() -> None:
     holders = find_office_holders("Speaking first, Foreign Minister Castell said no.")
     assert [h.name for h in holders] == []  # not "Minister Castell" of the office "Foreign"

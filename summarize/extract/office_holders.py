@@ -30,10 +30,12 @@ from summarize.knowledge.titles import (
 )
 from summarize.llm.prompts import grammar_words
 
-# "O\u2019Neill", "D'Amato": a capital after the apostrophe too.
-# A letter the scrape could not decode is U+FFFD inside the word: "Guti\ufffd\ufffdrrez".
+# "O\u2019Neill", "D'Amato": a capital after the apostrophe too, and after a short prefix
+# ("McCain", "MacArthur", "DeVos"). A letter the scrape could not decode is U+FFFD inside the
+# word: "Guti\ufffd\ufffdrrez".
 _NAME_PART = (
-    r"[A-Z](?:['\u2019][A-Z])?[a-z\u00e0-\u00ff'\u2019]+(?:\ufffd+[a-z\u00e0-\u00ff]+)*"
+    r"[A-Z](?:['\u2019][A-Z]|[a-z]{1,2}[A-Z])?[a-z\u00e0-\u00ff'\u2019]+"
+    r"(?:\ufffd+[a-z\u00e0-\u00ff]+)*"
     r"(?:-[a-z][a-z'\u2019]*|-[A-Z][a-z'\u2019]+)?"
 )
 # A middle or first initial ("J. Christian Bollwage", "Andrew M. Cuomo"), never the last word.
@@ -62,7 +64,11 @@ def _prefixes(keep: Callable[[str], bool]) -> str:
 
 
 def _name() -> str:
-    last = rf"(?:{joined_particles()})?{_NAME_PART}"
+    # Not a capitalized closed-class word a caption runs into ("Senator John McCain As things
+    # stand"): a name's parts are no preposition, determiner or subordinator.
+    closed = grammar_words("not_a_subject") | grammar_words("subordinator")
+    no_word = "|".join(sorted(w.capitalize() for w in closed))
+    last = rf"(?!(?:{no_word})\b)(?:{joined_particles()})?{_NAME_PART}"
     part = rf"(?:{last}|{_INITIAL})"
     joint = rf"\s+(?:(?:{_particles()})\s+){{0,2}}"
     regnal = rf"{_NAME_PART}\s+{REGNAL}(?![\w'\u2019])"
@@ -336,6 +342,11 @@ def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHo
         and (named_again(h, text) or h.country is not None or h.name in known)
         and not any(f.start < h.end and h.start < f.end for f in full)
     ]
+    full += [
+        h
+        for h in _plural_holders(text)
+        if not any(f.start < h.end and h.start < f.end for f in full)
+    ]
     full += [h for h in _described_after(text) if not any(f.name == h.name for f in full)]
     full += [h for h in _named_as(text) if not any(f.name == h.name for f in full)]
     full.sort(key=lambda h: h.start)
@@ -394,6 +405,47 @@ def _holders_in_turn(text: str, known: Collection[str]) -> list[OfficeHolder]:
                 m = pattern.match(text, after) or m
         if (holder := _holder(text, m, known)) is not None:
             out.append(_country_of_the_list(text, out[-1] if out else None, holder))
+    return out
+
+
+# "Sens. Lindsey Graham and John McCain", "Foreign Ministers Sergei Lavrov and Jean-Marc
+# Ayrault", "Reps.-Beto O'Rourke (D) and Will Hurd (R)": one office, in the plural, before
+# two names, each of whom holds it. Two words joined by "and" before it are each one's in
+# turn: "Senate and House Minority Leaders Chuck Schumer and Nancy Pelosi", "Russian and
+# French Foreign Ministers".
+_PARTY = r"(?:\s+\([A-Z]\))?"
+
+
+@cache
+def _plural_pattern() -> re.Pattern[str]:
+    word = r"[A-Z][a-z]+[^\S\n]+"
+    office = rf"(?P<office>(?P<second>{word})?(?:{word}){{0,2}}?(?:{_office_words()})s\.?)"
+    first = rf"(?:(?P<first>{word})and[^\S\n]+)?"
+    return re.compile(rf"{_word_start()}{first}{office}(?:[^\S\n]+|-){_name()}{_PARTY},?\s+and\s+")
+
+
+def _plural_holders(text: str) -> list[OfficeHolder]:
+    """Each of two names after one office in the plural, holding it in the singular."""
+    out: list[OfficeHolder] = []
+    next_name = re.compile(_name() + _PARTY + r"\b")
+    for m in _plural_pattern().finditer(text):
+        other = next_name.match(text, m.end())
+        if other is None or _in_headline(text, m.start()):
+            continue
+        office = re.sub(r"s(\.?)$", r"\1", m.group("office"))  # "Sens." → "Sen."
+        offices = [office, office]
+        if m.group("first") and m.group("second"):  # "Senate and House Minority Leaders"
+            rest = office.split(maxsplit=1)[1]
+            offices = [f"{m.group('first').strip()} {rest}", office]
+        for found, held in zip((m, other), offices, strict=True):
+            name = found.group("name")
+            at = found.start("name")
+            lead = country_words_pattern().match(held)
+            country = find_country(lead.group(0)) if lead else None
+            if country is not None:  # "Russian Foreign Minister": the state, then the office
+                held = held[lead.end() :].strip() if lead else held
+            named = country.name if country is not None else None
+            out.append(OfficeHolder(name, held, named, at, at + len(name), own_country=bool(named)))
     return out
 
 
