@@ -1428,6 +1428,22 @@ def test_the_office_before_a_name_ends_at_a_comma_a_possessive_or_the_sentence_s
     assert title("Tomas Dell", "Speaker of the House") == "Speaker of the House"
 
 
+def test_the_office_before_a_name_may_follow_a_quote_and_take_a_bodys_word() -> None:
+    text = (
+        '"It is clear," White House spokesman Ana Ruiz said. Later that day, White House '
+        "press secretary Jon Hale agreed. On Thursday during Secretary of State Mira Castell's "
+        "visit, Lima's counterpart General Tomas Dell spoke."
+    )
+    ctx = ArticleContext(_numbered(text))
+    title = partial(_grounded_title, ctx)
+
+    assert title("Ana Ruiz", "spokesman") == "White House spokesman"  # after a quote
+    assert title("Jon Hale", "secretary") == "White House press secretary"
+    # A word in lower case is part of an office only after a body's name.
+    assert title("Mira Castell", "Secretary of State") == "Secretary of State"
+    assert title("Tomas Dell", "General") == "General"
+
+
 def test_a_title_the_schema_cut_is_read_whole_as_printed() -> None:
     text = (
         "Among them were Ana Ruiz, chairman of the assembly's committee on legal affairs and "

@@ -991,20 +991,23 @@ def fuller_title(title: str, name: str, texts: Sequence[str]) -> str:
     Foreign Ministry spokesman Lu Kang"), "Ambassador to China" of "ambassador"; without the
     country word it opens with. Not a sentence's first words ("During Russian President")."""
     words = spaced(title)
-    before = rf"(?:(?!(?:{_NOT_AN_OFFICE_WORD})\b)[A-Z][\w.-]*\s+){{1,4}}?"
+    # ... with one word in lower case after a body's name ("White House press secretary" of
+    # "secretary"; not "Thursday during Secretary of State")
+    body = rf"(?P<body>(?:(?!(?:{_NOT_AN_OFFICE_WORD})\b)[A-Z][\w.-]*\s+){{1,4}}?)"
+    before = rf"{body}(?:(?P<lower>[a-z]+)\s+)?"
     post = r"(?:\s+(?:to|of)\s+(?:the\s+)?[A-Z][\w'\u2019-]*)?"
     # What ends the words before the office: a word in lower case ("new U.N. Ambassador"), a
     # comma ("In Jerusalem, White House envoy"), a possessive ("Britain's UN Ambassador") or
     # the sentence's start ("Chinese Foreign Ministry spokesman Lu Kang said").
     lead = (
         r"(?:(?<![\w'\u2019-])[a-z][\w'\u2019-]*,?\s+|(?<=,)\s+|(?<=['\u2019]s)\s+"
-        r"|(?P<start>^))"
+        r"|(?<=[\"\u201d])\s+|(?P<start>^))"
     )
     pattern = re.compile(
         rf"{lead}(?P<office>(?:{before})?(?i:{words}){post})\s+{re.escape(name)}\b"
     )
     for text in texts:
-        if (m := pattern.search(text)) is None:
+        if (m := pattern.search(text)) is None or not _modifies(m["lower"], m["body"]):
             continue
         opening = m.group("office").split()
         while m.group("start") is not None and len(opening) > 1 and not _of_an_office(opening[0]):
@@ -1014,6 +1017,16 @@ def fuller_title(title: str, name: str, texts: Sequence[str]) -> str:
         # only more words than given: not "President" for "president"
         return office if len(office.split()) > len(title.split()) else title
     return title
+
+
+def _modifies(word: str | None, body: str | None) -> bool:
+    """Whether a word in lower case inside an office's name may modify it: after the name of
+    a body that voices claims ("White House press secretary"), not a verb's form ("the White
+    House said")."""
+    if word is None:
+        return True
+    named = " ".join((body or "").split()).casefold() in _group_words()
+    return named and all(lemma == word for lemma in verb_lemmas(word))
 
 
 def _of_an_office(word: str) -> bool:
