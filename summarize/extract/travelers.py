@@ -35,14 +35,8 @@ def officials_trips(
         if any(_is(visit.traveler, official.name) for official in officials):
             kept.append(visit)
             continue
-        dropped.append(
-            Dropped(
-                kind="visit",
-                item=visit.model_dump(include={"kind", "traveler", "destination_country"}),
-                reason=f"{visit.traveler} is none of the officials the article names: "
-                "no official's engagement",
-            )
-        )
+        reason = "is none of the officials the article names: no official's engagement"
+        dropped.append(_dropped(visit, reason))
     return kept, dropped
 
 
@@ -67,14 +61,17 @@ def at_their_post(
         if visit.kind != "trip" or post is None or post != country_key(visit.destination_country):
             kept.append(visit)
             continue
-        dropped.append(
-            Dropped(
-                kind="visit",
-                item=visit.model_dump(include={"kind", "traveler", "destination_country"}),
-                reason=f"{visit.traveler} is posted in {visit.destination_country}: no trip",
-            )
-        )
+        dropped.append(_dropped(visit, f"is posted in {visit.destination_country}: no trip"))
     return kept, dropped
+
+
+def _dropped(visit: Visit, why: str) -> Dropped:
+    """The drop record of a visit: who, where, and why ``{traveler} {why}``."""
+    return Dropped(
+        kind="visit",
+        item=visit.model_dump(include={"kind", "traveler", "destination_country"}),
+        reason=f"{visit.traveler} {why}",
+    )
 
 
 def _posted_in(title: str | None) -> str | None:
