@@ -40,6 +40,7 @@ from summarize.extract.office_holders import (
     find_office_holders,
     joined_particles,
     office_word_set,
+    titles_nameparser_lacks,
 )
 from summarize.extract.voices import Speakers
 from summarize.ingest.date_phrases import ResolvedDates
@@ -785,9 +786,8 @@ def _is_title_word(word: str) -> bool:
     from nameparser.config import CONSTANTS
 
     folded = title_word(word)
-    lacked = grammar_words("post") | grammar_words("abbreviated_office")
     forms = (folded, *title_stems(folded))
-    return any(form in CONSTANTS.titles or form in lacked for form in forms)
+    return any(form in CONSTANTS.titles or form in titles_nameparser_lacks() for form in forms)
 
 
 def _name_word(token: str, particles: frozenset[str]) -> bool:

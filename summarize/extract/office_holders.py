@@ -113,8 +113,8 @@ class OfficeHolder:
 def office_word_set() -> frozenset[str]:
     """``nameparser``'s title words that can name an office, lower case; not a determiner or
     a preposition it lists for a form of address ("His Excellency"): "a position he took over
-    from his grandmother" names no office. With the posts it lacks ("spokesman": the
-    ``post`` words of ``prompts/grammar_words.txt``)."""
+    from his grandmother" names no office. With the titles it lacks
+    (:func:`titles_nameparser_lacks`: "spokesman", "Sen.")."""
     from nameparser.config import CONSTANTS
 
     closed = grammar_words("not_a_subject")
@@ -123,9 +123,15 @@ def office_word_set() -> frozenset[str]:
         for t in CONSTANTS.titles
         if t.isalpha() and t not in _NOT_OFFICES and t not in closed and len(t) > 2
     }
-    words |= grammar_words("post")  # "Kremlin spokesman Dmitry Peskov"
-    words |= grammar_words("abbreviated_office")  # "Sen. Al Franken"
+    words |= titles_nameparser_lacks()
     return frozenset(words | {american_spelling(w) for w in words})
+
+
+@cache
+def titles_nameparser_lacks() -> frozenset[str]:
+    """The posts and abbreviated offices ``prompts/grammar_words.txt`` adds to nameparser's
+    titles ("Kremlin spokesman Dmitry Peskov", "Sen. Al Franken")."""
+    return grammar_words("post") | grammar_words("abbreviated_office")
 
 
 @cache
@@ -427,9 +433,8 @@ def _plural_pattern() -> re.Pattern[str]:
 def _plural_holders(text: str) -> list[OfficeHolder]:
     """Each of two names after one office in the plural, holding it in the singular."""
     out: list[OfficeHolder] = []
-    next_name = re.compile(_name() + _PARTY + r"\b")
     for m in _plural_pattern().finditer(text):
-        other = next_name.match(text, m.end())
+        other = _second_name().match(text, m.end())
         if other is None or _in_headline(text, m.start()):
             continue
         office = re.sub(r"s(\.?)$", r"\1", m.group("office"))  # "Sens." → "Sen."
@@ -440,13 +445,19 @@ def _plural_holders(text: str) -> list[OfficeHolder]:
         for found, held in zip((m, other), offices, strict=True):
             name = found.group("name")
             at = found.start("name")
+            country = None
             lead = country_words_pattern().match(held)
-            country = find_country(lead.group(0)) if lead else None
-            if country is not None:  # "Russian Foreign Minister": the state, then the office
-                held = held[lead.end() :].strip() if lead else held
+            if lead and (country := find_country(lead.group(0))) is not None:
+                held = held[lead.end() :].strip()  # "Russian Foreign Minister": state, office
             named = country.name if country is not None else None
             out.append(OfficeHolder(name, held, named, at, at + len(name), own_country=bool(named)))
     return out
+
+
+@cache
+def _second_name() -> re.Pattern[str]:
+    """The name after "and" that shares a plural office with the one before it."""
+    return re.compile(_name() + _PARTY + r"\b")
 
 
 def _surnames(names: Collection[str]) -> set[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from summarize.contract.extraction import Dropped, Official, Visit
 from summarize.extract.grounding import same_name
@@ -77,13 +78,17 @@ def _dropped(visit: Visit, why: str) -> Dropped:
 def _posted_in(title: str | None) -> str | None:
     """The country key a resident post names, or its city's ("ambassador to China", "Russian
     ambassador in France", "Ambassador in Moscow"), or None."""
-    posts = "|".join(re.escape(w) for w in sorted(grammar_words("resident_post")))
-    place = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
-    found = re.search(
-        rf"\b(?:{posts})\s+(?:to|in)\s+(?:the\s+)?(?P<place>{place})", title or "", re.IGNORECASE
-    )
+    found = _posted().search(title or "")
     country = find_country(found.group("place")) if found else None  # or its city's
     return country.key if country is not None else None
+
+
+@cache
+def _posted() -> re.Pattern[str]:
+    """A resident post and the place after "to" or "in" ("ambassador to China")."""
+    posts = "|".join(re.escape(w) for w in sorted(grammar_words("resident_post")))
+    place = r"[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*"
+    return re.compile(rf"\b(?:{posts})\s+(?:to|in)\s+(?:the\s+)?(?P<place>{place})", re.IGNORECASE)
 
 
 def _is(traveler: str, official: str) -> bool:
