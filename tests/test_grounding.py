@@ -346,6 +346,28 @@ def test_an_aim_is_an_officials_and_never_a_described_outsiders() -> None:
     ]
 
 
+def test_an_aim_no_one_states_is_unnamed_officials_only_where_a_state_or_body_is_named() -> None:
+    text = (
+        "Estonia wants closer ties with its neighbours. "
+        "Tallinn and Riga are in agreement on securing the border. "
+        "The ministry plans to open a consulate. "
+        "Lyon Oil promised an investment of $10 billion. "
+        "Demonstrators called for solidarity with the strikers."
+    )
+    ctx = ArticleContext(_numbered(text))
+    cues = {1: ("wants",), 2: ("agreement",), 3: ("plans",), 4: ("promised",), 5: ("called for",)}
+
+    grounded = ground_aims([UnjudgedAim(n=n) for n in cues], ctx, cues)
+
+    # A state by name or by its capital, or a government body, states it; a company or a
+    # crowd is no one's government.
+    assert [a.evidence[0].text.split()[0] for a in grounded.items] == ["Estonia", "Tallinn", "The"]
+    assert {a.stated_by for a in grounded.items} == {"unnamed officials"}
+    assert [d.reason for d in grounded.dropped] == [
+        f"sentence {n}: no one states it, and it names no state or government" for n in (4, 5)
+    ]
+
+
 PLACE_TEXT = (
     "The host told the visiting Foreign Minister Oskar Brandt that trade would grow. "
     "Mira Castell spoke in Hanoi last week. "

@@ -42,7 +42,7 @@ from summarize.extract.office_holders import (
     office_word_set,
     titles_nameparser_lacks,
 )
-from summarize.extract.voices import Speakers
+from summarize.extract.voices import Speakers, voice_groups
 from summarize.ingest.date_phrases import ResolvedDates
 from summarize.ingest.text_match import contains, locate, normalize, spaced
 from summarize.knowledge.person_names import (
@@ -56,6 +56,7 @@ from summarize.knowledge.places import (
     Country,
     city_country,
     city_population,
+    countries_mentioned,
     country_display,
     country_key,
     country_words_pattern,
@@ -63,6 +64,7 @@ from summarize.knowledge.places import (
     is_country,
     names_a_region_elsewhere,
     place_countries,
+    state_named,
     writes_a_region_of,
 )
 from summarize.knowledge.titles import american_spelling, only_modifiers, title_stems, title_word
@@ -1566,10 +1568,32 @@ def ground_aims(
             continue
         if said_by is None or said_by == THE_OUTLET:
             named = _in_order_named(sentence.text, [o for o in officials if ctx.mentions(o, d.n)])
+            if not named and not _names_a_government(sentence.text):
+                reason = f"sentence {d.n}: no one states it, and it names no state or government"
+                out.refuse("stated_aim", d, reason)
+                continue
             said_by = " and ".join(named[:2]) if named else UNNAMED_OFFICIALS
         aim = claim_clause(sentence.text, cues[d.n][-1])
         out.items.append(StatedAim(aim=aim, stated_by=said_by, evidence=[sentence.span]))
     return out
+
+
+def _names_a_government(text: str) -> bool:
+    """Whether ``text`` names a state, by name, demonym, initials or capital ("Israel has
+    pledged", "the UK's intention", "Berlin and Warsaw are in agreement"), or a body the voice
+    words count as officials' ("the ministry", "the White House"): an aim no one in the
+    sentence states is then unnamed officials'. Sentences naming neither give a company's,
+    a crowd's or a weather service's plans ("Toyota promised", "Demonstrators called for"):
+    of the 52 such aims on the tune split, 5 were gold aims, 17 optional ones."""
+    return (
+        any(True for _ in countries_mentioned(text))
+        or any(state_named(m.group()) for m in _CAPITALIZED_RUN.finditer(text))
+        or any(voice == UNNAMED_OFFICIALS and p.search(text) for p, voice in voice_groups())
+    )
+
+
+# One to three capitalized words: where a state's capital or initials stand ("Washington").
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}")
 
 
 def _in_order_named(text: str, names: Sequence[str]) -> list[str]:

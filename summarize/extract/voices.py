@@ -64,7 +64,9 @@ _NOT_A_NOUN = r"(?<!ment)(?<!ments)(?<!tion)(?<!tions)(?<!ive)"
 
 
 @cache
-def _groups() -> tuple[tuple[re.Pattern[str], str], ...]:
+def voice_groups() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each body or group word of ``prompts/voice_words.txt`` as a whole-word pattern, with
+    the generic voice it stands for ("the ministry": unnamed officials)."""
     out = []
     for entry in word_list("voice_words"):
         voice, _, word = entry.partition(":")
@@ -105,10 +107,10 @@ def _group_in(phrase: str) -> tuple[re.Match[str], str] | None:
     """The group word of ``phrase`` and its voice: the first the word list names, or the
     one right after it where two stand together, since the last noun of a compound is what
     it is ("a Foreign Ministry source" is a source, "embassy officials" are officials)."""
-    found = next(((m, v) for p, v in _groups() if (m := p.search(phrase))), None)
+    found = next(((m, v) for p, v in voice_groups() if (m := p.search(phrase))), None)
     while found is not None:
         head = next(
-            ((m, v) for p, v in _groups() if (m := p.match(phrase, found[0].end() + 1))),
+            ((m, v) for p, v in voice_groups() if (m := p.match(phrase, found[0].end() + 1))),
             None,
         )
         if head is None or phrase[found[0].end() : head[0].start()] != " ":
