@@ -69,7 +69,6 @@ from summarize.extract.grounding import (
     place_and_day,
     same_name,
 )
-from summarize.extract.headline import from_the_body, headline_range
 from summarize.extract.hosts import alone_at_home, as_guests, fold_hosts, host_countries
 from summarize.extract.itinerary import (
     add_stops,
@@ -581,18 +580,14 @@ def extract(backend: Backend, article: Article) -> Extraction:
     officials = host_countries(fold_officials(officials), visits)
     visits, not_officials = officials_trips(visits, officials)
     visits, posted = at_their_post(visits, officials)
-    headline = headline_range(article.text, meta.title)
-    aims, aims_headline = from_the_body(fold_by_evidence(aims), headline)
-    hedges, hedges_headline = from_the_body(fold_by_evidence(hedges), headline)
     return Extraction(
         source=source_record(article, meta, body),
         model=backend.info,
         visits=visits,
         officials=officials,
-        stated_aims=aims,
-        hedged_claims=hedges,
-        dropped=[d for run in runs for d in run.dropped]
-        + [*hosts, *alone, *not_officials, *posted, *aims_headline, *hedges_headline],
+        stated_aims=fold_by_evidence(aims),
+        hedged_claims=fold_by_evidence(hedges),
+        dropped=[d for run in runs for d in run.dropped] + hosts + alone + not_officials + posted,
         input_notes=_input_notes(article, body, chunks, backend),
         warnings=list(dict.fromkeys(w for run in runs for w in run.warnings)),
         usage=usage,
