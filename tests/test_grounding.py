@@ -976,6 +976,13 @@ def test_a_day_read_as_a_place_is_none() -> None:
     assert destination("Lisbon") == ("Portugal", "Lisbon")
 
 
+def test_a_capital_written_by_its_state_is_in_that_state_its_city_unnamed() -> None:
+    # as the model answers a place the sentence writes so
+    assert destination("the Portuguese capital") == ("Portugal", None)
+    assert destination("Spain's capital") == ("Spain", None)
+    assert destination("the nation's capital") == (None, "the nation's capital")
+
+
 def test_someone_whose_title_is_a_scholars_is_no_official() -> None:
     text = "Poland could gain, writes the political scientist, Olaf Osica, in a weekly."
     numbered = _numbered(text)

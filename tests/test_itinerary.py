@@ -98,6 +98,22 @@ def test_no_stop_where_the_sentence_gives_none_for_the_traveler(text: str, why: 
     assert _where(visits) == [("Portugal", "Lisbon", None, "past")], why
 
 
+def test_a_capital_written_by_its_state_is_a_stop_in_that_state() -> None:
+    text = "On Monday, Dell arrived in the Portuguese capital, then flew to Spain's capital."
+    found = stops_in(text)
+
+    assert [(s.place, s.country) for s in found] == [
+        ("Portuguese capital", "Portugal"),
+        ("Spain's capital", "Spain"),
+    ]
+    assert all(text[s.start : s.end] == s.place for s in found)
+    # its city is not named; a capital set beside a city's name is that city
+    assert stop_fields(found[0], None, ahead=False)["destination_city"] is None
+    beside = stops_in("Dell arrived in Lisbon, the Portuguese capital, on Monday.")
+    assert [(s.place, s.country) for s in beside] == [("Lisbon", None)]
+    assert stops_in("Dell flew to the nation's capital.") == []
+
+
 def test_stops_are_read_with_their_day_words_and_lists_of_places() -> None:
     found = stops_in("She will visit Japan, South Korea and China, and flew to Paris on March 3.")
 

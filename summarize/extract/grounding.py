@@ -1431,6 +1431,8 @@ def destination(place: str | None) -> tuple[str | None, str | None]:
     site written with its city ("United Nations Headquarters in New York") is in that city."""
     if not place or re.fullmatch(DAY_NAME, place.strip()):
         return None, None  # "at a dinner on Thursday": a day the pattern took for a place
+    if (state := capitals_state(place)) is not None:
+        return state, None  # "the Swiss capital": in that state, its city not named
     if is_country(place):
         return country_display(country_key(place)), None
     town, comma, state = place.rpartition(",")
@@ -1449,6 +1451,17 @@ def destination(place: str | None) -> tuple[str | None, str | None]:
         if placed[0] is not None:
             return placed
     return (country.name if country is not None else None), place
+
+
+def capitals_state(place: str) -> str | None:
+    """The country of a capital written by its state ("the Swiss capital", "Kazakhstan's
+    capital"), or None."""
+    match = _A_CAPITAL.fullmatch(place.strip())
+    country = find_country(match["state"]) if match is not None else None
+    return country.name if country is not None else None
+
+
+_A_CAPITAL = re.compile(r"(?:[Tt]he\s+)?(?P<state>.+?)(?:['\u2019]s)?\s+capital")
 
 
 class PlaceAndDay(TypedDict):

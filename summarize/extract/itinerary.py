@@ -28,6 +28,7 @@ from summarize.extract.grounding import (
     DAY_NAME,
     Event,
     PlaceAndDay,
+    capitals_state,
     destination,
     left_from,
     name_positions,
@@ -877,6 +878,14 @@ def _led_to(
                 country = venues(place) if venues is not None else None
             start = offset + part.start() + part.group(0).find(place)
             end = start + len(place)
+            capital = _CAPITAL.match(text, end)
+            apposed = _APPOSED.search(listed, 0, part.start())
+            if country is None and capital is not None and apposed is None:
+                # "arrived in the Swiss capital": a state's capital is in that state (not
+                # "Moscow, the Russian capital", which names it)
+                country = capitals_state(text[start : capital.end()])
+                if country is not None:
+                    end, place = capital.end(), text[start : capital.end()]
             if text.startswith(_UNREADABLE, end):
                 continue  # "visit to Aron\ufffd\ufffd": the name runs on, unread ("Aroná")
             site_in = _SITE_IN.match(text, end) if part.start() == 0 else None
@@ -907,6 +916,10 @@ _OPENING_DAY = re.compile(rf"^\s*(?:[Oo]n\s+)?({_DAY})\s*,")
 
 
 _THE = re.compile(r"^[Tt]he\s+")
+# The noun after a state's name or demonym that makes it a city: "the Swiss capital"; a
+# comma before it sets it beside the place named ("Moscow, the Russian capital").
+_CAPITAL = re.compile(r"\s+capital\b")
+_APPOSED = re.compile(r",\s*$")
 # The place a visited site is in: "... demobilisation camp in Colombia".
 _SITE_IN = re.compile(
     rf"(?:\s+[a-z][\w'-]*){{1,4}}\s+in\s+({_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})"
