@@ -759,6 +759,24 @@ def test_speculation_with_its_that_left_out_is_held_by_no_one_named() -> None:
     assert voice_of(sentence, PEOPLE, before=sentence.index("will")) == "unnamed sources"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "But there's a view that another summit could extend her term.",
+        "There\u2019s speculation she will delay the vote until the talks end.",
+        "There are views that another summit could extend her term.",
+    ],
+)
+def test_a_view_no_one_named_holds_is_unnamed_sources(sentence: str) -> None:
+    cue = "could" if "could" in sentence else "will"
+    assert voice_of(sentence, PEOPLE, before=sentence.index(cue)) == "unnamed sources"
+
+
+def test_who_voiced_a_view_voices_it() -> None:
+    voiced = "Brandt and Castell voiced confidence they could settle the dispute."
+    assert voice_of(voiced, PEOPLE, before=voiced.index("could")) == "Oskar Brandt"
+
+
 def test_a_mark_before_a_capital_after_a_space_is_a_dash_undecoded_not_a_quotation() -> None:
     earlier = (
         'Chair Oskar Brandt tells @radio he sees no change pic.twitter.com/x1 "?RT? News '

@@ -76,11 +76,12 @@ def voice_groups() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 # Hearsay, and views held by no one named ("there are growing concerns that", "there were
-# fears that", "there has been speculation she will", "allegedly"): unnamed sources.
+# fears that", "there has been speculation she will", "there's a view that", "allegedly"):
+# unnamed sources.
 _HEARSAY = re.compile(
     r"\b(?:(?:is|are|was|were|been|being)\s+(?:said|reported|rumou?red)\s+to|reportedly|allegedly"
-    r"|there\s+(?:is|are|was|were|ha(?:s|ve)\s+been)\s+(?:\w+\s+){0,2}"
-    rf"(?:fears?|concerns?|worries|speculation)(?:\s+that|(?={ZERO_THAT_CLAUSE})))\b",
+    r"|there(?:\s+(?:is|are|was|were|ha(?:s|ve)\s+been)|['\u2019]s)\s+(?:\w+\s+){0,2}"
+    rf"(?:fears?|concerns?|worries|speculation|views?)(?:\s+that|(?={ZERO_THAT_CLAUSE})))\b",
     re.IGNORECASE,
 )
 # An institution's initials as the subject ("The FOMC", "NATO"): three to six capitals.
