@@ -525,11 +525,14 @@ def test_a_state_s_office_before_one_name_is_a_holder() -> None:
 
 
 def test_an_office_and_a_name_apart_are_no_holder() -> None:
-    # A sentence break or a bracket between the office and the next capital.
+    # A sentence break between the office and the next capital.
     text = "Speaking late on Monday, he thanked the German president.\nGauck smiled back at him."
     assert find_office_holders(text) == []
+    # A bracket an editor closed inside the name is read past: the name, not its first word.
     text = "Talking to us on Monday, he said Russian Foreign Minister Sergey] Lavrov was there."
-    assert find_office_holders(text) == []
+    assert [(h.name, h.office) for h in find_office_holders(text)] == [
+        ("Sergey Lavrov", "Foreign Minister")
+    ]
 
 
 def test_a_former_office_holder_is_not_an_official() -> None:
@@ -1344,6 +1347,27 @@ def test_a_name_printed_with_its_given_name_in_square_brackets_is_in_the_article
     ctx = ArticleContext(_numbered(text))
     grounded = ground_people([_PersonDraft(name="Sauli Niinisto", title="President")], ctx)
     assert [(p.name, p.title) for p in grounded.items] == [("Sauli Niinisto", "President")]
+
+
+def test_an_office_holder_named_past_a_bracket_a_wire_or_an_editor_set_is_found() -> None:
+    text = (
+        "Oda is in talks with President (Ilse) Marang on a treaty. "
+        "It was a claim made by (Chilean President Oskar) Brandt that every state may join. "
+        '"[I was in Lima, and Peruvian Foreign Minister Pavel] Orlin was there," he said. '
+        "Reps. Jon Hale (D) and Ana Ruiz (R) drove."
+    )
+    holders = [(h.office, h.name, h.country) for h in find_office_holders(text)]
+    assert holders == [
+        ("President", "Ilse Marang", None),
+        ("President", "Oskar Brandt", "Chile"),
+        ("Foreign Minister", "Pavel Orlin", "Peru"),
+        ("Rep.", "Jon Hale", None),
+        ("Rep.", "Ana Ruiz", None),
+    ]
+    ctx = ArticleContext(_numbered(text))
+    for office, name, _ in holders[:3]:
+        grounded = ground_people([_PersonDraft(name=name, title=office)], ctx)
+        assert [p.name for p in grounded.items] == [name]
 
 
 def test_an_office_news_style_capitalizes_is_an_office_whatever_the_model_answered() -> None:

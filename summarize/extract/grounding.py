@@ -410,12 +410,13 @@ def _naming_sentences(name: str, numbered: Numbered) -> tuple[Span, ...]:
 # A capitalized word in brackets, round or square (a wire's insertion): "Prime Minister
 # (Shinzo) Abe", "Finnish President [Sauli] Niinisto".
 _BRACKETED_WORD = re.compile(r"\(([A-Z][\w'\u2019-]*)\)|\[([A-Z][\w'\u2019-]*)\]")
+_A_BRACKET = re.compile(r"[()\[\]]")
 
 
 def _printed_in_brackets(name: str, numbered: Numbered) -> tuple[Span, ...]:
     """The sentences that print the name with a part of it in brackets: "Prime Minister
-    (Shinzo) Abe", "Finnish President [Sauli] Niinisto", a wire's way of adding the given
-    name a quotation or a headline left out."""
+    (Shinzo) Abe", "Finnish President [Sauli] Niinisto", "(US President Donald) Trump", a
+    wire's way of adding the given name a quotation or a headline left out."""
     parts = name.split()
     if len(parts) < 2:
         return ()
@@ -424,7 +425,7 @@ def _printed_in_brackets(name: str, numbered: Numbered) -> tuple[Span, ...]:
     return tuple(
         s.span
         for s in numbered
-        if (m := pattern.search(s.text)) is not None and _BRACKETED_WORD.search(m.group())
+        if (m := pattern.search(s.text)) is not None and _A_BRACKET.search(m.group())
     )[:MAX_MENTIONS]
 
 

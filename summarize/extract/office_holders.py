@@ -339,7 +339,35 @@ def find_office_holders(text: str, known: Collection[str] = ()) -> list[OfficeHo
     says so, or it is the surname of one person in ``known`` (the people already found),
     as "General Assembly" is not. An office in lower case ("national security adviser John
     Bolton") counts where the article names the person again by surname, as it does people
-    ("senior White House" is no one), or where the name is one of ``known``."""
+    ("senior White House" is no one), or where the name is one of ``known``. A bracket set
+    inside a name is read past ("President (Vladimir) Putin")."""
+    found = _office_holders(_brackets_in_names_blanked(text), known)
+    return [replace(h, name=" ".join(h.name.split())) for h in found]
+
+
+def _brackets_in_names_blanked(text: str) -> str:
+    """``text`` with a space for each bracket a wire or an editor set inside a name, so the
+    name reads whole at the same offsets: capitalized words in brackets that a name goes on
+    from ("President (Vladimir) Putin", "(US President Donald) Trump"), and a bracket an
+    editor closed between two names' words ("... Foreign Minister Sergey] Lavrov"); not a
+    party's letter after a name ("Beto O'Rourke (D) and"), nor "(CNN)President"."""
+    chars = list(text)
+    for m in _INSERTED.finditer(text):
+        chars[m.start()] = chars[m.end() - 1] = " "
+    for m in _CLOSED_BEFORE_A_NAME.finditer(text):
+        if "[" not in text[max(0, m.start() - _NAME_CHARS) : m.start()]:
+            chars[m.start()] = " "  # the editor's "[" opened far back: "[I was in ..."
+    return "".join(chars)
+
+
+_NAME_CHARS = 40
+# Capitalized words in brackets, and the name going on after them.
+_INSERTED = re.compile(r"[(\[](?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019.-]*[)\]](?=\s+[A-Z])")
+# A square bracket closed between two capitalized words.
+_CLOSED_BEFORE_A_NAME = re.compile(r"(?<=[a-z])\](?=\s+[A-Z])")
+
+
+def _office_holders(text: str, known: Collection[str]) -> list[OfficeHolder]:
     full = _holders_in_turn(text, known)
     full += [
         h
