@@ -38,6 +38,13 @@ UNRESOLVED = ResolvedDates(start=None, end=None, year_stated=False)
         ("this afternoon", PUBLISHED, ResolvedDates("2024-07-23", None, True)),
         ("this morning", PUBLISHED, ResolvedDates("2024-07-23", None, True)),
         ("last year", PUBLISHED, ResolvedDates("2023", None, True)),
+        # A season or the middle of a year names its year only: a season spans months.
+        ("later this summer", PUBLISHED, ResolvedDates("2024", None, True)),
+        ("next spring", PUBLISHED, ResolvedDates("2025", None, True)),
+        ("last winter", PUBLISHED, ResolvedDates("2023", None, True)),
+        ("in midyear", PUBLISHED, ResolvedDates("2024", None, True)),
+        ("mid-year", None, UNRESOLVED),
+        ("the summer", PUBLISHED, UNRESOLVED),  # which summer, the text does not say
         ("tomorrow", None, UNRESOLVED),
         ("tomorrow", date(9999, 12, 31), UNRESOLVED),
         # Ranges.

@@ -128,8 +128,14 @@ _WEEKDAY = re.compile(
 )
 _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+", re.IGNORECASE)
 # "last month", "late last month", "earlier this month": a month counted from the page's;
-# "last year", "next year" likewise, and "last week" at a month's precision.
-_RELATIVE_MONTH = (_ci(r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year)\b"),)
+# "last year", "next year" likewise, "this summer" and "midyear" at a year's precision (a
+# season spans months, and "winter" two years), and "last week" at a month's precision.
+_RELATIVE_MONTH = (
+    _ci(
+        r"\b(?P<rel>last|this|next)\s+(?P<unit>week|month|year|spring|summer|autumn|fall|winter)\b"
+    ),
+    _ci(r"\b(?P<unit>mid-?year)\b"),
+)
 # "today", "yesterday", "tomorrow", "this afternoon": a day counted from the page's.
 _RELATIVE_DAY = (
     _ci(r"\b(?P<day>today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
@@ -249,10 +255,10 @@ def _resolve_relative_month(
 ) -> ResolvedDates | None:
     if published is None:
         return None
-    step = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    step = {"last": -1, "this": 0, "next": 1}[(match.groupdict().get("rel") or "this").lower()]
     if match["unit"].lower() == "week":
         return _week_months(published + timedelta(weeks=step))
-    if match["unit"].lower() == "year":
+    if match["unit"].lower() != "month":  # a year, a season, the middle of a year
         year = published.year + step
         return ResolvedDates(f"{year:04d}", None, True) if 1 <= year <= 9999 else None
     months = published.year * 12 + published.month - 1 + step
