@@ -631,6 +631,14 @@ def test_a_plan_said_in_the_traveler_own_or_a_host_words_makes_the_trip_planned(
     assert status_and_dates(_event("Lisbon", hosted, when="in April"), PUBLISHED)[0] == "past"
 
 
+def test_a_plan_after_a_name_written_family_name_first_makes_the_trip_planned() -> None:
+    # "Xi" is what later sentences write of "Xi Jinping"; the name in full may come first.
+    text = "China's President Zhou Mingli plans to visit Lisbon in midyear, an envoy said."
+    span = Span(start=0, end=len(text), text=text)
+    event = Event(1, "Zhou Mingli", "trip", "past", "Lisbon", "in midyear", None, (span,))
+    assert status_and_dates(event, PUBLISHED) == ("planned", ResolvedDates("2021", None, True))
+
+
 def test_the_traveler_plan_in_any_sentence_the_event_cites_makes_it_planned() -> None:
     headline = "Canadian leader to visit Lisbon, meet Portugal's president in April"
     body = "Canadian Prime Minister Tomas Dell plans to visit Lisbon in April, an aide said."

@@ -572,7 +572,9 @@ def _travels_ahead(sentence: str, traveler: str, place: str | None = None) -> bo
     surname = mention_key(traveler) if traveler.strip() else ""  # "Xi" of "Xi Jinping"
     if not surname:
         return False
-    own = rf"\b{re.escape(surname)}\b(?:,?\s+|-(?=[a-z]))(?:{_WILL}\s+|{_MEANS_TO})"
+    # the name in full too, where the family name comes first ("Xi Jinping plans to visit")
+    named = "|".join(re.escape(n) for n in dict.fromkeys((traveler.strip(), surname)))
+    own = rf"\b(?:{named})\b(?:,?\s+|-(?=[a-z]))(?:{_WILL}\s+|{_MEANS_TO})"
     if re.search(rf"{own}(?:to\s+)?{_ARRIVAL}", sentence):
         return True
     words = place_pattern(place) if place else ""
