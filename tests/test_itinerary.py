@@ -639,6 +639,14 @@ def test_a_plan_after_a_name_written_family_name_first_makes_the_trip_planned() 
     assert status_and_dates(event, PUBLISHED) == ("planned", ResolvedDates("2021", None, True))
 
 
+def test_a_trip_answered_as_planned_that_the_traveler_made_is_past() -> None:
+    text = "Foreign Minister Tomas Dell visited Spain and Lisbon on his first trip abroad."
+    assert status_and_dates(_event("Lisbon", text, status="planned"), PUBLISHED)[0] == "past"
+    # A visit the sentence says is still to come stays planned.
+    ahead = "Dell visited Spain in May and will go on to Lisbon in June."
+    assert status_and_dates(_event("Lisbon", ahead, status="planned"), PUBLISHED)[0] == "planned"
+
+
 def test_the_traveler_plan_in_any_sentence_the_event_cites_makes_it_planned() -> None:
     headline = "Canadian leader to visit Lisbon, meet Portugal's president in April"
     body = "Canadian Prime Minister Tomas Dell plans to visit Lisbon in April, an aide said."

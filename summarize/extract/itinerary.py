@@ -643,6 +643,12 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
         or any(_travels_ahead(text, event.who, event.place) for text in told)
     ):
         status = "planned"
+    elif (
+        status == "planned"
+        and _went_there(first, event.who, event.place)
+        and not _told_ahead(first, event.place)
+    ):
+        status = "past"  # "Mattis visited South Korea and Japan": done, whatever was answered
     dates = _dates(event, status, published)
     if status == "past" and published and _after_page(dates.start, published):
         status = "planned"  # "are due in Tokyo on March 20" on March 18: not done yet
@@ -651,6 +657,21 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
         # meeting tomorrow") is some other event's, and the page dates the trip
         dates = ResolvedDates(published.isoformat(), None, True)
     return on_its_day(status, dates.start, published, first), dates
+
+
+def _went_there(sentence: str, traveler: str, place: str | None) -> bool:
+    """Whether the traveler is the subject of a verb of travel in the past that leads to the
+    place in the same clause: "Secretary of Defense James Mattis visited South Korea"."""
+    surname = mention_key(traveler) if traveler.strip() else ""
+    words = place_pattern(place) if place else ""
+    if not surname or not words:
+        return False
+    named = "|".join(re.escape(n) for n in dict.fromkeys((traveler.strip(), surname)))
+    went = rf"\b(?:{named})\s+(?:{_WENT})\b{_IN_CLAUSE}*?\b{words}\b"
+    return re.search(went, sentence) is not None
+
+
+_WENT = r"visited|arrived|flew|travell?ed|toured|landed|went"
 
 
 # "has met", "have arrived", "has held talks" with no day: the news of the page's day, not a
