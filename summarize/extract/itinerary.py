@@ -569,16 +569,14 @@ def _travels_ahead(sentence: str, traveler: str, place: str | None = None) -> bo
     clause ("Dell will seek to offer a steadier message during talks in Lisbon", "Dell has
     agreed to attend a summit in Lisbon"); or a host's future form receives the traveler
     there ("Castell will host Dell for talks in Lisbon")."""
-    surname = mention_key(traveler) if traveler.strip() else ""  # "Xi" of "Xi Jinping"
-    if not surname:
+    named = _written_names(traveler)
+    if named is None:
         return False
-    # the name in full too, where the family name comes first ("Xi Jinping plans to visit")
-    named = "|".join(re.escape(n) for n in dict.fromkeys((traveler.strip(), surname)))
     own = rf"\b(?:{named})\b(?:,?\s+|-(?=[a-z]))(?:{_WILL}\s+|{_MEANS_TO})"
     if re.search(rf"{own}(?:to\s+)?{_ARRIVAL}", sentence):
         return True
     words = place_pattern(place) if place else ""
-    hosted = rf"{_WILL}\s+{_HOST}\s+{_IN_CLAUSE}*?\b{re.escape(surname)}\b"
+    hosted = rf"{_WILL}\s+{_HOST}\s+{_IN_CLAUSE}*?\b(?:{named})\b"
     return bool(words) and any(
         re.search(rf"{lead}{_IN_CLAUSE}*?\b{words}\b", sentence) is not None
         for lead in (own, hosted)
@@ -659,14 +657,22 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     return on_its_day(status, dates.start, published, first), dates
 
 
+def _written_names(traveler: str) -> str | None:
+    """The traveler's name as a regex alternation: in full, and as later sentences write it
+    ("Xi" of "Xi Jinping", "Dell" of "Tomas Dell"); None for no name."""
+    surname = mention_key(traveler) if traveler.strip() else ""
+    if not surname:
+        return None
+    return "|".join(re.escape(n) for n in dict.fromkeys((traveler.strip(), surname)))
+
+
 def _went_there(sentence: str, traveler: str, place: str | None) -> bool:
     """Whether the traveler is the subject of a verb of travel in the past that leads to the
     place in the same clause: "Secretary of Defense James Mattis visited South Korea"."""
-    surname = mention_key(traveler) if traveler.strip() else ""
+    named = _written_names(traveler)
     words = place_pattern(place) if place else ""
-    if not surname or not words:
+    if named is None or not words:
         return False
-    named = "|".join(re.escape(n) for n in dict.fromkeys((traveler.strip(), surname)))
     went = rf"\b(?:{named})\s+(?:{_WENT})\b{_IN_CLAUSE}*?\b{words}\b"
     return re.search(went, sentence) is not None
 
