@@ -828,3 +828,39 @@ def test_hearsay_some_and_intelligence_are_voices_no_one_named(
     sentence: str, cue: str, voice: str
 ) -> None:
     assert voice_of(sentence, PEOPLE, before=sentence.index(cue)) == voice
+
+
+def test_a_word_or_two_marked_inside_a_sentence_are_its_attribution_s() -> None:
+    article = (
+        "Velt played golf on Sunday. "
+        'Aides declined to confirm it, instead telling reporters that Velt "may" hit balls.'
+    )
+    assert _last_voice(article) == UNNAMED_OFFICIALS
+    # A quotation that opens its sentence keeps its own speaker, or none.
+    assert _last_voice('Velt left. "Talks may resume," Castell said.') == "Mira Castell"
+
+
+def test_a_relative_pronoun_voices_what_it_stands_for() -> None:
+    offices = (("Oskar Brandt", "Mayor"),)
+    who = "The mayor, who has acknowledged that Lima was likely behind it, denied any contacts."
+    assert voice_of(who, PEOPLE, before=who.index("likely"), offices=offices) == "Oskar Brandt"
+    which = "A joint statement was adopted in May, which said that talks could resume."
+    assert voice_of(which, PEOPLE, before=which.index("could")) == UNNAMED_OFFICIALS
+    # a thing's "which" is no one's, whoever the clause before names
+    pact = "The visit follows a pact between Oskar Brandt and Mira Castell, which promises aid."
+    assert voice_of(pact, PEOPLE) is None
+
+
+def test_the_bare_office_of_two_sharing_its_noun_is_the_one_with_it_alone() -> None:
+    offices = (("Oskar Brandt", "Vice President"), ("Mira Castell", "US President"))
+    said = "The deal may be signed, the president said."
+    assert voice_of(said, PEOPLE, offices=offices) == "Mira Castell"
+    both = (("Oskar Brandt", "President"), ("Mira Castell", "President"))
+    assert voice_of(said, PEOPLE, offices=both) is None
+
+
+def test_added_to_something_is_no_verb_of_saying() -> None:
+    added = "Brandt's role has added to concerns that he may not be impartial."
+    assert voice_of(added, PEOPLE, before=added.index("may")) is None
+    told = "Brandt added to reporters that talks may resume."
+    assert voice_of(told, PEOPLE, before=told.index("may")) == "Oskar Brandt"

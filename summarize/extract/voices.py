@@ -41,6 +41,8 @@ _REFERENT_CHARS = 600
 # A quotation's attribution stands within this many words of its mark ("..., the Lithuanian
 # deputy foreign minister said" / "said Brandt"); past that the verb belongs to other words.
 _NEAR_WORDS = 8
+# A quotation this short inside a sentence is a word it marks ('the President "may"').
+_QUOTED_WORDS = 3
 _APPOSITIVE = re.compile(r"\s*(?:a|an|the|who|whose|\d{1,3})\b", re.IGNORECASE)  # or an age
 _ENDS_WITH_PRONOUN = re.compile(r"\b(he|she|they)\s*$", re.IGNORECASE)
 _ENDS_WITH_HE = re.compile(r"\b(he|she)\s*$", re.IGNORECASE)
@@ -216,6 +218,17 @@ def voice_of(
             voice = _voice_in(pieces[-1], people, ()) or _person_named(pieces[-1])
         if voice is None and len(pieces) > 1:  # "Lee, a ..., said", "Lee, however, said"
             voice = _set_off(pieces, people, previous, offices, countries)
+        relative = _RELATIVE.fullmatch(pieces[-1]) if len(pieces) > 1 else None
+        if voice is None and relative is not None:
+            # "The president, who has acknowledged that": the person before it; "A joint
+            # statement was adopted ..., which said that": the subject of the clause before
+            antecedent = pieces[-2]
+            voice = (
+                _subject(antecedent, people, previous, offices, countries=countries)
+                if relative.group("pronoun").casefold() == "who"
+                and len(antecedent.split()) <= _SUBJECT_WORDS
+                else _main_subject(antecedent, people, previous, offices, countries)
+            )
         if voice is None and _INVERTS.search(sentence[:start]):  # ", said Oskar Brandt"
             voice = _inverted(sentence[match.end() :], people, match.group(0))
         if voice is None and _PARTICIPLE_AFTER_CLAUSE.search(sentence, 0, match.end()):
@@ -268,6 +281,10 @@ def _reporting(sentence: str, at: int, speakers: Sequence[tuple[int, int, str]])
     return None
 
 
+# A relative pronoun as the subject of a verb of saying: ", who has repeatedly (denied)".
+_RELATIVE = re.compile(
+    r"\s*(?P<pronoun>who|which)(?:\s+(?:has|have|had|is|was|were|are|\w+ly))*\s*"
+)
 # A relative clause on a thing, the verb's own: ", which British Prime Minister Theresa May
 # announced in January," says what was announced, not who voices the sentence's claim.
 _ABOUT_A_THING = re.compile(
@@ -324,12 +341,18 @@ def _closes(sentence: str, verb: re.Match[str]) -> bool:
     )
 
 
+# "added to" something, not to whom it was said ("added to reporters").
+_ADDED_TO = re.compile(r"\s+to\s+(?!reporters\b|journalists\b|the\s+press\b)", re.IGNORECASE)
+
+
 def _says(sentence: str, verb: re.Match[str]) -> bool:
     """Whether the matched word is a verb of saying in the active voice here."""
     words = [w.strip(",;:").casefold() for w in sentence[: verb.start()].split()[-3:]]
     if words and words[-1] == "and":  # a verb joined to another: the clause's subject says
         return True
     after = sentence[verb.end() :].split()[:1]
+    if verb.group(0).casefold() in ("added", "adds") and _ADDED_TO.match(sentence, verb.end()):
+        return False  # "Nunes' role has added to concerns that": more of something, not speech
     if (
         words
         and words[-1].endswith(("'s", "\u2019s", "s'", "s\u2019"))
@@ -399,7 +422,11 @@ class Speakers:
         # Today we talk," he said.' is his, though its attribution is a sentence later.
         quoted = next((q for q in self._quotations if q.holds(at) or q.start == at), None)
         if quoted is not None:  # the speaker, or no one: the verbs outside are other voices'
-            return self._in_full(self._speaker(quoted))
+            speaker = self._speaker(quoted)
+            if speaker is not None or not self._a_quoted_word(quoted, start):
+                return self._in_full(speaker)
+            # 'aides told reporters that the President "may" hit a few balls': a word or two
+            # marked inside a sentence are its attribution's, not a quotation with a speaker
         return self._in_full(
             voice_of(
                 self.article[start:end],
@@ -410,6 +437,12 @@ class Speakers:
                 countries=self.countries,
             )
         )
+
+    def _a_quoted_word(self, quote: Quotation, sentence_start: int) -> bool:
+        """Whether the quotation is a few words marked inside its sentence, not one that
+        opens it."""
+        words = self.article[quote.start : quote.end].split()
+        return quote.start > sentence_start and len(words) <= _QUOTED_WORDS
 
     def _in_full(self, voice: str | None) -> str | None:
         """A surname alone ("Mr. Trump said") as the article prints the name in full
@@ -509,7 +542,8 @@ class Speakers:
 
 
 # A verb of saying as a participle after its clause: "Japan voted against the talks, saying".
-_PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s+(?:\w+ly\s+)?\w+ing$")
+# Adverbs may stand before it: "..., instead repeatedly telling reporters".
+_PARTICIPLE_AFTER_CLAUSE = re.compile(r",\s+(?:(?:\w+ly|instead|also|again)\s+){0,2}\w+ing$")
 
 
 def _main_subject(
@@ -843,7 +877,18 @@ def _holder(
             for p, title in offices
             if p in holders and wanted <= set(re.findall(r"[\w-]+", title.casefold()))
         ]
+    if len(set(holders)) > 1 and not modifiers:
+        # "the president" of a President and a Vice President: the one whose title is the
+        # noun alone, past the words of a country ("US President")
+        alone = [noun.casefold()]
+        bare = [p for p, title in offices if p in holders and _bare_title(title) == alone]
+        holders = bare if len(set(bare)) == 1 else holders
     return holders[0] if len(set(holders)) == 1 else None
+
+
+def _bare_title(title: str) -> list[str]:
+    """A title's words less the country's: "US President" -> ["president"]."""
+    return [w.casefold() for w in title.split() if not is_country(w)]
 
 
 def _title_head(title: str) -> str:
