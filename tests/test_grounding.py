@@ -7,21 +7,18 @@ from functools import partial
 
 from pydantic import BaseModel
 
+from summarize.extract.claim_grounding import ground_aims, ground_hedges
 from summarize.extract.drafts import UnjudgedAim
+from summarize.extract.event_grounding import destination, ground_events, left_from
 from summarize.extract.grounding import (
     ArticleContext,
     Event,
     Person,
-    destination,
     fullest_name,
-    ground_aims,
-    ground_events,
     ground_people,
-    left_from,
-    name_positions,
-    names_person,
     person_name,
 )
+from summarize.extract.name_mentions import name_positions, names_person
 from summarize.extract.numbered import Numbered, number_sentences
 from summarize.extract.office_holders import find_office_holders, named_again
 from summarize.extract.passes import with_office_holder
@@ -1005,7 +1002,6 @@ def test_a_leaders_spouse_is_no_official() -> None:
 
 
 def test_a_conditions_claim_is_voiced_by_whoever_the_sentence_says_makes_it() -> None:
-    from summarize.extract.grounding import ground_hedges
 
     text = (
         "If Lee's way of thinking were to prevail, Ruiz says, it would be "

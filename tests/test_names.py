@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.extract.grounding import destination, names_person
+from summarize.extract.event_grounding import destination
 from summarize.extract.itinerary import a_place
+from summarize.extract.name_mentions import names_person
 from summarize.knowledge.person_names import (
     contains_name,
     is_name_particle,

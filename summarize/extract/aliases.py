@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from summarize.contract.extraction import Official, Visit
-from summarize.extract.grounding import names_person, same_name
+from summarize.extract.name_mentions import names_person, same_name
 
 # "<name>, also known as <alias>", "<name> (better known as <alias>)".
 _KNOWN_AS = re.compile(

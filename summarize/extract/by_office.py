@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarize.contract.extraction import Visit
-from summarize.extract.grounding import ArticleContext, PlaceAndDay, names_person, same_name
+from summarize.extract.event_grounding import PlaceAndDay
+from summarize.extract.grounding import ArticleContext
 from summarize.extract.itinerary import ahead_in, mentions_before, stop_fields, stops_in
+from summarize.extract.name_mentions import names_person, same_name
 from summarize.extract.numbered import NumberedSentence
 
 

@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 
 from summarize.contract.extraction import Visit
-from summarize.extract.grounding import Person, names_person, same_name
+from summarize.extract.grounding import Person
+from summarize.extract.name_mentions import names_person, same_name
 from summarize.extract.numbered import Numbered
 from summarize.knowledge.places import country_display, country_key
 

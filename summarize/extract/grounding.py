@@ -1,4 +1,4 @@
-"""Check each reply against the sentences it cites, and turn it into grounded items.
+"""Check each reply against the sentences it cites: the article's context and the people.
 
 Evidence is the cited sentence's own span, so it slices the article by construction. What
 is checked is the claim the model makes about that sentence: the name it gives is in it, the
@@ -6,34 +6,30 @@ place and the date words are in it, the person it says travelled or voices a cla
 there (or just before, for "he said"), and an aim's words are the sentence's. A failure is
 dropped with the reason (or goes back to the model as a reask, when the pass asks for it); a
 detail that fails (a title, a date) is cleared with a note instead, since the item stands.
+
+This module holds what every kind of item is checked with (:class:`ArticleContext`,
+:class:`Grounded`) and the people; trips and meetings are :mod:`event_grounding`'s, aims
+and hedges :mod:`claim_grounding`'s, and where a text names a person :mod:`name_mentions`'.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, partial
-from typing import Any, Generic, TypedDict, TypeVar
+from functools import cache
+from typing import Any, Generic, TypeVar
 
 from summarize.contract.extraction import (
-    GENERIC_VOICES,
-    THE_OUTLET,
-    UNNAMED_EXPERTS,
-    UNNAMED_OFFICIALS,
-    UNNAMED_SOURCES,
     Dropped,
     DroppedKind,
-    HedgedClaim,
     Span,
-    StatedAim,
     VisitStatus,
 )
-from summarize.extract.clauses import claim_clause
 from summarize.extract.drafts import NAME_CHARS
-from summarize.extract.homeland import homeland
+from summarize.extract.name_mentions import names_person, same_name
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.office_holders import (
     REGNAL,
@@ -42,29 +38,20 @@ from summarize.extract.office_holders import (
     office_word_set,
     titles_nameparser_lacks,
 )
-from summarize.extract.voices import Speakers, voice_groups
-from summarize.ingest.date_phrases import ResolvedDates
-from summarize.ingest.text_match import contains, locate, normalize, spaced
+from summarize.extract.voices import Speakers
+from summarize.ingest.text_match import contains, normalize, spaced
 from summarize.knowledge.person_names import (
     korean_given_name,
     mention_key,
-    name_parts,
     name_prefixes,
-    same_person,
 )
 from summarize.knowledge.places import (
     Country,
-    city_country,
     city_population,
-    countries_mentioned,
-    country_display,
-    country_key,
     country_words_pattern,
     find_country,
     is_country,
-    names_a_region_elsewhere,
     place_countries,
-    state_named,
     writes_a_region_of,
 )
 from summarize.knowledge.titles import american_spelling, only_modifiers, title_stems, title_word
@@ -273,89 +260,9 @@ def _country_words(country: str) -> list[str]:
     return [found.name, *(found.demonym,) * (found.demonym is not None)]  # type: ignore[list-item]
 
 
-def names_person(text: str, name: str, among: Sequence[str] = ()) -> bool:
-    """Whether ``text`` names the person, by full name or by the part a later mention uses;
-    given the people the article names (``among``), also by a three-letter family name
-    written as a name that no one else of them bears ("Abe will meet Trump"; not "May", a
-    month's name too, and not "Abe" where Shinzo Abe and Akie Abe are both named)."""
-    if contains(text, name):
-        return True
-    mention = mention_key(name)
-    key = normalize(mention, fold_case=True).text
-    hay = normalize(text, fold_case=True).text
-    if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", hay) is not None:
-        return True
-    bare = _without_joined_particle(mention)
-    if bare and re.search(rf"(?<![\w'\u2019-]){re.escape(bare)}(?![\w'\u2019-])", text):
-        return True  # "Sisi" for Abdel Fattah el-Sisi, "Assad" for Bashar al-Assad
-    short = _short_name(name, among)
-    return short is not None and short.search(normalize(text).text) is not None
-
-
-_BARE_NAME_LETTERS = 3
-
-
-def _without_joined_particle(key: str) -> str | None:
-    """A family name without the particle joined to it by a hyphen, as news style also
-    writes it ("el-Sisi" and "Sisi", "al-Assad" and "Assad"): capitalized, of three letters or
-    more; None where the name has no such particle."""
-    head, hyphen, rest = key.partition("-")
-    if not hyphen or not re.fullmatch(joined_particles(), f"{head.casefold()}-"):
-        return None
-    return rest if len(rest) >= _BARE_NAME_LETTERS and rest[:1].isupper() else None
-
-
-def _short_name(name: str, among: Sequence[str]) -> re.Pattern[str] | None:
-    """The three-letter family name written as a name, where the person is among the
-    article's people and no one else of them bears it (:func:`names_person`)."""
-    short = _short_family_name(name)
-    if short is None or not any(same_name(other, name) for other in among):
-        return None
-    if any(_short_family_name(other) == short for other in among if not same_name(other, name)):
-        return None
-    return re.compile(rf"(?<![\w'\u2019-]){short}(?![\w'\u2019-])(?!\s+[A-Z])")
-
-
-def _short_family_name(name: str) -> str | None:
-    """The last part of a name of two or more, where it has three letters ("Shinzo Abe",
-    "Taro Aso") and is no month's or weekday's name: what a later mention calls them by."""
-    parts = name.split()
-    last = parts[-1] if len(parts) > 1 else ""
-    if len(last) != 3 or not last.isalpha() or not last[0].isupper():
-        return None
-    return None if last.casefold() in _CALENDAR_WORDS else last
-
-
 _WEEKDAYS = frozenset(d.casefold() for d in calendar.day_name)
 # A weekday or a month, written in full ("Thursday", "March"): a day's name, no place's.
 DAY_NAME = rf"(?:{'|'.join(w for w in (*calendar.day_name, *calendar.month_name) if w)})"
-# Month and weekday names, in full and abbreviated ("May", "Jan", "Sun"), from the stdlib.
-_CALENDAR_WORDS = frozenset(
-    w.casefold()
-    for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
-    if w
-)
-
-
-def name_positions(text: str, name: str, among: Sequence[str] = ()) -> list[int]:
-    """Where ``text`` names the person (by the part a later mention uses, which the full
-    name contains; given the article's people, also by a three-letter family name only they
-    bear), as offsets into ``normalize(text)``: comparable with each other."""
-    key = normalize(mention_key(name), fold_case=True).text
-    if not key:
-        return []
-    hay = normalize(text, fold_case=True).text
-    found = {m.start() for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", hay)}
-    family = normalize(name.split()[-1], fold_case=True).text if " " in name else ""
-    if family and family != key:  # "Mrs May": an honorific makes a short family name one
-        found |= {m.start(1) for m in re.finditer(rf"{_HONORIFIC}({re.escape(family)})(?!\w)", hay)}
-    plain = normalize(text).text
-    if (short := _short_name(name, among)) is not None and len(plain) == len(hay):
-        found |= {m.start() for m in short.finditer(plain)}
-    return sorted(found)
-
-
-_HONORIFIC = r"(?<!\w)(?:mr|mrs|ms|dr)\.?\s+"
 
 
 def _printed_part(name: str, ctx: ArticleContext) -> str | None:
@@ -434,11 +341,6 @@ def _unbracketed(text: str) -> str:
     a word was glued to the closing one ("(CNN)President Donald Trump")."""
     spaced = re.sub(r"(?<=[)\]])(?=\w)", " ", text)
     return _BRACKETED_WORD.sub(lambda m: m.group(1) or m.group(2), spaced)
-
-
-def same_name(a: str, b: str) -> bool:
-    pa, pb = name_parts(a), name_parts(b)
-    return pa == pb or same_person(pa, pb)
 
 
 # ------------------------------------------------------------------ people
@@ -621,7 +523,7 @@ def _written_with_its_region(word: str, text: str) -> bool:
     country after it ("Ypsilanti, Michigan", "Austin, TX"): a place, not a family name."""
     after = re.finditer(rf"(?<![\w-]){re.escape(word)},\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)", text)
     return any(
-        _in_its_region(word, region) is not None
+        in_its_region(word, region) is not None
         for m in after
         for region in dict.fromkeys([m.group(1), m.group(1).split()[0]])
     )
@@ -1076,451 +978,18 @@ def stated(value: str | None) -> str | None:
     return value.strip()
 
 
-# ------------------------------------------------------------------ events
-
-
-def _place_in(sentence: str, place: str | None) -> str | None:
-    if not place or not place.strip():
-        return None
-    found = locate(place, sentence)
-    return found.text if found is not None else None
-
-
-# A place the sentence puts something in: "at the EU summit in Malta", "talks in Geneva".
-_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
-
-
-def _own_place(sentence: str) -> str | None:
-    """The one country or city the sentence puts something in, where it names one."""
-    found = {
-        m.group(1) for m in _IN_PLACE.finditer(sentence) if destination(m.group(1))[0] is not None
-    }
-    return found.pop() if len(found) == 1 else None
-
-
-def place_pattern(place: str) -> str:
-    """The place's words as a regex, any punctuation or space between them ("Baden-Baden",
-    "Mexico City")."""
-    return r"\W+".join(re.escape(w) for w in re.findall(r"\w+", place))
-
-
-def _dateline(sentence: str, place: str) -> bool:
-    """Whether the sentence opens with the place as a dateline ("Ottawa, Ontario (CNN)You
-    know him", "BEIJING -- ", "PRAGUE, February 7. /TASS/."): where the report was filed,
-    not where anyone went."""
-    words = place_pattern(place)
-    return bool(words) and (
-        re.match(
-            rf"\s*{words}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:\(|--|\u2014|\u2013)"
-            rf"|\s*{words},\s*[A-Z][a-z]+\.?\s+\d{{1,2}}\.?\s*/[A-Z]+/",
-            sentence,
-            re.IGNORECASE,
-        )
-        is not None
-    )
-
-
-def left_from(sentence: str, place: str | None) -> bool:
-    """Whether the sentence names the place only as where someone sets out from ("will
-    travel to China from South Korea on Saturday"): its day words are the day they leave,
-    not the day of the trip there."""
-    found = _place_mentions(sentence, place)
-    return bool(found) and all(m.group("left") for m in found)
-
-
-def _only_an_origin(place: str | None, sentences: Sequence[str]) -> bool:
-    """Whether the sentences name the place only as the start of a move to somewhere else
-    ("his vow to move the U.S. Embassy from Tel Aviv to Jerusalem"): no trip went there."""
-    found = [m for t in sentences for m in _place_mentions(t, place)]
-    return bool(found) and all(
-        (m.group("left") or "").casefold() == "from" and m.group("to") for m in found
-    )
-
-
-def _place_mentions(sentence: str, place: str | None) -> list[re.Match[str]]:
-    """Each mention of the place in the sentence, with the word of leaving before it
-    ("from", "leaving") and the "to" after it, where they stand."""
-    if not place or not place.strip():
-        return []
-    words = place_pattern(place)
-    return list(
-        re.finditer(
-            rf"\b(?:(?P<left>from|leaving|left|leaves)\s+(?:the\s+)?)?{words}\b(?P<to>\s+to\b)?",
-            sentence,
-            re.I,
-        )
-    )
-
-
-def _anchor(
-    cited: int,
-    numbers: Sequence[int],
-    score: Callable[[int], int],
-    near: Callable[[int], bool] = lambda n: False,
-) -> int | None:
-    """The sentence that says it: the cited one if it fits best, else the best-fitting one.
-
-    A small model often reports the right event and cites a neighbouring sentence (a
-    headline, the next line); the evidence must be the sentence that says it. A sentence
-    next to the cited one that the cues did not list counts where ``near`` takes it. A
-    score of 0 means the sentence does not fit at all.
-    """
-    beside = {n for n in (cited - 1, cited + 1) if near(n)}
-    best = max((score(n), -abs(n - cited), n) for n in {cited, *numbers, *beside})
-    if best[0] <= 0:
-        return None
-    return cited if score(cited) == best[0] else best[2]
-
-
-@dataclass(frozen=True)
-class _PlaceNamed:
-    """The sentences that name an event's place: those about the same person, and all.
-
-    Found once per event: the anchor scores every candidate sentence against them.
-    """
-
-    about: tuple[NumberedSentence, ...]
-    naming: tuple[NumberedSentence, ...]  # with those about someone else left out
-
-    @classmethod
-    def of(cls, e: Any, ctx: ArticleContext) -> _PlaceNamed:
-        place = stated(e.place)
-        if place is None:
-            return cls((), ())
-        naming = tuple(
-            s
-            for s in ctx.numbered
-            if _place_in(s.text, place) is not None and not _dateline(s.text, place)
-        )
-        about = tuple(s for s in naming if ctx.mentions(e.who, s.n))
-        return cls(about, tuple(s for s in naming if s in about or not ctx.names_others(e.who, s)))
-
-    def elsewhere(self, n: int) -> NumberedSentence | None:
-        """Where sentence ``n`` names the traveler but not the place the model gives: the
-        sentence that names it, nearest to ``n`` among those about the same person, else
-        among those that name no one else. A report often says who is travelling in one
-        sentence ("... told the visiting minister") and where in another ("the minister said
-        in Geneva", "the talks in Geneva"); the trip's evidence is then both sentences, each
-        holding what it is cited for.
-        """
-        about = [s for s in self.about if s.n != n]
-        found = about or [s for s in self.naming if s.n != n]
-        return min(found, key=lambda s: (abs(s.n - n), s.n), default=None)
-
-
-def _fit(
-    e: Any, ctx: ArticleContext, place_named: _PlaceNamed | None = None
-) -> Callable[[int], int]:
-    """How well sentence ``n`` says the event: 0 unless it names who (and, for a trip, the
-    place, or with ``place_named`` another sentence does); more with the place and most with
-    the date words."""
-
-    def score(n: int) -> int:
-        sentence = ctx.sentence(n)
-        if sentence is None or not ctx.mentions(e.who, n):
-            return 0
-        has_place = _place_in(sentence.text, stated(e.place)) is not None
-        placed = has_place or (place_named is not None and place_named.elsewhere(n) is not None)
-        if e.kind == "trip" and not placed:
-            return 0
-        has_date = _place_in(sentence.text, stated(e.when)) is not None
-        return 1 + has_place + 2 * has_date
-
-    return score
-
-
-def _all_named(e: Any, ctx: ArticleContext, n: int) -> bool:
-    """Whether sentence ``n`` names the traveler, whom they met and the place, all by name:
-    what lets a sentence the cues did not list stand in for the one the model cited."""
-    sentence = ctx.sentence(n)
-    place = stated(e.place)
-    return (
-        sentence is not None
-        and place is not None
-        and names_person(sentence.text, e.who)
-        and (not stated(e.met) or names_person(sentence.text, e.met))
-        and _place_in(sentence.text, place) is not None
-        and not _dateline(sentence.text, place)  # where the report was filed
-    )
-
-
-def _with_someone_there(text: str, place: str | None, ctx: ArticleContext) -> str | None:
-    """The one person an opening "With X in P," puts in the place: "With Secretary of State
-    Rex Tillerson in Asia on his first overseas trip, Trump took a swipe at China" is
-    Tillerson's stay, not Trump's."""
-    if not place:
-        return None
-    opening = re.search(
-        rf"(?:^|[,;:]\s+)With\s+(?P<who>[^,;]+?)\s+(?:in|at)\s+{re.escape(place)}\b[^,;]*,", text
-    )
-    if opening is None:
-        return None
-    named = [p.name for p in ctx.people if names_person(opening["who"], p.name)]
-    return named[0] if len(named) == 1 else None
-
-
-def _the_one_named(e: Any, ctx: ArticleContext) -> str | None:
-    """The traveler by construction when the model's choice is named nowhere it cites: the
-    only listed person the cited sentence names (with the place, for a trip)."""
-    sentence = ctx.sentence(e.n)
-    if sentence is None or (e.kind == "trip" and _place_in(sentence.text, stated(e.place)) is None):
-        return None
-    named = [p.name for p in ctx.people if names_person(sentence.text, p.name)]
-    return named[0] if len(named) == 1 and not same_name(named[0], e.who) else None
-
-
-def ground_events(
-    drafts: Sequence[Any], ctx: ArticleContext, numbers: Sequence[int]
-) -> Grounded[Event]:
-    """Each event's sentence names who (or calls them by office or refers back to them) and,
-    for a trip, the place, or another sentence of the article names the place (it joins the
-    evidence); the date words are in it, or in another sentence given that names the same
-    person ("During her visit on May 4 to 6, Castell...")."""
-    out: Grounded[Event] = Grounded()
-    seen: set[tuple[str, str | None, str | None]] = set()
-    for i, e in enumerate(drafts, 1):
-        home = homeland(e.who, e.n, ctx) if e.kind == "trip" else None
-        cited = ctx.sentence(e.n)
-        if home and cited is not None and _place_in(cited.text, stated(e.place)) is None:
-            out.notes.append(f"events[{i}]: {e.place!r} for 'homeland' is {home!r}, by birth")
-            e = e.model_copy(update={"place": home})
-        n = _anchor(e.n, numbers, _fit(e, ctx), partial(_all_named, e, ctx))
-        if n is None and (named := _the_one_named(e, ctx)) is not None:
-            out.notes.append(
-                f"events[{i}]: {e.who!r} is not named where it is reported; the one person "
-                f"sentence {e.n} names, {named!r}, is"
-            )
-            e = e.model_copy(update={"who": named, "met": None if e.met == named else e.met})
-            n = _anchor(e.n, numbers, _fit(e, ctx))
-        elsewhere: _PlaceNamed | None = None
-        if n is None:  # the sentences name the traveler, another one the place
-            elsewhere = _PlaceNamed.of(e, ctx)
-            n = _anchor(e.n, numbers, _fit(e, ctx, elsewhere))
-        sentence = ctx.sentence(n) if n is not None else None
-        if n is None or sentence is None:
-            what = "the place they went to" if e.kind == "trip" else "them"
-            reason = f"events[{i}]: no sentence given names {e.who!r} and {what}"
-            out.refuse("visit", e, reason)
-            continue
-        evidence = [sentence.span]
-        if not names_person(sentence.text, e.who) and (naming := ctx.naming(e.who, n)):
-            evidence.append(naming.span)  # "the minister" / "he": the sentence that names them
-        place = _place_in(sentence.text, stated(e.place))
-        if place is None and stated(e.place) and (own := _own_place(sentence.text)) is not None:
-            # the sentence puts the event elsewhere: its own place, where it names the traveler
-            note = f"events[{i}]: sentence {n} puts the event in {own!r}, not {e.place!r}"
-            if not (names_person(sentence.text, e.who) or ctx.by_office(sentence.text, e.who)):
-                out.refuse("visit", e, note)
-                continue
-            out.notes.append(note)
-            e = e.model_copy(update={"place": own})
-            place = own
-        if place is None:
-            where = (elsewhere or _PlaceNamed.of(e, ctx)).elsewhere(n)
-            if where is not None:
-                place = _place_in(where.text, stated(e.place))
-                evidence.append(where.span)
-        if stated(e.place) and place is None:
-            out.notes.append(f"events[{i}]: place {e.place!r} is not in sentence {n}")
-        if place is not None and (fuller := _written_after_a_city(place, ctx)) is not None:
-            place, where_written = fuller  # "made it to D.C." where "Washington, D.C." is written
-            if where_written.span not in evidence:
-                evidence.append(where_written.span)
-        there = _with_someone_there(sentence.text, place, ctx)
-        if e.kind == "trip" and there is not None and not same_name(there, e.who):
-            out.notes.append(
-                f"events[{i}]: sentence {n} puts {there!r} in {place!r}, not {e.who!r}"
-            )
-            e = e.model_copy(update={"who": there, "met": None})
-        if e.kind == "trip" and _only_an_origin(place, [s.text for s in evidence]):
-            out.refuse("visit", e, f"events[{i}]: {place!r} is only where something set out from")
-            continue
-        left = e.kind == "trip" and left_from(sentence.text, stated(e.place))
-        when = None if left else _place_in(sentence.text, stated(e.when))
-        if stated(e.when) and when is None:
-            dated = next(
-                (
-                    s
-                    for k in numbers
-                    if k != n
-                    and (s := ctx.sentence(k)) is not None
-                    and ctx.mentions(e.who, k)
-                    and _place_in(s.text, stated(e.when)) is not None
-                    and not (e.kind == "trip" and left_from(s.text, stated(e.place)))
-                ),
-                None,
-            )
-            if dated is not None:
-                when = _place_in(dated.text, stated(e.when))
-                evidence.append(dated.span)
-            else:
-                out.notes.append(f"events[{i}]: date {e.when!r} is not in sentence {n}")
-        key = (" ".join(e.who.casefold().split()), country_key(place), when)
-        if key in seen:
-            continue
-        seen.add(key)
-        met = e.met if e.met and not same_name(e.met, e.who) else None
-        if met is not None and not any(names_person(s.text, met) for s in evidence):
-            out.notes.append(f"events[{i}]: {met!r} is not named where the event is reported")
-            met = None  # whom they met must be in the evidence, like everything passed on
-        if e.kind == "meeting" and place is None and met is None:
-            reason = f"events[{i}]: a meeting of {e.who!r} with no one, at no place named"
-            out.refuse("visit", e, reason)
-            continue
-        if (
-            e.kind == "trip"
-            and ctx.venue_country(place) is None
-            and not _a_destination(place, [s.text for s in evidence])
-        ):
-            out.refuse("visit", e, f"events[{i}]: {place!r} {UNPLACED}")
-            continue
-        out.items.append(Event(n, e.who, e.kind, e.status, place, when, met, tuple(evidence)))
-    return out
-
-
-def _written_after_a_city(place: str, ctx: ArticleContext) -> tuple[str, NumberedSentence] | None:
-    """A place no gazetteer knows as written, and the sentence where the article writes it
-    after a city that places it: "made it to D.C." where the article also writes
-    "Washington, D.C."."""
-    if destination(place)[0] is not None:
-        return None
-    city = r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2}"
-    after = re.compile(rf"\b({city}),\s+{re.escape(place)}")
-    for sentence in ctx.numbered:
-        for m in after.finditer(sentence.text):
-            fuller = m.group()
-            if destination(fuller)[0] is not None:
-                return fuller, sentence
-    return None
-
-
-def _in_its_region(town: str, region: str) -> Country | None:
-    """The town's country where ``region`` is one of its states or provinces, by name or by
-    code ("West Palm Beach", "Florida"; "Washington", "D.C."), else None."""
-    home = find_country(town)
-    if home is not None and (
-        home.key in place_countries(region.strip()) or writes_a_region_of(home, region)
-    ):
-        return home
-    return None
-
-
-UNPLACED = "is no known place and no sentence says they went there"
-_TOWARD = r"(?:to|in|at|into|inside|visit(?:s|ed|ing)?|tour(?:s|ed|ing)?|reach(?:es|ed)?)"
-
-
-def _a_destination(place: str | None, sentences: Sequence[str]) -> bool:
-    """A country, a city the gazetteer knows, or a place a sentence says someone went to or
-    was at ("landed at Osan airbase", "a trip to the DMZ"): not a name that only owns or
-    hosts something ("an interview on NBC's programme")."""
-    if place is None or is_placed(place):
-        return True
-    words = place_pattern(place)
-    toward = re.compile(rf"\b{_TOWARD}\s+(?:the\s+)?{words}\b(?!['\u2019]s)", re.IGNORECASE)
-    return any(toward.search(s) for s in sentences)
-
-
-def is_placed(place: str) -> bool:
-    """Whether the data place ``place`` as written: a country, or a city or state whose
-    country the gazetteer knows."""
-    return destination(place)[0] is not None or city_country(place) is not None
-
-
-def destination(place: str | None) -> tuple[str | None, str | None]:
-    """``(country, city)`` of a place as written: a country stays a country, a city is placed,
-    a city written with its country ("Bonn, Germany") is that city in that country, and a
-    site written with its city ("United Nations Headquarters in New York") is in that city."""
-    if not place or re.fullmatch(DAY_NAME, place.strip()):
-        return None, None  # "at a dinner on Thursday": a day the pattern took for a place
-    if (state := capitals_state(place)) is not None:
-        return state, None  # "the Swiss capital": in that state, its city not named
-    if is_country(place):
-        return country_display(country_key(place)), None
-    town, comma, state = place.rpartition(",")
-    # "Bonn, Germany"; not an abbreviation ("Washington, D.C." is no city of Congo's).
-    if comma and town.strip() and len(re.sub(r"\W", "", state)) > 3 and is_country(state):
-        return country_display(country_key(state.strip())), town.strip()
-    home = _in_its_region(town.strip(), state) if comma else None
-    if home is not None:
-        return home.name, town.strip()  # "West Palm Beach, Florida", "Washington, D.C."
-    if names_a_region_elsewhere(place):
-        return None, place  # "Florida": a town in Cuba, a US state, a department of Uruguay
-    country = find_country(place)
-    site, within, where = place.rpartition(" in ")
-    if country is None and within and site.strip() and where[:1].isupper():
-        placed = destination(where)  # "United Nations Headquarters in New York": New York
-        if placed[0] is not None:
-            return placed
-    return (country.name if country is not None else None), place
-
-
-def capitals_state(place: str) -> str | None:
-    """The country of a capital written by its state ("the Swiss capital", "Kazakhstan's
-    capital"), or None."""
-    match = _A_CAPITAL.fullmatch(place.strip())
-    country = find_country(match["state"]) if match is not None else None
-    return country.name if country is not None else None
-
-
-_A_CAPITAL = re.compile(r"(?:[Tt]he\s+)?(?P<state>.+?)(?:['\u2019]s)?\s+capital")
-
-
-class PlaceAndDay(TypedDict):
-    """A visit's place and day: where it was and the date words with what they resolve to."""
-
-    destination_country: str | None
-    destination_city: str | None
-    date_text: str | None
-    start_date: str | None
-    end_date: str | None
-    year_stated: bool
-
-
-def place_and_day(place: str | None, when: str | None, dates: ResolvedDates) -> PlaceAndDay:
-    """The visit fields for a place as written and its date words, already resolved."""
-    country, city = destination(place)
-    return PlaceAndDay(
-        destination_country=country,
-        destination_city=city,
-        date_text=when,
-        start_date=dates.start,
-        end_date=dates.end,
-        year_stated=dates.year_stated,
-    )
-
-
-# ------------------------------------------------------------------ aims
-
-
-def says(sentence: str, claim: str) -> bool:
-    """Most of the claim's longer words occur in the sentence (a paraphrase may reorder them)."""
-    words = {w.casefold() for w in _WORD.findall(claim)}
-    said = {w.casefold() for w in _WORD.findall(sentence)}
-    stems = {w[:5] for w in said}
-    hits = sum(w in said or w[:5] in stems for w in words)
-    return not words or hits * 2 >= len(words)
-
-
-def _voice_ok(voice: str, n: int, ctx: ArticleContext) -> bool:
-    return voice in GENERIC_VOICES or ctx.mentions(voice, n)
-
-
-# Who may not state an aim: the sentence gives the view to people outside government.
-OUTSIDE_VOICES = (UNNAMED_EXPERTS, UNNAMED_SOURCES)
-
-
 # How far after a name its description may run: "Lee, a professor at Tartu University".
 _APPOSITIVE_CHARS = 80
 
 
-def _outside_government(person: Person) -> bool:
+def described_as_outsider(person: Person) -> bool:
     """Someone the article describes as outside government: "Lee, a professor at ...".
     (The model's own "official: false" is not enough: it says so of presidents too.)"""
     if person.official:
         return False
     if person.title and outside_government(person.title):
         return True
-    return any(_described_outside(span.text, person.name) for span in person.evidence)
+    return any(described_outside(span.text, person.name) for span in person.evidence)
 
 
 def outside_government(words: str) -> bool:
@@ -1538,7 +1007,7 @@ def _appositive_outside(text: str, name: str) -> bool:
     return _OUTSIDE_BODY.search(text[at : at + len(name) + _APPOSITIVE_CHARS]) is not None
 
 
-def _described_outside(text: str, name: str) -> bool:
+def described_outside(text: str, name: str) -> bool:
     """Whether ``text`` describes the person just after naming them as outside government,
     or just before by a trade or a body outside it ("The BBC's Scotland editor, Sarah
     Smith, said")."""
@@ -1557,105 +1026,12 @@ _DESCRIBED_BEFORE = re.compile(
 )
 
 
-def ground_aims(
-    drafts: Sequence[Any], ctx: ArticleContext, cues: dict[int, tuple[str, ...]]
-) -> Grounded[StatedAim]:
-    """Sentences judged to state an aim: the aim is the clause after its cue, and the stater
-    is who the sentence says voices it (:mod:`voices`), else the officials it names, else
-    unnamed officials. A view the sentence gives to experts, sources or someone described as
-    outside government is not a stated aim."""
-    out: Grounded[StatedAim] = Grounded()
-    officials = [p.name for p in ctx.people if p.official]
-    outsiders = {p.name for p in ctx.people if _outside_government(p)}  # an analyst's view
-    for d in drafts:
-        sentence = ctx.sentence(d.n)
-        if not d.stated_aim or sentence is None:
-            continue
-        said_by = ctx.voice(d.n, cues[d.n][-1])
-        known = said_by in (None, *GENERIC_VOICES) or any(p.name == said_by for p in ctx.people)
-        if (
-            said_by in OUTSIDE_VOICES
-            or said_by in outsiders
-            or (not known and _described_outside(sentence.text, said_by or ""))
-        ):
-            out.refuse("stated_aim", d, f"sentence {d.n}: a view of {said_by}, not a stated aim")
-            continue
-        if said_by is None or said_by == THE_OUTLET:
-            named = _in_order_named(sentence.text, [o for o in officials if ctx.mentions(o, d.n)])
-            if not named and not _names_a_government(sentence.text):
-                reason = f"sentence {d.n}: no one states it, and it names no state or government"
-                out.refuse("stated_aim", d, reason)
-                continue
-            said_by = " and ".join(named[:2]) if named else UNNAMED_OFFICIALS
-        aim = claim_clause(sentence.text, cues[d.n][-1])
-        out.items.append(StatedAim(aim=aim, stated_by=said_by, evidence=[sentence.span]))
-    return out
-
-
-def _names_a_government(text: str) -> bool:
-    """Whether ``text`` names a state, by name, demonym, initials or capital ("Israel has
-    pledged", "the UK's intention", "Berlin and Warsaw are in agreement"), or a body the voice
-    words count as officials' ("the ministry", "the White House"): an aim no one in the
-    sentence states is then unnamed officials'. Sentences naming neither give a company's,
-    a crowd's or a weather service's plans ("Toyota promised", "Demonstrators called for"):
-    of the 52 such aims on the tune split, 5 were gold aims, 17 optional ones."""
-    return (
-        any(True for _ in countries_mentioned(text))
-        or any(state_named(m.group()) for m in _CAPITALIZED_RUN.finditer(text))
-        or any(voice == UNNAMED_OFFICIALS and p.search(text) for p, voice in voice_groups())
-    )
-
-
-# One to three capitalized words: where a state's capital or initials stand ("Washington").
-_CAPITALIZED_RUN = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}")
-
-
-def _in_order_named(text: str, names: Sequence[str]) -> list[str]:
-    """The names in the order the text first names them (the subject first: "Seko responded
-    to Trump, saying..."), one of a person named twice over ("Trump", "Donald Trump"), and
-    those only referred to ("he") last."""
-    out: list[str] = []
-    for name in names:
-        if any(_one_person(name, kept) for kept in out):
-            continue
-        out = [kept for kept in out if not _one_person(kept, name)] + [name]
-    first = {n: min(name_positions(text, n), default=len(text) + 1) for n in out}
-    return sorted(out, key=lambda n: first[n])
-
-
-def _one_person(short: str, full: str) -> bool:
-    """Whether ``short`` is ``full`` by the part a later mention uses ("Trump")."""
-    return short == full or (len(short.split()) < len(full.split()) and short == mention_key(full))
-
-
-# ------------------------------------------------------------------ hedges
-
-
-def ground_hedges(
-    drafts: Sequence[Any], ctx: ArticleContext, cues: dict[int, tuple[str, ...]]
-) -> Grounded[HedgedClaim]:
-    """Speculative verdicts become claims: the cue's clause, voiced by the sentence's subject.
-
-    Who voices it is read from the article (:mod:`voices`): a quotation's speaker, else the
-    subject of the attribution, else the outlet. The model's own choice is not used: where
-    no attribution was found, it named the sentence's subject ("X is expected to") as often
-    as its speaker, and taking it changed no score on the tune split.
-    """
-    out: Grounded[HedgedClaim] = Grounded()
-    for d in drafts:  # the reply's schema fixes one verdict per sentence, in order
-        sentence = ctx.sentence(d.n)
-        if not d.speculative or sentence is None:
-            continue
-        cue = cues[d.n][0]
-        # a condition's "if" opens a claim its whole sentence makes: "If X prevails, Ischinger
-        # says, it would be a disaster" is Ischinger's, though no one is named before "if"
-        voice = ctx.voice(d.n, None if cue.casefold() == "if" else cue) or THE_OUTLET
-        out.items.append(
-            HedgedClaim(
-                claim=claim_clause(sentence.text, cue),
-                cue=cue,
-                voiced_by=voice,
-                evidence=[sentence.span],
-            )
-        )
-    return out
+def in_its_region(town: str, region: str) -> Country | None:
+    """The town's country where ``region`` is one of its states or provinces, by name or by
+    code ("West Palm Beach", "Florida"; "Washington", "D.C."), else None."""
+    home = find_country(town)
+    if home is not None and (
+        home.key in place_countries(region.strip()) or writes_a_region_of(home, region)
+    ):
+        return home
+    return None

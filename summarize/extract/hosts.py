@@ -16,7 +16,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from summarize.contract.extraction import Dropped, Official, Visit
-from summarize.extract.grounding import destination, names_person, same_name
+from summarize.extract.event_grounding import destination
+from summarize.extract.name_mentions import names_person, same_name
 from summarize.extract.stated_trips import MEETING_WORD, reports_it
 
 

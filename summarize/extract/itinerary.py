@@ -24,18 +24,16 @@ from datetime import date
 from functools import cache
 
 from summarize.contract.extraction import Span, Visit, VisitStatus
-from summarize.extract.grounding import (
-    DAY_NAME,
-    Event,
+from summarize.extract.event_grounding import (
     PlaceAndDay,
     capitals_state,
     destination,
     left_from,
-    name_positions,
     place_and_day,
     place_pattern,
-    same_name,
 )
+from summarize.extract.grounding import DAY_NAME, Event
+from summarize.extract.name_mentions import name_positions, same_name
 from summarize.extract.office_holders import office_word_set
 from summarize.extract.voices import attribution_verbs
 from summarize.ingest.date_phrases import ResolvedDates, counted_back, resolve_dates

@@ -41,6 +41,7 @@ from summarize.extract.aliases import aliases, under_one_name
 from summarize.extract.asking import Answer, Ground, ask_pass
 from summarize.extract.by_office import date_by_office
 from summarize.extract.chunk_fold import fold_by_evidence, fold_officials, fold_visits
+from summarize.extract.claim_grounding import ground_aims, ground_hedges
 from summarize.extract.companions import accompanying, date_companions
 from summarize.extract.cues import Candidate, candidates
 from summarize.extract.drafts import (
@@ -54,20 +55,15 @@ from summarize.extract.drafts import (
     people_reply,
     venues_reply,
 )
+from summarize.extract.event_grounding import UNPLACED, ground_events, place_and_day
 from summarize.extract.grounding import (
-    UNPLACED,
     ArticleContext,
     Event,
     Grounded,
     Person,
     fuller_title,
-    ground_aims,
-    ground_events,
-    ground_hedges,
     ground_people,
     outside_government,
-    place_and_day,
-    same_name,
 )
 from summarize.extract.hosts import alone_at_home, as_guests, fold_hosts, host_countries
 from summarize.extract.itinerary import (
@@ -79,6 +75,7 @@ from summarize.extract.itinerary import (
     status_and_dates,
 )
 from summarize.extract.meeting_day import dated_by_next
+from summarize.extract.name_mentions import same_name
 from summarize.extract.numbered import number_sentences
 from summarize.extract.office_holders import (
     OfficeHolder,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from summarize.contract.extraction import Visit
-from summarize.extract.grounding import same_name
+from summarize.extract.name_mentions import same_name
 
 
 def _undated(visit: Visit) -> bool:

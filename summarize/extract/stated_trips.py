@@ -32,16 +32,8 @@ from datetime import date
 from functools import cache
 
 from summarize.contract.extraction import Span, Visit
-from summarize.extract.grounding import (
-    Person,
-    PlaceAndDay,
-    called_by_office,
-    destination,
-    name_positions,
-    names_person,
-    place_and_day,
-    same_name,
-)
+from summarize.extract.event_grounding import PlaceAndDay, destination, place_and_day
+from summarize.extract.grounding import Person, called_by_office
 from summarize.extract.itinerary import (
     DAY_NAME,
     JUST_DONE,
@@ -63,6 +55,7 @@ from summarize.extract.itinerary import (
     stops_in_the_country,
     under_way,
 )
+from summarize.extract.name_mentions import name_positions, names_person, same_name
 from summarize.extract.numbered import Numbered, NumberedSentence
 from summarize.extract.office_holders import find_office_holders, office_after, office_word_set
 from summarize.extract.retold import adds_a_day

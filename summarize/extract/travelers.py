@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from summarize.contract.extraction import Dropped, Official, Visit
-from summarize.extract.grounding import same_name
+from summarize.extract.name_mentions import same_name
 from summarize.knowledge.person_names import mention_key, name_parts
 from summarize.knowledge.places import country_key, find_country
 from summarize.llm.prompts import grammar_words

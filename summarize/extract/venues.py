@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from summarize.extract.drafts import NOT_KNOWN
-from summarize.extract.grounding import ArticleContext, Grounded, is_placed, venue_key
+from summarize.extract.event_grounding import is_placed
+from summarize.extract.grounding import ArticleContext, Grounded, venue_key
 from summarize.ingest.text_match import spaced
 from summarize.knowledge.places import (
     continent_countries,

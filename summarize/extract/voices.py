@@ -23,9 +23,11 @@ from summarize.contract.extraction import (
     UNNAMED_SOURCES,
 )
 from summarize.extract.cues import ZERO_THAT_CLAUSE
+from summarize.extract.name_mentions import name_positions, names_person, same_name
 from summarize.extract.office_holders import capitalized_office_words, office_word_set
 from summarize.extract.quotes import Quotation, quotations
 from summarize.ingest.text_match import normalize
+from summarize.knowledge.person_names import mention_key
 from summarize.knowledge.places import find_country, is_country, state_named
 from summarize.knowledge.titles import only_modifiers, title_stems
 from summarize.knowledge.word_classes import past_tense
@@ -125,8 +127,6 @@ def _group_in(phrase: str) -> tuple[re.Match[str], str] | None:
 def _voice_in(phrase: str, people: Sequence[str], names: Sequence[str]) -> str | None:
     """The person ``phrase`` names first (by name or surname: the subject comes before
     whom it met), else a group noun's voice."""
-    from summarize.extract.grounding import name_positions, names_person
-
     first: dict[str, int] = {}  # where the phrase first names each person it names
     for person in people:
         at = name_positions(phrase, person) or _family_name_first(phrase, person)
@@ -631,9 +631,6 @@ _POSSESSOR = re.compile(r"^.*['\u2019]s\s+(?=[A-Z])")
 def _another_by_the_key(full: str, person: str) -> bool:
     """Whether a full name opens with the part a later mention of ``person`` uses and names
     someone else ("Mohamed Sheikh Abdi" for Mohamed Abdullahi Mohamed, "Mohamed")."""
-    from summarize.extract.grounding import same_name
-    from summarize.knowledge.person_names import mention_key
-
     return full.split()[0] == mention_key(person) and not same_name(full, person)
 
 
@@ -740,8 +737,6 @@ _SIDES = re.compile(r"\b(?:the\s+two|both)\s+sides\s*$", re.IGNORECASE)
 def _two_named(earlier: str, people: Sequence[str]) -> bool:
     """Whether the sentence before names two or more of the people: whom "the two sides"
     then means, rather than unnamed officials."""
-    from summarize.extract.grounding import name_positions
-
     last = _LAST_SENTENCE.search(earlier)
     text = _unquoted(last.group(1)) if last is not None else ""
     return sum(1 for person in people if name_positions(text, person)) >= 2
@@ -840,8 +835,6 @@ def _opening_person(earlier: str, people: Sequence[str]) -> str | None:
     """The person the sentence before names first, outside quotations: whom a description
     goes on from ("Deputy Foreign Minister Vladimir Titov is travelling to London ... for
     Boris Johnson's visit. 'I am leaving today,' the high-ranking diplomat told TASS")."""
-    from summarize.extract.grounding import name_positions
-
     last = _LAST_SENTENCE.search(earlier)
     if last is None:
         return None
@@ -1045,9 +1038,6 @@ def _last_named(
     holder ("The Taoiseach agreed with him. He said..."): whom a later "he said" means; one named
     only as the possessive of an object ("rebuffed Wang's proposal") ranks after anyone
     named otherwise ("Merkel's visit began" keeps Merkel)."""
-    from summarize.extract.grounding import name_positions
-    from summarize.knowledge.person_names import mention_key
-
     plain = normalize(text).text  # name_positions' offsets, letter case kept
     found: list[tuple[bool, int, str]] = []
     for person in people:
@@ -1081,7 +1071,7 @@ def _family_name_first(text: str, person: str) -> list[int]:
     """Where ``text`` calls a two-part name by its first part alone ("Xiao said" for Xiao
     Qian, "Xi" for Xi Jinping: the family name comes first in Chinese names); a capitalized
     word on its own, not the first of another name ("Donald Tusk" is not Donald Trump).
-    Offsets into ``normalize(text)``, as :func:`grounding.name_positions` gives them."""
+    Offsets into ``normalize(text)``, as :func:`name_mentions.name_positions` gives them."""
     parts = person.split()
     if len(parts) != 2 or len(parts[0]) < 2 or not parts[0].isalpha():
         return []
