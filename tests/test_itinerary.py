@@ -11,6 +11,7 @@ from summarize.extract.grounding import Event
 from summarize.extract.itinerary import (
     add_stops,
     ahead_in,
+    dated_by_the_trip,
     done_before_page,
     journey_or_meeting,
     on_its_day,
@@ -717,3 +718,20 @@ def test_the_coming_weeks_are_a_time_ahead_not_a_journey() -> None:
 def test_a_meeting_someone_is_planning_lies_ahead() -> None:
     assert ahead_in("Dell is planning to also meet in ")
     assert not ahead_in("Dell met in ")
+
+
+def test_the_day_of_telling_is_not_the_day_of_the_trip_told() -> None:
+    told = "On Monday, Dell confirmed that he traveled to Lisbon last week to meet a source."
+    event = dated_by_the_trip(_event("Lisbon", told, when="Monday"))
+    assert event.when == "last week"
+    assert status_and_dates(event, PUBLISHED)[1].start == "2021-05"
+    # Words that date the trip itself stay, though other date words follow the place.
+    went = "On Monday, Dell traveled to Lisbon, and he will return next week."
+    assert dated_by_the_trip(_event("Lisbon", went, when="Monday")).when == "Monday"
+    # The week after a place dates an undated trip as a year or a month does.
+    undated = "Dell visited Lisbon last week."
+    assert status_and_dates(_event("Lisbon", undated), PUBLISHED)[1].start == "2021-05"
+    planned = "Dell will visit Lisbon next week for talks."
+    assert status_and_dates(_event("Lisbon", planned, status="planned"), PUBLISHED)[1].start == (
+        "2021-06"
+    )

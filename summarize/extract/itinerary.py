@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -755,8 +755,23 @@ _RIGHT_AFTER = re.compile(
     r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?\d{4}"
     rf"|(?:in\s+|last\s+|this\s+)(?:{_MONTH})(?:\s+\d{{4}})?"
     r"|(?:(?:at\s+the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+|(?:early|late)\s+)?"
-    r"(?:(?:later|earlier)\s+this|this|next|last)\s+(?:year|month))\b"
+    r"(?:(?:later|earlier)\s+this|this|next|last)\s+(?:year|month|week))\b"
 )
+
+
+def dated_by_the_trip(event: Event) -> Event:
+    """The event with its date words, or those right after the place where the answered ones
+    date the telling: "On Monday, Nunes confirmed that he traveled to the White House last
+    week" is a trip of last week (a verb of saying stands between the answered words and
+    the place)."""
+    sentence = event.evidence[0].text if event.evidence else ""
+    after = _date_after_place(sentence, event.place)
+    at = sentence.find(event.when) if event.when else -1
+    place = re.search(rf"\b{place_pattern(event.place)}\b", sentence) if event.place else None
+    if after is None or event.when is None or at < 0 or place is None or place.start() < at:
+        return event
+    said = attribution_verbs().search(sentence, at + len(event.when), place.start())
+    return replace(event, when=after) if said is not None else event
 
 
 def _date_after_place(sentence: str, place: str | None) -> str | None:
@@ -816,6 +831,8 @@ def _dates(event: Event, status: VisitStatus, published: date | None) -> Resolve
         in_sentence = sentence_dates(span.text, published, ahead=ahead)
         if in_sentence.start is not None and len(in_sentence.start) == len("2017-03-16"):
             return in_sentence
+        if status == "ongoing" and published:
+            break  # under way: the page's day, finer than "this week" after the place
         if (right_after := _date_after_place(span.text, event.place)) is not None:
             after = resolve_dates(right_after, published, ahead=ahead)
             if after.start is not None:

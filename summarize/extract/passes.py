@@ -68,6 +68,7 @@ from summarize.extract.grounding import (
 from summarize.extract.hosts import alone_at_home, as_guests, fold_hosts, host_countries
 from summarize.extract.itinerary import (
     add_stops,
+    dated_by_the_trip,
     done_before_page,
     journey_or_meeting,
     placed_by_home,
@@ -346,6 +347,7 @@ class ExtractionRun:
             reason = "no word of travel (or no one met), and nothing says they were abroad there"
             self.dropped.append(Dropped(kind="visit", item=item, reason=reason))
             return None
+        event = dated_by_the_trip(event)
         status, dates = status_and_dates(event, self.ctx.published)
         fields = place_and_day(event.place, event.when, dates)
         if fields["destination_country"] is None:  # a venue; a host's country, where a guest
