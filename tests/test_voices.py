@@ -864,3 +864,9 @@ def test_added_to_something_is_no_verb_of_saying() -> None:
     assert voice_of(added, PEOPLE, before=added.index("may")) is None
     told = "Brandt added to reporters that talks may resume."
     assert voice_of(told, PEOPLE, before=told.index("may")) == "Oskar Brandt"
+
+
+def test_he_said_goes_on_from_the_speaker_past_a_title_s_point() -> None:
+    before = "Mr. Brandt said he would replace Ms. Castell, including Arno Velt, an adviser. "
+    said = "Earlier he said the talks may fail."
+    assert voice_of(said, PEOPLE, previous=before, before=said.index("may")) == "Oskar Brandt"

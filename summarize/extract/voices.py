@@ -894,7 +894,12 @@ _ENDS_WITH_IT = re.compile(r"(?:^|\s)it\s*$", re.IGNORECASE)
 # The last sentence of a text, with the quotation mark that closes it ('... "by both sides."').
 # A stop ends a sentence where a space follows it; not inside a link ("pic.twitter.com/x"),
 # nor a question mark after a capital, a letter the scrape could not decode ("RT? News").
-_STOP = r"(?:[.!]|(?<![A-Z])\?)[\"\u201d\u2019]?\s"
+# Nor the point of a title before a name ("Ms. Haley", "Sen. Cruz").
+_TITLE_POINT = "".join(
+    rf"(?<!\b{t})"
+    for t in ("Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Prof")
+)
+_STOP = rf"(?:{_TITLE_POINT}\.|!|(?<![A-Z])\?)[\"\u201d\u2019]?\s"
 _LAST_SENTENCE = re.compile(
     rf"(?:^|{_STOP}\s*)((?:(?!{_STOP})[\s\S])+?[.!?]?[\"\u201d\u2019]?)\s*$"
 )
