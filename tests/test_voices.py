@@ -168,12 +168,12 @@ def test_a_person_described_by_a_role_no_title_has_is_the_one_the_sentence_befor
     previous = "Deputy Minister Oskar Brandt flew to Lyon to prepare Mira Castell's visit."
     sentence = "Talks may follow, the high-ranking diplomat told reporters."
     assert voice_of(sentence, PEOPLE, previous=previous) == "Oskar Brandt"
-    # One the text introduced unnamed stays unnamed, as does a bare "the diplomat".
+    # A bare "the diplomat" refers back too; one the text introduced unnamed stays unnamed.
+    bare = "Talks may follow, the diplomat said."
+    assert voice_of(bare, PEOPLE, previous=previous) == "Oskar Brandt"
     unnamed = previous + " A senior diplomat said more was needed."
     assert voice_of(sentence, PEOPLE, previous=unnamed) == UNNAMED_OFFICIALS
-    assert voice_of("Talks may follow, the diplomat said.", PEOPLE, previous=previous) == (
-        UNNAMED_OFFICIALS
-    )
+    assert voice_of(bare, PEOPLE, previous=unnamed) == UNNAMED_OFFICIALS
     # A country word in the description: the text may name one of each, no surer than "he".
     french = "Talks may follow, the French top diplomat said."
     assert voice_of(french, PEOPLE, previous=previous) == UNNAMED_OFFICIALS

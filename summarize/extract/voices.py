@@ -813,12 +813,13 @@ def _a_holders_office(noun: str) -> bool:
 
 def _called_back(clause: str, offices: Sequence[tuple[str, str]], earlier: str) -> bool:
     """Whether the subject describes a person by a role no one's title has ("the retired
-    four-star general said", "the Fine Gael leader insisted"): someone named before, as "he"
-    is. Not a bare "the official", nor one the text introduced unnamed ("a senior official
-    said ... the official added"), nor one described by a country ("the Russian top
-    diplomat", where the text may name two: :func:`_of_country` reads those)."""
+    four-star general said", "the Fine Gael leader insisted", "the diplomat said"): someone
+    named before, as "he" is. Not "the official" (no office), nor one the text introduced
+    unnamed ("a senior diplomat said ... the diplomat added"), nor one described by a country
+    ("the Russian top diplomat", where the text may name two: :func:`_of_country` reads
+    those)."""
     found = _THE_DESCRIBED.search(clause)
-    if found is None or not found.group("modifiers"):
+    if found is None:
         return False
     if any(is_country(word) for word in found.group("modifiers").split()):
         return False  # "the Japanese top diplomat" in a story of two: no surer than "he"
