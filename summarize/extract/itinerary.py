@@ -762,15 +762,16 @@ _RIGHT_AFTER = re.compile(
 def dated_by_the_trip(event: Event) -> Event:
     """The event with its date words, or those right after the place where the answered ones
     date the telling: "On Monday, Nunes confirmed that he traveled to the White House last
-    week" is a trip of last week (a verb of saying stands between the answered words and
-    the place)."""
+    week" is a trip of last week (a verb of saying and "that" stand between the answered
+    words and the place), as :func:`sentence_dates` reads a sentence the model gave no date
+    words for."""
     sentence = event.evidence[0].text if event.evidence else ""
     after = _date_after_place(sentence, event.place)
     at = sentence.find(event.when) if event.when else -1
     place = re.search(rf"\b{place_pattern(event.place)}\b", sentence) if event.place else None
     if after is None or event.when is None or at < 0 or place is None or place.start() < at:
         return event
-    said = attribution_verbs().search(sentence, at + len(event.when), place.start())
+    said = _SAID_THAT.search(sentence, at + len(event.when), place.start())
     return replace(event, when=after) if said is not None else event
 
 
