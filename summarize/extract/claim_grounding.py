@@ -35,7 +35,7 @@ from summarize.knowledge.person_names import mention_key
 from summarize.knowledge.places import countries_mentioned, state_named
 
 # Who may not state an aim: the sentence gives the view to people outside government.
-OUTSIDE_VOICES = (UNNAMED_EXPERTS, UNNAMED_SOURCES)
+_OUTSIDE_VOICES = (UNNAMED_EXPERTS, UNNAMED_SOURCES)
 
 
 def ground_aims(
@@ -55,7 +55,7 @@ def ground_aims(
         said_by = ctx.voice(d.n, cues[d.n][-1])
         known = said_by in (None, *GENERIC_VOICES) or any(p.name == said_by for p in ctx.people)
         if (
-            said_by in OUTSIDE_VOICES
+            said_by in _OUTSIDE_VOICES
             or said_by in outsiders
             or (not known and described_outside(sentence.text, said_by or ""))
         ):

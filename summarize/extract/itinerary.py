@@ -615,7 +615,8 @@ def status_and_dates(event: Event, published: date | None) -> tuple[VisitStatus,
     words, a day the cited sentence itself names ("on Thursday", "March 17") is taken: on the
     tune split the model often leaves the date out of an answer whose sentence holds one.
     Coarser dates in a sentence ("since 2014") are taken only right after the place
-    ("visited Saudi Arabia in 2014"): elsewhere they seldom date the event. One counted
+    ("visited Saudi Arabia in 2014", "will visit Berlin this week"), and not for a trip under
+    way, which the page's day dates more finely: elsewhere they seldom date the event. One counted
     back from the page ("ten months ago") dates it and makes it done.
     An event under way with no date words at all is dated by the page: it is happening as
     the article is published.
