@@ -134,9 +134,9 @@ def test_a_country_the_data_writes_twice_is_known_by_each_entrys_words() -> None
 
     names = [c.name for c in countries_mentioned(text)]
 
-    assert names == ["Palestine, State of", "Myanmar", "Holy See (Vatican City State)"]
-    # Shown by its name, though no spelling lookup takes a name with a comma in it.
-    assert country_display(country_key("Palestinian")) == "Palestine, State of"
+    assert names == ["Palestine", "Myanmar", "Holy See"]
+    # Shown as a sentence writes it, not as ISO inverts it ("Palestine, State of").
+    assert country_display(country_key("Palestinian")) == "Palestine"
 
 
 def test_a_town_named_like_another_countrys_state_is_not_settled_by_a_rule() -> None:

@@ -87,6 +87,8 @@ def countries() -> tuple[Country, ...]:
         others = [s for data in alike for s in _ascii_spellings(data)]
         spellings = [short, *(n for n in iso_names if n), *others]
         latin = [str(s) for s in spellings if _LATIN_NAME.match(str(s))]
+        if not _LATIN_NAME.match(short):  # ISO's inverted "Palestine, State of": "Palestine"
+            short = next((s for s in latin if _a_plain_name(s)), short)
         demonym = next((d for data in alike if (d := data.get("demonym"))), None)
         population = known.get("population")
         country = Country(
@@ -97,6 +99,11 @@ def countries() -> tuple[Country, ...]:
         )
         out.append((int(population) if isinstance(population, int) else 0, country))
     return tuple(c for _, c in sorted(out, key=lambda pc: (-pc[0], pc[1].code)))
+
+
+def _a_plain_name(spelling: str) -> bool:
+    """A name as a sentence writes it: not a code ("PSE"), not one that opens with "the"."""
+    return not _CODE_LIKE.match(spelling) and not spelling.casefold().startswith("the ")
 
 
 def _ascii_spellings(data: Mapping[str, Any]) -> list[str]:
@@ -191,7 +198,8 @@ def country_display(key: str | None) -> str | None:
 
 @cache
 def _by_key() -> dict[str, Country]:
-    """Key → country, for the names no spelling lookup takes ("Palestine, State of")."""
+    """Key → country, for the names no spelling lookup takes ("Holy See (Vatican City
+    State)")."""
     return {c.key: c for c in countries()}
 
 
