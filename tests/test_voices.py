@@ -870,3 +870,17 @@ def test_he_said_goes_on_from_the_speaker_past_a_title_s_point() -> None:
     before = "Mr. Brandt said he would replace Ms. Castell, including Arno Velt, an adviser. "
     said = "Earlier he said the talks may fail."
     assert voice_of(said, PEOPLE, previous=before, before=said.index("may")) == "Oskar Brandt"
+
+
+def test_an_attribution_closing_the_sentence_may_run_on_in_phrases() -> None:
+    long = (
+        "Lyon and Lima could gain from lifting the sanctions, Berlin Mayor Oskar Brandt told "
+        "the agency prior to heading for Lima on Monday."
+    )
+    assert voice_of(long, PEOPLE, before=long.index("could")) == "Oskar Brandt"
+    # Words after the verb that make a clause of their own are no closing attribution.
+    clause = (
+        "Lyon and Lima could gain from lifting the sanctions, Brandt told the agency when "
+        "the talks were over and the delegations had left Lima."
+    )
+    assert voice_of(clause, PEOPLE, before=clause.index("could")) is None

@@ -335,10 +335,21 @@ def _closes(sentence: str, verb: re.Match[str]) -> bool:
     opens = clause[0].casefold() if clause else ""
     return (
         len(pieces) > 1  # set off from the claim: not "expected to back Ms X's call for a vote"
-        and len(rest) <= _TRAILING_WORDS + 3
+        and (len(rest) <= _TRAILING_WORDS + 3 or _no_clause(rest))
         and "that" not in rest
         and opens not in grammar_words("subordinator")
     )
+
+
+def _no_clause(words: Sequence[str]) -> bool:
+    """Whether the words after a verb of saying are phrases only, no clause of their own:
+    "told TASS prior to heading for Moscow on Monday", not "said the talks were over"."""
+    return len(words) <= 2 * _TRAILING_WORDS + 4 and not any(
+        w in grammar_words("be") or w in _MODALS or past_tense(w) for w in words
+    )
+
+
+_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
 
 
 # "added to" something, not to whom it was said ("added to reporters").
