@@ -345,11 +345,8 @@ def _no_clause(words: Sequence[str]) -> bool:
     """Whether the words after a verb of saying are phrases only, no clause of their own:
     "told TASS prior to heading for Moscow on Monday", not "said the talks were over"."""
     return len(words) <= 2 * _TRAILING_WORDS + 4 and not any(
-        w in grammar_words("be") or w in _MODALS or past_tense(w) for w in words
+        w in grammar_words("be") or w in grammar_words("modal") or past_tense(w) for w in words
     )
-
-
-_MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "shall"})
 
 
 # "added to" something, not to whom it was said ("added to reporters").
