@@ -767,19 +767,24 @@ def dated_by_the_trip(event: Event) -> Event:
     words and the place), as :func:`sentence_dates` reads a sentence the model gave no date
     words for."""
     sentence = event.evidence[0].text if event.evidence else ""
-    after = _date_after_place(sentence, event.place)
+    place = _place_mention(sentence, event.place)
+    after = _RIGHT_AFTER.match(sentence[place.end() :]) if place else None
     at = sentence.find(event.when) if event.when else -1
-    place = re.search(rf"\b{place_pattern(event.place)}\b", sentence) if event.place else None
-    if after is None or event.when is None or at < 0 or place is None or place.start() < at:
+    if place is None or after is None or event.when is None or at < 0 or place.start() < at:
         return event
     said = _SAID_THAT.search(sentence, at + len(event.when), place.start())
-    return replace(event, when=after) if said is not None else event
+    return replace(event, when=after.group(1)) if said is not None else event
+
+
+def _place_mention(sentence: str, place: str | None) -> re.Match[str] | None:
+    """The place's first mention in the sentence, if any."""
+    words = place_pattern(place) if place else ""
+    return re.search(rf"\b{words}\b", sentence) if words else None
 
 
 def _date_after_place(sentence: str, place: str | None) -> str | None:
     """The date words right after the place in the sentence, if any."""
-    words = place_pattern(place) if place else ""
-    found = re.search(rf"\b{words}\b", sentence) if words else None
+    found = _place_mention(sentence, place)
     after = _RIGHT_AFTER.match(sentence[found.end() :]) if found else None
     return after.group(1) if after else None
 
