@@ -94,6 +94,20 @@ def test_a_wording_that_says_one_thing_twice_is_refused() -> None:
     assert "it says one thing twice: say it once" in problems_of(again, draft, {"LATIN"})
 
 
+def test_a_wording_that_names_the_country_twice_is_refused() -> None:
+    brief, _ = _brief()
+    (draft,) = drafts_of(brief)[0]
+    claim = "the talks aim to expand rail freight between the two countries"
+    twice = f"Chilean Foreign Minister Ana Ruiz of Chile said that {claim}."
+    assert any("names the country twice" in p for p in problems_of(twice, draft, {"LATIN"}))
+    for once in (
+        f"Foreign Minister Ana Ruiz of Chile said that {claim}.",
+        f"Chilean Foreign Minister Ana Ruiz said that {claim}.",
+        f"Chilean Foreign Minister Ana Ruiz met Tomas Dell of Chile and said that {claim}.",
+    ):
+        assert not any("names the country twice" in p for p in problems_of(once, draft, {"LATIN"}))
+
+
 def test_a_wording_that_pastes_a_cited_sentence_after_it_is_refused() -> None:
     brief, _ = _brief()
     (draft,) = drafts_of(brief)[0]

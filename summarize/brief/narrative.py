@@ -681,6 +681,26 @@ def _pastes_a_source(text: str, draft: Draft) -> bool:
     )
 
 
+# "of" and a country after a person's name, and the capitalized words before it (an office's
+# own "of" among them): "US Secretary of State Rex Tillerson of the United States".
+_OF_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})")
+_DESCRIBED = re.compile(r"((?:[A-Z][\w'\u2019.-]*\s+|of\s+){2,10})$")
+
+
+def _country_twice(text: str) -> str | None:
+    """The phrase that names a person's country twice, by demonym or name before the name and
+    after it ("North Korean Foreign Minister Choe Son Hui of North Korea"): the model
+    sometimes puts an office before the rule's "Choe Son Hui of North Korea"; None where
+    no phrase does."""
+    for match in _OF_COUNTRY.finditer(text):
+        words = match.group(1).split()
+        after = {k for n in range(len(words), 0, -1) if (k := country_key(" ".join(words[:n])))}
+        lead = _DESCRIBED.search(text, 0, match.start())
+        if after and lead and after & {c.key for c in countries_mentioned(lead.group(1))}:
+            return text[lead.start() : match.end()]
+    return None
+
+
 def problems_of(text: str, draft: Draft, source_scripts: set[str]) -> list[str]:
     """Why a wording of ``draft`` must not be shown; empty when it may."""
     problems: list[str] = []
@@ -696,6 +716,8 @@ def problems_of(text: str, draft: Draft, source_scripts: set[str]) -> list[str]:
         problems.append("markup or field names in the prose")
     if _SELF_REFERENCE.search(text):
         problems.append("it talks about the memo or the prompt, not the events")
+    if (twice := _country_twice(text)) is not None:
+        problems.append(f"it names the country twice ({twice!r}): say it once")
     foreign = _scripts(text) - source_scripts
     if foreign:
         problems.append(f"letters in a script no cited source uses ({', '.join(sorted(foreign))})")
