@@ -100,6 +100,8 @@ def test_a_wording_that_names_the_country_twice_is_refused() -> None:
     claim = "the talks aim to expand rail freight between the two countries"
     twice = f"Chilean Foreign Minister Ana Ruiz of Chile said that {claim}."
     assert any("names the country twice" in p for p in problems_of(twice, draft, {"LATIN"}))
+    office = f"Chilean Minister of Foreign Affairs Ana Ruiz of Chile said that {claim}."
+    assert any("names the country twice" in p for p in problems_of(office, draft, {"LATIN"}))
     for once in (
         f"Foreign Minister Ana Ruiz of Chile said that {claim}.",
         f"Chilean Foreign Minister Ana Ruiz said that {claim}.",

@@ -682,7 +682,7 @@ def _pastes_a_source(text: str, draft: Draft) -> bool:
 
 
 # "of" and a country after a person's name, and the capitalized words before it (an office's
-# own "of" among them): "US Secretary of State Rex Tillerson of the United States".
+# own "of" among them): "Russian Minister of Foreign Affairs Sergey Lavrov of Russia".
 _OF_COUNTRY = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})")
 _DESCRIBED = re.compile(r"((?:[A-Z][\w'\u2019.-]*\s+|of\s+){2,10})$")
 
