@@ -28,8 +28,11 @@ from summarize.contract.extraction import (
     Visit,
 )
 from summarize.evaluation import EvalReport, score_outputs
+from summarize.evaluation.articles import ArticleScore
 from summarize.evaluation.dates import dates_compatible
 from summarize.evaluation.gold import GoldArticle, GoldHedge, GoldOfficial, load_gold
+from summarize.evaluation.intervals import bootstrap_intervals
+from summarize.evaluation.metrics import Counts
 from summarize.evaluation.names import name_matches
 from summarize.evaluation.score import cue_baseline
 from summarize.evaluation.titles import title_matches
@@ -187,7 +190,8 @@ def rates(report: EvalReport) -> list[float | None]:
     def walk(node: Any, key: str = "") -> None:
         if isinstance(node, dict):
             for k, v in node.items():
-                if k != "cue_only_baseline":  # the baseline's scores are not the output's
+                # the baseline's scores are not the output's; the intervals are ranges
+                if k not in ("cue_only_baseline", "intervals"):
                     walk(v, k)
         elif key in {"precision", "recall", "f1", "rate", "title_accuracy", "country_accuracy"}:
             found.append(node)
@@ -267,6 +271,38 @@ def test_a_perfect_output_scores_one_everywhere(tmp_path: Path) -> None:
     assert engagements["unexpected_engagements"] == 0
     assert all(a["contract_valid"] for a in report.as_dict()["articles"].values())
     json.dumps(report.as_dict())
+
+
+def test_the_report_gives_each_overall_rate_an_interval_that_holds_it(
+    tmp_path: Path,
+) -> None:
+    def drop_first(e: Extraction) -> Extraction:
+        return e.model_copy(update={"officials": e.officials[1:]})
+
+    perfect = score_outputs(write_outputs(tmp_path / "ok", brief=perfect_brief()), GOLD_DIR)
+    intervals = perfect.as_dict()["intervals"]
+    assert (intervals["level"], intervals["resampled"]) == (0.95, "articles")
+    assert intervals["overall"]["visits"]["recall"] == [1.0, 1.0]
+    assert "95% interval, overall" in perfect.render_table()
+
+    report = score_outputs(write_outputs(tmp_path / "out", only(SEED_A, drop_first)), GOLD_DIR)
+    data = report.as_dict()
+    low, high = data["intervals"]["overall"]["officials"]["recall"]
+    assert low < data["overall"]["officials"]["recall"] <= high == 1.0
+    assert data["intervals"] == score_outputs(tmp_path / "out", GOLD_DIR).as_dict()["intervals"]
+
+
+def test_a_bootstrap_interval_is_narrower_over_more_articles() -> None:
+    def article(found: int) -> ArticleScore:
+        return ArticleScore(visits=Counts(gold=2, found=found))
+
+    few = bootstrap_intervals([article(2), article(0)] * 2)["visits"]["recall"]
+    many = bootstrap_intervals([article(2), article(0)] * 50)["visits"]["recall"]
+    assert few is not None and many is not None
+    assert few.low <= many.low <= 0.5 <= many.high <= few.high
+    assert many.high - many.low < few.high - few.low
+    # A rate no article has a denominator for has no interval either.
+    assert bootstrap_intervals([article(0)])["stated_aims"]["recall"] is None
 
 
 def test_borderline_items_neither_help_nor_hurt(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from summarize.evaluation.articles import ArticleScore
 from summarize.evaluation.engagements import BriefScore
+from summarize.evaluation.intervals import DRAWS, LEVEL, RATES, Interval
 
 OVERALL = "overall"
 
@@ -53,6 +54,19 @@ def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
+def _intervals_dict(
+    by_section: dict[str, dict[str, Interval | None]],
+) -> dict[str, dict[str, list[float] | None]]:
+    return {
+        section: {key: None if iv is None else iv.as_list() for key, iv in rates.items()}
+        for section, rates in by_section.items()
+    }
+
+
+def _span(interval: Interval | None) -> str:
+    return "" if interval is None else f"{interval.low:.2f}-{interval.high:.2f}"
+
+
 _COLUMNS: list[tuple[str, Callable[[ArticleScore], float | None]]] = [
     ("off P", lambda s: s.officials.precision),
     ("off R", lambda s: s.officials.recall),
@@ -84,6 +98,8 @@ class EvalReport:
     splits: dict[str, ArticleScore] = field(default_factory=dict)
     baseline: ArticleScore | None = None
     baseline_splits: dict[str, ArticleScore] = field(default_factory=dict)
+    # Per row ("overall" and each split): section -> rate -> its bootstrap interval.
+    intervals: dict[str, dict[str, dict[str, Interval | None]]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-serialisable; keys are stable, rates with an empty denominator are null."""
@@ -106,6 +122,12 @@ class EvalReport:
                 **{n: _score_dict(b) for n, b in sorted(self.baseline_splits.items())},
             },
             "engagements": None if self.brief is None else self.brief.as_dict(),
+            "intervals": {
+                "level": LEVEL,
+                "draws": DRAWS,
+                "resampled": "articles",
+                **{row: _intervals_dict(rates) for row, rates in sorted(self.intervals.items())},
+            },
             "notes": list(self.notes),
         }
 
@@ -130,6 +152,10 @@ class EvalReport:
             rows.append(
                 [label, *(_fmt(get(score)) for _, get in _COLUMNS), str(score.furniture_items)]
             )
+        for row, by_section in sorted(self.intervals.items(), key=lambda r: r[0] != OVERALL):
+            by_column = {column: by_section[section][key] for section, key, column, _ in RATES}
+            cells = [_span(by_column.get(name)) for name, _ in _COLUMNS]
+            rows.append([f"{round(LEVEL * 100)}% interval, {row}", *cells, ""])
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
         def line(cells: list[str]) -> str:

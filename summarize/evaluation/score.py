@@ -17,8 +17,9 @@ from summarize.evaluation.articles import (
 )
 from summarize.evaluation.engagements import score_brief
 from summarize.evaluation.gold import BRIEF_GOLD, GoldArticle, GoldBrief, load_gold
+from summarize.evaluation.intervals import bootstrap_intervals
 from summarize.evaluation.outputs import Item, load_output
-from summarize.evaluation.report import ArticleResult, EvalReport
+from summarize.evaluation.report import OVERALL, ArticleResult, EvalReport
 from summarize.evaluation.spans import LooseSpan, locate_sentence
 from summarize.extract.cues import lexicon_words
 from summarize.ingest.read import read_article
@@ -176,6 +177,10 @@ def score_outputs(
     brief = None
     if brief_path.exists() and gold_brief is not None:
         brief = score_brief(brief_path, gold_brief)
+    intervals = {OVERALL: bootstrap_intervals([r.score for r in results])}
+    for split in by_split:
+        scored = [r.score for r in results if dev.split.get(r.stem) == split]
+        intervals[split] = bootstrap_intervals(scored)
     return EvalReport(
         articles=results,
         overall=overall,
@@ -184,4 +189,5 @@ def score_outputs(
         splits=by_split,
         baseline=baseline,
         baseline_splits=baseline_by_split,
+        intervals=intervals,
     )
