@@ -83,6 +83,8 @@ def _interval(pairs: Sequence[tuple[int, int]], draws: Sequence[Sequence[int]]) 
             total += pairs[i][1]
         if total:  # a sample of only articles without any such item says nothing
             rates.append(hit / total)
+    if not rates:
+        return None
     rates.sort()
     tail = (1 - LEVEL) / 2
     return Interval(_percentile(rates, tail), _percentile(rates, 1 - tail))
