@@ -282,12 +282,12 @@ def test_the_report_gives_each_overall_rate_an_interval_that_holds_it(
     perfect = score_outputs(write_outputs(tmp_path / "ok", brief=perfect_brief()), GOLD_DIR)
     intervals = perfect.as_dict()["intervals"]
     assert (intervals["level"], intervals["resampled"]) == (0.95, "articles")
-    assert intervals["overall"]["visits"]["recall"] == [1.0, 1.0]
+    assert intervals["rows"]["overall"]["visits"]["recall"] == [1.0, 1.0]
     assert "95% interval, overall" in perfect.render_table()
 
     report = score_outputs(write_outputs(tmp_path / "out", only(SEED_A, drop_first)), GOLD_DIR)
     data = report.as_dict()
-    low, high = data["intervals"]["overall"]["officials"]["recall"]
+    low, high = data["intervals"]["rows"]["overall"]["officials"]["recall"]
     assert low < data["overall"]["officials"]["recall"] <= high == 1.0
     assert data["intervals"] == score_outputs(tmp_path / "out", GOLD_DIR).as_dict()["intervals"]
 

@@ -126,7 +126,7 @@ class EvalReport:
                 "level": LEVEL,
                 "draws": DRAWS,
                 "resampled": "articles",
-                **{row: _intervals_dict(rates) for row, rates in sorted(self.intervals.items())},
+                "rows": {row: _intervals_dict(r) for row, r in sorted(self.intervals.items())},
             },
             "notes": list(self.notes),
         }
