@@ -380,6 +380,19 @@ def test_every_statement_keeps_its_citations() -> None:
         assert all(m.citation.source in numbers for m in group.members)
 
 
+def test_a_sources_page_furniture_is_carried_for_the_page_to_dim() -> None:
+    body = "Home | World\nTan Wei Ling arrived in Astana."
+    paged = article("paged", text=body)
+    menu = span("Home | World\n")
+    paged = paged.model_copy(
+        update={"source": paged.source.model_copy(update={"furniture": [menu]})}
+    )
+    assert [s.furniture for s in merge([paged, WIRE]).sources if s.path == "paged.txt"] == [[menu]]
+    # Kept when one more article is merged into a brief that holds it.
+    more = merge_into(merge([paged]), WIRE)
+    assert [s.furniture for s in more.sources if s.path == "paged.txt"] == [[menu]]
+
+
 def test_identical_texts_under_two_names_are_one_source() -> None:
     twin = WIRE.model_copy(
         update={"source": WIRE.source.model_copy(update={"path": "wire-copy.txt"})}

@@ -645,6 +645,19 @@ def test_mark_spans_splits_overlaps() -> None:
     )
 
 
+def test_page_furniture_is_dimmed_and_the_evidence_still_marked() -> None:
+    out = mark_spans(2, "Menu\nTan met Xi.", [(5, 16)], [(0, 5)])
+    assert out == (
+        '<span class="furniture" title="page furniture, not read">Menu\n</span>'
+        '<mark class="evidence" id="s2-5-16" data-spans="s2-5-16" data-start="5" '
+        'data-end="16">Tan met Xi.</mark>'
+    )
+    # A cited span wins over furniture around it, and text outside both stays plain.
+    assert mark_spans(2, "ab cd", [(0, 2)], [(0, 5)]).endswith(
+        '<span class="furniture" title="page furniture, not read"> cd</span>'
+    )
+
+
 def test_a_meeting_names_whom_it_was_with_and_says_so_when_no_place_is_given(
     brief: Brief,
 ) -> None:

@@ -98,6 +98,7 @@ def build(seeds: Iterable[SourceSeed], facts: Iterable[Fact]) -> Brief:
                 published=s.published,
                 outlet_key=ctx.outlet[s.sha256],
                 also_at=sorted(s.paths - {min(s.paths)}),
+                furniture=s.furniture,
             )
             for n, s in enumerate(ctx.seeds, 1)
         ],

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from summarize.contract.brief import Citation, Fact, SourceRef
-from summarize.contract.extraction import Extraction
+from summarize.contract.extraction import Extraction, Span
 
 _ABBREVIATION = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _MINOR_WORDS = frozenset({"of", "the", "and", "for"})
@@ -32,6 +32,7 @@ class SourceSeed:
     title: str | None
     outlet: str | None
     published: str | None
+    furniture: list[Span] = field(default_factory=list)
 
     @property
     def outlet_key(self) -> str:
@@ -62,11 +63,20 @@ def outlet_keys(seeds: Iterable[SourceSeed]) -> dict[str, str]:
 
 def seed_of(extraction: Extraction) -> SourceSeed:
     s = extraction.source
-    return SourceSeed(s.sha256, {s.path, *s.also_at}, s.title, s.outlet, s.published)
+    return SourceSeed(
+        s.sha256, {s.path, *s.also_at}, s.title, s.outlet, s.published, list(s.furniture)
+    )
 
 
 def seed_of_ref(ref: SourceRef) -> SourceSeed:
-    return SourceSeed(ref.sha256, {ref.path, *ref.also_at}, ref.title, ref.outlet, ref.published)
+    return SourceSeed(
+        ref.sha256,
+        {ref.path, *ref.also_at},
+        ref.title,
+        ref.outlet,
+        ref.published,
+        list(ref.furniture),
+    )
 
 
 def combine_seeds(seeds: Iterable[SourceSeed]) -> list[SourceSeed]:
@@ -76,7 +86,12 @@ def combine_seeds(seeds: Iterable[SourceSeed]) -> list[SourceSeed]:
         known = by_hash.get(seed.sha256)
         if known is None:
             by_hash[seed.sha256] = SourceSeed(
-                seed.sha256, set(seed.paths), seed.title, seed.outlet, seed.published
+                seed.sha256,
+                set(seed.paths),
+                seed.title,
+                seed.outlet,
+                seed.published,
+                list(seed.furniture),
             )
         else:
             known.paths |= seed.paths

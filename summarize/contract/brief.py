@@ -33,6 +33,11 @@ class SourceRef(BaseModel):
     also_at: list[str] = Field(
         default_factory=list, description="Other paths holding the identical text."
     )
+    furniture: list[Span] = Field(
+        default_factory=list,
+        description="The page furniture the extraction set aside (a scrape's navigation, "
+        "timestamps, 'Read more' lines): shown dimmed beside the memo, never cited.",
+    )
 
 
 class Citation(BaseModel):

@@ -90,6 +90,7 @@ mark.evidence:target, mark.evidence.active { background: var(--hot);
 section.article { scroll-margin-top: 1rem; }
 section.article.active .article-text { border-left-color: var(--hot-edge); }
 .missing { color: var(--muted); font-style: italic; }
+.furniture { color: var(--muted); opacity: .7; font-size: .9em; }
 @media print { body { background: #fff; } main { box-shadow: none; } nav { display: none; } }
 """
 
@@ -267,28 +268,38 @@ class _Page:
             if text is None:
                 parts.append('<p class="missing">Article text not provided.</p>')
             else:
-                marked = mark_spans(ref.n, text, self.marked.get(ref.n, set()))
+                furniture = [(f.start, f.end) for f in ref.furniture if _valid(f, text)]
+                marked = mark_spans(ref.n, text, self.marked.get(ref.n, set()), furniture)
                 parts.append(f'<div class="article-text">{marked}</div>')
             parts.append("</section>")
         parts.append("</section>")
         return "".join(parts)
 
 
-def mark_spans(source: int, text: str, spans: Iterable[tuple[int, int]]) -> str:
+def mark_spans(
+    source: int,
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    furniture: Iterable[tuple[int, int]] = (),
+) -> str:
     """Escape ``text`` and wrap each cited span in ``<mark>``, overlaps included.
 
     Marks cannot overlap in HTML, so the text is cut at every span boundary and each piece
     covered by any span becomes one mark listing the spans it belongs to (``data-spans``).
     A span that is exactly one piece carries its id on that mark; any other span gets an
-    empty anchor with its id where it starts, so every citation has a target.
+    empty anchor with its id where it starts, so every citation has a target. A piece of
+    page furniture no span cites is dimmed: the reader sees what the extraction did not read.
     """
     chosen = {(a, b) for a, b in spans if 0 <= a < b <= len(text)}
-    bounds = sorted({0, len(text)} | {a for a, _ in chosen} | {b for _, b in chosen})
+    dim = {(a, b) for a, b in furniture if 0 <= a < b <= len(text)}
+    bounds = sorted({0, len(text)} | {a for a, _ in chosen | dim} | {b for _, b in chosen | dim})
     out = []
     for a, b in pairwise(bounds):
         piece = _esc(text[a:b])
         cover = sorted(s for s in chosen if s[0] <= a and b <= s[1])
         if not cover:
+            if any(s <= a and b <= e for s, e in dim):
+                piece = f'<span class="furniture" title="page furniture, not read">{piece}</span>'
             out.append(piece)
             continue
         for start, end in sorted(s for s in chosen if s[0] == a and s != (a, b)):
