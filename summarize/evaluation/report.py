@@ -9,6 +9,7 @@ from typing import Any
 from summarize.evaluation.articles import ArticleScore
 from summarize.evaluation.engagements import BriefScore
 from summarize.evaluation.intervals import DRAWS, LEVEL, RATES, Interval
+from summarize.evaluation.metrics import rate
 
 OVERALL = "overall"
 
@@ -67,23 +68,18 @@ def _span(interval: Interval | None) -> str:
     return "" if interval is None else f"{interval.low:.2f}-{interval.high:.2f}"
 
 
+def _rate_of(
+    pair: Callable[[ArticleScore], tuple[int, int]],
+) -> Callable[[ArticleScore], float | None]:
+    return lambda s: rate(*pair(s))
+
+
+# The table's columns: every rate the intervals cover, in their order, and the officials' F1.
+_RATE_COLUMNS = [(column, _rate_of(pair)) for _, _, column, pair in RATES]
 _COLUMNS: list[tuple[str, Callable[[ArticleScore], float | None]]] = [
-    ("off P", lambda s: s.officials.precision),
-    ("off R", lambda s: s.officials.recall),
+    *_RATE_COLUMNS[:2],
     ("off F1", lambda s: s.officials.f1),
-    ("title", lambda s: s.titles.rate),
-    ("country", lambda s: s.countries.rate),
-    ("visit P", lambda s: s.visits.precision),
-    ("visit R", lambda s: s.visits.recall),
-    ("visit date", lambda s: s.visit_dates.rate),
-    ("aim P", lambda s: s.stated_aims.precision),
-    ("aim R", lambda s: s.stated_aims.recall),
-    ("aim spk", lambda s: s.aim_speakers.rate),
-    ("hedge P", lambda s: s.hedged_claims.precision),
-    ("hedge R", lambda s: s.hedged_claims.recall),
-    ("hedge spk", lambda s: s.hedge_speakers.rate),
-    ("false alarm", lambda s: s.false_alarms.rate),
-    ("grounded", lambda s: s.grounding.rate),
+    *_RATE_COLUMNS[2:],
 ]
 
 
